@@ -1,0 +1,3 @@
+from readerapp.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,297 @@
+"""`readerapp`: the command line. A contract: extend it, never break it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from readerapp import __version__
+from readerapp.cli import output
+from readerapp.core import paths
+from readerapp.core.errors import InputError, ReaderappError, UserError
+from readerapp.core.records import STATUSES
+from readerapp.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS
+from readerapp.formats.text_input import decode
+from readerapp.services import checking, exporting, importing, notes, queues, search, triage
+from readerapp.services.library import Library
+
+EXIT_OK, EXIT_USER, EXIT_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # A mistyped command is a user error (1); 2 is kept for unreadable input.
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USER, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="readerapp", description="A local reading-list manager for "
+                     "research papers. With no command, opens the desktop app.")
+    parser.add_argument("--version", action="version", version=f"readerapp {__version__}")
+    parser.add_argument("--library", type=Path, metavar="DIR",
+                        help=f"library folder (default: ${paths.LIBRARY_ENV}, then "
+                        f"{paths.default_library_dir()})")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("import", help="import paper dumps (files, or - for standard input)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", choices=[f.name for f in IMPORT_FORMATS],
+                   help="skip format detection")
+    p.add_argument("--dry-run", action="store_true", help="report what would change, change "
+                   "nothing")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("search", help="search the library (see the query language in README)")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, metavar="N")
+    p.add_argument("--sort", choices=search.SORTS, default="relevance")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("show", help="show one paper")
+    p.add_argument("ref", metavar="REF")
+    p.add_argument("--json", action="store_true")
+
+    for name, text in (("star", "star papers"), ("unstar", "remove stars")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("refs", nargs="+", metavar="REF")
+
+    p = sub.add_parser("status", help="set the reading status")
+    p.add_argument("status", choices=STATUSES)
+    p.add_argument("refs", nargs="+", metavar="REF")
+
+    p = sub.add_parser("tag", help="add or remove a tag, or list tags")
+    tag_sub = p.add_subparsers(dest="tag_command", metavar="ACTION", required=True,
+                               parser_class=_Parser)
+    for name in ("add", "remove"):
+        t = tag_sub.add_parser(name)
+        t.add_argument("tag")
+        t.add_argument("refs", nargs="+", metavar="REF")
+    tag_sub.add_parser("list")
+
+    p = sub.add_parser("note", help="add a Markdown note to a paper (TEXT, or - for stdin)")
+    p.add_argument("ref", metavar="REF")
+    p.add_argument("text", metavar="TEXT")
+
+    p = sub.add_parser("queue", help="ordered reading queues")
+    q_sub = p.add_subparsers(dest="queue_command", metavar="ACTION", required=True,
+                             parser_class=_Parser)
+    q_sub.add_parser("list")
+    q = q_sub.add_parser("show")
+    q.add_argument("name")
+    q.add_argument("--json", action="store_true")
+    for name in ("add", "remove"):
+        q = q_sub.add_parser(name)
+        q.add_argument("name")
+        q.add_argument("refs", nargs="+", metavar="REF")
+    q = q_sub.add_parser("move")
+    q.add_argument("name")
+    q.add_argument("ref", metavar="REF")
+    q.add_argument("position", type=int, metavar="POSITION")
+    q = q_sub.add_parser("create")
+    q.add_argument("name")
+    q = q_sub.add_parser("rename")
+    q.add_argument("name")
+    q.add_argument("new_name")
+    q = q_sub.add_parser("delete")
+    q.add_argument("name")
+
+    p = sub.add_parser("export", help="export papers as a reading list")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--query", metavar="Q")
+    which.add_argument("--queue", metavar="NAME")
+    which.add_argument("--starred", action="store_true")
+    which.add_argument("--all", action="store_true")
+    p.add_argument("--format", choices=[f.name for f in EXPORT_FORMATS], required=True)
+    p.add_argument("-o", "--output", type=Path, metavar="FILE")
+
+    sub.add_parser("check", help="check that the database and the index agree (exit 1 if not)")
+    sub.add_parser("reindex", help="rebuild the search index from the database")
+    return parser
+
+
+def _read_stdin() -> str:
+    return decode(sys.stdin.buffer.read(), "<stdin>")
+
+
+def cmd_import(lib: Library, args: argparse.Namespace) -> int:
+    code = EXIT_OK
+    reports = []
+    for name in args.files:
+        try:
+            if name == "-":
+                report = importing.import_text(lib, _read_stdin(), "<stdin>",
+                                               format_name=args.format, dry_run=args.dry_run)
+            else:
+                report = importing.import_path(lib, Path(name), format_name=args.format,
+                                               dry_run=args.dry_run)
+        except InputError as exc:
+            # One unreadable file does not stop the others; the exit code remembers it.
+            print(f"readerapp: {exc}", file=sys.stderr)
+            code = EXIT_INPUT
+            reports.append({"source": name, "error": str(exc)})
+            continue
+        if args.json:
+            reports.append(report.to_json())
+        else:
+            output.print_report(report)
+    if args.json:
+        output.print_json(reports)
+    return code
+
+
+def cmd_search(lib: Library, args: argparse.Namespace) -> int:
+    if args.limit is not None and args.limit < 1:
+        raise UserError("--limit must be at least 1")
+    papers = search.search(lib, args.query, sort=args.sort, limit=args.limit)
+    if args.json:
+        output.print_json([p.to_json() for p in papers])
+    else:
+        output.print_papers(papers)
+    return EXIT_OK
+
+
+def cmd_show(lib: Library, args: argparse.Namespace) -> int:
+    (paper_id,) = triage.resolve(lib, [args.ref])
+    paper = triage.get_paper(lib, paper_id)
+    if args.json:
+        output.print_json(paper.to_json())
+    else:
+        output.print_paper(paper)
+    return EXIT_OK
+
+
+def cmd_star(lib: Library, args: argparse.Namespace) -> int:
+    triage.set_starred(lib, triage.resolve(lib, args.refs), args.command == "star")
+    return EXIT_OK
+
+
+def cmd_status(lib: Library, args: argparse.Namespace) -> int:
+    triage.set_status(lib, triage.resolve(lib, args.refs), args.status)
+    return EXIT_OK
+
+
+def cmd_tag(lib: Library, args: argparse.Namespace) -> int:
+    if args.tag_command == "list":
+        for name, count in triage.list_tags(lib):
+            print(f"{count:>6}  {name}")
+    elif args.tag_command == "add":
+        triage.add_tag(lib, args.tag, triage.resolve(lib, args.refs))
+    else:
+        triage.remove_tag(lib, args.tag, triage.resolve(lib, args.refs))
+    return EXIT_OK
+
+
+def cmd_note(lib: Library, args: argparse.Namespace) -> int:
+    (paper_id,) = triage.resolve(lib, [args.ref])
+    body = _read_stdin() if args.text == "-" else args.text
+    note_id = notes.add_note(lib, paper_id, body)
+    print(f"note {note_id} added to paper {paper_id}")
+    return EXIT_OK
+
+
+def cmd_queue(lib: Library, args: argparse.Namespace) -> int:
+    action = args.queue_command
+    if action == "list":
+        for info in queues.list_queues(lib):
+            print(f"{info.count:>6}  {info.name}")
+    elif action == "show":
+        papers = triage.get_papers(lib, queues.queue_ids(lib, args.name))
+        if args.json:
+            output.print_json([p.to_json() for p in papers])
+        for position, paper in enumerate(papers, start=1):
+            if not args.json:
+                print(f"{position:>4}. {output.paper_line(paper)}")
+    elif action == "add":
+        queues.add_to_queue(lib, args.name, triage.resolve(lib, args.refs))
+    elif action == "remove":
+        queues.remove_from_queue(lib, args.name, triage.resolve(lib, args.refs))
+    elif action == "move":
+        (paper_id,) = triage.resolve(lib, [args.ref])
+        queues.move_in_queue(lib, args.name, paper_id, args.position)
+    elif action == "create":
+        queues.create_queue(lib, args.name)
+    elif action == "rename":
+        queues.rename_queue(lib, args.name, args.new_name)
+    elif action == "delete":
+        queues.delete_queue(lib, args.name)
+    return EXIT_OK
+
+
+def cmd_export(lib: Library, args: argparse.Namespace) -> int:
+    selection = exporting.Selection(query=args.query, queue=args.queue, starred=args.starred,
+                                    everything=args.all)
+    text, count = exporting.export_text(lib, selection, args.format)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"{args.output}: cannot write ({exc.strerror})") from exc
+        print(f"exported {count} papers to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_check(lib: Library, args: argparse.Namespace) -> int:
+    report = checking.check(lib)
+    for problem in report.problems:
+        print(problem)
+    state = "ok" if report.ok else f"{len(report.problems)} problems"
+    print(f"{report.papers} papers, {report.indexed} indexed: {state}")
+    return EXIT_OK if report.ok else EXIT_USER
+
+
+def cmd_reindex(lib: Library, args: argparse.Namespace) -> int:
+    count = lib.rebuild_index()
+    print(f"indexed {count} papers")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
+    "import": cmd_import,
+    "search": cmd_search,
+    "show": cmd_show,
+    "star": cmd_star,
+    "unstar": cmd_star,
+    "status": cmd_status,
+    "tag": cmd_tag,
+    "note": cmd_note,
+    "queue": cmd_queue,
+    "export": cmd_export,
+    "check": cmd_check,
+    "reindex": cmd_reindex,
+}
+
+
+def _launch_gui(parser: argparse.ArgumentParser, library: Path | None) -> int:
+    try:
+        from readerapp.gui.app import run  # type: ignore[import-not-found]
+    except ModuleNotFoundError as exc:
+        if exc.name is None or not exc.name.startswith("readerapp.gui"):
+            raise
+        parser.print_help()
+        return EXIT_OK
+    return int(run(library))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _launch_gui(parser, args.library)
+        with Library.open(args.library) as lib:
+            return COMMANDS[args.command](lib, args)
+    except ReaderappError as exc:
+        print(f"readerapp: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("readerapp: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `readerapp search x | head` closes the pipe early; that is not an error.
+        return EXIT_OK

@@ -1,0 +1,73 @@
+"""How the command line shows papers and reports to people (and to scripts with --json)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+
+from readerapp.core.records import Paper
+from readerapp.formats.base import SkippedEntry
+from readerapp.services.importing import FileReport
+
+
+def print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def paper_line(paper: Paper) -> str:
+    star = "★" if paper.starred else " "
+    year = str(paper.year) if paper.year else "    "
+    return f"{paper.id:>6} {star} {paper.status:<8} {year}  {paper.title}"
+
+
+def print_papers(papers: Sequence[Paper]) -> None:
+    for paper in papers:
+        print(paper_line(paper))
+
+
+def print_paper(paper: Paper) -> None:
+    print(paper.title)
+    print("=" * min(len(paper.title), 100))
+    rows = [
+        ("id", str(paper.id)),
+        ("authors", ", ".join(paper.authors)),
+        ("date", paper.date or (str(paper.year) if paper.year else "")),
+        ("venue", paper.venue or ""),
+        ("arXiv", paper.arxiv_id or ""),
+        ("DOI", paper.doi or ""),
+        ("starred", "yes" if paper.starred else "no"),
+        ("status", paper.status),
+        ("tags", ", ".join(paper.tags)),
+        ("queues", ", ".join(paper.queues)),
+        ("added", paper.added_at.strftime("%Y-%m-%d %H:%M")),
+    ]
+    rows += [(kind, url) for kind, url in paper.links.as_dict().items()]
+    if paper.suggested_tags:
+        rows.append(("keywords", ", ".join(paper.suggested_tags)))
+    for label, value in rows:
+        if value:
+            print(f"{label + ':':<9} {value}")
+    if paper.abstract:
+        print()
+        print(paper.abstract)
+    for note in paper.notes:
+        print()
+        print(f"--- note {note.id} ({note.updated_at:%Y-%m-%d %H:%M}) ---")
+        print(note.body.rstrip())
+
+
+def _skipped_line(source: str, entry: SkippedEntry) -> str:
+    where = f"{source}:{entry.line}" if entry.line else source
+    return f"  skipped {where}: {entry.reason}"
+
+
+def print_report(report: FileReport) -> None:
+    verb = "would import" if report.dry_run else "imported"
+    date = f", listing of {report.listing_date}" if report.listing_date else ""
+    print(f"{report.source} ({report.format}{date}): {verb} {report.added} added, "
+          f"{report.merged} merged, {report.unchanged} unchanged, "
+          f"{len(report.skipped)} skipped")
+    for entry in report.skipped:
+        print(_skipped_line(report.source, entry))

@@ -1,0 +1,48 @@
+"""The exception tree. Everything the user can cause derives from ReaderappError.
+
+The CLI maps a UserError to exit 1 and an InputError to exit 2, printing one line; anything
+else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ReaderappError(Exception):
+    """Root of every error readerapp raises on purpose."""
+
+    exit_code = 1
+
+
+class UserError(ReaderappError):
+    """A request that cannot be done as asked: bad query, unknown paper, unknown queue."""
+
+    exit_code = 1
+
+
+class InputError(ReaderappError):
+    """An input that cannot be read at all (missing, binary, undecodable, unknown format)."""
+
+    exit_code = 2
+
+
+class ParseError(InputError):
+    """A parser failure that names the file and the line."""
+
+    def __init__(self, source: str | Path, line: int | None, why: str) -> None:
+        self.source = str(source)
+        self.line = line
+        self.why = why
+        where = f"{self.source}:{line}" if line is not None else self.source
+        super().__init__(f"{where}: {why}")
+
+
+class LibraryError(ReaderappError):
+    """The library itself is unusable: newer schema, corrupt file, busy, not writable."""
+
+    exit_code = 2
+
+
+class Cancelled(ReaderappError):
+    """Long work stopped because the user asked; callers drop it silently."""

@@ -1,0 +1,28 @@
+"""Where libraries live. Every path the app uses is resolved here, so tests can redirect it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+LIBRARY_ENV = "READERAPP_LIBRARY"
+DATABASE_NAME = "library.sqlite"
+INDEX_DIR_NAME = "index"
+
+
+def default_library_dir() -> Path:
+    """$READERAPP_LIBRARY if set, else the platform's per-user data folder."""
+    env = os.environ.get(LIBRARY_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir("readerapp", appauthor=False)) / "library"
+
+
+def database_path(library_dir: Path) -> Path:
+    return library_dir / DATABASE_NAME
+
+
+def index_dir(library_dir: Path) -> Path:
+    return library_dir / INDEX_DIR_NAME

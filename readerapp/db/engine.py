@@ -1,0 +1,40 @@
+"""Engines over the library file, with the SQLite settings every connection needs."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+
+
+def make_engine(db_path: Path, *, immediate: bool) -> Engine:
+    """An engine whose transactions begin with BEGIN IMMEDIATE (writers) or BEGIN (readers).
+
+    Writers take the write lock up front so that two processes never both read, then both try
+    to upgrade and one fails with "database is locked"; instead the second waits (busy_timeout).
+    """
+    engine = create_engine(f"sqlite:///{db_path}", future=True)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event below decide how a transaction starts.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA busy_timeout = 15000")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def set_wal(db_path: Path) -> None:
+    """WAL is a property of the file, set once; readers then never block the writer."""
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("PRAGMA journal_mode = WAL")

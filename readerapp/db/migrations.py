@@ -1,0 +1,63 @@
+"""Schema versions. The version lives in the file (PRAGMA user_version); old files migrate
+step by step after a backup, newer files are refused untouched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, text
+
+from readerapp.core.errors import LibraryError
+from readerapp.db.models import Base
+
+# Version 1 is the first release's schema. A change to models.py bumps this and adds a step.
+SCHEMA_VERSION = 1
+
+# MIGRATIONS[n] upgrades a version-n file to version n + 1, inside one transaction.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+
+def _has_tables(conn: Connection) -> bool:
+    query = text("SELECT count(*) FROM sqlite_master WHERE type = 'table'")
+    return bool(conn.execute(query).scalar_one())
+
+
+def backup_file(db_path: Path, version: int) -> Path:
+    """A consistent copy through SQLite's online backup, kept beside the library."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = db_path.with_name(f"{db_path.stem}.v{version}-{stamp}.bak.sqlite")
+    with sqlite3.connect(db_path) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target
+
+
+def ensure_schema(engine: Engine, db_path: Path) -> Path | None:
+    """Create or upgrade the schema. Returns the backup made before a migration, if any."""
+    with engine.begin() as conn:
+        if not _has_tables(conn):
+            Base.metadata.create_all(conn)
+            conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            return None
+        version = schema_version(conn)
+    if version == SCHEMA_VERSION:
+        return None
+    if version > SCHEMA_VERSION:
+        raise LibraryError(
+            f"{db_path}: made by a newer readerapp (schema {version}, this one knows "
+            f"{SCHEMA_VERSION}); update readerapp to open it. The file was not changed."
+        )
+    if version < 1:
+        raise LibraryError(f"{db_path}: not a readerapp library (schema version {version})")
+    backup = backup_file(db_path, version)
+    with engine.begin() as conn:
+        for step in range(version, SCHEMA_VERSION):
+            MIGRATIONS[step](conn)
+        conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return backup

@@ -1,0 +1,180 @@
+"""Read queries over the library. Each takes a session; none opens one."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from readerapp.core.records import Links, Note, Paper
+from readerapp.db.models import (
+    AuthorRow,
+    ImportBatchRow,
+    NoteRow,
+    PaperRow,
+    PaperSourceRow,
+    PaperTagRow,
+    QueueEntryRow,
+    QueueRow,
+    TagRow,
+)
+from readerapp.search.engine import IndexDoc
+
+# SQLite accepts up to 32766 bound parameters; stay far below it.
+CHUNK = 900
+
+
+def chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def authors_of(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = defaultdict(list)
+    for part in chunks(ids):
+        rows = session.execute(
+            select(AuthorRow.paper_id, AuthorRow.name)
+            .where(AuthorRow.paper_id.in_(part))
+            .order_by(AuthorRow.paper_id, AuthorRow.position)
+        )
+        for paper_id, name in rows:
+            out[paper_id].append(name)
+    return out
+
+
+def tags_of(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = defaultdict(list)
+    for part in chunks(ids):
+        rows = session.execute(
+            select(PaperTagRow.paper_id, TagRow.name)
+            .join(TagRow, TagRow.id == PaperTagRow.tag_id)
+            .where(PaperTagRow.paper_id.in_(part))
+            .order_by(func.lower(TagRow.name))
+        )
+        for paper_id, name in rows:
+            out[paper_id].append(name)
+    return out
+
+
+def queues_of(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = defaultdict(list)
+    for part in chunks(ids):
+        rows = session.execute(
+            select(QueueEntryRow.paper_id, QueueRow.name)
+            .join(QueueRow, QueueRow.id == QueueEntryRow.queue_id)
+            .where(QueueEntryRow.paper_id.in_(part))
+            .order_by(func.lower(QueueRow.name))
+        )
+        for paper_id, name in rows:
+            out[paper_id].append(name)
+    return out
+
+
+def notes_of(session: Session, ids: Sequence[int]) -> dict[int, list[Note]]:
+    out: dict[int, list[Note]] = defaultdict(list)
+    for part in chunks(ids):
+        rows = session.scalars(
+            select(NoteRow).where(NoteRow.paper_id.in_(part)).order_by(NoteRow.created_at,
+                                                                         NoteRow.id)
+        )
+        for row in rows:
+            out[row.paper_id].append(Note(row.id, row.body, row.created_at, row.updated_at))
+    return out
+
+
+def sources_of(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = defaultdict(list)
+    for part in chunks(ids):
+        rows = session.execute(
+            select(PaperSourceRow.paper_id, ImportBatchRow.source, PaperSourceRow.line)
+            .join(ImportBatchRow, ImportBatchRow.id == PaperSourceRow.batch_id)
+            .where(PaperSourceRow.paper_id.in_(part))
+            .order_by(ImportBatchRow.id)
+        )
+        for paper_id, source, line in rows:
+            out[paper_id].append(f"{source}:{line}" if line else source)
+    return out
+
+
+def load_papers(session: Session, ids: Sequence[int]) -> list[Paper]:
+    """Papers as records, in the order of `ids`; unknown ids are left out."""
+    ids = list(ids)
+    rows: dict[int, PaperRow] = {}
+    for part in chunks(ids):
+        for row in session.scalars(select(PaperRow).where(PaperRow.id.in_(part))):
+            rows[row.id] = row
+    authors = authors_of(session, ids)
+    tags = tags_of(session, ids)
+    queues = queues_of(session, ids)
+    notes = notes_of(session, ids)
+    sources = sources_of(session, ids)
+    papers = []
+    for paper_id in ids:
+        row = rows.get(paper_id)
+        if row is None:
+            continue
+        papers.append(Paper(
+            id=row.id,
+            title=row.title,
+            abstract=row.abstract,
+            authors=tuple(authors.get(row.id, ())),
+            year=row.year,
+            date=row.date,
+            arxiv_id=row.arxiv_id,
+            doi=row.doi,
+            venue=row.venue,
+            links=Links(abs=row.abs_url, pdf=row.pdf_url, code=row.code_url,
+                        project=row.project_url, hf=row.hf_url),
+            starred=row.starred,
+            status=row.status,
+            tags=tuple(tags.get(row.id, ())),
+            queues=tuple(queues.get(row.id, ())),
+            notes=tuple(notes.get(row.id, ())),
+            added_at=row.added_at,
+            suggested_tags=tuple(t for t in row.suggested_tags.split("\n") if t),
+            sources=tuple(sources.get(row.id, ())),
+        ))
+    return papers
+
+
+def index_docs(session: Session, ids: Sequence[int]) -> list[IndexDoc]:
+    ids = list(ids)
+    authors = authors_of(session, ids)
+    tags = tags_of(session, ids)
+    notes = notes_of(session, ids)
+    docs = []
+    for part in chunks(ids):
+        rows = session.execute(
+            select(PaperRow.id, PaperRow.title, PaperRow.abstract).where(PaperRow.id.in_(part))
+        )
+        for paper_id, title, abstract in rows:
+            docs.append(IndexDoc(
+                id=paper_id,
+                title=title,
+                authors="\n".join(authors.get(paper_id, ())),
+                abstract=abstract,
+                tags="\n".join(tags.get(paper_id, ())),
+                notes="\n\n".join(n.body for n in notes.get(paper_id, ())),
+            ))
+    return docs
+
+
+def all_paper_ids(session: Session) -> list[int]:
+    return list(session.scalars(select(PaperRow.id).order_by(PaperRow.id)))
+
+
+def iter_index_docs(session: Session, ids: Iterable[int], batch: int = 2000) -> Iterator[IndexDoc]:
+    pending: list[int] = []
+    for paper_id in ids:
+        pending.append(paper_id)
+        if len(pending) >= batch:
+            yield from index_docs(session, pending)
+            pending = []
+    if pending:
+        yield from index_docs(session, pending)
+
+
+def paper_count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(PaperRow)) or 0)

@@ -1,0 +1,51 @@
+"""What every importer and exporter declares, and what a parse returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from readerapp.core.records import Paper, PaperRecord
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedEntry:
+    """An entry a parser could not use, with where it starts and why."""
+
+    line: int | None
+    reason: str
+
+
+@dataclass(slots=True)
+class ParseResult:
+    records: list[PaperRecord] = field(default_factory=list)
+    skipped: list[SkippedEntry] = field(default_factory=list)
+    # What the source says about itself, e.g. the date of a Daily Papers listing ("Aug 7").
+    listing_date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportFormat:
+    name: str  # used by --format
+    label: str  # shown to people
+    extensions: tuple[str, ...]
+    # How sure (0..1) this format is that a text's first kilobytes are its own.
+    sniff: Callable[[str], float]
+    # Parse a whole text; `source` names the file in errors and reports.
+    parse: Callable[[str, str], ParseResult]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportContext:
+    """What an exporter may say about the list it writes."""
+
+    title: str
+    numbered: bool = False  # a queue: order matters and positions are shown
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    name: str
+    label: str
+    extension: str
+    export: Callable[[Sequence[Paper], ExportContext], str]

@@ -1,0 +1,76 @@
+"""A reading list people can read: titles linked, authors, year, status, tags and notes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from readerapp.core.records import Paper
+from readerapp.formats.base import ExportContext, ExportFormat
+from readerapp.formats.links import is_web_url
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def escape(text: str) -> str:
+    """Markdown-escape inline text so a title cannot open a link, a tag or emphasis."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def short_authors(authors: Sequence[str], limit: int = 3) -> str:
+    if len(authors) <= limit:
+        return ", ".join(authors)
+    return ", ".join(authors[: limit - 1]) + ", … " + authors[-1]
+
+
+def best_link(paper: Paper) -> str | None:
+    links = paper.links
+    for url in (links.abs, links.hf, links.pdf, links.project, links.code):
+        if is_web_url(url):
+            return url
+    return None
+
+
+def _entry(paper: Paper) -> list[str]:
+    title = escape(paper.title)
+    url = best_link(paper)
+    head = f"**[{title}](<{url}>)**" if url else f"**{title}**"
+    facts = []
+    if paper.authors:
+        facts.append(escape(short_authors(paper.authors)))
+    if paper.year:
+        facts.append(str(paper.year))
+    line = head + (" — " + ", ".join(facts) if facts else "")
+    meta = [f"status: {paper.status}"]
+    if paper.starred:
+        meta.insert(0, "★ starred")
+    if paper.tags:
+        meta.append("tags: " + ", ".join(escape(t) for t in paper.tags))
+    extra = [
+        f"[{kind}](<{url}>)"
+        for kind, url in (("code", paper.links.code), ("project", paper.links.project))
+        if is_web_url(url) and url != best_link(paper)
+    ]
+    if extra:
+        meta.append(" · ".join(extra))
+    lines = [line, "   " + " · ".join(meta)]
+    for note in paper.notes:
+        lines.append("")
+        lines.extend("   > " + row if row else "   >" for row in note.body.strip().splitlines())
+    return lines
+
+
+def export(papers: Sequence[Paper], context: ExportContext) -> str:
+    out = [f"# {escape(context.title)}", "", f"{len(papers)} paper{'s' if len(papers) != 1 else ''}",
+           ""]
+    for number, paper in enumerate(papers, start=1):
+        bullet = f"{number}." if context.numbered else "-"
+        entry = _entry(paper)
+        out.append(f"{bullet} {entry[0]}")
+        out.extend(entry[1:])
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+FORMAT = ExportFormat(name="markdown", label="Markdown reading list", extension=".md",
+                      export=export)

@@ -1,0 +1,59 @@
+"""The small interface every text engine implements. Services only see this."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from readerapp.core.progress import CancelToken, ProgressSink
+from readerapp.search.query import Node
+
+
+@dataclass(frozen=True, slots=True)
+class IndexDoc:
+    """What the index knows of a paper: its text, keyed by the paper's database id."""
+
+    id: int
+    title: str
+    authors: str
+    abstract: str
+    tags: str
+    notes: str
+
+
+class TextIndex(Protocol):
+    # True when the index had to be created empty on open (deleted, damaged, or a new schema).
+    was_missing: bool
+
+    def upsert(self, docs: Iterable[IndexDoc], *, cancel: CancelToken | None = None) -> int:
+        """Add or replace documents in one writer; returns how many were written."""
+        ...
+
+    def delete(self, ids: Iterable[int]) -> None: ...
+
+    def search(self, node: Node) -> set[int]:
+        """Ids matching a text-only query tree, unscored (for the table)."""
+        ...
+
+    def scores(self, node: Node, within: set[int] | None = None) -> dict[int, float]:
+        """Relevance scores of the papers matching a text-only query tree."""
+        ...
+
+    def more_like_this(self, paper_id: int, text: str, limit: int) -> list[int]: ...
+
+    def rebuild(
+        self,
+        docs: Iterable[IndexDoc],
+        total: int,
+        progress: ProgressSink,
+        cancel: CancelToken | None = None,
+    ) -> None:
+        """Replace the whole index with these documents."""
+        ...
+
+    def ids(self) -> set[int]:
+        """Every paper id in the index, for consistency checks."""
+        ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,60 @@
+"""Whoosh analyzers. Hyphenated words are indexed whole and as their parts, so that a search
+for `chain-of-thought` finds that exact compound while the phrase "chain of thought" finds
+both spellings (the parts sit at consecutive positions, the compound at its first part's)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from whoosh.analysis import (
+    STOP_WORDS,
+    Analyzer,
+    Filter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    Token,
+)
+
+_WORDS = r"\w+(?:\.?\w+)*(?:-\w+(?:\.?\w+)*)*"
+
+
+class CompoundFilter(Filter):
+    """Emits a hyphenated token whole and as parts, drops stop words, renumbers positions."""
+
+    def __init__(self, stoplist: frozenset[str] = frozenset()) -> None:
+        self.stoplist = stoplist
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        position = 0
+        for token in tokens:
+            text = token.text
+            if "-" not in text:
+                if text in self.stoplist:
+                    continue
+                if token.positions:
+                    token.pos = position
+                position += 1
+                yield token
+                continue
+            parts = [p for p in text.split("-") if p and p not in self.stoplist]
+            if token.positions:
+                token.pos = position
+            yield token  # the compound itself, at its first part's position
+            for part in parts:
+                token.text = part
+                if token.positions:
+                    token.pos = position
+                position += 1
+                yield token
+
+
+def text_analyzer() -> Analyzer:
+    """Titles, abstracts, notes: lower case, compounds, stop words out, stemmed."""
+    return (RegexTokenizer(_WORDS) | LowercaseFilter() | CompoundFilter(frozenset(STOP_WORDS))
+            | StemFilter())
+
+
+def name_analyzer() -> Analyzer:
+    """Author names and tags: lower case and compounds, no stemming, no stop words."""
+    return RegexTokenizer(_WORDS) | LowercaseFilter() | CompoundFilter()

@@ -1,0 +1,53 @@
+"""`readerapp check`: does the database hold together, and does the index agree with it?"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select, text
+
+from readerapp.db import queries
+from readerapp.db.models import IndexPendingRow, QueueEntryRow
+from readerapp.services.library import Library
+
+
+@dataclass(slots=True)
+class CheckReport:
+    papers: int = 0
+    indexed: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check(library: Library) -> CheckReport:
+    report = CheckReport()
+    with library.read() as session:
+        integrity = session.execute(text("PRAGMA integrity_check")).scalars().all()
+        if integrity != ["ok"]:
+            report.problems.extend(f"database: {line}" for line in integrity[:20])
+        for row in session.execute(text("PRAGMA foreign_key_check")).all()[:20]:
+            report.problems.append(f"database: row {row[1]} in {row[0]} points to a missing "
+                                   f"{row[2]} row")
+        ids = set(queries.all_paper_ids(session))
+        pending = session.scalar(select(func.count()).select_from(IndexPendingRow)) or 0
+        gaps = session.execute(
+            select(QueueEntryRow.queue_id, func.count(), func.max(QueueEntryRow.position))
+            .group_by(QueueEntryRow.queue_id)
+        ).all()
+    for queue_id, count, highest in gaps:
+        if count != highest:
+            report.problems.append(f"queue {queue_id}: positions are not 1..{count}")
+    indexed = library.index.ids()
+    report.papers, report.indexed = len(ids), len(indexed)
+    if pending:
+        report.problems.append(f"index: {pending} papers changed but not yet indexed")
+    if missing := ids - indexed:
+        report.problems.append(f"index: {len(missing)} papers are not indexed "
+                               f"(e.g. id {min(missing)})")
+    if extra := indexed - ids:
+        report.problems.append(f"index: {len(extra)} entries for papers no longer in the "
+                               f"library (e.g. id {min(extra)})")
+    return report

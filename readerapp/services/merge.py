@@ -1,0 +1,133 @@
+"""Identity and merging: which library paper an incoming record is, and what it may fill."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from readerapp.core.identity import title_key
+from readerapp.core.records import Links, PaperRecord
+from readerapp.db.models import PaperRow
+from readerapp.db.queries import chunks
+
+# Record field -> papers column, for the fields an import may fill when they are empty.
+FILLABLE = {
+    "abstract": "abstract",
+    "year": "year",
+    "date": "date",
+    "arxiv_id": "arxiv_id",
+    "doi": "doi",
+    "venue": "venue",
+}
+LINK_COLUMNS = {"abs": "abs_url", "pdf": "pdf_url", "code": "code_url",
+                "project": "project_url", "hf": "hf_url"}
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == "" or value == ()
+
+
+def combine(first: PaperRecord, second: PaperRecord) -> PaperRecord:
+    """Two records of one paper from the same file: keep the first, fill its gaps."""
+    updates: dict[str, object] = {}
+    for name in ("abstract", "authors", "year", "date", "arxiv_id", "doi", "venue"):
+        if _empty(getattr(first, name)) and not _empty(getattr(second, name)):
+            updates[name] = getattr(second, name)
+    links = {k: v for k, v in second.links.as_dict().items() if not getattr(first.links, k)}
+    if links:
+        updates["links"] = replace(first.links, **links)
+    extra = tuple(t for t in second.suggested_tags if t not in first.suggested_tags)
+    if extra:
+        updates["suggested_tags"] = first.suggested_tags + extra
+    return replace(first, **updates) if updates else first
+
+
+@dataclass(slots=True)
+class Existing:
+    """What identity matching needs to know about a library paper."""
+
+    id: int
+    arxiv_id: str | None
+    doi: str | None
+    title_key: str
+
+
+class IdentityMap:
+    """Library papers that might match a batch, looked up by arXiv id, DOI and title key."""
+
+    def __init__(self, session: Session, records: Sequence[PaperRecord]) -> None:
+        self.by_arxiv: dict[str, Existing] = {}
+        self.by_doi: dict[str, Existing] = {}
+        self.by_title: dict[str, list[Existing]] = {}
+        arxiv = sorted({r.arxiv_id for r in records if r.arxiv_id})
+        dois = sorted({r.doi for r in records if r.doi})
+        titles = sorted({k for r in records if (k := title_key(r.title))})
+        columns = (PaperRow.id, PaperRow.arxiv_id, PaperRow.doi, PaperRow.title_key)
+        for column, keys in ((PaperRow.arxiv_id, arxiv), (PaperRow.doi, dois),
+                             (PaperRow.title_key, titles)):
+            for part in chunks(keys):
+                for row in session.execute(select(*columns).where(column.in_(part))):
+                    self.add(Existing(*row))
+
+    def add(self, paper: Existing) -> None:
+        if paper.arxiv_id:
+            self.by_arxiv[paper.arxiv_id] = paper
+        if paper.doi:
+            self.by_doi[paper.doi] = paper
+        same_title = self.by_title.setdefault(paper.title_key, [])
+        if all(p.id != paper.id for p in same_title):
+            same_title.append(paper)
+
+    def find(self, record: PaperRecord) -> Existing | None:
+        if record.arxiv_id and (hit := self.by_arxiv.get(record.arxiv_id)):
+            return hit
+        if record.doi and (hit := self.by_doi.get(record.doi)):
+            return hit
+        for candidate in self.by_title.get(title_key(record.title), ()):
+            # One title, two different arXiv ids or DOIs: two papers ("Introduction", "Reply").
+            if record.arxiv_id and candidate.arxiv_id and record.arxiv_id != candidate.arxiv_id:
+                continue
+            if record.doi and candidate.doi and record.doi != candidate.doi:
+                continue
+            return candidate
+        return None
+
+
+def record_identity(record: PaperRecord) -> str:
+    """A key that is equal for two records of one paper within a file."""
+    if record.arxiv_id:
+        return "arxiv:" + record.arxiv_id
+    if record.doi:
+        return "doi:" + record.doi
+    return "title:" + title_key(record.title)
+
+
+def fill_updates(row: PaperRow, record: PaperRecord, identity: IdentityMap) -> dict[str, object]:
+    """Column values an incoming record adds to a library paper: only empty, unedited ones.
+
+    An arXiv id or DOI that another paper already holds is not copied (the columns are unique).
+    """
+    edited = set(filter(None, row.user_edited.split(",")))
+    updates: dict[str, object] = {}
+    for field, column in FILLABLE.items():
+        value = getattr(record, field)
+        if _empty(value) or column in edited or not _empty(getattr(row, column)):
+            continue
+        if field == "arxiv_id" and value in identity.by_arxiv:
+            continue
+        if field == "doi" and value in identity.by_doi:
+            continue
+        updates[column] = value
+    links: Links = record.links
+    for kind, column in LINK_COLUMNS.items():
+        url = getattr(links, kind)
+        if url and not getattr(row, column) and column not in edited:
+            updates[column] = url
+    known = [t for t in row.suggested_tags.split("\n") if t]
+    extra = [t for t in record.suggested_tags if t not in known]
+    if extra:
+        updates["suggested_tags"] = "\n".join(known + extra)
+    return updates

@@ -1,0 +1,154 @@
+"""Named reading queues with a dense 1-based order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from readerapp.core.errors import UserError
+from readerapp.db.models import PaperRow, QueueEntryRow, QueueRow
+from readerapp.services.library import Library
+
+DEFAULT_QUEUE = "Read next"
+
+
+@dataclass(frozen=True, slots=True)
+class QueueInfo:
+    name: str
+    count: int
+
+
+def clean_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise UserError("a queue needs a name")
+    if len(cleaned) > 100:
+        raise UserError("a queue name can be at most 100 characters long")
+    return cleaned
+
+
+def _queue(session: Session, name: str) -> QueueRow:
+    row = session.scalar(select(QueueRow).where(QueueRow.name == clean_name(name)))
+    if row is None:
+        known = ", ".join(session.scalars(select(QueueRow.name).order_by(QueueRow.name)))
+        raise UserError(f"no queue named {name!r}" + (f"; queues: {known}" if known else ""))
+    return row
+
+
+def _entries(session: Session, queue_id: int) -> list[QueueEntryRow]:
+    return list(session.scalars(select(QueueEntryRow).where(QueueEntryRow.queue_id == queue_id)
+                                .order_by(QueueEntryRow.position)))
+
+
+def _renumber(entries: Sequence[QueueEntryRow]) -> None:
+    for position, entry in enumerate(entries, start=1):
+        entry.position = position
+
+
+def list_queues(library: Library) -> list[QueueInfo]:
+    with library.read() as session:
+        rows = session.execute(
+            select(QueueRow.name, func.count(QueueEntryRow.paper_id))
+            .outerjoin(QueueEntryRow, QueueEntryRow.queue_id == QueueRow.id)
+            .group_by(QueueRow.id)
+            .order_by(func.lower(QueueRow.name))
+        )
+        return [QueueInfo(name, count) for name, count in rows]
+
+
+def queue_ids(library: Library, name: str) -> list[int]:
+    """The queue's papers in reading order."""
+    with library.read() as session:
+        queue = _queue(session, name)
+        return [e.paper_id for e in _entries(session, queue.id)]
+
+
+def create_queue(library: Library, name: str) -> None:
+    name = clean_name(name)
+    with library.write() as session:
+        if session.scalar(select(QueueRow.id).where(QueueRow.name == name)) is not None:
+            raise UserError(f"a queue named {name!r} already exists")
+        session.add(QueueRow(name=name))
+
+
+def rename_queue(library: Library, old: str, new: str) -> None:
+    new = clean_name(new)
+    with library.write() as session:
+        queue = _queue(session, old)
+        clash = session.scalar(select(QueueRow.id).where(QueueRow.name == new))
+        if clash is not None and clash != queue.id:
+            raise UserError(f"a queue named {new!r} already exists")
+        queue.name = new
+
+
+def delete_queue(library: Library, name: str) -> None:
+    """Deletes the queue and its order; the papers stay in the library."""
+    with library.write() as session:
+        session.delete(_queue(session, name))
+
+
+def add_to_queue(library: Library, name: str, ids: Sequence[int],
+                 position: int | None = None) -> None:
+    """Adds papers (creating the queue if needed) at the end, or from `position` (1-based).
+
+    Papers already in the queue keep their place unless a position is given.
+    """
+    name = clean_name(name)
+    with library.write() as session:
+        queue = session.scalar(select(QueueRow).where(QueueRow.name == name))
+        if queue is None:
+            queue = QueueRow(name=name)
+            session.add(queue)
+            session.flush()
+        known = set(session.scalars(select(PaperRow.id).where(PaperRow.id.in_(list(ids)))))
+        missing = [i for i in ids if i not in known]
+        if missing:
+            raise UserError(f"no paper with id {missing[0]}")
+        entries = _entries(session, queue.id)
+        present = {e.paper_id: e for e in entries}
+        if position is None:
+            incoming = [QueueEntryRow(queue_id=queue.id, paper_id=pid)
+                        for pid in ids if pid not in present]
+            entries.extend(incoming)
+        else:
+            moved = [present.get(pid) or QueueEntryRow(queue_id=queue.id, paper_id=pid)
+                     for pid in ids]
+            moved_ids = set(ids)
+            rest = [e for e in entries if e.paper_id not in moved_ids]
+            at = max(0, min(position - 1, len(rest)))
+            incoming = [e for e in moved if e.paper_id not in present]
+            entries = rest[:at] + moved + rest[at:]
+        _renumber(entries)
+        session.add_all(incoming)
+
+
+def remove_from_queue(library: Library, name: str, ids: Sequence[int]) -> None:
+    with library.write() as session:
+        queue = _queue(session, name)
+        entries = _entries(session, queue.id)
+        absent = [i for i in ids if i not in {e.paper_id for e in entries}]
+        if absent:
+            raise UserError(f"paper {absent[0]} is not in queue {queue.name!r}")
+        gone = set(ids)
+        session.execute(delete(QueueEntryRow).where(QueueEntryRow.queue_id == queue.id,
+                                                    QueueEntryRow.paper_id.in_(gone)))
+        session.flush()
+        _renumber([e for e in entries if e.paper_id not in gone])
+
+
+def move_in_queue(library: Library, name: str, paper_id: int, position: int) -> None:
+    """Moves a queued paper to a 1-based position (clamped to the queue's length)."""
+    if position < 1:
+        raise UserError("positions start at 1")
+    with library.write() as session:
+        queue = _queue(session, name)
+        entries = _entries(session, queue.id)
+        entry = next((e for e in entries if e.paper_id == paper_id), None)
+        if entry is None:
+            raise UserError(f"paper {paper_id} is not in queue {queue.name!r}")
+        entries.remove(entry)
+        entries.insert(min(position, len(entries) + 1) - 1, entry)
+        _renumber(entries)

@@ -1,0 +1,199 @@
+"""Search: the query language evaluated over the index (text) and SQLite (filters)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from readerapp.core.errors import UserError
+from readerapp.core.identity import normalize_doi, parse_arxiv_id
+from readerapp.core.records import Paper
+from readerapp.db import queries
+from readerapp.db.models import (
+    ImportBatchRow,
+    PaperRow,
+    PaperSourceRow,
+    PaperTagRow,
+    QueueEntryRow,
+    QueueRow,
+    TagRow,
+    utcnow,
+)
+from readerapp.search.query import (
+    And,
+    Filter,
+    MatchAll,
+    Node,
+    Not,
+    Or,
+    Text,
+    is_text_only,
+    parse_query,
+    positive_text,
+)
+from readerapp.services.library import Library
+
+SORTS = ("relevance", "added", "year", "title")
+_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
+
+
+def _filter_select(session: Session, f: Filter) -> Select[tuple[int]]:
+    paper = select(PaperRow.id)
+    name, value = f.name, f.value
+    if name == "starred":
+        return paper.where(PaperRow.starred.is_(True))
+    if name == "unstarred":
+        return paper.where(PaperRow.starred.is_(False))
+    if name == "status":
+        return paper.where(PaperRow.status == value)
+    if name == "queued":
+        return select(QueueEntryRow.paper_id).distinct()
+    if name == "queue":
+        queue_id = session.scalar(select(QueueRow.id).where(QueueRow.name == value))
+        if queue_id is None:
+            known = ", ".join(session.scalars(select(QueueRow.name).order_by(QueueRow.name)))
+            raise UserError(f"no queue named {value!r}" + (f"; queues: {known}" if known else ""))
+        return select(QueueEntryRow.paper_id).where(QueueEntryRow.queue_id == queue_id)
+    if name in ("tag", "tag_prefix"):
+        tag_ids = select(TagRow.id).where(
+            TagRow.name == value if name == "tag" else
+            TagRow.name.like(str(value).replace("%", r"\%").replace("_", r"\_") + "%",
+                             escape="\\")
+        )
+        return select(PaperTagRow.paper_id).where(PaperTagRow.tag_id.in_(tag_ids)).distinct()
+    if name == "year":
+        low, high = value  # type: ignore[misc]
+        query = paper
+        if low is not None:
+            query = query.where(PaperRow.year >= low)
+        if high is not None:
+            query = query.where(PaperRow.year <= high)
+        return query
+    if name == "added":
+        mode, text = value  # type: ignore[misc]
+        if mode == "within":
+            match = re.fullmatch(r"(\d+)([dwmy])", text)
+            assert match
+            since = utcnow() - dt.timedelta(days=int(match.group(1)) * _DAYS[match.group(2)])
+        else:
+            parts = [int(p) for p in text.split("-")] + [1, 1]
+            try:
+                since = dt.datetime(parts[0], parts[1], parts[2])
+            except ValueError as exc:
+                raise UserError(f"added:{text} is not a real date") from exc
+        return paper.where(PaperRow.added_at >= since)
+    if name == "source":
+        like = "%" + str(value).replace("%", r"\%").replace("_", r"\_") + "%"
+        batches = select(ImportBatchRow.id).where(ImportBatchRow.source.ilike(like, escape="\\"))
+        return select(PaperSourceRow.paper_id).where(PaperSourceRow.batch_id.in_(batches))
+    if name == "arxiv":
+        return paper.where(PaperRow.arxiv_id == (parse_arxiv_id(str(value)) or str(value)))
+    if name == "doi":
+        return paper.where(PaperRow.doi == (normalize_doi(str(value)) or str(value).lower()))
+    raise AssertionError(f"unknown filter {name}")
+
+
+class _Evaluator:
+    def __init__(self, library: Library, session: Session) -> None:
+        self.library = library
+        self.session = session
+        self._universe: set[int] | None = None
+
+    def universe(self) -> set[int]:
+        if self._universe is None:
+            self._universe = set(self.session.scalars(select(PaperRow.id)))
+        return self._universe
+
+    def ids(self, node: Node) -> set[int]:
+        if isinstance(node, MatchAll):
+            return self.universe()
+        if isinstance(node, Filter):
+            return set(self.session.scalars(_filter_select(self.session, node)))
+        if is_text_only(node) and not isinstance(node, Not):
+            return self.library.index.search(node)
+        if isinstance(node, Not):
+            return self.universe() - self.ids(node.item)
+        if isinstance(node, Or):
+            out: set[int] = set()
+            for item in node.items:
+                out |= self.ids(item)
+            return out
+        if isinstance(node, And):
+            positives = [n for n in node.items if not isinstance(n, Not)]
+            negatives = [n.item for n in node.items if isinstance(n, Not)]
+            # Text parts go to the index together; filters are intersected after.
+            text = [n for n in positives if is_text_only(n)]
+            rest = [n for n in positives if not is_text_only(n)]
+            result: set[int] | None = None
+            if text:
+                result = self.library.index.search(text[0] if len(text) == 1 else And(tuple(text)))
+            for item in rest:
+                ids = self.ids(item)
+                result = ids if result is None else result & ids
+                if not result:
+                    return set()
+            if result is None:
+                result = set(self.universe())
+            for item in negatives:
+                result = result - self.ids(item)
+            return result
+        assert isinstance(node, Text)
+        return self.library.index.search(node)
+
+
+def _ordered(session: Session, ids: set[int], sort: str) -> list[int]:
+    order: tuple[object, ...]
+    if sort == "year":
+        order = (PaperRow.year.is_(None), PaperRow.year.desc(), PaperRow.added_at.desc(),
+                 PaperRow.id.desc())
+    elif sort == "title":
+        order = (func.lower(PaperRow.title_key), PaperRow.id)
+    else:
+        order = (PaperRow.added_at.desc(), PaperRow.id.desc())
+    everything = session.scalars(select(PaperRow.id).order_by(*order))  # type: ignore[arg-type]
+    return [pid for pid in everything if pid in ids]
+
+
+def search_ids(library: Library, query: str | Node, sort: str = "relevance") -> list[int]:
+    """Ids of the papers matching a query, in the requested order.
+
+    Relevance falls back to newest first when the query has no text to rank by.
+    """
+    if sort not in SORTS:
+        raise UserError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+    node = parse_query(query) if isinstance(query, str) else query
+    with library.read() as session:
+        ids = _Evaluator(library, session).ids(node)
+        if not ids:
+            return []
+        ranked_text = positive_text(node)
+        fallback = _ordered(session, ids, "added" if sort == "relevance" else sort)
+    if sort != "relevance" or not ranked_text:
+        return fallback
+    scores = library.index.scores(Or(tuple(ranked_text)), within=ids)
+    rank: Callable[[int], float] = lambda pid: -scores.get(pid, 0.0)  # noqa: E731
+    return sorted(fallback, key=rank)  # stable: ties stay newest first
+
+
+def search(library: Library, query: str, *, sort: str = "relevance",
+           limit: int | None = None) -> list[Paper]:
+    ids = search_ids(library, query, sort)
+    if limit is not None:
+        ids = ids[:limit]
+    with library.read() as session:
+        return queries.load_papers(session, ids)
+
+
+def related(library: Library, paper_id: int, limit: int = 5) -> list[Paper]:
+    """The papers most like this one in the index (title and abstract as the sample)."""
+    with library.read() as session:
+        papers = queries.load_papers(session, [paper_id])
+        if not papers:
+            raise UserError(f"no paper with id {paper_id}")
+        sample = papers[0].title + "\n" + papers[0].abstract
+        ids = [i for i in library.index.more_like_this(paper_id, sample, limit) if i != paper_id]
+        return queries.load_papers(session, ids[:limit])

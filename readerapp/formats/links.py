@@ -17,9 +17,7 @@ def clean_url(url: str) -> str:
     """Trim punctuation that ends the sentence, not the URL; keep balanced brackets."""
     while url:
         last = url[-1]
-        if last in _TRAILING:
-            url = url[:-1]
-        elif last in _PAIRS and url.count(_PAIRS[last]) < url.count(last):
+        if last in _TRAILING or (last in _PAIRS and url.count(_PAIRS[last]) < url.count(last)):
             url = url[:-1]
         else:
             break

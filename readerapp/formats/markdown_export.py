@@ -61,8 +61,8 @@ def _entry(paper: Paper) -> list[str]:
 
 
 def export(papers: Sequence[Paper], context: ExportContext) -> str:
-    out = [f"# {escape(context.title)}", "", f"{len(papers)} paper{'s' if len(papers) != 1 else ''}",
-           ""]
+    count = f"{len(papers)} paper" + ("" if len(papers) == 1 else "s")
+    out = [f"# {escape(context.title)}", "", count, ""]
     for number, paper in enumerate(papers, start=1):
         bullet = f"{number}." if context.numbered else "-"
         entry = _entry(paper)

@@ -24,7 +24,14 @@ from readerapp.formats.base import ImportFormat, SkippedEntry
 from readerapp.formats.registry import detect_format, import_format
 from readerapp.formats.text_input import read_path
 from readerapp.services.library import Library
-from readerapp.services.merge import Existing, IdentityMap, combine, fill_updates, record_identity
+from readerapp.services.merge import (
+    Existing,
+    IdentityMap,
+    combine,
+    complete_links,
+    fill_updates,
+    record_identity,
+)
 
 PROGRESS_EVERY = 1000
 
@@ -121,7 +128,8 @@ def _merge_batch(
         hit = identity.find(record)
         if hit is None:
             new.append(record)
-            identity.add(Existing(-len(new), record.arxiv_id, record.doi, title_key(record.title)))
+            identity.add(Existing(-len(new), record.arxiv_id, record.doi,
+                                  title_key(record.title), record.year))
         elif hit.id < 0:
             new[-hit.id - 1] = combine(new[-hit.id - 1], record)
         else:
@@ -207,7 +215,7 @@ def import_text(
         raise InputError(f"{source}: no papers found in it as {fmt.label}")
     report = FileReport(source=source, format=fmt.name, skipped=list(parsed.skipped),
                         listing_date=parsed.listing_date, dry_run=dry_run)
-    records = _dedupe(parsed.records)
+    records = _dedupe([complete_links(r) for r in parsed.records])
     if cancel is not None:
         cancel.check()
     try:

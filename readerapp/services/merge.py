@@ -53,6 +53,7 @@ class Existing:
     arxiv_id: str | None
     doi: str | None
     title_key: str
+    year: int | None
 
 
 class IdentityMap:
@@ -65,7 +66,8 @@ class IdentityMap:
         arxiv = sorted({r.arxiv_id for r in records if r.arxiv_id})
         dois = sorted({r.doi for r in records if r.doi})
         titles = sorted({k for r in records if (k := title_key(r.title))})
-        columns = (PaperRow.id, PaperRow.arxiv_id, PaperRow.doi, PaperRow.title_key)
+        columns = (PaperRow.id, PaperRow.arxiv_id, PaperRow.doi, PaperRow.title_key,
+                   PaperRow.year)
         for column, keys in ((PaperRow.arxiv_id, arxiv), (PaperRow.doi, dois),
                              (PaperRow.title_key, titles)):
             for part in chunks(keys):
@@ -92,6 +94,8 @@ class IdentityMap:
                 continue
             if record.doi and candidate.doi and record.doi != candidate.doi:
                 continue
+            if record.year and candidate.year and record.year != candidate.year:
+                continue
             return candidate
         return None
 
@@ -102,7 +106,20 @@ def record_identity(record: PaperRecord) -> str:
         return "arxiv:" + record.arxiv_id
     if record.doi:
         return "doi:" + record.doi
-    return "title:" + title_key(record.title)
+    return f"title:{title_key(record.title)}:{record.year or ''}"
+
+
+def complete_links(record: PaperRecord) -> PaperRecord:
+    """Abstract page, PDF and Hugging Face page follow from an arXiv id when missing."""
+    if not record.arxiv_id:
+        return record
+    links = record.links
+    filled = replace(
+        links,
+        abs=links.abs or f"https://arxiv.org/abs/{record.arxiv_id}",
+        pdf=links.pdf or f"https://arxiv.org/pdf/{record.arxiv_id}",
+    )
+    return record if filled == links else replace(record, links=filled)
 
 
 def fill_updates(row: PaperRow, record: PaperRecord, identity: IdentityMap) -> dict[str, object]:

@@ -280,7 +280,10 @@ def _launch_gui(parser: argparse.ArgumentParser, library: Path | None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, usage errors: return, do not exit
+        return exc.code if isinstance(exc.code, int) else EXIT_USER
     try:
         if args.command is None:
             return _launch_gui(parser, args.library)

@@ -24,8 +24,9 @@ def short_authors(authors: Sequence[str], limit: int = 3) -> str:
 
 
 def best_link(paper: Paper) -> str | None:
+    """Where the title points: a page about the paper, never its code."""
     links = paper.links
-    for url in (links.abs, links.hf, links.pdf, links.project, links.code):
+    for url in (links.abs, links.hf, links.pdf, links.project):
         if is_web_url(url):
             return url
     return None

@@ -52,6 +52,10 @@ class TextIndex(Protocol):
         """Replace the whole index with these documents."""
         ...
 
+    def doc_count(self) -> int:
+        """How many live documents the index holds (duplicates included)."""
+        ...
+
     def ids(self) -> set[int]:
         """Every paper id in the index, for consistency checks."""
         ...

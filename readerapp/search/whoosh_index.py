@@ -136,7 +136,10 @@ class WhooshIndex:
         if self._searcher is None:
             self._searcher = self.ix.searcher()
         elif not self._searcher.up_to_date():
-            self._searcher = self._searcher.refresh()
+            # Not Searcher.refresh(): it reuses segment readers and so misses deletions made
+            # in segments it already had (and it fails outright on an empty index).
+            self._searcher.close()
+            self._searcher = self.ix.searcher()
         return self._searcher
 
     @staticmethod
@@ -228,6 +231,9 @@ class WhooshIndex:
             raise
         writer.commit()
         progress(total, total, "Index rebuilt")
+
+    def doc_count(self) -> int:
+        return int(self.searcher().doc_count())
 
     def ids(self) -> set[int]:
         searcher = self.searcher()

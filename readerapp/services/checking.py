@@ -42,6 +42,8 @@ def check(library: Library) -> CheckReport:
             report.problems.append(f"queue {queue_id}: positions are not 1..{count}")
     indexed = library.index.ids()
     report.papers, report.indexed = len(ids), len(indexed)
+    if (docs := library.index.doc_count()) != len(indexed):
+        report.problems.append(f"index: {docs - len(indexed)} duplicate entries")
     if pending:
         report.problems.append(f"index: {pending} papers changed but not yet indexed")
     if missing := ids - indexed:

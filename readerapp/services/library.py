@@ -118,7 +118,7 @@ class Library:
         with self.read() as session:
             flagged = session.get(Meta, REBUILD_FLAG) is not None
             count = queries.paper_count(session)
-        return flagged or (self.index.was_missing and count > 0) or len(self.index.ids()) != count
+        return flagged or (self.index.was_missing and count > 0) or self.index.doc_count() != count
 
     def repair_index(self, progress: ProgressSink = no_progress) -> None:
         if self.index_needs_rebuild():

@@ -1,0 +1,150 @@
+"""The command line is a contract: these tests run it as users and scripts do."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from readerapp.cli.main import main
+from tests.conftest import SEED
+
+
+class Cli:
+    def __init__(self, library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.library = library
+        self.capsys = capsys
+
+    def __call__(self, *args: str) -> tuple[int, str, str]:
+        code = main(["--library", str(self.library), *args])
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+    def ok(self, *args: str) -> str:
+        code, out, err = self(*args)
+        assert code == 0, err
+        return out
+
+    def json(self, *args: str) -> object:
+        return json.loads(self.ok(*args, "--json"))
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    return Cli(tmp_path / "lib", capsys)
+
+
+@pytest.fixture
+def seeded_cli(cli: Cli) -> Cli:
+    assert "73 added" in cli.ok("import", str(SEED))
+    return cli
+
+
+def ids_of(cli: Cli, query: str) -> list[int]:
+    return [p["id"] for p in cli.json("search", query)]  # type: ignore[index, union-attr]
+
+
+def test_import_twice_prints_counts(cli: Cli) -> None:
+    out = cli.ok("import", str(SEED))
+    assert out.splitlines()[0].endswith(
+        "(hf-daily-text, listing of Aug 7): imported 73 added, 0 merged, 0 unchanged, 0 skipped")
+    out = cli.ok("import", str(SEED))
+    assert "0 added, 0 merged, 73 unchanged" in out
+    (report,) = cli.json("import", str(SEED))  # type: ignore[misc]
+    assert report["added"] == 0 and report["unchanged"] == 73
+
+
+def test_search_outputs_and_json_contract(seeded_cli: Cli) -> None:
+    papers = seeded_cli.json("search", "chain-of-thought")
+    assert isinstance(papers, list) and len(papers) == 4
+    for paper in papers:
+        assert {"id", "title", "authors", "year", "arxiv_id", "doi", "starred", "status",
+                "tags", "queues", "links"} <= set(paper)
+    out = seeded_cli.ok("search", "title:kronecker")
+    assert len(out.splitlines()) == 1 and "Kronecker" in out
+    assert len(seeded_cli.ok("search", "retrieval", "--limit", "2").splitlines()) == 2
+
+
+def test_triage_shows_in_show_search_and_export(seeded_cli: Cli) -> None:
+    kron = ids_of(seeded_cli, "title:kronecker")[0]
+    retrieval = ids_of(seeded_cli, "retrieval")
+    seeded_cli.ok("star", str(kron), str(retrieval[0]))
+    seeded_cli.ok("status", "reading", str(kron))
+    seeded_cli.ok("tag", "add", "peft", str(kron))
+    assert "note" in seeded_cli.ok("note", str(kron), "Compare with **LoRA**.")
+    shown = seeded_cli.json("show", str(kron))
+    assert isinstance(shown, dict)
+    assert shown["starred"] and shown["status"] == "reading" and shown["tags"] == ["peft"]
+    assert ids_of(seeded_cli, "retrieval is:starred") == [retrieval[0]]
+    assert ids_of(seeded_cli, "tag:peft status:reading") == [kron]
+    text = seeded_cli.ok("show", str(kron))
+    assert "status:   reading" in text and "Compare with **LoRA**." in text
+    seeded_cli.ok("unstar", str(kron))
+    assert ids_of(seeded_cli, "is:starred") == [retrieval[0]]
+
+
+def test_queue_commands_and_markdown_export(seeded_cli: Cli, tmp_path: Path) -> None:
+    a, b, c = ids_of(seeded_cli, "retrieval")[:3]
+    seeded_cli.ok("queue", "add", "Week", str(a), str(b), str(c))
+    seeded_cli.ok("queue", "move", "Week", str(c), "1")
+    assert "     3  Week" in seeded_cli.ok("queue", "list")
+    shown = seeded_cli.ok("queue", "show", "Week").splitlines()
+    assert [int(line.split()[1]) for line in shown] == [c, a, b]
+    seeded_cli.ok("queue", "remove", "Week", str(a))
+    out_file = tmp_path / "week.md"
+    seeded_cli.ok("export", "--queue", "Week", "--format", "markdown", "-o", str(out_file))
+    text = out_file.read_text(encoding="utf-8")
+    assert text.startswith("# Reading queue: Week")
+    first, second = [line for line in text.splitlines() if line[:2] in ("1.", "2.")]
+    titles = {p["id"]: p["title"] for p in seeded_cli.json("search", "")}  # type: ignore
+    assert titles[c] in first and titles[b] in second
+
+
+def test_refs_by_arxiv_and_doi_and_errors(seeded_cli: Cli) -> None:
+    code, _, err = seeded_cli("show", "arxiv:2106.09685")
+    assert code == 1 and err == "readerapp: no paper with arXiv id 2106.09685\n"
+    code, _, err = seeded_cli("star", "9999")
+    assert code == 1 and "no paper with id 9999" in err
+    code, _, err = seeded_cli("search", '"unclosed')
+    assert code == 1 and "query error at character 1" in err
+    code, _, err = seeded_cli("status", "finished", "1")
+    assert code == 1 and "invalid choice" in err
+    code, _, err = seeded_cli("frobnicate")
+    assert code == 1
+
+
+def test_unreadable_input_exits_2_naming_file_and_line(cli: Cli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(b"line one\nline two\x00\x00")
+    code, _, err = cli("import", str(bad))
+    assert code == 2
+    assert err == f"readerapp: {bad}:2: binary data (a NUL byte), not a text file\n"
+    assert "Traceback" not in err
+
+
+def test_check_and_reindex(seeded_cli: Cli) -> None:
+    assert seeded_cli.ok("check").strip() == "73 papers, 73 indexed: ok"
+    assert seeded_cli.ok("reindex").strip() == "indexed 73 papers"
+
+
+def run_entry_point(args: list[str], library: Path, stdin: bytes = b"") -> \
+        subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "READERAPP_LIBRARY": str(library)}
+    return subprocess.run([sys.executable, "-m", "readerapp", *args], input=stdin,
+                          capture_output=True, env=env, check=False, timeout=120)
+
+
+def test_real_process_import_from_stdin_and_note_from_stdin(tmp_path: Path) -> None:
+    library = tmp_path / "env-library"
+    result = run_entry_point(["import", "-"], library, SEED.read_bytes())
+    assert result.returncode == 0, result.stderr
+    assert b"<stdin> (hf-daily-text, listing of Aug 7): imported 73 added" in result.stdout
+    result = run_entry_point(["note", "1", "-"], library, "Ünïcode note\n".encode())
+    assert result.returncode == 0, result.stderr
+    result = run_entry_point(["show", "1", "--json"], library)
+    assert json.loads(result.stdout)["notes"][0]["body"] == "Ünïcode note\n"
+    assert run_entry_point(["--version"], library).stdout.startswith(b"readerapp ")

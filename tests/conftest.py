@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from readerapp.services import importing
+from readerapp.services.library import Library
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "hf_daily_papers_seed.txt"
+CORPUS = DATA / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_library_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever touches the user's real library."""
+    monkeypatch.setenv("READERAPP_LIBRARY", str(tmp_path / "default-library"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture
+def library_dir(tmp_path: Path) -> Path:
+    return tmp_path / "library"
+
+
+@pytest.fixture
+def library(library_dir: Path) -> Iterator[Library]:
+    lib = Library.open(library_dir)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def seeded(library: Library) -> Library:
+    report = importing.import_path(library, SEED)
+    assert report.added == 73
+    return library
+
+
+def paper_id_by_title(lib: Library, fragment: str) -> int:
+    from readerapp.services import search
+
+    matches = [p for p in search.search(lib, "") if fragment.lower() in p.title.lower()]
+    assert len(matches) == 1, f"{fragment!r} matches {len(matches)} papers"
+    return matches[0].id

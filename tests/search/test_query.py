@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from readerapp.core.errors import UserError
+from readerapp.search.query import (
+    And,
+    Filter,
+    MatchAll,
+    Not,
+    Or,
+    QuerySyntaxError,
+    Text,
+    parse_query,
+)
+
+
+def test_plain_words_are_anded_text() -> None:
+    assert parse_query("retrieval augmented") == And((Text("retrieval"), Text("augmented")))
+
+
+def test_fields_phrases_prefix_fuzzy() -> None:
+    node = parse_query('title:"exact phrase" author:zhang trans* retreival~2')
+    assert node == And((
+        Text("exact phrase", "title", "phrase"),
+        Text("zhang", "author"),
+        Text("trans", None, "prefix"),
+        Text("retreival", None, "fuzzy", 2),
+    ))
+
+
+def test_boolean_precedence_and_negation() -> None:
+    assert parse_query("a OR b c -d") == Or((
+        Text("a"), And((Text("b"), Text("c"), Not(Text("d")))),
+    ))
+    assert parse_query("NOT (a OR b)") == Not(Or((Text("a"), Text("b"))))
+
+
+def test_filters() -> None:
+    node = parse_query('is:starred status:read queue:"to read" tag:ml* year:2021..2024 added:7d')
+    assert node == And((
+        Filter("starred"),
+        Filter("status", "read"),
+        Filter("queue", "to read"),
+        Filter("tag_prefix", "ml"),
+        Filter("year", (2021, 2024)),
+        Filter("added", ("within", "7d")),
+    ))
+    assert parse_query("year:2023") == Filter("year", (2023, 2023))
+    assert parse_query("is:reading") == Filter("status", "reading")
+
+
+def test_empty_query_matches_everything() -> None:
+    assert parse_query("   ") == MatchAll()
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('"open', "not closed"),
+        ("(a OR b", "parenthesis is not closed"),
+        ("a)", "no opening one"),
+        ("foo:bar", "unknown field foo:"),
+        ("status:done", "status:done is unknown"),
+        ("is:nice", "is:nice is unknown"),
+        ("year:21", "year:21 should be like"),
+        ("year:2024..2021", "backwards"),
+        ("added:soon", "added:soon should be like"),
+        ("OR a", "OR needs a search term"),
+        ("a AND", "query ends"),
+        ("x*y", "only allowed at the end"),
+        ("a*", "at least two letters"),
+        ("word~7", "fuzzy distance"),
+        ("()", "empty parentheses"),
+    ],
+)
+def test_syntax_errors_say_what_is_wrong(query: str, message: str) -> None:
+    with pytest.raises(QuerySyntaxError) as info:
+        parse_query(query)
+    assert message in str(info.value)
+    assert isinstance(info.value, UserError)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab:"()-*~ ORANDTis.0129')), max_size=40))
+def test_any_input_parses_or_raises_a_syntax_error(query: str) -> None:
+    try:
+        parse_query(query)
+    except QuerySyntaxError:
+        pass

@@ -26,7 +26,7 @@ def test_hyphenated_word_finds_the_papers_that_say_it(seeded: Library) -> None:
     assert titles(seeded, "chain-of-thought") == CHAIN_OF_THOUGHT
     # The spaced phrase also finds "Chain of Thought" spelled without hyphens.
     spaced = titles(seeded, '"chain of thought"')
-    assert CHAIN_OF_THOUGHT < spaced
+    assert spaced > CHAIN_OF_THOUGHT
     assert "Supervised Chain of Thought" in spaced
 
 
@@ -40,7 +40,7 @@ def test_field_search(seeded: Library) -> None:
 def test_filters_combine_with_text(seeded: Library) -> None:
     retrieval = search.search_ids(seeded, "retrieval")
     assert len(retrieval) > 5
-    starred = retrieval[:2] + [paper_id_by_title(seeded, "SwinFace")]
+    starred = [*retrieval[:2], paper_id_by_title(seeded, "SwinFace")]
     triage.set_starred(seeded, starred, True)
     assert set(search.search_ids(seeded, "retrieval is:starred")) == set(retrieval[:2])
     assert set(search.search_ids(seeded, "is:starred")) == set(starred)

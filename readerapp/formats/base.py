@@ -23,6 +23,13 @@ class ParseResult:
     # What the source says about itself, e.g. the date of a Daily Papers listing ("Aug 7").
     listing_date: str | None = None
 
+    def add(self, entry: PaperRecord | SkippedEntry) -> None:
+        """Keep a record, or report an entry that was skipped."""
+        if isinstance(entry, SkippedEntry):
+            self.skipped.append(entry)
+        else:
+            self.records.append(entry)
+
 
 @dataclass(frozen=True, slots=True)
 class ImportFormat:

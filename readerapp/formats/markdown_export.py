@@ -75,3 +75,13 @@ def export(papers: Sequence[Paper], context: ExportContext) -> str:
 
 FORMAT = ExportFormat(name="markdown", label="Markdown reading list", extension=".md",
                       export=export)
+
+
+def markdown_links(papers: Sequence[Paper]) -> str:
+    """One Markdown list line per paper, for pasting into chats and documents."""
+    lines = []
+    for paper in papers:
+        url = best_link(paper)
+        title = escape(paper.title)
+        lines.append(f"- [{title}](<{url}>)" if url else f"- {title}")
+    return "\n".join(lines) + "\n"

@@ -5,11 +5,44 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from readerapp.core.errors import InputError, UserError
-from readerapp.formats import hf_daily_text, json_export, markdown_export
+from readerapp.formats import (
+    arxiv_atom,
+    bibtex_export,
+    bibtex_import,
+    csljson_export,
+    csljson_import,
+    csv_format,
+    hf_daily_text,
+    hf_json,
+    html_export,
+    json_export,
+    markdown_export,
+    markdown_list,
+    medline_import,
+    ris_export,
+    ris_import,
+    semantic_scholar,
+    wos_tagged,
+)
 from readerapp.formats.base import ExportFormat, ImportFormat
 
-IMPORT_FORMATS: tuple[ImportFormat, ...] = (hf_daily_text.FORMAT,)
-EXPORT_FORMATS: tuple[ExportFormat, ...] = (markdown_export.FORMAT, json_export.FORMAT)
+IMPORT_FORMATS: tuple[ImportFormat, ...] = (
+    hf_daily_text.FORMAT,
+    hf_json.FORMAT,
+    arxiv_atom.FORMAT,
+    semantic_scholar.FORMAT,
+    ris_import.FORMAT,
+    medline_import.FORMAT,
+    wos_tagged.FORMAT,
+    csljson_import.FORMAT,
+    markdown_list.FORMAT,
+    csv_format.FORMAT,
+    bibtex_import.FORMAT,
+)
+EXPORT_FORMATS: tuple[ExportFormat, ...] = (
+    markdown_export.FORMAT, html_export.FORMAT, bibtex_export.FORMAT, ris_export.FORMAT,
+    csljson_export.FORMAT, csv_format.EXPORT_FORMAT, json_export.FORMAT,
+)
 
 SNIFF_BYTES = 16384
 MIN_CONFIDENCE = 0.3

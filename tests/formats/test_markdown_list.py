@@ -1,0 +1,286 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from readerapp.core.errors import ParseError
+from readerapp.formats import markdown_list
+from readerapp.formats.arxiv_refs import check_id, find_refs
+from readerapp.formats.base import ParseResult
+from readerapp.formats.registry import detect_format
+from readerapp.formats.text_input import read_path
+
+DATA = Path(__file__).parents[1] / "data"
+DAIR = DATA / "corpus" / "markdown-list" / "dair-ai_ML-Papers-of-the-Week_README.md"
+IDS = DATA / "arxiv_ids.txt"
+SEED = DATA / "hf_daily_papers_seed.txt"
+
+AWESOME = """\
+# Awesome Efficient Fine-Tuning
+
+[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)
+
+## Papers
+
+- [LoRA: Low-Rank Adaptation of Large Language Models](https://arxiv.org/abs/2106.09685v2) - Hu et al. [[code]](https://github.com/microsoft/LoRA)
+- **QLoRA: Efficient Finetuning of Quantized LLMs** ([arXiv](https://arxiv.org/pdf/2305.14314.pdf), [GitHub](https://github.com/artidoro/qlora))
+- Prefix-Tuning: Optimizing Continuous Prompts for Generation. arXiv:2101.00190
+1. <a href="https://arxiv.org/abs/1902.00751">Parameter-Efficient Transfer Learning for NLP</a>
+- [2104.08691](https://arxiv.org/abs/2104.08691)
+- The Power of Scale for Parameter-Efficient Prompt Tuning https://arxiv.org/abs/2104.08691
+- [Tweet](https://twitter.com/x/status/1234567890123) about it
+
+| # | Title | Links |
+|---|-------|-------|
+| 1 | AdapterHub: A Framework for Adapting Transformers<br>● adapters | [Paper](https://arxiv.org/abs/2007.07779) · [Code](https://github.com/adapter-hub/adapters) |
+| 2 | *(IA)³* - few-shot PEFT | [arXiv](https://arxiv.org/abs/2205.05638) |
+| 3 | GPT-4 Technical Report | [Paper](https://cdn.openai.com/papers/gpt-4.pdf) |
+| 4 | Broken | [Paper](https://arxiv.org/abs/2305.00000) |
+
+- The Large N Limit of Superconformal Field Theories and Supergravity, hep-th/9711200
+- Version 2023.1234 of the tool is not a paper.
+- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) and [BERT](https://arxiv.org/abs/1810.04805) [code](https://github.com/google-research/bert)
+
+```bibtex
+@misc{survey, title={A Survey}, note={arXiv preprint arXiv:2402.00001}}
+```
+"""  # noqa: E501 (real lists have long lines)
+
+
+@pytest.fixture(scope="module")
+def dair() -> ParseResult:
+    return markdown_list.parse(read_path(DAIR), str(DAIR))
+
+
+def _by_id(result: ParseResult) -> dict[str, object]:
+    return {r.arxiv_id: r for r in result.records}
+
+
+def test_dair_has_every_unique_arxiv_id_once(dair: ParseResult) -> None:
+    # 1,104 arXiv links, 6 ids listed twice (same paper in two weeks, or a row pointing at
+    # another row's paper), none invalid: 1,098 papers.
+    ids = [r.arxiv_id for r in dair.records]
+    assert len(ids) == 1098
+    assert len(set(ids)) == 1098
+    assert not [r for r in dair.records if r.title.startswith("arXiv:")]
+
+
+def test_dair_titles_from_each_row_style(dair: ParseResult) -> None:
+    papers = _by_id(dair)
+    expected = {
+        # 2025 rows: "1) Title  description"
+        "2506.17298": (157, "Ultra-Fast Diffusion-based Language Models"),
+        # no double space: the description opens with a verb
+        "2505.22101": (215, "An Operating System for Memory-Augmented Generation in LLMs"),
+        "2505.23006": (216, "Building Production-Grade Conversational Agents with Workflow Graphs"),
+        # "2) MiniMax-01 - introduces ..."
+        "2501.08313": (480, "MiniMax-01"),
+        # the title is also a link to the paper inside the first cell
+        "2501.17887": (457, "Docling"),
+        # 2023 rows: "**Title** - description"
+        "2301.11305": (2087, "DetectGPT: Zero-Shot Machine-Generated Text Detection using "
+                             "Probability Curvature"),
+        # www.arxiv.org and /pdf/ links
+        "2506.08388": (160, "Reinforcement-Learned Teachers of Test Time Scaling"),
+        "2412.15605": (493, "Cache-Augmented Generation (CAG)"),
+        # the "Tweet" link of this row also points to the paper: still one paper
+        "2409.11055": (729, "A Comprehensive Evaluation of Quantized Instruction-Tuned LLMs"),
+    }
+    for arxiv_id, (line, title) in expected.items():
+        record = papers[arxiv_id]
+        assert (record.line, record.title) == (line, title), arxiv_id
+
+
+def test_dair_repeated_id_keeps_first_row(dair: ParseResult) -> None:
+    # Row 804 ("Survey of NL2QL") links the paper of row 802 by mistake.
+    record = _by_id(dair)["2408.05109"]
+    assert (record.line, record.title) == (802, "Scaling LLM Test-Time Compute Optimally")
+    assert _by_id(dair)["2307.13528"].line == 1562  # listed again on line 1650
+
+
+def test_dair_titles_are_plain_text(dair: ParseResult) -> None:
+    for record in dair.records:
+        assert not any(mark in record.title for mark in ("<br", "**", "●", "](", "|")), record
+        assert 0 < len(record.title) <= 300
+        assert record.title == " ".join(record.title.split())
+
+
+def test_dair_code_links_come_from_the_same_row(dair: ParseResult) -> None:
+    record = _by_id(dair)["2504.11844"]
+    assert record.links.code == "https://github.com/Crista23/goal_directedness_llms"
+    assert sum(1 for r in dair.records if r.links.code) == 31
+    assert all(r.links.code.startswith("https://github.com/")
+               for r in dair.records if r.links.code)
+    # Tweets are not papers and never links.
+    assert not any("x.com" in (r.links.code or "") for r in dair.records)
+
+
+def test_dair_rows_with_papers_outside_arxiv_are_reported(dair: ParseResult) -> None:
+    # 1,300 table rows: 1,101 with an arXiv link, 195 whose "Paper" (or "Paper 2", "System
+    # Card") link goes elsewhere, 4 with only project, blog or tweet links (not reported).
+    assert len(dair.skipped) == 195
+    assert all("not arXiv" in s.reason for s in dair.skipped)
+    first = dair.skipped[0]
+    assert first.line == 162
+    assert "storage.googleapis.com" in first.reason
+    hosts = Counter(s.reason.split()[5].rstrip(",") for s in dair.skipped)
+    assert hosts["nature.com"] == 20
+
+
+def test_dair_dates_come_from_the_id(dair: ParseResult) -> None:
+    record = _by_id(dair)["2506.17298"]
+    assert (record.year, record.date) == (2025, "2025-06")
+
+
+def test_id_list_with_comments() -> None:
+    result = markdown_list.parse(read_path(IDS), str(IDS))
+    got = [(r.line, r.arxiv_id, r.title) for r in result.records]
+    assert got == [
+        (4, "1706.03762", "arXiv:1706.03762"),  # the comment is not a title
+        (5, "2106.09685", "arXiv:2106.09685"),
+        (6, "2005.14165", "arXiv:2005.14165"),
+        (7, "2307.09288", "arXiv:2307.09288"),
+        (8, "2302.13971", "arXiv:2302.13971"),
+        (9, "hep-th/9901001", "arXiv:hep-th/9901001"),
+        (10, "math.GT/0309136", "arXiv:math.GT/0309136"),
+        (13, "2203.02155", "Training language models to follow instructions with human "
+                           "feedback"),
+    ]
+    assert [(s.line, s.reason) for s in result.skipped] == [
+        (11, "2305.00000 is not an arXiv id: number 00000 is never issued"),
+        (12, "2313.01234 is not an arXiv id: month 13 does not exist"),
+    ]
+    hep = next(r for r in result.records if r.arxiv_id == "hep-th/9901001")
+    assert (hep.year, hep.date) == (1999, "1999-01")
+
+
+def test_id_list_with_bom_and_crlf() -> None:
+    result = markdown_list.parse("\ufeff2106.09685\r\n\r\n1706.03762v7 // attention\r\n", "ids")
+    assert [(r.line, r.arxiv_id) for r in result.records] == [(1, "2106.09685"),
+                                                              (3, "1706.03762")]
+
+
+def test_awesome_list_link_styles() -> None:
+    result = markdown_list.parse(AWESOME, "awesome.md")
+    got = {r.arxiv_id: (r.line, r.title, r.links.code) for r in result.records}
+    assert got == {
+        "2106.09685": (7, "LoRA: Low-Rank Adaptation of Large Language Models",
+                       "https://github.com/microsoft/LoRA"),
+        # "arXiv" is not a title: the bold text before the link is
+        "2305.14314": (8, "QLoRA: Efficient Finetuning of Quantized LLMs",
+                       "https://github.com/artidoro/qlora"),
+        "2101.00190": (9, "Prefix-Tuning: Optimizing Continuous Prompts for Generation", None),
+        "1902.00751": (10, "Parameter-Efficient Transfer Learning for NLP", None),
+        # the id as link text is no title; the next mention of the paper has one
+        "2104.08691": (11, "The Power of Scale for Parameter-Efficient Prompt Tuning", None),
+        "2007.07779": (17, "AdapterHub: A Framework for Adapting Transformers",
+                       "https://github.com/adapter-hub/adapters"),
+        "2205.05638": (18, "(IA)³", None),
+        "hep-th/9711200": (22, "The Large N Limit of Superconformal Field Theories and "
+                               "Supergravity", None),
+        # two papers on one line: each keeps its own link text and the code link after it
+        "1706.03762": (24, "Attention Is All You Need", None),
+        "1810.04805": (24, "BERT", "https://github.com/google-research/bert"),
+        # a citation in a code block: a paper, but the BibTeX around it is no title
+        "2402.00001": (27, "arXiv:2402.00001", None),
+    }
+    assert [(s.line, s.reason) for s in result.skipped] == [
+        (19, "the paper link goes to cdn.openai.com, not arXiv; only arXiv papers are read "
+             "from Markdown lists"),
+        (20, "2305.00000 is not an arXiv id: number 00000 is never issued"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        ("2305.00000", "number 00000 is never issued"),
+        ("2313.01234", "month 13 does not exist"),
+        ("0703.1234", "ids of this form start in April 2007"),
+        ("1501.1234", "ids from 2015 on have five digits"),
+        ("1412.12345", "ids before 2015 have four digits"),
+        ("9912.12345", "2099-12 is in the future"),
+        ("foo-bar/9901001", "there is no arXiv archive 'foo-bar'"),
+        ("hep-th/0801001", "ids of this form ran from 1991 to March 2007"),
+        ("abc", "is not an arXiv id"),
+    ],
+)
+def test_invalid_ids_say_why(raw: str, problem: str) -> None:
+    arxiv_id, why = check_id(raw, today=dt.date(2025, 7, 1))
+    assert arxiv_id is None
+    assert why is not None and problem in why
+
+
+@pytest.mark.parametrize(
+    ("line", "ids"),
+    [
+        ("see https://arxiv.org/html/2401.12345v2/#S3 and arXiv: 1706.03762", ["2401.12345",
+                                                                              "1706.03762"]),
+        ("https://github.com/org/repo/issues/2106.09685", []),  # inside another URL
+        ("version 1.2106.09685 and 2106.096851", []),
+        ("arxiv.org/abs/cond-mat/0211034v1", ["cond-mat/0211034"]),
+        ("(arXiv 2023)", []),  # a year, not an id
+    ],
+)
+def test_find_refs(line: str, ids: list[str]) -> None:
+    assert [ref.arxiv_id for ref in find_refs(line)] == ids
+
+
+def test_sniff_and_detect() -> None:
+    for path in (DAIR, IDS):
+        assert detect_format(read_path(path), str(path)).name == "markdown-list"
+    assert detect_format(AWESOME, "<clipboard>").name == "markdown-list"
+    assert markdown_list.sniff(read_path(SEED)[:16384]) == 0.0
+    assert detect_format(read_path(SEED), str(SEED)).name != "markdown-list"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '@article{k, url = {https://arxiv.org/abs/2106.09685}, title = {LoRA}}',
+        '[{"id": "2106.09685", "url": "https://arxiv.org/abs/2106.09685"}]',
+        "TY  - JOUR\nUR  - https://arxiv.org/abs/2106.09685\nER  - \n",
+        "title,arxiv_id\nLoRA,2106.09685\nGPT-3,2005.14165\n",
+        "title,url\nLoRA,https://arxiv.org/abs/2106.09685\n",
+        "% comment\n@misc{x, eprint={2106.09685}}",
+        # a header-less Daily Papers paste whose abstract cites an arXiv paper
+        "A Title Line\n\nWe build on https://arxiv.org/abs/2106.09685 and show that " + "x" * 400,
+    ],
+)
+def test_sniff_does_not_claim_other_formats(text: str) -> None:
+    assert markdown_list.sniff(text) == 0.0
+
+
+_MUTATION_ALPHABET = "|[]()<>#*`_\\\"'/.:-\n\r\t 0123456789arXivhttps●\ufeff"
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> str:
+    text = draw(st.sampled_from([AWESOME, read_path(IDS), AWESOME[:700]]))
+    for _ in range(draw(st.integers(0, 12))):
+        at = draw(st.integers(0, len(text)))
+        if draw(st.booleans()):
+            text = text[:at] + draw(st.text(_MUTATION_ALPHABET, max_size=8)) + text[at:]
+        else:
+            text = text[:at] + text[at + draw(st.integers(0, 20)):]
+    return text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=400), _mutated(),
+                 st.binary(max_size=300).map(lambda b: b.decode("latin-1"))))
+def test_fuzz_parse_only_parse_errors(text: str) -> None:
+    try:
+        result = markdown_list.parse(text, "fuzz.md")
+    except ParseError:
+        return
+    for record in result.records:
+        assert record.title and record.arxiv_id
+        assert record.line is not None and record.line >= 1
+    markdown_list.sniff(text)
+    markdown_list.parse(text, "fuzz.txt")

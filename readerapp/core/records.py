@@ -50,6 +50,21 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class PaperSummary:
+    """What one row of the paper table shows; cheap to load for a screenful at a time."""
+
+    id: int
+    title: str
+    authors: tuple[str, ...]
+    year: int | None
+    starred: bool
+    status: str
+    tags: tuple[str, ...]
+    queues: tuple[str, ...]
+    added_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
 class Paper:
     """A paper in the library: its data plus what the user did with it."""
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from readerapp.core.records import Links, Note, Paper
+from readerapp.core.records import Links, Note, Paper, PaperSummary
 from readerapp.db.models import (
     AuthorRow,
     ImportBatchRow,
@@ -137,6 +137,25 @@ def load_papers(session: Session, ids: Sequence[int]) -> list[Paper]:
             sources=tuple(sources.get(row.id, ())),
         ))
     return papers
+
+
+def load_summaries(session: Session, ids: Sequence[int]) -> dict[int, PaperSummary]:
+    """Table rows for these ids (unknown ids are left out)."""
+    ids = list(ids)
+    authors = authors_of(session, ids)
+    tags = tags_of(session, ids)
+    queues = queues_of(session, ids)
+    out: dict[int, PaperSummary] = {}
+    columns = (PaperRow.id, PaperRow.title, PaperRow.year, PaperRow.starred, PaperRow.status,
+               PaperRow.added_at)
+    for part in chunks(ids):
+        for pid, title, year, starred, status, added_at in session.execute(
+            select(*columns).where(PaperRow.id.in_(part))
+        ):
+            out[pid] = PaperSummary(pid, title, tuple(authors.get(pid, ())), year, starred,
+                                    status, tuple(tags.get(pid, ())),
+                                    tuple(queues.get(pid, ())), added_at)
+    return out
 
 
 def index_docs(session: Session, ids: Sequence[int]) -> list[IndexDoc]:

@@ -26,9 +26,14 @@ class Selection:
     starred: bool = False
     everything: bool = False
     ids: tuple[int, ...] | None = None
+    # For `ids`: how the list is called and whether its order is a reading order.
+    title: str = "Selected papers"
+    numbered: bool = False
 
 
-def select_papers(library: Library, selection: Selection) -> tuple[list[Paper], ExportContext]:
+def select_papers(library: Library, selection: Selection,
+                  limit: int | None = None) -> tuple[list[Paper], ExportContext]:
+    """The papers to export in order (only the first `limit`, for a preview)."""
     numbered = False
     if selection.queue is not None:
         ids = queue_ids(library, selection.queue)
@@ -41,7 +46,7 @@ def select_papers(library: Library, selection: Selection) -> tuple[list[Paper], 
         title = "Starred papers"
     elif selection.ids is not None:
         ids = list(selection.ids)
-        title = "Selected papers"
+        title, numbered = selection.title, selection.numbered
     elif selection.everything:
         with library.read() as session:
             ids = list(session.scalars(select(PaperRow.id).order_by(PaperRow.added_at,
@@ -50,12 +55,13 @@ def select_papers(library: Library, selection: Selection) -> tuple[list[Paper], 
     else:
         raise UserError("say what to export: a query, a queue, the starred papers or all")
     with library.read() as session:
-        papers = queries.load_papers(session, ids)
+        papers = queries.load_papers(session, ids[:limit] if limit is not None else ids)
     return papers, ExportContext(title=title, numbered=numbered)
 
 
-def export_text(library: Library, selection: Selection, format_name: str) -> tuple[str, int]:
-    """The exported text and how many papers it holds."""
+def export_text(library: Library, selection: Selection, format_name: str,
+                limit: int | None = None) -> tuple[str, int]:
+    """The exported text and how many papers it holds (only the first `limit` for a preview)."""
     fmt = export_format(format_name)
-    papers, context = select_papers(library, selection)
+    papers, context = select_papers(library, selection, limit)
     return fmt.export(papers, context), len(papers)

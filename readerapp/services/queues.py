@@ -152,3 +152,35 @@ def move_in_queue(library: Library, name: str, paper_id: int, position: int) -> 
         entries.remove(entry)
         entries.insert(min(position, len(entries) + 1) - 1, entry)
         _renumber(entries)
+
+
+def set_queue_order(library: Library, name: str, ids: Sequence[int] | None) -> None:
+    """Makes a queue hold exactly these papers in this order; None deletes the queue.
+
+    The undo of any queue change is this call with the order from before it.
+    """
+    name = clean_name(name)
+    with library.write() as session:
+        queue = session.scalar(select(QueueRow).where(QueueRow.name == name))
+        if ids is None:
+            if queue is not None:
+                session.delete(queue)
+            return
+        if queue is None:
+            queue = QueueRow(name=name)
+            session.add(queue)
+            session.flush()
+        known = set(session.scalars(select(PaperRow.id).where(PaperRow.id.in_(list(ids)))))
+        session.execute(delete(QueueEntryRow).where(QueueEntryRow.queue_id == queue.id))
+        session.add_all(
+            QueueEntryRow(queue_id=queue.id, paper_id=pid, position=number)
+            for number, pid in enumerate((i for i in dict.fromkeys(ids) if i in known), start=1)
+        )
+
+
+def moved_order(order: Sequence[int], moving: Sequence[int], before: int | None) -> list[int]:
+    """The queue order after moving papers so they sit just before `before` (None: the end)."""
+    moving_set = set(moving)
+    rest = [pid for pid in order if pid not in moving_set]
+    at = rest.index(before) if before in rest else len(rest)
+    return rest[:at] + [pid for pid in moving if pid in set(order)] + rest[at:]

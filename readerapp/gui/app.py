@@ -1,0 +1,66 @@
+"""Starting the desktop app."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from readerapp import __version__
+from readerapp.core import paths
+from readerapp.gui.dialogs import CrashDialog
+from readerapp.gui.main_window import MainWindow
+
+# Package data, so the icon is there in a source tree, an installed wheel and a PyInstaller
+# bundle alike (packaging/README.md explains where every icon file comes from).
+ICON = Path(__file__).with_name("icons") / "readerapp.svg"
+# One id for the .desktop file, the AppStream component, the installed icons and the macOS
+# bundle: Wayland compositors find the window's icon and launcher through it.
+APP_ID = "io.github.readerapp.readerapp"
+
+
+def make_settings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "readerapp",
+                     "readerapp")
+
+
+def application() -> QApplication:
+    """The application object, named and with its icon (the app and the self-test share it)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("readerapp")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("readerapp")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(ICON)))
+    return app
+
+
+def run(library: Path | None = None, open_files: Sequence[Path] = ()) -> int:
+    app = application()
+    window = MainWindow(make_settings())
+    files = [Path(f).resolve() for f in open_files]
+    if files:
+        # Files the desktop handed over (Open With, a double-click on a .bib): imported like
+        # files dropped on the window, once the library is open.
+        def import_files() -> None:
+            window.library_ready.disconnect(import_files)
+            window.import_paths(files)
+
+        window.library_ready.connect(import_files)
+
+    def excepthook(kind: type[BaseException], error: BaseException,
+                   tb: TracebackType | None) -> None:
+        # A bug shows a dialog with details to copy instead of killing the app.
+        sys.__excepthook__(kind, error, tb)
+        CrashDialog(error.with_traceback(tb), window).open()
+
+    sys.excepthook = excepthook
+    window.show()
+    window.open_library(library or paths.default_library_dir())
+    return app.exec()

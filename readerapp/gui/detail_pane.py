@@ -1,0 +1,353 @@
+"""The right-hand pane: one paper's details, its triage controls, notes and related papers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readerapp.core.records import STATUSES, Note, Paper
+from readerapp.formats.links import is_web_url
+from readerapp.gui.safe_text import SafeBrowser, linkify, open_web_url
+
+LINK_LABELS = (("abs", "arXiv"), ("pdf", "PDF"), ("code", "Code"), ("project", "Project"),
+               ("hf", "Hugging Face"))
+AUTOSAVE_MS = 700
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _note_title(note: Note) -> str:
+    first = next((line.strip("# ").strip() for line in note.body.splitlines() if line.strip()),
+                 "(empty)")
+    return f"{first[:60]}  ·  {note.updated_at:%Y-%m-%d}"
+
+
+class DetailPane(QStackedWidget):
+    star_toggled = Signal(int, bool)
+    status_chosen = Signal(int, str)
+    tags_edited = Signal(int, list)
+    queue_requested = Signal()
+    note_added = Signal(int, str)
+    note_edited = Signal(int, str)
+    note_deleted = Signal(int)
+    paper_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.paper: Paper | None = None
+        self._note_id: int | None = None  # the note in the editor; None = a new one
+        self._loading = False
+
+        self.placeholder = QLabel("Select a paper to see its details.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.addWidget(self.placeholder)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.authors = QLabel()
+        self.authors.setWordWrap(True)
+        self.authors.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta = QLabel()
+        self.meta.setWordWrap(True)
+        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.title)
+        layout.addWidget(self.authors)
+        layout.addWidget(self.meta)
+
+        self.links_row = QHBoxLayout()
+        self.link_buttons: dict[str, QPushButton] = {}
+        for kind, label in LINK_LABELS:
+            button = QPushButton(label)
+            button.setObjectName(f"link_{kind}")
+            button.clicked.connect(lambda _=False, k=kind: self._open_link(k))
+            self.links_row.addWidget(button)
+            self.link_buttons[kind] = button
+        self.links_row.addStretch(1)
+        layout.addLayout(self.links_row)
+
+        controls = QHBoxLayout()
+        self.star = QToolButton()
+        self.star.setObjectName("starButton")
+        self.star.setCheckable(True)
+        self.star.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.star.clicked.connect(self._star_clicked)
+        self.status = QComboBox()
+        self.status.setObjectName("statusCombo")
+        self.status.addItems(list(STATUSES))
+        self.status.activated.connect(self._status_chosen)
+        controls.addWidget(self.star)
+        controls.addWidget(QLabel("Status:"))
+        controls.addWidget(self.status)
+        controls.addStretch(1)
+        layout.addLayout(controls)
+
+        tags_row = QHBoxLayout()
+        tags_row.addWidget(QLabel("Tags:"))
+        self.tags = QLineEdit()
+        self.tags.setObjectName("tagsEdit")
+        self.tags.setPlaceholderText("comma-separated, e.g. peft, to discuss")
+        self.tag_names = QStringListModel(self)
+        completer = QCompleter(self.tag_names, self.tags)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tags.setCompleter(completer)
+        self.tags.editingFinished.connect(self._tags_finished)
+        tags_row.addWidget(self.tags)
+        layout.addLayout(tags_row)
+
+        queues_row = QHBoxLayout()
+        self.queues = QLabel()
+        self.queues.setWordWrap(True)
+        add_queue = QPushButton("Add to queue…")
+        add_queue.clicked.connect(self.queue_requested)
+        queues_row.addWidget(self.queues, 1)
+        queues_row.addWidget(add_queue)
+        layout.addLayout(queues_row)
+
+        layout.addWidget(_heading("Abstract"))
+        self.abstract = SafeBrowser()
+        self.abstract.setObjectName("abstract")
+        self.abstract.setFrameShape(QFrame.Shape.NoFrame)
+        self.abstract.setMinimumHeight(140)
+        layout.addWidget(self.abstract, 2)
+
+        notes_head = QHBoxLayout()
+        notes_head.addWidget(_heading("Notes"))
+        notes_head.addStretch(1)
+        new_note = QPushButton("New note")
+        new_note.setObjectName("newNote")
+        new_note.clicked.connect(self.start_new_note)
+        self.delete_note_button = QPushButton("Delete note")
+        self.delete_note_button.clicked.connect(self._delete_note)
+        notes_head.addWidget(new_note)
+        notes_head.addWidget(self.delete_note_button)
+        layout.addLayout(notes_head)
+        self.note_list = QListWidget()
+        self.note_list.setObjectName("noteList")
+        self.note_list.setMaximumHeight(80)
+        self.note_list.currentItemChanged.connect(self._note_selected)
+        layout.addWidget(self.note_list)
+        self.note_tabs = QTabWidget()
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("noteEditor")
+        self.editor.setPlaceholderText("Write a note in Markdown; it saves as you type.")
+        self.editor.textChanged.connect(self._note_typed)
+        self.preview = SafeBrowser()
+        self.preview.setObjectName("notePreview")
+        self.note_tabs.addTab(self.editor, "Write")
+        self.note_tabs.addTab(self.preview, "Preview")
+        self.note_tabs.currentChanged.connect(self._render_preview)
+        self.note_tabs.setMinimumHeight(160)
+        layout.addWidget(self.note_tabs, 2)
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.save_note)
+
+        layout.addWidget(_heading("Related papers"))
+        self.related = QListWidget()
+        self.related.setObjectName("relatedList")
+        self.related.setMaximumHeight(120)
+        self.related.itemActivated.connect(self._related_activated)
+        self.related.itemClicked.connect(self._related_activated)
+        layout.addWidget(self.related)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        self.addWidget(scroll)
+
+    # -- filling it
+
+    def show_message(self, text: str) -> None:
+        self.save_note()
+        self.paper = None
+        self.placeholder.setText(text)
+        self.setCurrentIndex(0)
+
+    def set_tag_names(self, names: list[str]) -> None:
+        self.tag_names.setStringList(names)
+
+    def set_paper(self, paper: Paper) -> None:
+        same_paper = self.paper is not None and self.paper.id == paper.id
+        if not same_paper:
+            self.save_note()
+        self.paper = paper
+        self._loading = True
+        try:
+            self.title.setText(paper.title)
+            self.authors.setText(", ".join(paper.authors) or "Authors unknown")
+            facts = [paper.date or (str(paper.year) if paper.year else "")]
+            facts += [paper.venue or "", f"arXiv:{paper.arxiv_id}" if paper.arxiv_id else "",
+                      f"DOI {paper.doi}" if paper.doi else ""]
+            self.meta.setText(" · ".join(f for f in facts if f) or "No date")
+            for kind, button in self.link_buttons.items():
+                url = getattr(paper.links, kind)
+                button.setVisible(is_web_url(url))
+                button.setToolTip(url or "")
+            self.star.setChecked(paper.starred)
+            self.star.setText("★ Starred" if paper.starred else "☆ Star")
+            self.status.setCurrentText(paper.status)
+            if not (same_paper and self.tags.hasFocus()):
+                self.tags.setText(", ".join(paper.tags))
+            self.queues.setText("In queues: " + ", ".join(paper.queues) if paper.queues
+                                else "Not in a queue")
+            self.abstract.setHtml(linkify(paper.abstract) if paper.abstract
+                                  else "<p><i>No abstract.</i></p>")
+            self._fill_notes(paper, keep_editor=same_paper)
+            if not same_paper:
+                self.related.clear()
+        finally:
+            self._loading = False
+        self.setCurrentIndex(1)
+
+    def set_related(self, paper_id: int, related: list[Paper]) -> None:
+        if self.paper is None or self.paper.id != paper_id:
+            return  # an answer for a paper no longer shown
+        self.related.clear()
+        for other in related:
+            item = QListWidgetItem(other.title)
+            item.setData(Qt.ItemDataRole.UserRole, other.id)
+            item.setToolTip(", ".join(other.authors))
+            self.related.addItem(item)
+        if not related:
+            self.related.addItem(QListWidgetItem("No related papers found."))
+
+    def _fill_notes(self, paper: Paper, *, keep_editor: bool) -> None:
+        self.note_list.blockSignals(True)
+        self.note_list.clear()
+        for note in paper.notes:
+            item = QListWidgetItem(_note_title(note))
+            item.setData(Qt.ItemDataRole.UserRole, note.id)
+            self.note_list.addItem(item)
+        self.note_list.blockSignals(False)
+        ids = [n.id for n in paper.notes]
+        if keep_editor and (self._note_id is None or self._note_id in ids):
+            if self._note_id is not None:
+                self.note_list.setCurrentRow(ids.index(self._note_id))
+            return
+        if paper.notes:
+            self.note_list.setCurrentRow(0)
+            self._load_note(paper.notes[0])
+        else:
+            self._load_note(None)
+
+    def _load_note(self, note: Note | None) -> None:
+        self._note_id = note.id if note else None
+        was_loading, self._loading = self._loading, True
+        self.editor.setPlainText(note.body if note else "")
+        self._loading = was_loading
+        self.delete_note_button.setEnabled(note is not None)
+        self._render_preview()
+
+    # -- reacting to the user
+
+    def _open_link(self, kind: str) -> None:
+        if self.paper is not None:
+            open_web_url(getattr(self.paper.links, kind) or "")
+
+    def _star_clicked(self, checked: bool) -> None:
+        if self.paper is not None:
+            self.star_toggled.emit(self.paper.id, checked)
+
+    def _status_chosen(self, index: int) -> None:
+        if self.paper is not None and STATUSES[index] != self.paper.status:
+            self.status_chosen.emit(self.paper.id, STATUSES[index])
+
+    def _tags_finished(self) -> None:
+        if self.paper is None or self._loading:
+            return
+        wanted = list(dict.fromkeys(t.strip() for t in self.tags.text().split(",") if t.strip()))
+        if [t.casefold() for t in wanted] != [t.casefold() for t in self.paper.tags]:
+            self.tags_edited.emit(self.paper.id, wanted)
+
+    def _note_selected(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is None or self.paper is None:
+            return
+        self.save_note()
+        note_id = current.data(Qt.ItemDataRole.UserRole)
+        note = next((n for n in self.paper.notes if n.id == note_id), None)
+        self._load_note(note)
+
+    def start_new_note(self) -> None:
+        self.save_note()
+        self.note_list.clearSelection()
+        self._load_note(None)
+        self.note_tabs.setCurrentIndex(0)
+        self.editor.setFocus()
+
+    def _note_typed(self) -> None:
+        if not self._loading:
+            self.autosave.start()
+
+    def save_note(self) -> None:
+        """Saves the editor now if it has unsaved text (also called before switching away)."""
+        self.autosave.stop()
+        if self.paper is None or self._loading:
+            return
+        body = self.editor.toPlainText()
+        if self._note_id is None:
+            if body.strip():
+                self._note_id = -1  # pending: the window tells us the real id
+                self.note_added.emit(self.paper.id, body)
+            return
+        if self._note_id < 0:
+            return
+        current = next((n for n in self.paper.notes if n.id == self._note_id), None)
+        if current is not None and current.body != body and body.strip():
+            self.note_edited.emit(self._note_id, body)
+
+    def note_saved(self, paper_id: int, note_id: int) -> None:
+        """The window reports the id of a note that save_note() asked it to create."""
+        if self.paper is not None and self.paper.id == paper_id and self._note_id == -1:
+            self._note_id = note_id
+
+    def has_pending_note(self) -> bool:
+        return self.autosave.isActive() or self._note_id == -1
+
+    def _delete_note(self) -> None:
+        if self._note_id is not None and self._note_id > 0:
+            self.autosave.stop()
+            self.note_deleted.emit(self._note_id)
+            self._note_id = None
+
+    def _render_preview(self) -> None:
+        if self.note_tabs.currentIndex() == 1:
+            self.preview.setMarkdown(self.editor.toPlainText())
+
+    def _related_activated(self, item: QListWidgetItem) -> None:
+        paper_id = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(paper_id, int):
+            self.paper_activated.emit(paper_id)

@@ -1,0 +1,112 @@
+"""Small dialogs: errors, the keyboard-shortcut list, About, quick pickers."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Sequence
+
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readerapp import __version__
+
+
+def show_error(parent: QWidget, title: str, message: str) -> QMessageBox:
+    """A readable, non-blocking error message (the window stays usable behind it)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setObjectName("errorMessage")
+    box.open()
+    return box
+
+
+class CrashDialog(QDialog):
+    """An unexpected exception: what happened, and the details ready to copy into a report."""
+
+    def __init__(self, error: BaseException, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("crashDialog")
+        self.setWindowTitle("readerapp hit a problem")
+        details = "".join(traceback.format_exception(error))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(
+            "Something went wrong inside readerapp. Your library is safe: the change in "
+            "progress was not saved.\nPlease report this with the details below."))
+        self.details = QPlainTextEdit(f"readerapp {__version__}\n\n{details}")
+        self.details.setReadOnly(True)
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = buttons.addButton("Copy details", QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self.details.toPlainText()))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 400)
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, actions: Sequence[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle("Keyboard shortcuts")
+        rows = [(a.text().replace("&", ""), a.shortcut().toString()) for a in actions
+                if not a.shortcut().isEmpty()]
+        table = QTableWidget(len(rows), 2, self)
+        table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        for row, (name, keys) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(name))
+            table.setItem(row, 1, QTableWidgetItem(keys))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.table = table
+        self.resize(460, 560)
+
+
+def about_text(library_path: str) -> str:
+    return (f"<h3>readerapp {__version__}</h3>"
+            "<p>A local reading-list manager for research papers.</p>"
+            f"<p>Library: <code>{library_path}</code></p>")
+
+
+class PickDialog(QDialog):
+    """Type or choose a name (a queue, a tag), with completion from the existing ones."""
+
+    def __init__(self, title: str, prompt: str, names: Sequence[str],
+                 parent: QWidget | None = None, current: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("pickDialog")
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(prompt))
+        self.combo = QComboBox()
+        self.combo.setEditable(True)
+        self.combo.addItems(list(names))
+        self.combo.setCurrentText(current)
+        self.combo.lineEdit().selectAll()
+        layout.addWidget(self.combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def value(self) -> str:
+        return " ".join(self.combo.currentText().split())

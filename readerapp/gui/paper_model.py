@@ -1,0 +1,218 @@
+"""The paper table: a model that holds ids and loads rows a screenful at a time."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from readerapp.core.records import PaperSummary
+
+PAPER_IDS_MIME = "application/x-readerapp-paper-ids"
+Index = QModelIndex | QPersistentModelIndex
+
+# (key, header): the key names the sort it asks for, where one exists.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("starred", "★"),
+    ("position", "#"),
+    ("title", "Title"),
+    ("authors", "Authors"),
+    ("year", "Year"),
+    ("status", "Status"),
+    ("queues", "Queues"),
+    ("tags", "Tags"),
+    ("added", "Added"),
+)
+COLUMN = {key: number for number, (key, _) in enumerate(COLUMNS)}
+FETCH_BLOCK = 200
+CACHE_ROWS = 5000
+
+
+def short_authors(authors: Sequence[str]) -> str:
+    """Surnames, shortened for a table cell: "Zhang, Li, … Wang"."""
+    surnames = [name.split()[-1] if name.split() else name for name in authors]
+    if len(surnames) <= 3:
+        return ", ".join(surnames)
+    return f"{surnames[0]}, {surnames[1]}, … {surnames[-1]}"
+
+
+def encode_ids(ids: Sequence[int]) -> QMimeData:
+    mime = QMimeData()
+    mime.setData(PAPER_IDS_MIME, ",".join(map(str, ids)).encode("ascii"))
+    return mime
+
+
+def decode_ids(mime: QMimeData) -> list[int]:
+    if not mime.hasFormat(PAPER_IDS_MIME):
+        return []
+    raw = bytes(mime.data(PAPER_IDS_MIME).data()).decode("ascii")
+    return [int(part) for part in raw.split(",") if part.isdigit()]
+
+
+class PaperTableModel(QAbstractTableModel):
+    """Rows are paper ids; cells come from a small cache filled in blocks on demand."""
+
+    # A queue view asks to move these papers so that they start at this 0-based row.
+    reorder_requested = Signal(list, int)
+
+    def __init__(self, load: Callable[[Sequence[int]], dict[int, PaperSummary]]) -> None:
+        super().__init__()
+        self._load = load
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] = {}
+        self._cache: OrderedDict[int, PaperSummary] = OrderedDict()
+        self.queue_mode = False
+
+    # -- what the window sets
+
+    def set_ids(self, ids: Sequence[int], *, queue_mode: bool = False) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._row_of = {pid: row for row, pid in enumerate(self._ids)}
+        self.queue_mode = queue_mode
+        self._cache.clear()
+        self.endResetModel()
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, paper_id: int) -> int | None:
+        return self._row_of.get(paper_id)
+
+    def invalidate(self, ids: Sequence[int] | None = None) -> None:
+        """Forget cached rows (all, or these) and repaint them."""
+        if not self._ids:
+            return
+        if ids is None:
+            self._cache.clear()
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1,
+                                                               len(COLUMNS) - 1))
+            return
+        for pid in ids:
+            self._cache.pop(pid, None)
+            row = self._row_of.get(pid)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def summary(self, row: int) -> PaperSummary | None:
+        pid = self._ids[row]
+        found = self._cache.get(pid)
+        if found is None:
+            # Load the block around this row: scrolling asks for neighbours next.
+            start = max(0, row - FETCH_BLOCK // 4)
+            block = [p for p in self._ids[start:start + FETCH_BLOCK] if p not in self._cache]
+            self._cache.update(self._load(block))
+            while len(self._cache) > CACHE_ROWS:
+                self._cache.popitem(last=False)
+            found = self._cache.get(pid)
+        return found
+
+    # -- Qt model interface
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][0] == "starred":
+            return "Starred"
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.UserRole:
+            return self._ids[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if key in ("starred", "position", "year"):
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if key == "position":
+            return str(index.row() + 1) if self.queue_mode else ""
+        paper = self.summary(index.row())
+        if paper is None:
+            return "" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "title":
+                return paper.title
+            if key == "authors":
+                return ", ".join(paper.authors)
+            return None
+        if key == "starred":
+            return "★" if paper.starred else ""
+        if key == "title":
+            return paper.title
+        if key == "authors":
+            return short_authors(paper.authors)
+        if key == "year":
+            return str(paper.year) if paper.year else ""
+        if key == "status":
+            return paper.status
+        if key == "queues":
+            return ", ".join(paper.queues)
+        if key == "tags":
+            return ", ".join(paper.tags)
+        if key == "added":
+            return paper.added_at.strftime("%Y-%m-%d")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled if self.queue_mode else Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren)
+
+    # -- drag and drop: papers leave as ids; in a queue view they can be dropped to reorder
+
+    def mimeTypes(self) -> list[str]:
+        return [PAPER_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return encode_ids([self._ids[r] for r in rows])
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: Index) -> bool:
+        return self.queue_mode and data.hasFormat(PAPER_IDS_MIME)
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: Index) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        ids = [pid for pid in decode_ids(data) if pid in self._row_of]
+        if not ids:
+            return False
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self._ids)
+        # The service renumbers the queue; the window then reloads it. Returning False keeps
+        # Qt from removing the dragged rows itself.
+        self.reorder_requested.emit(ids, row)
+        return False

@@ -1,0 +1,103 @@
+"""Everything about some papers, captured so that deleting them can be undone exactly."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from readerapp.db import queries
+from readerapp.db.models import (
+    AuthorRow,
+    ImportBatchRow,
+    NoteRow,
+    PaperRow,
+    PaperSourceRow,
+    PaperTagRow,
+    QueueEntryRow,
+    QueueRow,
+    TagRow,
+)
+from readerapp.services.library import Library
+from readerapp.services.triage import mark_for_index
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class PaperSnapshot:
+    papers: list[Row]
+    authors: list[Row]
+    tags: list[tuple[int, str]]  # (paper id, tag name): tag ids may not survive
+    notes: list[Row]
+    queue_entries: list[tuple[str, int, int]]  # (queue name, paper id, position)
+    sources: list[Row]
+
+
+def _rows(session: Any, model: Any, column: Any, ids: Sequence[int]) -> list[Row]:
+    table = model.__table__
+    out: list[Row] = []
+    for part in queries.chunks(list(ids)):
+        out.extend(dict(r._mapping) for r in session.execute(
+            select(table).where(column.in_(part))))
+    return out
+
+
+def capture(library: Library, ids: Sequence[int]) -> PaperSnapshot:
+    with library.read() as session:
+        tags = [(pid, name) for part in queries.chunks(list(ids)) for pid, name in
+                session.execute(select(PaperTagRow.paper_id, TagRow.name)
+                                .join(TagRow, TagRow.id == PaperTagRow.tag_id)
+                                .where(PaperTagRow.paper_id.in_(part)))]
+        entries = [(name, pid, pos) for part in queries.chunks(list(ids)) for name, pid, pos in
+                   session.execute(select(QueueRow.name, QueueEntryRow.paper_id,
+                                          QueueEntryRow.position)
+                                   .join(QueueRow, QueueRow.id == QueueEntryRow.queue_id)
+                                   .where(QueueEntryRow.paper_id.in_(part)))]
+        return PaperSnapshot(
+            papers=_rows(session, PaperRow, PaperRow.id, ids),
+            authors=_rows(session, AuthorRow, AuthorRow.paper_id, ids),
+            tags=tags,
+            notes=_rows(session, NoteRow, NoteRow.paper_id, ids),
+            queue_entries=sorted(entries, key=lambda e: e[2]),
+            sources=_rows(session, PaperSourceRow, PaperSourceRow.paper_id, ids),
+        )
+
+
+def restore(library: Library, snapshot: PaperSnapshot) -> None:
+    """Puts captured papers back with their ids, tags, notes and queue places."""
+    with library.write() as session:
+        if snapshot.papers:
+            session.execute(insert(PaperRow.__table__), snapshot.papers)
+        if snapshot.authors:
+            session.execute(insert(AuthorRow.__table__), snapshot.authors)
+        for pid, name in snapshot.tags:
+            tag = session.scalar(select(TagRow).where(TagRow.name == name))
+            if tag is None:
+                tag = TagRow(name=name)
+                session.add(tag)
+                session.flush()
+            session.add(PaperTagRow(paper_id=pid, tag_id=tag.id))
+        if snapshot.notes:
+            session.execute(insert(NoteRow.__table__), snapshot.notes)
+        batches = set(session.scalars(select(ImportBatchRow.id)))
+        sources = [s for s in snapshot.sources if s["batch_id"] in batches]
+        if sources:
+            session.execute(insert(PaperSourceRow.__table__), sources)
+        for name, pid, position in snapshot.queue_entries:
+            queue = session.scalar(select(QueueRow).where(QueueRow.name == name))
+            if queue is None:
+                queue = QueueRow(name=name)
+                session.add(queue)
+                session.flush()
+            entries = list(session.scalars(select(QueueEntryRow).where(
+                QueueEntryRow.queue_id == queue.id).order_by(QueueEntryRow.position)))
+            entry = QueueEntryRow(queue_id=queue.id, paper_id=pid)
+            session.add(entry)
+            entries.insert(min(position - 1, len(entries)), entry)
+            for number, item in enumerate(entries, start=1):
+                item.position = number
+        mark_for_index(session, [p["id"] for p in snapshot.papers])
+    library.sync_index()

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+# Before any QApplication exists: GUI tests run offscreen, on any machine.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from readerapp.gui.main_window import MainWindow
+from readerapp.services import importing
+from readerapp.services.library import Library
+from tests.conftest import SEED
+
+
+class WindowFactory:
+    """Opens real main windows on a library folder, with settings in a temporary file."""
+
+    def __init__(self, qtbot: QtBot, settings_path: Path) -> None:
+        self.qtbot = qtbot
+        self.settings_path = settings_path
+        self.open_windows: list[MainWindow] = []
+
+    def __call__(self, library_dir: Path, *, wait: bool = True) -> MainWindow:
+        settings = QSettings(str(self.settings_path), QSettings.Format.IniFormat)
+        window = MainWindow(settings)
+        self.qtbot.addWidget(window)
+        window.resize(1400, 860)
+        window.show()
+        with self.qtbot.waitActive(window):  # shortcuts only fire in the active window
+            window.activateWindow()
+        self.open_windows.append(window)
+        if wait:
+            with self.qtbot.waitSignal(window.library_ready, timeout=20000):
+                window.open_library(library_dir)
+            settle(self.qtbot, window)
+        else:
+            window.open_library(library_dir)
+        return window
+
+    def close(self, window: MainWindow) -> None:
+        window.close()
+        self.open_windows.remove(window)
+
+
+def settle(qtbot: QtBot, window: MainWindow) -> None:
+    """Waits until the window's background work (edits, searches) has all come back."""
+    qtbot.waitUntil(lambda: not window.runner.busy and not window.search_timer.isActive(),
+                    timeout=20000)
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowFactory]:
+    factory = WindowFactory(qtbot, tmp_path / "settings.ini")
+    yield factory
+    for window in list(factory.open_windows):
+        factory.close(window)
+
+
+@pytest.fixture
+def seeded_dir(tmp_path: Path) -> Path:
+    directory = tmp_path / "seeded-library"
+    with Library.open(directory) as library:
+        assert importing.import_path(library, SEED).added == 73
+    return directory

@@ -249,6 +249,7 @@ def _add_entry(entry: _Entry, result: ParseResult) -> None:
         suggested_tags=entry.categories,
     ))
 
+
 FORMAT = ImportFormat(
     name="arxiv-atom",
     label="arXiv API (Atom feed)",

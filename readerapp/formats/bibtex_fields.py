@@ -152,8 +152,9 @@ def _arxiv_id(fields: Mapping[str, str], doi: str | None) -> str | None:
             found = _strict_arxiv_id(text(fields.get(name)).removeprefix("abs/"))
             if found:
                 return found
-    if arxiv_from_doi(doi):  # arXiv's own DataCite DOIs
-        return arxiv_from_doi(doi)
+    found = arxiv_from_doi(doi)  # arXiv's own DataCite DOIs
+    if found:
+        return found
     for url in _urls(fields):
         if "arxiv.org/" in url.lower():
             found = parse_arxiv_id(url)

@@ -166,8 +166,8 @@ def _record(row: dict[str, str], line: int) -> PaperRecord | SkippedEntry:
                 or _arxiv_from_links(links)
                 or parse_arxiv_id(_extra_arxiv(row["extra"])))
     doi = normalize_doi(row["doi"]) or (doi_from_url(url) if url else None)
-    # Titles are not cleaned further: a table is often readerapp's own export read back.
-    title = fallback_title(collapse(row["title"]), arxiv_id, doi)
+    # Any title is kept as written: a table is often readerapp's own export read back.
+    title = collapse(row["title"]) or fallback_title("", arxiv_id, doi)
     if title is None:
         return SkippedEntry(line, "row has no title and no arXiv id or DOI")
     # The date only as precise as the file says it; a year column does not make a date.

@@ -197,6 +197,7 @@ def _add_feed_item(item: dict[str, object], line: int, result: ParseResult) -> N
         suggested_tags=(text_value(t) for t in list_value(item.get("tags"))),
     ))
 
+
 FORMAT = ImportFormat(
     name="hf-json",
     label="Hugging Face papers JSON (API response or JSON Feed)",

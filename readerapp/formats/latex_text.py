@@ -92,4 +92,3 @@ def _convert(value: str) -> str:
         # pylatexenc is tolerant, but pathological nesting can still defeat it; the value
         # without its markup characters is still better than losing the field.
         return re.sub(r"\\[a-zA-Z]+\s*|\\.|[\\{}$]", "", value)
-

@@ -7,6 +7,7 @@ import re
 
 from readerapp.formats.arxiv_refs import HTML_LINK, MD_LINK, is_arxiv_url
 from readerapp.formats.links import is_web_url, url_host
+from readerapp.formats.record_fields import clean_text
 
 MAX_TITLE_CHARS = 300
 
@@ -73,7 +74,7 @@ def clean_inline(text: str) -> str:
     text = _TAG.sub(" ", text)
     text = _EMPHASIS.sub("", text)
     text = _ESCAPE.sub(r"\1", html.unescape(text))
-    text = " ".join(text.split()).lstrip(_EDGE_START).rstrip(_EDGE_END)
+    text = clean_text(text).lstrip(_EDGE_START).rstrip(_EDGE_END)
     while len(text) >= 2 and text[0] == "[" and text[-1] == "]" and text.count("[") == 1:
         text = text[1:-1].strip()
     return text

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from readerapp.core import paths
+from readerapp.search.factory import ENGINES
 from readerapp.services import importing
 from readerapp.services.library import Library
 
@@ -19,6 +21,15 @@ def _isolated_library_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("READERAPP_LIBRARY", str(tmp_path / "default-library"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Runs a test once per search engine: every library it creates (in this process or in a
+    `readerapp` subprocess) starts with that engine. Search test modules use it with
+    `pytestmark = pytest.mark.usefixtures("engine")`."""
+    monkeypatch.setenv(paths.ENGINE_ENV, request.param)
+    return str(request.param)
 
 
 @pytest.fixture

@@ -33,3 +33,14 @@ def test_everything_outside_gui_imports_without_qt() -> None:
                             cwd=Path(readerapp.__file__).parent.parent, check=False)
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) >= 30  # the walk really imported the package's modules
+
+
+def test_search_engines_are_imported_only_inside_readerapp_search() -> None:
+    root = Path(readerapp.__file__).parent
+    for path in root.rglob("*.py"):
+        if path.parent.name == "search":
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            words = line.split()
+            if len(words) >= 2 and words[0] in ("import", "from"):
+                assert words[1].split(".")[0] not in ("whoosh", "tantivy"), f"{path}: {line}"

@@ -15,6 +15,7 @@ from readerapp.core.errors import InputError, ReaderappError, UserError
 from readerapp.core.records import STATUSES
 from readerapp.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS
 from readerapp.formats.text_input import decode
+from readerapp.search.factory import ENGINES
 from readerapp.services import checking, exporting, importing, notes, queues, search, triage
 from readerapp.services.library import Library
 
@@ -32,6 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="readerapp", description="A local reading-list manager for "
                      "research papers. With no command, opens the desktop app.")
     parser.add_argument("--version", action="version", version=f"readerapp {__version__}")
+    parser.add_argument("--self-test", action="store_true", help="check that this installation "
+                        "imports, searches and opens its window, on a temporary library; exit 0 "
+                        "if it all works")
+    parser.add_argument("--open", nargs="*", type=Path, default=[], metavar="FILE",
+                        help="open the desktop app and import these files into the library (what "
+                        "the desktop's Open With and a double-click on a .bib or .ris run)")
     parser.add_argument("--library", type=Path, metavar="DIR",
                         help=f"library folder (default: ${paths.LIBRARY_ENV}, then "
                         f"{paths.default_library_dir()})")
@@ -109,7 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, metavar="FILE")
 
     sub.add_parser("check", help="check that the database and the index agree (exit 1 if not)")
-    sub.add_parser("reindex", help="rebuild the search index from the database")
+    p = sub.add_parser("reindex", help="rebuild the search index from the database")
+    p.add_argument("--engine", choices=ENGINES, help="switch the library to this search "
+                   "engine (tantivy is faster for large libraries); remembered")
     return parser
 
 
@@ -246,8 +255,13 @@ def cmd_check(lib: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(lib: Library, args: argparse.Namespace) -> int:
-    count = lib.rebuild_index()
-    print(f"indexed {count} papers")
+    if args.engine is not None:
+        count = (lib.switch_engine(args.engine) if args.engine != lib.engine
+                 else lib.rebuild_index())
+        print(f"indexed {count} papers with {args.engine}")
+    else:
+        count = lib.rebuild_index()
+        print(f"indexed {count} papers")
     return EXIT_OK
 
 
@@ -267,7 +281,8 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
 }
 
 
-def _launch_gui(parser: argparse.ArgumentParser, library: Path | None) -> int:
+def _launch_gui(parser: argparse.ArgumentParser, library: Path | None,
+                open_files: Sequence[Path] = ()) -> int:
     try:
         from readerapp.gui.app import run  # type: ignore[import-not-found]
     except ModuleNotFoundError as exc:
@@ -275,7 +290,7 @@ def _launch_gui(parser: argparse.ArgumentParser, library: Path | None) -> int:
             raise
         parser.print_help()
         return EXIT_OK
-    return int(run(library))
+    return int(run(library, open_files))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -285,8 +300,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version, usage errors: return, do not exit
         return exc.code if isinstance(exc.code, int) else EXIT_USER
     try:
+        if args.self_test:
+            from readerapp import selftest
+
+            return selftest.run()
         if args.command is None:
-            return _launch_gui(parser, args.library)
+            return _launch_gui(parser, args.library, args.open)
         with Library.open(args.library) as lib:
             return COMMANDS[args.command](lib, args)
     except ReaderappError as exc:

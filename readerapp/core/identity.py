@@ -77,13 +77,22 @@ _LATEX_ACCENT = re.compile(r"\\[\"'`^~=.]|\\[vcuHkbdrt](?=[{\s])")
 _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\*?")
 
 
+_NON_ALNUM = re.compile(r"[\W_]+")  # \w is isalnum() plus "_", so this is "not alnum"
+
+
 def title_key(title: str) -> str:
-    """A title folded for matching: case, accents, LaTeX braces, punctuation and spacing."""
-    text = _LATEX_ACCENT.sub("", title)
-    text = re.sub(r"\\([ij])(?![a-zA-Z])", r"\1", text)  # dotless i and j
-    text = _LATEX_COMMAND.sub(" ", text).replace("{", "").replace("}", "")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold()
-    text = "".join(ch if ch.isalnum() else " " for ch in text)
-    return " ".join(text.split())
+    """A title folded for matching: case, accents, LaTeX braces, punctuation and spacing.
+
+    Called for every record of every import, so the common cases skip work: LaTeX handling
+    only runs when there is a backslash, accent folding only for non-ASCII titles.
+    """
+    text = title
+    if "\\" in text:
+        text = _LATEX_ACCENT.sub("", text)
+        text = re.sub(r"\\([ij])(?![a-zA-Z])", r"\1", text)  # dotless i and j
+        text = _LATEX_COMMAND.sub(" ", text)
+    text = text.replace("{", "").replace("}", "")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _NON_ALNUM.sub(" ", text.casefold()).strip()

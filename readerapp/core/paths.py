@@ -8,6 +8,8 @@ from pathlib import Path
 import platformdirs
 
 LIBRARY_ENV = "READERAPP_LIBRARY"
+# The text engine a new library starts with (tests run the search suite under each engine).
+ENGINE_ENV = "READERAPP_ENGINE"
 DATABASE_NAME = "library.sqlite"
 INDEX_DIR_NAME = "index"
 

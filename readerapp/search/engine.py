@@ -25,6 +25,8 @@ class IndexDoc:
 class TextIndex(Protocol):
     # True when the index had to be created empty on open (deleted, damaged, or a new schema).
     was_missing: bool
+    # Papers per commit when Library.sync_index catches up on many (cheap commits: small).
+    batch_size: int
 
     def upsert(self, docs: Iterable[IndexDoc], *, cancel: CancelToken | None = None) -> int:
         """Add or replace documents in one writer; returns how many were written."""
@@ -36,8 +38,10 @@ class TextIndex(Protocol):
         """Ids matching a text-only query tree, unscored (for the table)."""
         ...
 
-    def scores(self, node: Node, within: set[int] | None = None) -> dict[int, float]:
-        """Relevance scores of the papers matching a text-only query tree."""
+    def scores(self, node: Node, within: set[int] | None = None,
+               limit: int | None = None) -> dict[int, float]:
+        """Relevance scores of the best `limit` papers (all when None) matching a text-only
+        query tree, among the papers `within` (all when None)."""
         ...
 
     def more_like_this(self, paper_id: int, text: str, limit: int) -> list[int]: ...

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import Analyzer
 from whoosh.fields import ID, TEXT, Schema
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
@@ -23,8 +25,15 @@ from readerapp.search.whoosh_analysis import name_analyzer, text_analyzer
 INDEX_NAME = "papers_v1"
 TEXT_FIELDS = ("title", "authors", "abstract", "tags", "notes")
 FIELD_OF = {"title": "title", "author": "authors", "abstract": "abstract", "note": "notes"}
-# Prefix and fuzzy queries expand to every matching term; cap them so one keystroke stays cheap.
-MAX_EXPANSIONS = 512
+# Prefix and fuzzy queries expand to every matching term; cap them so one keystroke stays cheap
+# (`co*` in a 100k library matches thousands of words). The query language already asks for
+# at least two letters before `*`; fuzzy terms keep their first letter (prefixlength 1).
+MAX_EXPANSIONS = 256
+FUZZY_PREFIX = 1
+# Edits commit without merging (a merge costs far more than the edit), but every edit's
+# update_document opens a reader over all segments: past this many, the next commit merges
+# the small ones (Whoosh's MERGE_SMALL policy), so edits stay fast over a long session.
+MAX_SEGMENTS = 8
 WRITER_TIMEOUT_S = 15.0
 
 _stemming = text_analyzer()
@@ -58,19 +67,39 @@ def _fields(leaf: Text) -> tuple[str, ...]:
     return (FIELD_OF[leaf.field],) if leaf.field else TEXT_FIELDS
 
 
-def _leaf_query(leaf: Text) -> wq.Query:
+def _prefix_terms(reader: IndexReader, field: str, value: str) -> list[bytes]:
+    """Terms that a prefix leaf expands to, at most MAX_EXPANSIONS of them."""
+    raw = value.lower()
+    # The index holds stems ("retriev"), so try the typed prefix and its stem.
+    stems = sorted({raw, *[t.text for t in _analyzer(field)(raw)]})
+    terms: dict[bytes, None] = {}
+    for stem in stems:
+        if len(stem) >= 2:
+            terms.update(dict.fromkeys(islice(reader.expand_prefix(field, stem),
+                                              MAX_EXPANSIONS)))
+    return list(terms)[:MAX_EXPANSIONS]
+
+
+def _fuzzy_terms(reader: IndexReader, field: str, leaf: Text) -> list[str]:
+    words = _tokens(field, leaf.value)
+    if not words:
+        return []
+    found: dict[str, None] = {}
+    for sub, _offset in reader.leaf_readers():
+        found.update(dict.fromkeys(islice(
+            sub.terms_within(field, words[0], leaf.distance, prefix=FUZZY_PREFIX),
+            MAX_EXPANSIONS)))
+    return list(found)[:MAX_EXPANSIONS]
+
+
+def _leaf_query(leaf: Text, reader: IndexReader) -> wq.Query:
+    """A leaf as a Whoosh query; prefix and fuzzy leaves arrive already expanded and capped."""
     parts: list[wq.Query] = []
     for field in _fields(leaf):
         if leaf.kind == "prefix":
-            # The index holds stems ("retriev"), so try the typed prefix and its stem.
-            raw = leaf.value.lower()
-            stems = {raw, *[t.text for t in _analyzer(field)(raw)]}
-            parts.extend(wq.Prefix(field, s) for s in stems if len(s) >= 2)
+            parts.extend(wq.Term(field, t) for t in _prefix_terms(reader, field, leaf.value))
         elif leaf.kind == "fuzzy":
-            words = _tokens(field, leaf.value)
-            if words:
-                parts.append(wq.FuzzyTerm(field, words[0], maxdist=leaf.distance,
-                                          prefixlength=1))
+            parts.extend(wq.Term(field, t) for t in _fuzzy_terms(reader, field, leaf))
         else:
             words = _tokens(field, leaf.value)
             if len(words) == 1:
@@ -83,28 +112,102 @@ def _leaf_query(leaf: Text) -> wq.Query:
     return parts[0] if len(parts) == 1 else wq.Or(parts)
 
 
-def to_whoosh(node: Node) -> wq.Query:
-    """A text-only query tree as a Whoosh query."""
+def to_whoosh(node: Node, reader: IndexReader) -> wq.Query:
+    """A text-only query tree as a Whoosh query (used for scoring)."""
     if isinstance(node, Text):
-        return _leaf_query(node)
+        return _leaf_query(node, reader)
     if isinstance(node, And):
-        return wq.And([to_whoosh(n) for n in node.items])
+        return wq.And([to_whoosh(n, reader) for n in node.items])
     if isinstance(node, Or):
-        return wq.Or([to_whoosh(n) for n in node.items])
+        return wq.Or([to_whoosh(n, reader) for n in node.items])
     if isinstance(node, Not):
-        return wq.And([wq.Every(), wq.Not(to_whoosh(node.item))])
+        return wq.And([wq.Every(), wq.Not(to_whoosh(node.item, reader))])
     if isinstance(node, MatchAll):
         return wq.Every()
     raise TypeError(f"not a text query node: {node!r}")
 
 
+class _Matcher:
+    """Unscored matching for the table: document numbers as Python sets.
+
+    Terms read their posting lists directly (deleted documents are filtered by the reader);
+    only phrases go through Whoosh's query machinery. AND, OR and NOT are set operations,
+    which at 100k documents are far cheaper than Whoosh's pure-Python matcher trees.
+    """
+
+    def __init__(self, searcher: Searcher, live: Callable[[], set[int]]) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.leaves = self.reader.leaf_readers()
+        self.live = live
+
+    def _postings(self, field: str, term: str | bytes) -> Iterator[int]:
+        for sub, offset in self.leaves:
+            if (field, term) in sub:
+                ids = sub.postings(field, term).all_ids()
+                yield from ids if offset == 0 else (d + offset for d in ids)
+
+    def leaf(self, leaf: Text) -> set[int]:
+        out: set[int] = set()
+        for field in _fields(leaf):
+            if leaf.kind == "prefix":
+                for term in _prefix_terms(self.reader, field, leaf.value):
+                    out.update(self._postings(field, term))
+            elif leaf.kind == "fuzzy":
+                for word in _fuzzy_terms(self.reader, field, leaf):
+                    out.update(self._postings(field, word))
+            else:
+                words = _tokens(field, leaf.value)
+                if len(words) == 1:
+                    out.update(self._postings(field, words[0]))
+                elif words:
+                    out.update(self.searcher.docs_for_query(wq.Phrase(field, words)))
+        return out
+
+    def docs(self, node: Node) -> set[int]:
+        if isinstance(node, Text):
+            return self.leaf(node)
+        if isinstance(node, MatchAll):
+            return set(self.live())
+        if isinstance(node, Not):
+            return self.live() - self.docs(node.item)
+        if isinstance(node, Or):
+            out: set[int] = set()
+            for item in node.items:
+                out |= self.docs(item)
+            return out
+        if isinstance(node, And):
+            # Positive parts first, smallest first; NOT parts subtract from what is left.
+            positives = [n for n in node.items if not isinstance(n, Not)]
+            negatives = [n.item for n in node.items if isinstance(n, Not)]
+            result: set[int] | None = None
+            for item in positives:
+                ids = self.docs(item)
+                result = ids if result is None else result & ids
+                if not result:
+                    return set()
+            if result is None:
+                result = set(self.live())
+            for item in negatives:
+                result -= self.docs(item)
+            return result
+        raise TypeError(f"not a text query node: {node!r}")
+
+
 class WhooshIndex:
     """A Whoosh index in a folder, with a searcher kept warm between queries."""
+
+    batch_size = 2000  # papers per commit when catching up (each commit may merge)
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self._ix: whoosh_index.Index | None = None
         self._searcher: Searcher | None = None
+        # Per searcher: document number -> paper id, and the live document numbers. Built
+        # once after each write instead of being read document by document per query.
+        self._pids: list[int] | None = None
+        self._live: set[int] | None = None
+        self._docnums: dict[int, int] | None = None
         self.was_missing = False
         self._open()
 
@@ -140,7 +243,32 @@ class WhooshIndex:
             # in segments it already had (and it fails outright on an empty index).
             self._searcher.close()
             self._searcher = self.ix.searcher()
+            self._pids = self._live = self._docnums = None
         return self._searcher
+
+    def _pid_list(self) -> list[int]:
+        """The cached pid column of the current searcher (-1 for deleted documents' slots)."""
+        searcher = self.searcher()
+        if self._pids is None:
+            reader = searcher.reader()
+            if reader.doc_count_all() == 0:  # An empty reader has no columns at all.
+                self._pids = []
+            else:
+                self._pids = [int(v) if v else -1 for v in reader.column_reader("pid")]
+        return self._pids
+
+    def _docnum_of(self) -> dict[int, int]:
+        """Paper id -> live document number (the inverse of the pid column)."""
+        if self._docnums is None:
+            pids = self._pid_list()
+            self._docnums = {pids[d]: d for d in self._live_docs()}
+        return self._docnums
+
+    def _live_docs(self) -> set[int]:
+        searcher = self.searcher()
+        if self._live is None:
+            self._live = set(searcher.reader().all_doc_ids())
+        return self._live
 
     @staticmethod
     def _fields(doc: IndexDoc) -> dict[str, str]:
@@ -151,17 +279,27 @@ class WhooshIndex:
         writer = self._writer()
         count = 0
         try:
+            # With the writer's lock held the index cannot change: papers it does not hold
+            # yet (a fresh import) are added without update_document's per-document search
+            # for an old entry to delete, a third of the indexing time.
+            known = self._docnum_of()
             for doc in docs:
                 if cancel is not None:
                     cancel.check()
-                writer.update_document(**self._fields(doc))
+                fields = self._fields(doc)
+                if doc.id in known:
+                    writer.update_document(**fields)
+                else:
+                    writer.add_document(**fields)
                 count += 1
         except BaseException:
             writer.cancel()
             raise
-        # Small edits skip segment merging: a merge costs far more than the edit itself.
-        writer.commit(merge=count > 1000)
+        writer.commit(merge=count > 1000 or self._segment_count() >= MAX_SEGMENTS)
         return count
+
+    def _segment_count(self) -> int:
+        return len(self.searcher().reader().leaf_readers())
 
     def delete(self, ids: Iterable[int]) -> None:
         writer = self._writer()
@@ -173,39 +311,34 @@ class WhooshIndex:
             raise
         writer.commit(merge=False)
 
-    @staticmethod
-    def _pid_column(searcher: Searcher) -> Callable[[int], int]:
-        """Document number -> paper id, read from the pid column (no stored-field loads)."""
-        reader = searcher.reader()
-        if reader.doc_count_all() == 0:  # An empty reader has no columns at all.
-            return lambda docnum: -1
-        column = reader.column_reader("pid")
-        return lambda docnum: int(column[docnum])
-
     def search(self, node: Node) -> set[int]:
-        searcher = self.searcher()
-        pid = self._pid_column(searcher)
-        return {pid(d) for d in searcher.docs_for_query(to_whoosh(node))}
+        docs = _Matcher(self.searcher(), self._live_docs).docs(node)
+        pids = self._pid_list()
+        return {pids[d] for d in docs}
 
-    def scores(self, node: Node, within: set[int] | None = None) -> dict[int, float]:
+    def scores(self, node: Node, within: set[int] | None = None,
+               limit: int | None = None) -> dict[int, float]:
+        """Scores of the best `limit` matches (all when None) among the papers `within`."""
         searcher = self.searcher()
-        column = self._pid_column(searcher)
-        results = searcher.search(to_whoosh(node), limit=None)
-        out: dict[int, float] = {}
-        for hit in results:
-            paper_id = column(hit.docnum)
-            if within is None or paper_id in within:
-                out[paper_id] = hit.score
-        return out
+        pids = self._pid_list()
+        allowed = None
+        if within is not None:
+            docnums = self._docnum_of()
+            allowed = {docnums[p] for p in within if p in docnums}
+            if not allowed:
+                return {}
+        results = searcher.search(to_whoosh(node, searcher.reader()), limit=limit,
+                                  filter=allowed)
+        return {pids[hit.docnum]: hit.score for hit in results}
 
     def more_like_this(self, paper_id: int, text: str, limit: int) -> list[int]:
         searcher = self.searcher()
         docnum = searcher.document_number(pid=str(paper_id))
         if docnum is None or not text.strip():
             return []
-        column = self._pid_column(searcher)
+        pids = self._pid_list()
         hits = searcher.more_like(docnum, "abstract", text=text, top=limit)
-        return [column(hit.docnum) for hit in hits]
+        return [pids[hit.docnum] for hit in hits]
 
     def rebuild(
         self,
@@ -236,14 +369,14 @@ class WhooshIndex:
         return int(self.searcher().doc_count())
 
     def ids(self) -> set[int]:
-        searcher = self.searcher()
-        column = self._pid_column(searcher)
-        return {column(d) for d in searcher.reader().all_doc_ids()}
+        pids = self._pid_list()
+        return {pids[d] for d in self._live_docs()}
 
     def close(self) -> None:
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+        self._pids = self._live = self._docnums = None
         if self._ix is not None:
             self._ix.close()
             self._ix = None

@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from readerapp.core import paths
-from readerapp.core.errors import LibraryError
+from readerapp.core.errors import LibraryError, UserError
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.db import queries
 from readerapp.db.engine import make_engine, set_wal
 from readerapp.db.migrations import ensure_schema
 from readerapp.db.models import IndexPendingRow, Meta
 from readerapp.search.engine import TextIndex
-from readerapp.search.factory import open_text_index
+from readerapp.search.factory import DEFAULT_ENGINE, ENGINES, open_text_index
 
 REBUILD_FLAG = "index_rebuild_needed"
+# The library's text engine, so that every start (CLI or GUI) opens the index it built.
+ENGINE_KEY = "search_engine"
 
 
 class Library:
@@ -43,7 +47,11 @@ class Library:
             raise LibraryError(f"{directory}: cannot create the library here ({exc})") from exc
         self._read_sessions = sessionmaker(self._reader, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
-        self.index: TextIndex = open_text_index(paths.index_dir(directory))
+        # Bumped whenever papers are added, deleted or get a new title, year or date, so that
+        # caches of sort orders (services.sorting) know to reload.
+        self.papers_generation = 0
+        self.engine = self._chosen_engine()
+        self.index: TextIndex = open_text_index(paths.index_dir(directory), self.engine)
 
     @classmethod
     def open(
@@ -51,15 +59,36 @@ class Library:
         directory: Path | None = None,
         *,
         progress: ProgressSink = no_progress,
+        repair: bool = True,
     ) -> Library:
-        """Open (creating if needed) and repair a stale or missing index before returning."""
+        """Open (creating if needed) and repair a stale or missing index before returning.
+
+        repair=False returns at once; the caller then runs repair_index() itself, e.g. the
+        GUI in the background while the table already shows the papers.
+        """
         library = cls(directory or paths.default_library_dir())
+        if not repair:
+            return library
         try:
             library.repair_index(progress)
         except BaseException:
             library.close()
             raise
         return library
+
+    def _chosen_engine(self) -> str:
+        """The engine the library remembers; a new library takes $READERAPP_ENGINE or the
+        default and remembers that."""
+        with self.read() as session:
+            row = session.get(Meta, ENGINE_KEY)
+            if row is not None and row.value in ENGINES:
+                return row.value
+        engine = os.environ.get(paths.ENGINE_ENV, "").strip().lower() or DEFAULT_ENGINE
+        if engine not in ENGINES:
+            raise LibraryError(f"${paths.ENGINE_ENV}={engine!r} is not a search engine; use "
+                               + " or ".join(ENGINES))
+        self._set_meta(ENGINE_KEY, engine)
+        return engine
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -84,24 +113,48 @@ class Library:
     # transaction; sync_index() applies them and clears the marks. A crash in between leaves
     # the marks for the next start.
 
-    def sync_index(self, cancel: CancelToken | None = None) -> int:
+    def sync_index(
+        self,
+        cancel: CancelToken | None = None,
+        progress: ProgressSink = no_progress,
+        *,
+        batch: int | None = None,
+    ) -> int:
+        """Index every pending paper, `batch` at a time (the engine's batch size by default);
+        returns how many were pending.
+
+        Each batch is its own index commit followed by clearing its marks, so a cancel or a
+        crash keeps the batches already done and leaves the rest marked for next time. Large
+        runs report "Indexing 41,000 / 100,000".
+        """
         with self.read() as session:
-            pending = list(session.scalars(select(IndexPendingRow.paper_id)))
-            if not pending:
-                return 0
-            existing = set(queries.all_paper_ids(session)) if len(pending) > 2000 else None
-            docs = queries.index_docs(session, pending)
-        found = {doc.id for doc in docs}
-        gone = [pid for pid in pending if pid not in found]
-        if existing is not None:
-            gone = [pid for pid in gone if pid not in existing]
-        self.index.upsert(docs, cancel=cancel)
-        if gone:
-            self.index.delete(gone)
-        with self.write() as session:
-            for part in queries.chunks(pending):
+            pending = sorted(session.scalars(select(IndexPendingRow.paper_id)))
+        total = len(pending)
+        batch = batch or self.index.batch_size
+        for done, part in enumerate(queries.chunks(pending, batch), start=1):
+            if cancel is not None:
+                cancel.check()
+            with self.read() as session:
+                docs = queries.index_docs(session, part)
+            found = {doc.id for doc in docs}
+            self.index.upsert(docs, cancel=cancel)
+            if gone := [pid for pid in part if pid not in found]:
+                self.index.delete(gone)
+            with self.write() as session:
                 session.execute(delete(IndexPendingRow).where(IndexPendingRow.paper_id.in_(part)))
-        return len(pending)
+            if total > batch:
+                count = min(done * batch, total)
+                progress(count, total, f"Indexing {count:,} / {total:,}")
+        return total
+
+    def pending_count(self) -> int:
+        """Papers saved but not yet searchable by text: search results may be incomplete."""
+        with self.read() as session:
+            return int(session.scalar(select(func.count()).select_from(IndexPendingRow)) or 0)
+
+    def papers_changed(self) -> None:
+        """Tell sort caches that papers were added, deleted, or had sort columns changed."""
+        self.papers_generation += 1
 
     def rebuild_index(self, progress: ProgressSink = no_progress,
                       cancel: CancelToken | None = None) -> int:
@@ -115,17 +168,43 @@ class Library:
         return len(ids)
 
     def index_needs_rebuild(self) -> bool:
+        """True when the index cannot be brought up to date from the pending marks alone."""
         with self.read() as session:
             flagged = session.get(Meta, REBUILD_FLAG) is not None
             count = queries.paper_count(session)
-        return flagged or (self.index.was_missing and count > 0) or self.index.doc_count() != count
+            pending = int(session.scalar(select(func.count()).select_from(IndexPendingRow))
+                          or 0)
+        if flagged or (self.index.was_missing and count > 0):
+            return True
+        # Papers committed without indexing (import with index=False, then the app closed)
+        # are pending, not lost: syncing them is cheaper than a rebuild.
+        docs = self.index.doc_count()
+        return not count - pending <= docs <= count + pending
 
-    def repair_index(self, progress: ProgressSink = no_progress) -> None:
+    def repair_index(self, progress: ProgressSink = no_progress,
+                     cancel: CancelToken | None = None) -> None:
         if self.index_needs_rebuild():
-            self.rebuild_index(progress)
+            self.rebuild_index(progress, cancel)
             self.index.was_missing = False
         else:
-            self.sync_index()
+            self.sync_index(cancel, progress)
+
+    def switch_engine(self, engine: str, progress: ProgressSink = no_progress,
+                      cancel: CancelToken | None = None) -> int:
+        """Rebuild the index with another engine and remember it; returns papers indexed.
+
+        The choice and the rebuild flag are saved first: if the rebuild is interrupted, the
+        next start rebuilds with the new engine.
+        """
+        if engine not in ENGINES:
+            raise UserError(f"unknown search engine {engine!r}; use " + " or ".join(ENGINES))
+        self._set_meta(REBUILD_FLAG, "1")
+        self._set_meta(ENGINE_KEY, engine)
+        self.index.close()
+        shutil.rmtree(paths.index_dir(self.directory), ignore_errors=True)
+        self.engine = engine
+        self.index = open_text_index(paths.index_dir(self.directory), engine)
+        return self.rebuild_index(progress, cancel)
 
     def _set_meta(self, key: str, value: str) -> None:
         with self.write() as session:
@@ -144,3 +223,23 @@ class Library:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# Past this many papers Whoosh misses the search budget (p95 ≤ 100 ms; prefix and fuzzy
+# ≤ 300 ms): the size the benchmark finds (docs/benchmarks.md). tantivy meets it at 100k.
+WHOOSH_COMFORT_LIMIT = 20_000
+
+
+def engine_advice(library: Library) -> str | None:
+    """A suggestion to switch engines when the library outgrew Whoosh, else None (the GUI
+    shows it; the CLI could print it)."""
+    if library.engine != "whoosh":
+        return None
+    with library.read() as session:
+        count = queries.paper_count(session)
+    if count <= WHOOSH_COMFORT_LIMIT:
+        return None
+    return (f"This library has {count:,} papers. Above {WHOOSH_COMFORT_LIMIT:,}, searches with "
+            "the Whoosh engine can take longer than a keystroke should; the tantivy engine "
+            "stays fast at 100,000 papers and more. Switch with `readerapp reindex --engine "
+            "tantivy` (the index is rebuilt once; nothing else changes).")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from readerapp.core.identity import title_key
@@ -45,6 +46,10 @@ def combine(first: PaperRecord, second: PaperRecord) -> PaperRecord:
     return replace(first, **updates) if updates else first
 
 
+# Read the whole library's identity columns when the batch is at least 1/FULL_SCAN_SHARE of it.
+FULL_SCAN_SHARE = 4
+
+
 @dataclass(slots=True)
 class Existing:
     """What identity matching needs to know about a library paper."""
@@ -59,15 +64,28 @@ class Existing:
 class IdentityMap:
     """Library papers that might match a batch, looked up by arXiv id, DOI and title key."""
 
-    def __init__(self, session: Session, records: Sequence[PaperRecord]) -> None:
+    def __init__(self, session: Session, records: Sequence[PaperRecord],
+                 title_keys: Sequence[str] | None = None) -> None:
+        """`title_keys`, when given, are the records' title keys in order (computed once by
+        the caller: folding titles is a large share of a 100k-paper import)."""
         self.by_arxiv: dict[str, Existing] = {}
         self.by_doi: dict[str, Existing] = {}
         self.by_title: dict[str, list[Existing]] = {}
         arxiv = sorted({r.arxiv_id for r in records if r.arxiv_id})
         dois = sorted({r.doi for r in records if r.doi})
-        titles = sorted({k for r in records if (k := title_key(r.title))})
+        if title_keys is None:
+            title_keys = [title_key(r.title) for r in records]
+        titles = sorted({k for k in title_keys if k})
         columns = (PaperRow.id, PaperRow.arxiv_id, PaperRow.doi, PaperRow.title_key,
                    PaperRow.year)
+        library_size = session.scalar(select(func.count()).select_from(PaperRow)) or 0
+        if len(records) * FULL_SCAN_SHARE >= library_size:
+            # A large batch against a small library (the first import of a big dump):
+            # one scan of the identity columns beats hundreds of IN (...) look-ups.
+            rows = session.connection().execute(select(*columns))
+            for row in rows:
+                self.add(Existing(*row))
+            return
         for column, keys in ((PaperRow.arxiv_id, arxiv), (PaperRow.doi, dois),
                              (PaperRow.title_key, titles)):
             for part in chunks(keys):
@@ -83,12 +101,15 @@ class IdentityMap:
         if all(p.id != paper.id for p in same_title):
             same_title.append(paper)
 
-    def find(self, record: PaperRecord) -> Existing | None:
+    def find(self, record: PaperRecord, key: str | None = None) -> Existing | None:
+        """The library paper this record is; `key` is its title key if already known."""
         if record.arxiv_id and (hit := self.by_arxiv.get(record.arxiv_id)):
             return hit
         if record.doi and (hit := self.by_doi.get(record.doi)):
             return hit
-        for candidate in self.by_title.get(title_key(record.title), ()):
+        if key is None:
+            key = title_key(record.title)
+        for candidate in self.by_title.get(key, ()):
             # One title, two different arXiv ids or DOIs: two papers ("Introduction", "Reply").
             if record.arxiv_id and candidate.arxiv_id and record.arxiv_id != candidate.arxiv_id:
                 continue
@@ -100,13 +121,13 @@ class IdentityMap:
         return None
 
 
-def record_identity(record: PaperRecord) -> str:
+def record_identity(record: PaperRecord, key: str | None = None) -> str:
     """A key that is equal for two records of one paper within a file."""
     if record.arxiv_id:
         return "arxiv:" + record.arxiv_id
     if record.doi:
         return "doi:" + record.doi
-    return f"title:{title_key(record.title)}:{record.year or ''}"
+    return f"title:{title_key(record.title) if key is None else key}:{record.year or ''}"
 
 
 def complete_links(record: PaperRecord) -> PaperRecord:
@@ -114,15 +135,23 @@ def complete_links(record: PaperRecord) -> PaperRecord:
     if not record.arxiv_id:
         return record
     links = record.links
-    filled = replace(
-        links,
-        abs=links.abs or f"https://arxiv.org/abs/{record.arxiv_id}",
-        pdf=links.pdf or f"https://arxiv.org/pdf/{record.arxiv_id}",
-    )
-    return record if filled == links else replace(record, links=filled)
+    if links.abs and links.pdf:
+        return record
+    filled = Links(links.abs or f"https://arxiv.org/abs/{record.arxiv_id}",
+                   links.pdf or f"https://arxiv.org/pdf/{record.arxiv_id}",
+                   links.code, links.project, links.hf)
+    return replace(record, links=filled)
 
 
-def fill_updates(row: PaperRow, record: PaperRecord, identity: IdentityMap) -> dict[str, object]:
+class PaperState(Protocol):
+    """The columns of a library paper that merging reads: a PaperRow, or a plain namespace
+    made from a Core row (the import path loads rows without the ORM)."""
+
+    user_edited: str
+    suggested_tags: str
+
+
+def fill_updates(row: PaperState, record: PaperRecord, identity: IdentityMap) -> dict[str, object]:
     """Column values an incoming record adds to a library paper: only empty, unedited ones.
 
     An arXiv id or DOI that another paper already holds is not copied (the columns are unique).

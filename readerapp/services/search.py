@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from readerapp.core.errors import UserError
@@ -36,8 +35,11 @@ from readerapp.search.query import (
     positive_text,
 )
 from readerapp.services.library import Library
+from readerapp.services.sorting import sort_cache
 
 SORTS = ("relevance", "added", "year", "title")
+# How many of the best matches relevance order ranks by score.
+RANKED = 500
 _DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
 
 
@@ -105,14 +107,16 @@ class _Evaluator:
 
     def universe(self) -> set[int]:
         if self._universe is None:
-            self._universe = set(self.session.scalars(select(PaperRow.id)))
+            # Driver-level rows: at 100k papers, ORM result processing would double the cost.
+            rows = self.session.connection().exec_driver_sql("SELECT id FROM papers")
+            self._universe = {row[0] for row in rows}
         return self._universe
 
     def ids(self, node: Node) -> set[int]:
         if isinstance(node, MatchAll):
             return self.universe()
         if isinstance(node, Filter):
-            return set(self.session.scalars(_filter_select(self.session, node)))
+            return {row[0] for row in self.session.execute(_filter_select(self.session, node))}
         if is_text_only(node) and not isinstance(node, Not):
             return self.library.index.search(node)
         if isinstance(node, Not):
@@ -145,23 +149,12 @@ class _Evaluator:
         return self.library.index.search(node)
 
 
-def _ordered(session: Session, ids: set[int], sort: str) -> list[int]:
-    order: tuple[object, ...]
-    if sort == "year":
-        order = (PaperRow.year.is_(None), PaperRow.year.desc(), PaperRow.added_at.desc(),
-                 PaperRow.id.desc())
-    elif sort == "title":
-        order = (func.lower(PaperRow.title_key), PaperRow.id)
-    else:
-        order = (PaperRow.added_at.desc(), PaperRow.id.desc())
-    everything = session.scalars(select(PaperRow.id).order_by(*order))  # type: ignore[arg-type]
-    return [pid for pid in everything if pid in ids]
-
-
 def search_ids(library: Library, query: str | Node, sort: str = "relevance") -> list[int]:
     """Ids of the papers matching a query, in the requested order.
 
-    Relevance falls back to newest first when the query has no text to rank by.
+    Relevance ranks the best RANKED matches by score and lists the rest newest first (a
+    table shows the top; scoring every match of a broad query at 100k papers costs seconds
+    in Whoosh). Relevance falls back to newest first when the query has no text to rank by.
     """
     if sort not in SORTS:
         raise UserError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
@@ -171,12 +164,15 @@ def search_ids(library: Library, query: str | Node, sort: str = "relevance") -> 
         if not ids:
             return []
         ranked_text = positive_text(node)
-        fallback = _ordered(session, ids, "added" if sort == "relevance" else sort)
+        fallback = sort_cache(library).ordered(library, session, ids,
+                                               "added" if sort == "relevance" else sort)
     if sort != "relevance" or not ranked_text:
         return fallback
-    scores = library.index.scores(Or(tuple(ranked_text)), within=ids)
-    rank: Callable[[int], float] = lambda pid: -scores.get(pid, 0.0)  # noqa: E731
-    return sorted(fallback, key=rank)  # stable: ties stay newest first
+    scores = library.index.scores(Or(tuple(ranked_text)), within=ids, limit=RANKED)
+    if not scores:
+        return fallback
+    top = sorted((pid for pid in fallback if pid in scores), key=lambda pid: -scores[pid])
+    return top + [pid for pid in fallback if pid not in scores]  # stable: ties newest first
 
 
 def search(library: Library, query: str, *, sort: str = "relevance",

@@ -13,6 +13,9 @@ import pytest
 from readerapp.cli.main import main
 from tests.conftest import SEED
 
+# The whole search suite runs once per search engine.
+pytestmark = pytest.mark.usefixtures("engine")
+
 
 class Cli:
     def __init__(self, library: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -148,3 +151,15 @@ def test_real_process_import_from_stdin_and_note_from_stdin(tmp_path: Path) -> N
     result = run_entry_point(["show", "1", "--json"], library)
     assert json.loads(result.stdout)["notes"][0]["body"] == "Ünïcode note\n"
     assert run_entry_point(["--version"], library).stdout.startswith(b"readerapp ")
+
+
+def test_reindex_switches_engine_and_the_library_remembers_it(seeded_cli: Cli) -> None:
+    before = sorted(ids_of(seeded_cli, "title:kronecker OR chain-of-thought"))
+    for engine in ("tantivy", "whoosh", "tantivy"):
+        assert seeded_cli.ok("reindex", "--engine", engine).strip() == \
+            f"indexed 73 papers with {engine}"
+        # A new process opens the engine the library chose, and finds the same papers.
+        assert sorted(ids_of(seeded_cli, "title:kronecker OR chain-of-thought")) == before
+        assert seeded_cli.ok("check").strip() == "73 papers, 73 indexed: ok"
+    code, _, err = seeded_cli("reindex", "--engine", "lucene")
+    assert code == 1 and "invalid choice" in err

@@ -2,12 +2,16 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from sqlalchemy import insert
 
 from readerapp.core import paths
 from readerapp.db.models import IndexPendingRow
 from readerapp.services import checking, notes, search, triage
 from readerapp.services.library import Library
+
+# The whole search suite runs once per search engine.
+pytestmark = pytest.mark.usefixtures("engine")
 
 
 def test_edits_replace_index_entries_instead_of_adding_more(seeded: Library) -> None:

@@ -9,6 +9,9 @@ from readerapp.services import notes, queues, search, triage
 from readerapp.services.library import Library
 from tests.conftest import paper_id_by_title
 
+# The whole search suite runs once per search engine.
+pytestmark = pytest.mark.usefixtures("engine")
+
 CHAIN_OF_THOUGHT = {
     "Retrieval Head Mechanistically Explains Long-Context Factuality",
     "Mind Your Step (by Step): Chain-of-Thought can Reduce Performance on Tasks where "
@@ -110,3 +113,22 @@ def test_related_papers(seeded: Library) -> None:
     related = search.related(seeded, pid, limit=3)
     assert 0 < len(related) <= 3
     assert pid not in [p.id for p in related]
+
+
+def test_cached_sort_orders_follow_edits_deletes_and_other_writers(seeded: Library) -> None:
+    from readerapp.db.models import PaperRow
+
+    by_title = search.search_ids(seeded, "", sort="title")
+    last, first = by_title[-1], by_title[0]
+    triage.edit_paper(seeded, last, title="000 first")
+    assert search.search_ids(seeded, "", sort="title")[0] == last
+    triage.delete_papers(seeded, [first])
+    assert first not in search.search_ids(seeded, "", sort="title")
+    # A paper written behind this library's back (another process) still shows up, in place.
+    with seeded.write() as session:
+        row = PaperRow(title="Zzz last", title_key="zzz last")
+        session.add(row)
+        session.flush()
+        new_id = row.id
+    assert search.search_ids(seeded, "", sort="title")[-1] == new_id
+    assert search.search_ids(seeded, "", sort="added")[0] == new_id

@@ -1,0 +1,149 @@
+"""The import's writes: new papers in bulk, merges into library papers in batches.
+
+New papers take the fast path: ids assigned up front, rows already in SQLite's storage
+types, one driver-level executemany per table (no ORM objects, no per-row statement). At
+100,000 papers this is what keeps an import above 20,000 papers/s; the ORM is 9-12x slower.
+Merges touch few papers in a typical import, but a re-import of a large dump matches all of
+them, so they are batched too: one SELECT per chunk of ids, one executemany per set of
+changed columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from types import SimpleNamespace
+
+from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy.orm import Session
+
+from readerapp.core.progress import CancelToken
+from readerapp.core.records import PaperRecord
+from readerapp.db.models import AuthorRow, PaperRow
+from readerapp.db.queries import chunks
+from readerapp.services.merge import IdentityMap, fill_updates
+
+# Rows per executemany call: big enough to amortise the call, small enough to check cancel.
+WRITE_CHUNK = 5000
+
+_PAPER_COLUMNS = ("id", "title", "title_key", "abstract", "year", "date", "arxiv_id", "doi",
+                  "venue", "abs_url", "pdf_url", "code_url", "project_url", "hf_url",
+                  "suggested_tags", "starred", "status", "user_edited", "added_at",
+                  "updated_at")
+_INSERT_PAPER = (f"INSERT INTO papers ({', '.join(_PAPER_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' * len(_PAPER_COLUMNS))})")
+_INSERT_AUTHOR = "INSERT INTO paper_authors (paper_id, position, name) VALUES (?, ?, ?)"
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector during bulk work.
+
+    A large import allocates hundreds of thousands of tuples and dicts and no reference
+    cycles; each allocation burst makes the collector rescan every live object (the whole
+    parsed dump among them), which cost a fifth of the commit time at 10k papers.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _stored_datetime(conn: Connection, value: dt.datetime) -> object:
+    """A datetime as the DateTime column stores it, so driver-level rows match ORM rows."""
+    column_type = PaperRow.__table__.c.added_at.type.dialect_impl(conn.dialect)
+    process = column_type.bind_processor(conn.dialect)
+    return process(value) if process is not None else value
+
+
+def _executemany(conn: Connection, sql: str, rows: Sequence[tuple[object, ...]],
+                 check: Callable[[], None]) -> None:
+    for part in chunks(rows, WRITE_CHUNK):
+        check()
+        conn.exec_driver_sql(sql, list(part))  # a list of tuples: one executemany
+
+
+def insert_new_papers(
+    session: Session,
+    records: Sequence[PaperRecord],
+    title_keys: Sequence[str],
+    now: dt.datetime,
+    cancel: CancelToken | None = None,
+) -> list[int]:
+    """Insert papers that are new to the library; returns their ids in record order.
+
+    Ids are max(id) + 1, ...: the writer's transaction began with BEGIN IMMEDIATE, so no other
+    connection can insert papers until it ends, and SQLite would pick the same ids itself.
+    """
+    conn = session.connection()
+    check = cancel.check if cancel is not None else (lambda: None)
+    first = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM papers").scalar_one()) + 1
+    ids = list(range(first, first + len(records)))
+    stamp = _stored_datetime(conn, now)
+    rows = [
+        (pid, r.title, key, r.abstract, r.year, r.date, r.arxiv_id, r.doi, r.venue,
+         r.links.abs, r.links.pdf, r.links.code, r.links.project, r.links.hf,
+         "\n".join(r.suggested_tags), 0, "unread", "", stamp, stamp)
+        for pid, r, key in zip(ids, records, title_keys, strict=True)
+    ]
+    _executemany(conn, _INSERT_PAPER, rows, check)
+    authors = [(pid, i, name) for pid, r in zip(ids, records, strict=True)
+               for i, name in enumerate(r.authors)]
+    _executemany(conn, _INSERT_AUTHOR, authors, check)
+    return ids
+
+
+def merge_existing(
+    session: Session,
+    matched: dict[int, list[PaperRecord]],
+    identity: IdentityMap,
+    now: dt.datetime,
+) -> list[int]:
+    """Fill empty, unedited fields of library papers from incoming records.
+
+    Returns the ids of the papers that changed. Nothing the user did is ever overwritten
+    (fill_updates only fills empty columns the user did not edit).
+    """
+    ids = list(matched)
+    rows: dict[int, SimpleNamespace] = {}
+    authored: set[int] = set()
+    for part in chunks(ids):
+        for row in session.execute(select(PaperRow.__table__).where(PaperRow.id.in_(part))):
+            rows[row.id] = SimpleNamespace(**row._mapping)
+        authored.update(session.scalars(
+            select(AuthorRow.paper_id).where(AuthorRow.paper_id.in_(part)).distinct()))
+    author_rows: list[dict[str, object]] = []
+    by_columns: dict[tuple[str, ...], list[dict[str, object]]] = {}
+    changed: list[int] = []
+    for paper_id, incoming in matched.items():
+        row = rows[paper_id]
+        # Authors are filled only when the paper has none and the user did not edit them.
+        has_authors = paper_id in authored or "authors" in row.user_edited.split(",")
+        columns: dict[str, object] = {}
+        authors_added = False
+        for record in incoming:
+            updates = fill_updates(row, record, identity)
+            for column, value in updates.items():
+                setattr(row, column, value)  # later records see what earlier ones filled
+            columns.update(updates)
+            if record.authors and not has_authors:
+                author_rows.extend({"paper_id": paper_id, "position": i, "name": name}
+                                   for i, name in enumerate(record.authors))
+                has_authors = authors_added = True
+        if columns or authors_added:
+            columns["updated_at"] = now
+            by_columns.setdefault(tuple(sorted(columns)), []).append(
+                {"pid": paper_id, **{f"v_{k}": v for k, v in columns.items()}})
+            changed.append(paper_id)
+    for names, params in by_columns.items():
+        statement = (update(PaperRow).where(PaperRow.id == bindparam("pid"))
+                     .values({name: bindparam(f"v_{name}") for name in names}))
+        session.connection().execute(statement, params)
+    if author_rows:
+        session.connection().execute(AuthorRow.__table__.insert(), author_rows)
+    return changed

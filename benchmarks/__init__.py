@@ -1,0 +1,1 @@
+"""readerapp's benchmark: `python -m benchmarks.run` (see README.md, "Benchmarks")."""

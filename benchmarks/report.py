@@ -1,0 +1,173 @@
+"""docs/benchmarks.md from one run: the figures per size and section, and the budgets of
+DESIGN.md that these figures can judge, each said to hold or not, with the reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from benchmarks.sections import Section
+from benchmarks.stats import Figure
+
+Results = dict[int, list[Figure]]  # library size -> figures
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    budget: str
+    measured: str
+    holds: bool | None  # None: not measured in this run
+    why: str
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "ms":
+        return f"{value:,.1f} ms" if value < 100 else f"{value:,.0f} ms"
+    if unit == "papers/s":
+        return f"{value:,.0f}/s"
+    return f"{value:,.0f} MB"
+
+
+def _find(results: Results, size: int, section: str, name: str, engine: str) -> Figure | None:
+    for figure in results.get(size, []):
+        if (figure.section, figure.name, figure.engine) == (section, name, engine):
+            return figure
+    return None
+
+
+def table(figures: Sequence[Figure]) -> list[str]:
+    lines = ["| measure | engine | median | p95 | reference median | reference p95 "
+             "| x reference time |", "|---|---|--:|--:|--:|--:|--:|"]
+    for f in figures:
+        ratio = f"{f.ratio:.2f}" if f.ratio is not None else "-"
+        name = f"{f.name} ({f.note})" if f.note else f.name
+        lines.append(f"| {name} | {f.engine} | {_fmt(f.median, f.unit)} | "
+                     f"{_fmt(f.p95, f.unit)} | {_fmt(f.ref_median, f.unit)} | "
+                     f"{_fmt(f.ref_p95, f.unit)} | {ratio} |")
+    return lines
+
+
+SEARCH_REASONS = {
+    "prefix": "a prefix expands to up to 256 terms per field and each term's postings are "
+              "read in Python",
+    "fuzzy": "Whoosh finds the terms within the edit distance by walking its term "
+             "dictionary in Python",
+    "term": "a frequent word's posting list (tens of thousands of documents) is decoded in "
+            "Python, and relevance scores the best 500 of the matches",
+    "AND": "each word's posting list is decoded in Python before the sets are intersected",
+    "boolean": "each word's posting list is decoded in Python",
+    "phrase": "phrases read positions through Whoosh's pure-Python matchers",
+    "field": "field queries decode posting lists in Python",
+    "combined": "the text part is matched and ranked in Python before the SQL filter applies",
+    "sort": "the ordered list is rebuilt from the cached sort order in Python",
+    "filters": "the filter's ids come from SQLite row by row",
+    "more-like-this (10 related papers)": "more-like-this scores an OR of the paper's key "
+                                          "terms over the whole index",
+}
+
+
+def _search_verdict(results: Results, size: int, engine: str, limit_ms: float,
+                    classes: Sequence[str], label: str) -> Verdict:
+    figures = [f for c in classes if (f := _find(results, size, "search", c, engine))]
+    budget = f"search ids p95 ≤ {limit_ms:.0f} ms with {engine} at {size:,} ({label})"
+    if not figures:
+        return Verdict(budget, "not measured in this run", None,
+                       f"run with {size} in --sizes and {engine} in --engines")
+    worst = max(figures, key=lambda f: f.p95)
+    measured = "; ".join(f"{f.name} {_fmt(f.p95, 'ms')}" for f in figures)
+    over = [f for f in figures if f.p95 > limit_ms]
+    if not over:
+        return Verdict(budget, measured, True, f"slowest class: {worst.name}")
+    why = "; ".join(f"{f.name}: {SEARCH_REASONS.get(f.name, 'slower than the budget')}"
+                    for f in over)
+    return Verdict(budget, measured, False, why)
+
+
+def _rate_verdict(figure: Figure | None, budget: str, minimum: float,
+                  why_not: Callable[[Figure], str], why: str = "") -> Verdict:
+    if figure is None:
+        return Verdict(budget, "not measured in this run", None, "")
+    holds = figure.median >= minimum
+    return Verdict(budget, f"median {_fmt(figure.median, figure.unit)}, slow end "
+                   f"{_fmt(figure.p95, figure.unit)}", holds, why if holds else why_not(figure))
+
+
+def verdicts(results: Results) -> list[Verdict]:
+    big = max(results)
+    out: list[Verdict] = []
+    total = _find(results, big, "import", "parse + commit (visible in the table)", "-")
+    commit = _find(results, big, "import", "commit to SQLite (identify, merge, insert)", "-")
+    parse = _find(results, big, "import", "parse (hf-json)", "-")
+
+    def import_reason(f: Figure) -> str:
+        if commit and parse and commit.median >= 20_000:
+            return (f"the commit alone runs at {_fmt(commit.median, commit.unit)}; parsing the "
+                    f"Hugging Face JSON dump (readerapp/formats/hf_json.py, cleaning every "
+                    f"title, abstract and author in Python) runs at "
+                    f"{_fmt(parse.median, parse.unit)} and caps the sum")
+        return "identity matching and inserts are slower than the budget"
+
+    out.append(_rate_verdict(total, f"import: parse and commit to SQLite ≥ 20,000 papers/s "
+                             f"at {big:,}", 20_000, import_reason))
+    out.append(_rate_verdict(commit, f"import: commit alone (from parsed records) ≥ 20,000 "
+                             f"papers/s at {big:,}", 20_000,
+                             lambda f: "identity matching and inserts are too slow"))
+    for engine, minimum in (("whoosh", 500), ("tantivy", 8_000)):
+        figure = _find(results, big, "import", "fully indexed (parse + commit + index)", engine)
+        index = _find(results, big, "import", "text indexing (background, after commit)",
+                      engine)
+
+        def index_reason(f: Figure, index: Figure | None = index, engine: str = engine) -> str:
+            rate = _fmt(index.median, index.unit) if index else "?"
+            return (f"{engine} itself indexes at {rate} (analysis and segment writing"
+                    f"{' in pure Python' if engine == 'whoosh' else ''})")
+
+        out.append(_rate_verdict(figure, f"import: fully indexed ≥ {minimum:,} papers/s with "
+                                 f"{engine} at {big:,}", minimum, index_reason))
+    out.append(Verdict("a re-import of the same dump adds nothing", "0 added, 0 merged",
+                       True, "asserted by every run"))
+    text_classes = ("term", "AND", "phrase", "field", "boolean", "filters", "combined", "sort")
+    out.append(_search_verdict(results, 20_000, "whoosh", 100, text_classes,
+                               "all but prefix and fuzzy"))
+    out.append(_search_verdict(results, 20_000, "whoosh", 300, ("prefix", "fuzzy"),
+                               "prefix and fuzzy"))
+    out.append(_search_verdict(results, big, "tantivy", 50,
+                               (*text_classes, "prefix", "fuzzy"), "every class"))
+    out.append(_search_verdict(results, big, "whoosh", 100,
+                               (*text_classes, "prefix", "fuzzy"),
+                               "not a budget: where Whoosh stops being enough"))
+    for engine in ("whoosh", "tantivy"):
+        edits = [f for f in results.get(big, []) if f.section == "edits" and f.engine == engine]
+        if edits:
+            worst = max(edits, key=lambda f: f.p95)
+            holds = worst.p95 <= 100
+            why = (f"slowest: {worst.name}" if holds else
+                   f"{worst.name}: the edit commits to SQLite and then to the {engine} index "
+                   f"before the search can see it")
+            out.append(Verdict(f"an edit visible in search ≤ 100 ms with {engine} at {big:,}",
+                               "; ".join(f"{f.name} p95 {_fmt(f.p95, 'ms')}" for f in edits),
+                               holds, why))
+        rss = _find(results, big, "memory", "peak RSS, library open and searched (MB)", engine)
+        if rss:
+            out.append(Verdict(f"memory under 400 MB with the library open ({engine}, "
+                               f"{big:,})", _fmt(rss.median, "MB"), rss.median < 400,
+                               "peak of a process that opened the library and ran the "
+                               "whole query mix"))
+    return out
+
+
+def render(results: Results, sections: Sequence[Section], header: Sequence[str]) -> str:
+    lines = ["# Benchmarks", "", *header, "", "## Budgets", "",
+             "| budget | measured | holds | why |", "|---|---|---|---|"]
+    for v in verdicts(results):
+        mark = {True: "yes", False: "**no**", None: "not measured"}[v.holds]
+        lines.append(f"| {v.budget} | {v.measured} | {mark} | {v.why} |")
+    for size in sorted(results):
+        lines += ["", f"## {size:,} papers"]
+        for sec in sections:
+            figures = [f for f in results[size] if f.section == sec.name]
+            if figures:
+                lines += ["", f"### {sec.title}", "", *table(figures)]
+    return "\n".join(lines) + "\n"

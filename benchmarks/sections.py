@@ -1,0 +1,70 @@
+"""The registry of benchmark sections. A section measures one area for one library size and
+returns figures; the runner calls every registered section in order and the report prints
+each section's figures under its title.
+
+To add a section (the GUI figures, for instance): write a module with a function
+`run(ctx: Context) -> list[Figure]`, decorate it with `@section("gui", "GUI")`, and add the
+module's name to SECTION_MODULES. Sections that need a prepared library per engine read
+`ctx.libraries[engine]` (a folder, imported and indexed by the import section).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.generate import Library as Generated
+from benchmarks.queries import Query
+from benchmarks.reference import Reference
+from benchmarks.stats import Figure
+from readerapp.core.records import PaperRecord
+
+SECTION_MODULES = (
+    "benchmarks.import_section",
+    "benchmarks.search_section",
+    "benchmarks.edit_section",
+    "benchmarks.memory_section",
+)
+
+
+@dataclass(slots=True)
+class Context:
+    """One library size: the generated library, its reference, and prepared libraries."""
+
+    size: int
+    engines: tuple[str, ...]
+    repeats: int
+    workdir: Path
+    generated: Generated
+    records: list[PaperRecord]
+    queries: list[Query]
+    reference: Reference | None = None
+    libraries: dict[str, Path] = field(default_factory=dict)
+    log: Callable[[str], None] = print
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    name: str
+    title: str
+    run: Callable[[Context], list[Figure]]
+
+
+SECTIONS: list[Section] = []
+
+
+def section(name: str, title: str) -> Callable[[Callable[[Context], list[Figure]]],
+                                                Callable[[Context], list[Figure]]]:
+    def register(run: Callable[[Context], list[Figure]]) -> Callable[[Context], list[Figure]]:
+        SECTIONS[:] = [s for s in SECTIONS if s.name != name]
+        SECTIONS.append(Section(name, title, run))
+        return run
+    return register
+
+
+def load_sections(names: tuple[str, ...] = SECTION_MODULES) -> list[Section]:
+    for module in names:
+        importlib.import_module(module)
+    return list(SECTIONS)

@@ -41,18 +41,24 @@ def application() -> QApplication:
     return app
 
 
+def import_when_ready(window: MainWindow, files: Sequence[Path]) -> None:
+    """Imports the files the desktop handed over (Open With, a double-click on a .bib) like
+    files dropped on the window, as soon as the library is open."""
+    paths = [Path(f).resolve() for f in files]
+    if not paths:
+        return
+
+    def start() -> None:
+        window.library_ready.disconnect(start)
+        window.import_paths(paths)
+
+    window.library_ready.connect(start)
+
+
 def run(library: Path | None = None, open_files: Sequence[Path] = ()) -> int:
     app = application()
     window = MainWindow(make_settings())
-    files = [Path(f).resolve() for f in open_files]
-    if files:
-        # Files the desktop handed over (Open With, a double-click on a .bib): imported like
-        # files dropped on the window, once the library is open.
-        def import_files() -> None:
-            window.library_ready.disconnect(import_files)
-            window.import_paths(files)
-
-        window.library_ready.connect(import_files)
+    import_when_ready(window, open_files)
 
     def excepthook(kind: type[BaseException], error: BaseException,
                    tb: TracebackType | None) -> None:

@@ -1,0 +1,149 @@
+"""`readerapp --self-test`: proves that this installation works, end to end, on this machine.
+
+It is what the .deb CI step and a user with a broken install run. Every check uses the code
+paths a user does (the sniffing registry, the import service, the search engine, the real
+main window), on a throwaway library, so a module or data file that a PyInstaller bundle or a
+wheel left out shows up as a failed check instead of a crash on a user's first import.
+
+The sample is the first twelve papers of a Hugging Face Daily Papers page as a user copies it
+(the header of `tests/data/hf_daily_papers_seed.txt` and its first twelve title/abstract
+pairs), shipped as package data.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from readerapp import __version__
+
+SAMPLE = Path(__file__).with_name("samples") / "hf_daily_papers_sample.txt"
+SAMPLE_FORMAT = "hf-daily-text"
+SAMPLE_PAPERS = 12
+# A title word of exactly one sample paper, and a word in most of them.
+ONE_PAPER_QUERY, ONE_PAPER_TITLE = "title:kronecker", "Singular Value Decomposition on Kronecker"
+COMMON_QUERY = "model"
+WINDOW_TIMEOUT_S = 60.0
+
+
+class CheckFailed(Exception):
+    """A check ran and found something wrong; the message says what."""
+
+
+def _fail_unless(condition: bool, message: str) -> None:
+    if not condition:
+        raise CheckFailed(message)
+
+
+class SelfTest:
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def step(self, name: str, check: Callable[[], str]) -> None:
+        """Runs one check and prints one line; raises CheckFailed to stop at the first failure
+        (later checks need what earlier ones built)."""
+        started = time.perf_counter()
+        try:
+            detail = check()
+        except Exception as exc:
+            why = str(exc) if isinstance(exc, CheckFailed) else f"{type(exc).__name__}: {exc}"
+            print(f"FAIL  {name}: {why}", file=self.out, flush=True)
+            if not isinstance(exc, CheckFailed):
+                # An unexpected error is a bug or a packaging hole: keep the traceback.
+                traceback.print_exc(file=sys.stderr)
+            raise CheckFailed(f"{name}: {why}") from exc
+        took = time.perf_counter() - started
+        print(f"ok    {name}: {detail} ({took:.2f} s)", file=self.out, flush=True)
+
+
+def run(out: TextIO = sys.stdout) -> int:
+    """Runs every check; 0 if all passed, 1 (after saying which failed and why) if not."""
+    frozen = "PyInstaller bundle" if getattr(sys, "frozen", False) else "Python package"
+    print(f"readerapp {__version__} self-test: {frozen} at {Path(__file__).parent}, Python "
+          f"{platform.python_version()} on {platform.system()} {platform.machine()}",
+          file=out, flush=True)
+    test = SelfTest(out)
+    try:
+        with tempfile.TemporaryDirectory(prefix="readerapp-selftest-") as temp:
+            _run_checks(test, Path(temp))
+    except CheckFailed as exc:
+        print(f"self-test FAILED: {exc}", file=out, flush=True)
+        return 1
+    print("self-test passed", file=out, flush=True)
+    return 0
+
+
+def _run_checks(test: SelfTest, temp: Path) -> None:
+    # Imported here so that a broken dependency fails a check with its name, not the flag.
+    from readerapp.formats.registry import EXPORT_FORMATS, detect_format
+    from readerapp.services import checking, exporting, importing, search
+    from readerapp.services.library import Library
+
+    library_dir = temp / "library"
+    text = ""
+
+    def read_sample() -> str:
+        nonlocal text
+        text = SAMPLE.read_text(encoding="utf-8")
+        fmt = detect_format(text, SAMPLE.name)
+        _fail_unless(fmt.name == SAMPLE_FORMAT,
+                     f"{SAMPLE.name} was sniffed as {fmt.name}, not {SAMPLE_FORMAT}")
+        return f"{SAMPLE.name}, {len(text):,} characters, sniffed as {fmt.name}"
+
+    test.step("bundled sample", read_sample)
+    library = Library.open(library_dir)
+    try:
+        def import_sample() -> str:
+            report = importing.import_text(library, text, SAMPLE.name)
+            _fail_unless(report.added == SAMPLE_PAPERS and not report.skipped,
+                         f"imported {report.added} papers and skipped {len(report.skipped)}, "
+                         f"expected {SAMPLE_PAPERS} and none")
+            again = importing.import_text(library, text, SAMPLE.name)
+            _fail_unless(again.added == 0, f"importing again added {again.added} papers")
+            return f"{report.added} papers into a new library in {library_dir}"
+
+        def search_library() -> str:
+            hits = search.search(library, ONE_PAPER_QUERY)
+            _fail_unless(len(hits) == 1 and hits[0].title.startswith(ONE_PAPER_TITLE),
+                         f"{ONE_PAPER_QUERY!r} found {[p.title for p in hits]}")
+            common = search.search_ids(library, COMMON_QUERY)
+            _fail_unless(0 < len(common) <= SAMPLE_PAPERS,
+                         f"{COMMON_QUERY!r} found {len(common)} papers")
+            report = checking.check(library)
+            _fail_unless(report.ok, "; ".join(report.problems))
+            return (f"{library.engine} index: {ONE_PAPER_QUERY!r} finds 1 paper, "
+                    f"{COMMON_QUERY!r} finds {len(common)}; database and index agree")
+
+        def export_library() -> str:
+            everything = exporting.Selection(everything=True)
+            for fmt in EXPORT_FORMATS:
+                _exported, count = exporting.export_text(library, everything, fmt.name)
+                _fail_unless(count == SAMPLE_PAPERS, f"{fmt.name} exported {count} papers")
+            return ", ".join(fmt.name for fmt in EXPORT_FORMATS)
+
+        test.step("import", import_sample)
+        test.step("search", search_library)
+        test.step("export", export_library)
+    finally:
+        # The window takes the library's lock; this process must let go of it first.
+        library.close()
+
+    def open_window() -> str:
+        try:
+            from readerapp.gui.selftest import check_window
+        except ImportError as exc:
+            raise CheckFailed(f"the desktop window cannot be loaded ({exc})") from exc
+        return check_window(library_dir, temp / "settings.ini", SAMPLE_PAPERS, ONE_PAPER_TITLE,
+                            WINDOW_TIMEOUT_S)
+
+    # Offscreen unless the caller asked for a platform: a check should not flash a window
+    # on the user's desktop, and CI has no display. QT_QPA_PLATFORM=xcb tests the real one.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    test.step("main window", open_window)

@@ -1,0 +1,30 @@
+"""Starting the app: its icon, and files handed over by the desktop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from readerapp.gui.app import ICON, import_when_ready
+from tests.conftest import SEED
+from tests.gui.conftest import WindowFactory
+
+
+def test_the_icon_is_package_data_and_renders(qapp: QApplication) -> None:
+    # Beside the module (readerapp/gui/icons), so wheels and bundles carry it.
+    assert ICON.is_file()
+    icon = QIcon(str(ICON))
+    for size in (16, 256):
+        assert not icon.pixmap(size, size).isNull()
+
+
+def test_files_given_at_launch_are_imported_once_the_library_opens(
+        open_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(tmp_path / "library", wait=False)
+    import_when_ready(window, [SEED])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 73 and not window.runner.busy,
+                    timeout=20000)
+    assert window.last_error is None

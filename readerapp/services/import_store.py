@@ -103,10 +103,11 @@ def merge_existing(
     matched: dict[int, list[PaperRecord]],
     identity: IdentityMap,
     now: dt.datetime,
-) -> list[int]:
+) -> dict[int, list[str]]:
     """Fill empty, unedited fields of library papers from incoming records.
 
-    Returns the ids of the papers that changed. Nothing the user did is ever overwritten
+    Returns, for each paper that changed, the columns filled ("authors" for the author list),
+    sorted. Nothing the user did is ever overwritten
     (fill_updates only fills empty columns the user did not edit).
     """
     ids = list(matched)
@@ -119,7 +120,7 @@ def merge_existing(
             select(AuthorRow.paper_id).where(AuthorRow.paper_id.in_(part)).distinct()))
     author_rows: list[dict[str, object]] = []
     by_columns: dict[tuple[str, ...], list[dict[str, object]]] = {}
-    changed: list[int] = []
+    changed: dict[int, list[str]] = {}
     for paper_id, incoming in matched.items():
         row = rows[paper_id]
         # Authors are filled only when the paper has none and the user did not edit them.
@@ -136,10 +137,10 @@ def merge_existing(
                                    for i, name in enumerate(record.authors))
                 has_authors = authors_added = True
         if columns or authors_added:
+            changed[paper_id] = sorted([*columns, "authors"] if authors_added else columns)
             columns["updated_at"] = now
             by_columns.setdefault(tuple(sorted(columns)), []).append(
                 {"pid": paper_id, **{f"v_{k}": v for k, v in columns.items()}})
-            changed.append(paper_id)
     for names, params in by_columns.items():
         statement = (update(PaperRow).where(PaperRow.id == bindparam("pid"))
                      .values({name: bindparam(f"v_{name}") for name in names}))

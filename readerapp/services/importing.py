@@ -38,6 +38,8 @@ class FileReport:
     unchanged: int = 0
     skipped: list[SkippedEntry] = field(default_factory=list)
     paper_ids: list[int] = field(default_factory=list)
+    # Merged papers: id -> the columns this import filled ("authors" for the author list).
+    filled: dict[int, list[str]] = field(default_factory=dict)
     batch_id: int | None = None
     listing_date: str | None = None
     dry_run: bool = False
@@ -50,6 +52,7 @@ class FileReport:
             "merged": self.merged,
             "unchanged": self.unchanged,
             "skipped": [{"line": s.line, "reason": s.reason} for s in self.skipped],
+            "filled": {str(pid): names for pid, names in self.filled.items()},
             "batch_id": self.batch_id,
             "listing_date": self.listing_date,
             "dry_run": self.dry_run,
@@ -116,6 +119,7 @@ def _merge_batch(
 
     now = utcnow()
     changed = merge_existing(session, matched, identity, now)
+    report.filled = changed
     report.merged = len(changed)
     report.unchanged = len(matched) - len(changed)
     report.paper_ids.extend(matched)

@@ -2,7 +2,8 @@
 
     python packaging/render_icons.py OUT_DIR
 
-writes OUT_DIR/hicolor/<N>x<N>/apps/<app id>.png for every size in HICOLOR_SIZES,
+writes OUT_DIR/hicolor/<N>x<N>/apps/<app id>.png for every size in HICOLOR_SIZES (the 16 px
+one from the hinted 16 px drawing, readerapp-16.svg, as the app does at run time),
 OUT_DIR/hicolor/scalable/apps/<app id>.svg, OUT_DIR/readerapp.ico (Windows) and
 OUT_DIR/readerapp.icns (macOS). Build output: never committed. Needs the project installed
 (Qt's SVG renderer draws the PNGs, the same renderer the app draws its window icon with) and
@@ -24,7 +25,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from readerapp.gui.app import APP_ID, ICON
+from readerapp.gui.app import APP_ID, ICON, ICON_16
 
 # The SVG is drawn on a 16-unit grid: these sizes put its edges on whole pixels (24 is the
 # exception, kept because some panels ask for it).
@@ -55,10 +56,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    renderer = QSvgRenderer(str(ICON))
-    if not renderer.isValid():
-        print(f"render_icons: {ICON} is not a valid SVG", file=sys.stderr)
-        return 1
+    renderers = {source: QSvgRenderer(str(source)) for source in (ICON, ICON_16)}
+    for source, renderer in renderers.items():
+        if not renderer.isValid():
+            print(f"render_icons: {source} is not a valid SVG", file=sys.stderr)
+            return 1
     out: Path = args.out_dir
     scalable = out / "hicolor" / "scalable" / "apps"
     scalable.mkdir(parents=True, exist_ok=True)
@@ -71,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             pngs[size] = out / "other-sizes" / f"{size}.png"  # only packed into .icns
         pngs[size].parent.mkdir(parents=True, exist_ok=True)
+        renderer = renderers[ICON_16 if size == 16 else ICON]
         if not render(renderer, size).save(str(pngs[size])):
             print(f"render_icons: cannot write {pngs[size]}", file=sys.stderr)
             return 1

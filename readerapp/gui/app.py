@@ -8,7 +8,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from readerapp import __version__
@@ -19,6 +19,9 @@ from readerapp.gui.main_window import MainWindow
 # Package data, so the icon is there in a source tree, an installed wheel and a PyInstaller
 # bundle alike (packaging/README.md explains where every icon file comes from).
 ICON = Path(__file__).with_name("icons") / "readerapp.svg"
+# The same drawing redrawn on the 16 px grid itself (a larger paper, no half-pixel notch):
+# scaled down, the full drawing's ribbon tip and margins blur at menu and title-bar size.
+ICON_16 = ICON.with_name("readerapp-16.svg")
 # One id for the .desktop file, the AppStream component, the installed icons and the macOS
 # bundle: Wayland compositors find the window's icon and launcher through it.
 APP_ID = "io.github.readerapp.readerapp"
@@ -37,8 +40,16 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("readerapp")
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(QIcon(str(ICON)))
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The SVG at every size, except exactly 16 device pixels, where the hinted variant is
+    used (Qt's SVG icon engine returns an added pixmap only at its own size)."""
+    icon = QIcon(str(ICON))
+    icon.addPixmap(QPixmap(str(ICON_16)))
+    return icon
 
 
 def import_when_ready(window: MainWindow, files: Sequence[Path]) -> None:

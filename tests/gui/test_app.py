@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from readerapp.gui.app import ICON, import_when_ready
+from readerapp.gui.app import ICON, ICON_16, app_icon, import_when_ready
 from tests.conftest import SEED
 from tests.gui.conftest import WindowFactory
 
@@ -19,6 +19,17 @@ def test_the_icon_is_package_data_and_renders(qapp: QApplication) -> None:
     icon = QIcon(str(ICON))
     for size in (16, 256):
         assert not icon.pixmap(size, size).isNull()
+
+
+def test_the_app_icon_uses_the_hinted_drawing_at_16_px_only(qapp: QApplication) -> None:
+    assert ICON_16.is_file()
+    hinted = QPixmap(str(ICON_16)).toImage()
+    scaled = QIcon(str(ICON)).pixmap(16, 16).toImage()
+    assert hinted.size().width() == 16 and hinted != scaled
+    icon = app_icon()
+    assert icon.pixmap(16, 16).toImage() == hinted
+    # every other size is drawn from the full SVG, at that size
+    assert icon.pixmap(32, 32).toImage() == QIcon(str(ICON)).pixmap(32, 32).toImage()
 
 
 def test_files_given_at_launch_are_imported_once_the_library_opens(

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtGui import QFileOpenEvent, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from readerapp import __version__
@@ -66,10 +66,31 @@ def import_when_ready(window: MainWindow, files: Sequence[Path]) -> None:
     window.library_ready.connect(start)
 
 
+class FileOpenForwarder(QObject):
+    """Imports the documents macOS opens with the app. The Finder (a double-click on a .bib,
+    Open With, a drop on the Dock icon) hands them over as QFileOpenEvents to the running
+    application, at launch too, instead of on the command line as Linux and Windows do."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.FileOpen or not isinstance(event, QFileOpenEvent):
+            return False
+        path = Path(event.file())
+        if self._window.is_ready:
+            self._window.import_paths([path.resolve()])
+        else:
+            import_when_ready(self._window, [path])
+        return True
+
+
 def run(library: Path | None = None, open_files: Sequence[Path] = ()) -> int:
     app = application()
     window = MainWindow(make_settings())
     import_when_ready(window, open_files)
+    app.installEventFilter(FileOpenForwarder(window))
 
     def excepthook(kind: type[BaseException], error: BaseException,
                    tb: TracebackType | None) -> None:

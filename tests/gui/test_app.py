@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QFileOpenEvent, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from readerapp.gui.app import ICON, ICON_16, app_icon, import_when_ready
+from readerapp.gui.app import (
+    ICON,
+    ICON_16,
+    FileOpenForwarder,
+    app_icon,
+    import_when_ready,
+)
 from tests.conftest import SEED
 from tests.gui.conftest import WindowFactory
 
@@ -39,3 +45,23 @@ def test_files_given_at_launch_are_imported_once_the_library_opens(
     qtbot.waitUntil(lambda: window.model.rowCount() == 73 and not window.runner.busy,
                     timeout=20000)
     assert window.last_error is None
+
+
+def test_files_the_finder_opens_are_imported_before_and_after_the_library_opens(
+        open_window: WindowFactory, qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
+    window = open_window(tmp_path / "library", wait=False)
+    forwarder = FileOpenForwarder(window)
+    qapp.installEventFilter(forwarder)
+    try:
+        # at launch macOS sends the event before the library is open
+        qapp.sendEvent(qapp, QFileOpenEvent(str(SEED)))
+        qtbot.waitUntil(lambda: window.model.rowCount() == 73 and not window.runner.busy,
+                        timeout=20000)
+        second = (Path(__file__).parents[1] / "data" / "corpus" / "bibtex"
+                  / "bbt-1081_string_concat_space.bib")
+        qapp.sendEvent(qapp, QFileOpenEvent(str(second)))
+        qtbot.waitUntil(lambda: window.model.rowCount() > 73 and not window.runner.busy,
+                        timeout=20000)
+        assert window.last_error is None
+    finally:
+        qapp.removeEventFilter(forwarder)

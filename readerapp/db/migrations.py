@@ -14,10 +14,31 @@ from readerapp.core.errors import LibraryError
 from readerapp.db.models import Base
 
 # Version 1 is the first release's schema. A change to models.py bumps this and adds a step.
-SCHEMA_VERSION = 1
+# Version 2 records what each import did, so that it can be undone.
+SCHEMA_VERSION = 2
+
+
+def _v1_to_v2(conn: Connection) -> None:
+    """Undo facts: which batch created a paper, what it filled, whether it was undone.
+
+    The DDL is spelled out rather than taken from models.py, so that this step keeps making
+    the version-2 shape when the models move on. Old provenance rows get created = NULL:
+    nobody knows any more whether those batches created or merged their papers.
+    """
+    conn.exec_driver_sql("ALTER TABLE paper_sources ADD COLUMN created BOOLEAN")
+    conn.exec_driver_sql("ALTER TABLE import_batches ADD COLUMN undone_at DATETIME")
+    conn.exec_driver_sql(
+        "CREATE TABLE batch_fills ("
+        " batch_id INTEGER NOT NULL, paper_id INTEGER NOT NULL, field VARCHAR NOT NULL,"
+        " value TEXT NOT NULL, previous TEXT NOT NULL,"
+        " PRIMARY KEY (batch_id, paper_id, field),"
+        " FOREIGN KEY(batch_id) REFERENCES import_batches (id) ON DELETE CASCADE,"
+        " FOREIGN KEY(paper_id) REFERENCES papers (id) ON DELETE CASCADE)")
+    conn.exec_driver_sql("CREATE INDEX ix_batch_fills_paper_id ON batch_fills (paper_id)")
+
 
 # MIGRATIONS[n] upgrades a version-n file to version n + 1, inside one transaction.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2}
 
 
 def schema_version(conn: Connection) -> int:

@@ -134,6 +134,8 @@ class ImportBatchRow(Base):
     merged: Mapped[int] = mapped_column(Integer, default=0)
     unchanged: Mapped[int] = mapped_column(Integer, default=0)
     skipped: Mapped[int] = mapped_column(Integer, default=0)
+    # Set when the user undid the batch; the row stays so the listing can say so.
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class PaperSourceRow(Base):
@@ -147,7 +149,29 @@ class PaperSourceRow(Base):
         ForeignKey("import_batches.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     line: Mapped[int | None] = mapped_column(Integer)
+    # True when this batch inserted the paper, False when it matched a library paper; NULL
+    # for batches made before schema 2, which did not record it (those cannot be undone).
+    created: Mapped[bool | None] = mapped_column(Boolean)
     __table_args__ = (UniqueConstraint("paper_id", "batch_id"),)
+
+
+class BatchFillRow(Base):
+    """A column an import batch filled on a library paper it merged into, so undo can clear it.
+
+    Values are JSON text (a column holds text or integers; "authors" holds the name list), and
+    undo restores `previous` only while the field still holds `value`.
+    """
+
+    __tablename__ = "batch_fills"
+    batch_id: Mapped[int] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="CASCADE"), primary_key=True
+    )
+    paper_id: Mapped[int] = mapped_column(
+        ForeignKey("papers.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    field: Mapped[str] = mapped_column(String, primary_key=True)  # a papers column, or "authors"
+    value: Mapped[str] = mapped_column(Text)
+    previous: Mapped[str] = mapped_column(Text)
 
 
 class IndexPendingRow(Base):

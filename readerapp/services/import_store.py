@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from types import SimpleNamespace
@@ -98,16 +99,22 @@ def insert_new_papers(
     return ids
 
 
+# What a merge filled, for undo: (paper id, column or "authors", new value, previous value),
+# both values as JSON text.
+Fill = tuple[int, str, str, str]
+
+
 def merge_existing(
     session: Session,
     matched: dict[int, list[PaperRecord]],
     identity: IdentityMap,
     now: dt.datetime,
-) -> dict[int, list[str]]:
+) -> tuple[dict[int, list[str]], list[Fill]]:
     """Fill empty, unedited fields of library papers from incoming records.
 
     Returns, for each paper that changed, the columns filled ("authors" for the author list),
-    sorted. Nothing the user did is ever overwritten
+    sorted; and the fills with their values before and after, which the batch records so
+    that undo can put the old values back. Nothing the user did is ever overwritten
     (fill_updates only fills empty columns the user did not edit).
     """
     ids = list(matched)
@@ -121,23 +128,29 @@ def merge_existing(
     author_rows: list[dict[str, object]] = []
     by_columns: dict[tuple[str, ...], list[dict[str, object]]] = {}
     changed: dict[int, list[str]] = {}
+    fills: list[Fill] = []
     for paper_id, incoming in matched.items():
         row = rows[paper_id]
         # Authors are filled only when the paper has none and the user did not edit them.
         has_authors = paper_id in authored or "authors" in row.user_edited.split(",")
         columns: dict[str, object] = {}
+        previous: dict[str, object] = {}
         authors_added = False
         for record in incoming:
             updates = fill_updates(row, record, identity)
             for column, value in updates.items():
+                previous.setdefault(column, getattr(row, column))
                 setattr(row, column, value)  # later records see what earlier ones filled
             columns.update(updates)
             if record.authors and not has_authors:
                 author_rows.extend({"paper_id": paper_id, "position": i, "name": name}
                                    for i, name in enumerate(record.authors))
+                fills.append((paper_id, "authors", json.dumps(list(record.authors)), "[]"))
                 has_authors = authors_added = True
         if columns or authors_added:
             changed[paper_id] = sorted([*columns, "authors"] if authors_added else columns)
+            fills.extend((paper_id, column, json.dumps(value), json.dumps(previous[column]))
+                         for column, value in columns.items())
             columns["updated_at"] = now
             by_columns.setdefault(tuple(sorted(columns)), []).append(
                 {"pid": paper_id, **{f"v_{k}": v for k, v in columns.items()}})
@@ -147,4 +160,4 @@ def merge_existing(
         session.connection().execute(statement, params)
     if author_rows:
         session.connection().execute(AuthorRow.__table__.insert(), author_rows)
-    return changed
+    return changed, fills

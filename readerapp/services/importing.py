@@ -118,19 +118,21 @@ def _merge_batch(
             progress(done, total, f"Matching {done:,} / {total:,}")
 
     now = utcnow()
-    changed = merge_existing(session, matched, identity, now)
+    changed, fills = merge_existing(session, matched, identity, now)
     report.filled = changed
     report.merged = len(changed)
     report.unchanged = len(matched) - len(changed)
     report.paper_ids.extend(matched)
-    sources = [(pid, incoming[0].line) for pid, incoming in matched.items()]
+    # (paper id, line, created): undo removes only the papers the batch created.
+    sources = [(pid, incoming[0].line, False) for pid, incoming in matched.items()]
     pending = list(changed)
     if cancel is not None:
         cancel.check()
     if new:
         progress(total, total, f"Saving {len(new):,} new papers")
         new_ids = insert_new_papers(session, new, new_keys, now, cancel)
-        sources.extend((pid, record.line) for pid, record in zip(new_ids, new, strict=True))
+        sources.extend((pid, record.line, True)
+                       for pid, record in zip(new_ids, new, strict=True))
         report.added = len(new_ids)
         report.paper_ids.extend(new_ids)
         pending.extend(new_ids)
@@ -138,10 +140,16 @@ def _merge_batch(
         # Compiled once, run as one driver-level executemany (the ORM's bulk insert costs
         # seconds at 100k rows).
         statement = insert(PaperSourceRow).prefix_with("OR IGNORE").compile(
-            dialect=session.get_bind().dialect, column_keys=["paper_id", "batch_id", "line"])
-        assert statement.positiontup == ["paper_id", "batch_id", "line"]
+            dialect=session.get_bind().dialect,
+            column_keys=["paper_id", "batch_id", "line", "created"])
+        assert statement.positiontup == ["paper_id", "batch_id", "line", "created"]
         session.connection().exec_driver_sql(
-            str(statement), [(pid, batch_id, line) for pid, line in sources])
+            str(statement), [(pid, batch_id, line, created) for pid, line, created in sources])
+    if fills:
+        session.connection().exec_driver_sql(
+            "INSERT INTO batch_fills (batch_id, paper_id, field, value, previous) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(batch_id, *fill) for fill in fills])
     if pending:
         # Marks for the indexer, in this transaction: the index may lag SQLite, never miss it.
         session.connection().exec_driver_sql(

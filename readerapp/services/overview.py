@@ -32,6 +32,9 @@ class BatchInfo:
     added: int
     merged: int
     papers: int
+    unchanged: int = 0
+    skipped: int = 0
+    undone_at: dt.datetime | None = None  # set once the user undid the batch
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +67,8 @@ def list_batches(library: Library) -> list[BatchInfo]:
             .group_by(ImportBatchRow.id)
             .order_by(ImportBatchRow.id.desc())
         ).all()
-        return [BatchInfo(b.id, b.source, b.format, b.created_at, b.added, b.merged, n)
+        return [BatchInfo(b.id, b.source, b.format, b.created_at, b.added, b.merged, n,
+                          b.unchanged, b.skipped, b.undone_at)
                 for b, n in rows]
 
 

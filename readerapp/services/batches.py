@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from readerapp.core.errors import UserError
@@ -73,10 +73,12 @@ def _batch(session: Session, batch_id: int) -> ImportBatchRow:
     return batch
 
 
-def _touched(session: Session, batch_id: int, ids: Sequence[int]) -> dict[int, list[str]]:
+def _touched(session: Session, batch_id: int, ids: Sequence[int]
+             ) -> tuple[dict[int, list[str]], dict[int, int]]:
     """Why each of these papers must stay: everything the user did to it since, and other
-    imports (not undone) that brought it too."""
+    imports (not undone) that brought it too; and, per paper, the oldest of those imports."""
     reasons: dict[int, list[str]] = {}
+    heirs: dict[int, int] = {}
 
     def add(pid: int, reason: str) -> None:
         reasons.setdefault(pid, []).append(reason)
@@ -104,7 +106,8 @@ def _touched(session: Session, batch_id: int, ids: Sequence[int]) -> dict[int, l
             .order_by(PaperSourceRow.batch_id))
         for pid, other in others:
             add(pid, f"also imported by batch {other}")
-    return reasons
+            heirs.setdefault(pid, other)
+    return reasons, heirs
 
 
 def _current_values(session: Session, ids: Sequence[int]) -> dict[int, dict[str, object]]:
@@ -181,8 +184,17 @@ def undo_import(library: Library, batch_id: int) -> UndoReport:
                 "which papers an import created, so it cannot be undone; nothing was changed "
                 f"(search 'source:\"{name}\"' to find its papers)")
         created = [pid for pid, was_created in sources if was_created]
-        touched = _touched(session, batch_id, created)
+        touched, heirs = _touched(session, batch_id, created)
         removed = [pid for pid in created if pid not in touched]
+        # A kept paper that another import also brought now counts as created by that one,
+        # so that undoing it too removes the paper (unless the user touched it).
+        if heirs:
+            sources_table = PaperSourceRow.__table__
+            session.connection().execute(
+                sources_table.update().where(sources_table.c.paper_id == bindparam("pid"),
+                                             sources_table.c.batch_id == bindparam("heir"))
+                .values(created=True),
+                [{"pid": pid, "heir": heir} for pid, heir in heirs.items()])
         for part in queries.chunks(removed):
             # Authors, provenance and fills go with the paper (ON DELETE CASCADE).
             session.execute(delete(PaperRow).where(PaperRow.id.in_(part)))

@@ -3,10 +3,14 @@ DESIGN.md that these figures can judge, each said to hold or not, with the reaso
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from benchmarks.sections import Section
+from benchmarks.sections import Section, load_sections
 from benchmarks.stats import Figure
 
 Results = dict[int, list[Figure]]  # library size -> figures
@@ -155,7 +159,54 @@ def verdicts(results: Results) -> list[Verdict]:
                                f"{big:,})", _fmt(rss.median, "MB"), rss.median < 400,
                                "peak of a process that opened the library and ran the "
                                "whole query mix"))
+    for engine in ("whoosh", "tantivy"):
+        out.extend(_gui_verdicts(results, big, engine))
     return out
+
+
+# Why a GUI budget is missed, per figure: filled in from what the run showed.
+GUI_REASONS: dict[str, str] = {}
+
+
+def _gui_verdict(figures: Sequence[Figure], budget: str, limit: float, unit: str = "ms",
+                 *, statistic: str = "p95") -> Verdict:
+    if not figures:
+        return Verdict(budget, "not measured in this run", None, "")
+
+    def value(f: Figure) -> float:
+        return f.p95 if statistic == "p95" else f.median
+
+    worst = max(figures, key=value)
+    measured = "; ".join(f"{f.name} {_fmt(value(f), unit)}" for f in figures)
+    if len(figures) > 1:
+        measured = f"{statistic}: {measured}"
+    if value(worst) <= limit:
+        return Verdict(budget, measured, True, f"slowest: {worst.name}" if len(figures) > 1
+                       else "")
+    over = [f for f in figures if value(f) > limit]
+    why = "; ".join(f"{f.name}: {GUI_REASONS.get(f.name, 'over the budget')}" for f in over)
+    return Verdict(budget, measured, False, why)
+
+
+def _gui_verdicts(results: Results, size: int, engine: str) -> list[Verdict]:
+    gui = [f for f in results.get(size, []) if f.section == "gui" and f.engine == engine]
+    if not gui:
+        return []
+    at = f"({engine}, {size:,})"
+
+    def named(prefix: str) -> list[Figure]:
+        return [f for f in gui if f.name.startswith(prefix)]
+
+    return [
+        _gui_verdict(named("launch"), f"GUI: interactive within 2 s of launch {at}", 2000),
+        _gui_verdict(named("sort by"), f"GUI: sorting any column within 300 ms {at}", 300),
+        _gui_verdict(named("keystroke"), f"GUI: keystroke to updated table within 150 ms "
+                     f"{at}", 150),
+        _gui_verdict(named("longest event-loop stall"), f"GUI: the event loop never blocked "
+                     f"for more than 100 ms {at}", 100),
+        _gui_verdict(named("peak RSS"), f"GUI: under 400 MB resident with the library open "
+                     f"{at}", 400, "MB", statistic="median"),
+    ]
 
 
 def render(results: Results, sections: Sequence[Section], header: Sequence[str]) -> str:
@@ -171,3 +222,30 @@ def render(results: Results, sections: Sequence[Section], header: Sequence[str])
             if figures:
                 lines += ["", f"### {sec.title}", "", *table(figures)]
     return "\n".join(lines) + "\n"
+
+
+def save_results(path: Path, results: Results, header: Sequence[str]) -> None:
+    """The raw figures of a run, so the report can be rendered again without re-running."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"header": list(header),
+            "results": {str(size): [dataclasses.asdict(f) for f in figures]
+                        for size, figures in results.items()}}
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+
+
+def load_results(path: Path) -> tuple[Results, list[str]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    results = {int(size): [Figure(**f) for f in figures]
+               for size, figures in data["results"].items()}
+    return results, list(data["header"])
+
+
+def main(argv: list[str]) -> int:
+    """python -m benchmarks.report RESULTS.json OUTPUT.md: render a saved run again."""
+    results, header = load_results(Path(argv[0]))
+    Path(argv[1]).write_text(render(results, load_sections(), header), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from benchmarks.generate import generate
 from benchmarks.queries import query_mix
-from benchmarks.report import Results, render
+from benchmarks.report import Results, render, save_results
 from benchmarks.sections import Context, load_sections
 from readerapp.formats.registry import import_format
 from readerapp.search.factory import ENGINES
@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--workdir", type=Path, help="where libraries are built (default: "
                         "a temporary folder)")
+    parser.add_argument("--results", type=Path, help="also save the raw figures as JSON "
+                        "here (python -m benchmarks.report JSON MD renders them again)")
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.repeats = "1000", 2
@@ -112,7 +114,10 @@ def main(argv: list[str] | None = None) -> int:
             if ctx.reference is not None:
                 ctx.reference.close()
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(render(results, sections, header(args, sizes)), encoding="utf-8")
+    lines = header(args, sizes)
+    if args.results is not None:
+        save_results(args.results, results, lines)
+    args.output.write_text(render(results, sections, lines), encoding="utf-8")
     print(f"wrote {args.output}")
     return 0
 

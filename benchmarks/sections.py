@@ -25,6 +25,7 @@ SECTION_MODULES = (
     "benchmarks.import_section",
     "benchmarks.search_section",
     "benchmarks.edit_section",
+    "benchmarks.gui_section",
     "benchmarks.memory_section",
 )
 

@@ -1,0 +1,295 @@
+"""GUI: launch to first paint, model reset, sort by each column, keystroke to updated table,
+scrolling, the longest event-loop stall during each, and the window's peak RSS.
+
+Every GUI figure is taken in a child process (`python -m benchmarks.gui_section ...`) with
+the real MainWindow offscreen on the library the import section built, so that launch is a
+real cold start and the peak RSS is the window's alone. An operation counts as done when the
+table's viewport has painted after it (for searches and sorts: after the worker's answer
+reached the table), which is what the user sees. A 10 ms QTimer heartbeat runs meanwhile;
+the longest gap between its ticks is the longest time the event loop did not run.
+
+This is the only benchmark module that imports Qt, and only inside the child-side functions,
+so that the runner itself never creates a QApplication.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.queries import Query
+from benchmarks.reference import Reference
+from benchmarks.sections import Context, section
+from benchmarks.stats import Figure, timed
+
+ROOT = Path(__file__).resolve().parent.parent
+HEARTBEAT_MS = 10
+# Page-downs per scrolling repeat: each may need a block of rows from SQLite.
+SCROLL_PAGES = 20
+# The columns the table sorts (the others have no order the library computes), with the
+# direction a first click gives.
+SORTED_COLUMNS = (("title", "ascending"), ("year", "descending"), ("added", "descending"))
+TIMEOUT_S = 600
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.pop("READERAPP_ENGINE", None)  # the library remembers its engine
+    return env
+
+
+def _launch_seconds(mode: str, library: Path) -> float:
+    """Wall time from spawning a child to its report that the table (or, for the bare
+    reference, an empty window) has painted: interpreter start, imports, opening the
+    library, the first search and the first paint."""
+    with tempfile.TemporaryDirectory(prefix="readerapp-gui-") as tmp:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.gui_section", mode, str(library),
+             str(Path(tmp) / "settings.ini")],
+            cwd=ROOT, env=_child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True)
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        seconds = time.perf_counter() - start
+        _out, err = process.communicate(timeout=TIMEOUT_S)
+        if not line.startswith("painted") or process.returncode != 0:
+            raise RuntimeError(f"GUI launch child ({mode}) failed: {line!r}\n{err}")
+    return seconds
+
+
+def _measure_child(library: Path, repeats: int, words: list[str]) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="readerapp-gui-") as tmp:
+        result = subprocess.run(
+            [sys.executable, "-m", "benchmarks.gui_section", "measure", str(library),
+             str(Path(tmp) / "settings.ini"), str(repeats), json.dumps(words)],
+            cwd=ROOT, env=_child_env(), capture_output=True, text=True, timeout=TIMEOUT_S)
+        if result.returncode != 0:
+            raise RuntimeError(f"GUI measuring child failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _reference_times(ref: Reference, repeats: int, words: list[str]) -> dict[str, list[float]]:
+    """The same work on the FTS5 reference: the ordered ids for each sort, the ids for each
+    typed word, and a screenful of rows (40, with authors) for each scroll step."""
+    out: dict[str, list[float]] = {}
+    for column, _ in SORTED_COLUMNS:
+        query = Query("sort", "", sort=column)
+        out[f"sort:{column}"] = [timed(lambda q=query: ref.search(q))[0] for _ in range(repeats)]
+    out["keystroke"] = [timed(lambda w=word: ref.search(Query("term", w, w)))[0]
+                        for _ in range(repeats) for word in words]
+    ids = [i for (i,) in ref.conn.execute("SELECT id FROM papers ORDER BY added DESC, id DESC")]
+    screens = []
+    for n in range(repeats * SCROLL_PAGES):
+        page = ids[(n * 997) % max(1, len(ids) - 40):][:40]
+        marks = ",".join("?" * len(page))
+        screens.append(timed(lambda p=page, m=marks: ref.conn.execute(
+            f"SELECT p.id, p.title, p.year, p.status, (SELECT group_concat(name, ', ') FROM "
+            f"authors WHERE paper_id = p.id) FROM papers p WHERE p.id IN ({m})", p
+        ).fetchall())[0])
+    out["scroll"] = screens
+    return out
+
+
+@section("gui", "GUI (main window, offscreen)")
+def run(ctx: Context) -> list[Figure]:
+    assert ctx.reference is not None
+    words = [q.text for q in ctx.queries if q.cls == "term"]
+    any_library = next(iter(ctx.libraries.values()))
+    bare = [_launch_seconds("bare", any_library) for _ in range(ctx.repeats)]
+    refs = _reference_times(ctx.reference, ctx.repeats, words)
+    figures: list[Figure] = []
+    for engine in ctx.engines:
+        library = ctx.libraries[engine]
+        launch = [_launch_seconds("launch", library) for _ in range(ctx.repeats)]
+        measured = _measure_child(library, ctx.repeats, words)
+        ops, stalls = measured["ops"], measured["stalls"]
+        engine_figures = [
+            Figure("gui", "launch to first paint of the table", engine, launch, bare,
+                   note="reference: an empty Qt window, same way"),
+            Figure("gui", "model reset (all papers)", engine, ops["reset"]),
+        ]
+        for column, direction in SORTED_COLUMNS:
+            engine_figures.append(Figure("gui", f"sort by {column} ({direction})", engine,
+                                         ops[f"sort:{column}"], refs[f"sort:{column}"],
+                                         note="reference: ORDER BY in SQLite"))
+        engine_figures += [
+            Figure("gui", "keystroke to updated table", engine, ops["keystroke"],
+                   refs["keystroke"], note="includes the 50 ms typing pause; "
+                   "reference: the FTS5 query"),
+            Figure("gui", "scroll one page", engine, ops["scroll"], refs["scroll"],
+                   note="reference: one screenful of rows from SQLite"),
+        ]
+        for name, label in (("launch", "opening the library"), ("reset", "model reset"),
+                            *((f"sort:{c}", f"sort by {c}") for c, _ in SORTED_COLUMNS),
+                            ("keystroke", "typing"), ("scroll", "scrolling")):
+            if stalls.get(name):
+                engine_figures.append(Figure("gui", f"longest event-loop stall: {label}",
+                                             engine, stalls[name]))
+        engine_figures.append(Figure("gui", "peak RSS of the window (MB)", engine,
+                                     [measured["rss_mb"]], unit="MB",
+                                     note="after every step above"))
+        ctx.log("\n".join(f.describe() for f in engine_figures))
+        figures.extend(engine_figures)
+    return figures
+
+
+# -- the child side: everything below runs in `python -m benchmarks.gui_section`
+
+
+def _child(argv: list[str]) -> int:
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer, Signal
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    mode, library, settings_path = argv[0], Path(argv[1]), argv[2]
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+
+    class PaintWatch(QObject):
+        """Signals once a paint of the watched widget has finished."""
+
+        painted = Signal()
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                # Queued: it fires after this paint event has been handled.
+                QTimer.singleShot(0, self.painted.emit)
+            return False
+
+    class Heartbeat(QObject):
+        """Ticks every 10 ms while the event loop runs; gaps are stalls."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.ticks: list[float] = []
+            self.timer = QTimer(self)
+            self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+            self.timer.setInterval(HEARTBEAT_MS)
+            self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+            self.timer.start()
+
+        def longest_gap(self, start: float, end: float) -> float:
+            marks = [start, *(t for t in self.ticks if start < t < end), end]
+            return max(b - a for a, b in itertools.pairwise(marks))
+
+    def wait(signal: Any, what: str) -> None:
+        loop = QEventLoop()
+        signal.connect(loop.quit)
+        guard = QTimer()
+        guard.setSingleShot(True)
+        guard.timeout.connect(lambda: (loop.exit(1)))
+        guard.start(TIMEOUT_S * 1000)
+        code = loop.exec()
+        signal.disconnect(loop.quit)
+        if code != 0:
+            raise RuntimeError(f"timed out waiting for {what}")
+
+    heartbeat = Heartbeat()
+
+    if mode == "bare":
+        window = QMainWindow()
+        table = QTableView()
+        window.setCentralWidget(table)
+        watch = PaintWatch()
+        table.viewport().installEventFilter(watch)
+        window.resize(1400, 860)
+        window.show()
+        wait(watch.painted, "the first paint")
+        print("painted", flush=True)
+        return 0
+
+    from benchmarks.rss import _peak_mb
+    from readerapp.gui.main_window import MainWindow
+    from readerapp.gui.paper_model import COLUMN
+
+    settings = QSettings(settings_path, QSettings.Format.IniFormat)
+    main = MainWindow(settings)
+    main.resize(1400, 860)
+    watch = PaintWatch()
+    main.table.viewport().installEventFilter(watch)
+    main.show()
+    opened = time.perf_counter()
+    main.open_library(library)
+    wait(main.results_shown, "the first results")
+    wait(watch.painted, "the first paint of the table")
+    if mode == "launch":
+        print("painted", flush=True)
+        main.close()
+        return 0
+
+    stalls: dict[str, list[float]] = {"launch": [heartbeat.longest_gap(opened,
+                                                                       time.perf_counter())]}
+    ops: dict[str, list[float]] = {}
+
+    def settle() -> None:
+        while main.runner.busy or main.search_timer.isActive():
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
+    def measure(name: str, trigger: Any, *, via_search: bool) -> None:
+        settle()
+        start = time.perf_counter()
+        trigger()
+        if via_search:
+            wait(main.results_shown, f"{name}: results")
+        wait(watch.painted, f"{name}: paint")
+        end = time.perf_counter()
+        ops.setdefault(name, []).append(end - start)
+        stalls.setdefault(name, []).append(heartbeat.longest_gap(start, end))
+
+    repeats, words = int(argv[3]), json.loads(argv[4])
+    header = main.table.horizontalHeader()
+    all_ids = main.model.ids()
+    for _ in range(repeats):
+        measure("reset", lambda: main.model.set_ids(all_ids), via_search=False)
+    for column, direction in SORTED_COLUMNS:
+        order = (Qt.SortOrder.AscendingOrder if direction == "ascending"
+                 else Qt.SortOrder.DescendingOrder)
+        for _ in range(repeats):
+            # Clear the indicator quietly, so that setting it again is a real click's effect:
+            # the indicator changes and the window re-sorts.
+            header.blockSignals(True)
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+            measure(f"sort:{column}", lambda c=COLUMN[column], o=order:
+                    header.setSortIndicator(c, o), via_search=True)
+    main.search_box.setFocus()
+    for _ in range(repeats):
+        for word in words:
+            main.search_box.setText(word[:-1])
+            main.run_search()
+            measure("keystroke", lambda w=word: QTest.keyClick(main.search_box, w[-1]),
+                    via_search=True)
+    main.search_box.clear()
+    main.run_search()
+    settle()
+    bar = main.table.verticalScrollBar()
+
+    def page_down() -> None:
+        # At the bottom, back to the top: every step must move (and so repaint).
+        step = bar.value() + bar.pageStep()
+        bar.setValue(step if step <= bar.maximum() else 0)
+
+    for rep in range(repeats):
+        bar.setValue(bar.maximum() * rep // (repeats + 1))
+        settle()
+        for _ in range(SCROLL_PAGES):
+            measure("scroll", page_down, via_search=False)
+    main.close()
+    print(json.dumps({"ops": ops, "stalls": stalls, "rss_mb": _peak_mb()}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    code = _child(sys.argv[1:])
+    sys.stdout.flush()
+    # Skip interpreter finalisation: PySide6 can crash while collecting Qt objects at exit
+    # ("bool_dealloc"), which would turn a finished measurement into a failure.
+    os._exit(code)

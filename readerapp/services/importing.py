@@ -12,6 +12,7 @@ from readerapp.core.errors import InputError
 from readerapp.core.identity import title_key
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.records import PaperRecord
+from readerapp.core.testhooks import pause_point
 from readerapp.db.models import ImportBatchRow, PaperSourceRow, utcnow
 from readerapp.formats.base import ImportFormat, SkippedEntry
 from readerapp.formats.registry import detect_format, import_format
@@ -181,6 +182,7 @@ def import_text(
     fmt: ImportFormat = import_format(format_name) if format_name else detect_format(text, source)
     progress(0, None, f"Reading {source} as {fmt.label}")
     parsed = fmt.parse(text, source)
+    pause_point("import-parsed")
     if not parsed.records and not parsed.skipped:
         raise InputError(f"{source}: no papers found in it as {fmt.label}")
     report = FileReport(source=source, format=fmt.name, skipped=list(parsed.skipped),
@@ -192,6 +194,7 @@ def import_text(
         try:
             with library.write() as session:
                 _merge_batch(session, records, keys, report, progress, cancel)
+                pause_point("import-written")  # every row written, not yet committed
                 if dry_run:
                     raise _DryRun
         except _DryRun:

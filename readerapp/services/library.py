@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from readerapp.core import paths
 from readerapp.core.errors import LibraryError, UserError
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
+from readerapp.core.testhooks import pause_point
 from readerapp.db import queries
 from readerapp.db.engine import make_engine, set_wal
 from readerapp.db.migrations import ensure_schema
@@ -140,6 +141,7 @@ class Library:
             self.index.upsert(docs, cancel=cancel)
             if gone := [pid for pid in part if pid not in found]:
                 self.index.delete(gone)
+            pause_point("index-batch-written")  # in the index, marks not yet cleared
             with self.write() as session:
                 session.execute(delete(IndexPendingRow).where(IndexPendingRow.paper_id.in_(part)))
             if total > batch:

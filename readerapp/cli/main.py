@@ -16,7 +16,17 @@ from readerapp.core.records import STATUSES
 from readerapp.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS
 from readerapp.formats.text_input import decode
 from readerapp.search.factory import ENGINES
-from readerapp.services import checking, exporting, importing, notes, queues, search, triage
+from readerapp.services import (
+    batches,
+    checking,
+    exporting,
+    importing,
+    notes,
+    overview,
+    queues,
+    search,
+    triage,
+)
 from readerapp.services.library import Library
 
 EXIT_OK, EXIT_USER, EXIT_INPUT = 0, 1, 2
@@ -114,6 +124,13 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true")
     p.add_argument("--format", choices=[f.name for f in EXPORT_FORMATS], required=True)
     p.add_argument("-o", "--output", type=Path, metavar="FILE")
+
+    p = sub.add_parser("imports", help="list import batches, newest first")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("undo-import", help="undo an import batch: remove the papers it added "
+                       "that you have not touched, clear the fields it filled")
+    p.add_argument("batch", type=int, metavar="BATCH", help="a batch id from `imports`")
+    p.add_argument("--json", action="store_true")
 
     sub.add_parser("check", help="check that the database and the index agree (exit 1 if not)")
     p = sub.add_parser("reindex", help="rebuild the search index from the database")
@@ -254,6 +271,30 @@ def cmd_check(lib: Library, args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_USER
 
 
+def cmd_imports(lib: Library, args: argparse.Namespace) -> int:
+    infos = overview.list_batches(lib)
+    if args.json:
+        output.print_json([output.batch_json(info) for info in infos])
+    else:
+        output.print_batches(infos)
+    return EXIT_OK
+
+
+def cmd_undo_import(lib: Library, args: argparse.Namespace) -> int:
+    report = batches.undo_import(lib, args.batch)
+    titles = {p.id: p.title for p in triage.get_papers(lib, [pid for pid, _ in report.kept])}
+    if args.json:
+        output.print_json({"batch_id": report.batch_id, "removed": report.removed,
+                           "reverted": report.reverted,
+                           "kept": [{"id": pid, "reason": why, "title": titles.get(pid, "")}
+                                    for pid, why in report.kept]})
+        return EXIT_OK
+    print(report.summary())
+    for pid, why in report.kept:
+        print(f"{pid:>6}  {why}: {titles.get(pid, '')}")
+    return EXIT_OK
+
+
 def cmd_reindex(lib: Library, args: argparse.Namespace) -> int:
     if args.engine is not None:
         count = (lib.switch_engine(args.engine) if args.engine != lib.engine
@@ -278,6 +319,8 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "export": cmd_export,
     "check": cmd_check,
     "reindex": cmd_reindex,
+    "imports": cmd_imports,
+    "undo-import": cmd_undo_import,
 }
 
 

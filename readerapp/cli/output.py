@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -9,6 +10,7 @@ from collections.abc import Sequence
 from readerapp.core.records import Paper
 from readerapp.formats.base import SkippedEntry
 from readerapp.services.importing import FileReport
+from readerapp.services.overview import BatchInfo
 
 
 def print_json(value: object) -> None:
@@ -71,3 +73,42 @@ def print_report(report: FileReport) -> None:
           f"{len(report.skipped)} skipped")
     for entry in report.skipped:
         print(_skipped_line(report.source, entry))
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    """The library stores naive UTC times; scripts get them with their zone."""
+    return value.replace(tzinfo=dt.UTC)
+
+
+def _local(value: dt.datetime) -> str:
+    return f"{_utc(value).astimezone():%Y-%m-%d %H:%M}"
+
+
+def batch_json(info: BatchInfo) -> dict[str, object]:
+    return {
+        "id": info.id,
+        "created_at": _utc(info.created_at).isoformat(timespec="seconds"),
+        "source": info.source,
+        "format": info.format,
+        "added": info.added,
+        "merged": info.merged,
+        "unchanged": info.unchanged,
+        "skipped": info.skipped,
+        "papers": info.papers,
+        "undone": info.undone_at is not None,
+        "undone_at": (_utc(info.undone_at).isoformat(timespec="seconds")
+                      if info.undone_at is not None else None),
+    }
+
+
+def print_batches(infos: Sequence[BatchInfo]) -> None:
+    if not infos:
+        print("no imports yet")
+        return
+    print(f"{'batch':>6}  {'when':<16}  {'format':<14} {'added':>6} {'merged':>6} "
+          f"{'same':>6} {'skipped':>7}  source")
+    for info in infos:
+        undone = f"  (undone {_local(info.undone_at)})" if info.undone_at else ""
+        print(f"{info.id:>6}  {_local(info.created_at)}  {info.format:<14} "
+              f"{info.added:>6} {info.merged:>6} {info.unchanged:>6} {info.skipped:>7}  "
+              f"{info.source}{undone}")

@@ -9,6 +9,7 @@ and it clears a filled field only while it still holds what the batch put there.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -68,8 +69,8 @@ def _batch(session: Session, batch_id: int) -> ImportBatchRow:
     if batch is None:
         raise UserError(f"no import batch {batch_id}; `readerapp imports` lists them")
     if batch.undone_at is not None:
-        raise UserError(f"import batch {batch_id} was already undone on "
-                        f"{batch.undone_at:%Y-%m-%d %H:%M}")
+        when = batch.undone_at.replace(tzinfo=dt.UTC).astimezone()  # stored as naive UTC
+        raise UserError(f"import batch {batch_id} was already undone on {when:%Y-%m-%d %H:%M}")
     return batch
 
 

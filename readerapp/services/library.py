@@ -195,18 +195,39 @@ class Library:
                       cancel: CancelToken | None = None) -> int:
         """Rebuild the index with another engine and remember it; returns papers indexed.
 
-        The choice and the rebuild flag are saved first: if the rebuild is interrupted, the
-        next start rebuilds with the new engine.
+        The new index is built beside the old one, which keeps answering until the swap: a
+        cancel (or a crash) during the build leaves the library on its old engine, as it
+        was. The swap itself runs under the rebuild flag, so a crash there makes the next
+        start rebuild with whichever engine the library then remembers.
         """
         if engine not in ENGINES:
             raise UserError(f"unknown search engine {engine!r}; use " + " or ".join(ENGINES))
+        final = paths.index_dir(self.directory)
+        aside = final.with_name(final.name + ".new")
+        shutil.rmtree(aside, ignore_errors=True)
+        fresh = open_text_index(aside, engine)
+        try:
+            with self.read() as session:
+                ids = queries.all_paper_ids(session)
+                fresh.rebuild(queries.iter_index_docs(session, ids), len(ids), progress, cancel)
+        except BaseException:
+            fresh.close()
+            shutil.rmtree(aside, ignore_errors=True)
+            raise
+        fresh.close()
         self._set_meta(REBUILD_FLAG, "1")
-        self._set_meta(ENGINE_KEY, engine)
         self.index.close()
-        shutil.rmtree(paths.index_dir(self.directory), ignore_errors=True)
+        shutil.rmtree(final, ignore_errors=True)
+        aside.rename(final)
+        self._set_meta(ENGINE_KEY, engine)
         self.engine = engine
-        self.index = open_text_index(paths.index_dir(self.directory), engine)
-        return self.rebuild_index(progress, cancel)
+        self.index = open_text_index(final, engine)
+        with self.write() as session:
+            # The one worker (GUI) or the library lock (CLI) kept writers out during the
+            # build, so the new index holds every paper the marks point at.
+            session.execute(delete(IndexPendingRow))
+            session.execute(delete(Meta).where(Meta.key == REBUILD_FLAG))
+        return len(ids)
 
     def _set_meta(self, key: str, value: str) -> None:
         with self.write() as session:

@@ -44,6 +44,7 @@ from readerapp.gui.dialogs import CrashDialog, PickDialog, ShortcutsDialog, abou
 from readerapp.gui.export_dialog import ExportDialog
 from readerapp.gui.paper_model import COLUMNS, PaperTableModel
 from readerapp.gui.paper_table import PaperTable
+from readerapp.gui.preferences import SearchEngineControl, preferences_shortcut
 from readerapp.gui.search_box import SearchBox
 from readerapp.gui.sidebar import ListRef, Sidebar
 from readerapp.gui.start_page import StartPage
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
 
         self.model = PaperTableModel(self._load_summaries)
         self.model.reorder_requested.connect(self._reorder_dropped)
+        self.engines = SearchEngineControl(self)
         self._build_widgets()
         self._build_actions()
         self._build_menus()
@@ -136,9 +138,11 @@ class MainWindow(QMainWindow):
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_box, 1)
         search_row.addWidget(self.count_label)
+        search_row.addWidget(self.engines.pending_label)
         search_row.addWidget(self.save_search_button)
         layout.addLayout(search_row)
         layout.addWidget(self.query_error)
+        layout.addWidget(self.engines.bar)
         layout.addWidget(self.center, 1)
 
         self.detail = DetailPane()
@@ -246,6 +250,9 @@ class MainWindow(QMainWindow):
         self.act_new_queue = a("New queue…", self.new_queue)
         self.act_shortcuts = a("&Keyboard shortcuts", self.show_shortcuts, "F1")
         self.act_about = a("&About readerapp", self.show_about)
+        self.act_preferences = a("&Preferences…", self.engines.show_preferences,
+                                 preferences_shortcut())
+        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -260,6 +267,8 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(self.act_paste)
         edit.addAction(self.act_find)
+        edit.addSeparator()
+        edit.addAction(self.act_preferences)
         paper = bar.addMenu("&Paper")
         self._fill_paper_menu(paper)
         queue_menu = bar.addMenu("&Queue")
@@ -372,6 +381,7 @@ class MainWindow(QMainWindow):
                               overview.list_smart_lists(library), overview.list_batches(library))
         self.detail.set_tag_names([name for name, _ in tags])
         self.size_label.setText(f"{counts.total:,} papers in the library")
+        self.engines.library_size(counts.total)
         self.center.setCurrentIndex(0 if counts.total == 0 else 1)
 
     # -- searching

@@ -8,6 +8,10 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
+# How long a connection waits for another process's write (an import in the desktop app) to
+# finish before it gives up and says the library is busy.
+BUSY_TIMEOUT_MS = 15000
+
 
 def make_engine(db_path: Path, *, immediate: bool) -> Engine:
     """An engine whose transactions begin with BEGIN IMMEDIATE (writers) or BEGIN (readers).
@@ -23,7 +27,7 @@ def make_engine(db_path: Path, *, immediate: bool) -> Engine:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute("PRAGMA busy_timeout = 15000")
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
 

@@ -59,8 +59,26 @@ def backup_file(db_path: Path, version: int) -> Path:
     return target
 
 
+def _current_without_writing(db_path: Path) -> bool:
+    """True when the file already has the current schema, found out with a plain read.
+
+    Every start passes here; a write transaction would wait for (and after busy_timeout fail
+    on) another process's long write, such as an import in the desktop app. A read in WAL
+    mode never waits.
+    """
+    conn = sqlite3.connect(db_path)
+    try:
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'")
+        has_tables = bool(tables.fetchone()[0])
+        return has_tables and conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    finally:
+        conn.close()
+
+
 def ensure_schema(engine: Engine, db_path: Path) -> Path | None:
     """Create or upgrade the schema. Returns the backup made before a migration, if any."""
+    if _current_without_writing(db_path):
+        return None
     with engine.begin() as conn:
         if not _has_tables(conn):
             Base.metadata.create_all(conn)

@@ -43,7 +43,12 @@ class Library:
             self._writer = make_engine(self.db_path, immediate=True)
             self.backup_path = ensure_schema(self._writer, self.db_path)
         except (sqlite3.DatabaseError, DatabaseError) as exc:
-            raise LibraryError(f"{self.db_path}: not a readable readerapp library ({exc})") from exc
+            # SQLAlchemy's message spans lines (SQL, a help link); the driver's is one line.
+            why = str(getattr(exc, "orig", None) or exc)
+            if "locked" in why or "busy" in why:  # creating or migrating waits for a writer
+                raise LibraryError(f"{self.db_path}: the library is busy in another readerapp; "
+                                   "try again in a moment") from exc
+            raise LibraryError(f"{self.db_path}: not a readable readerapp library ({why})") from exc
         except OSError as exc:
             raise LibraryError(f"{directory}: cannot create the library here ({exc})") from exc
         self._read_sessions = sessionmaker(self._reader, expire_on_commit=False)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QSettings, QTimer
 
-from readerapp.gui.app import application  # noqa: E402
-from readerapp.gui.main_window import MainWindow  # noqa: E402
+from readerapp.gui.app import application
+from readerapp.gui.main_window import MainWindow
 
 
 def note_body(number: int) -> str:

@@ -241,8 +241,11 @@ def load_results(path: Path) -> tuple[Results, list[str]]:
 
 
 def main(argv: list[str]) -> int:
-    """python -m benchmarks.report RESULTS.json OUTPUT.md: render a saved run again."""
+    """python -m benchmarks.report RESULTS.json OUTPUT.md [NOTE]: render a saved run again,
+    with NOTE (what was observed about the run, e.g. the machine's load) as a paragraph."""
     results, header = load_results(Path(argv[0]))
+    if len(argv) > 2:
+        header = [*header, "", argv[2]]
     Path(argv[1]).write_text(render(results, load_sections(), header), encoding="utf-8")
     return 0
 

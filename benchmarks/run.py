@@ -49,7 +49,14 @@ def _version(package: str) -> str:
         return "not installed"
 
 
-def header(args: argparse.Namespace, sizes: list[int]) -> list[str]:
+def _load() -> str:
+    try:
+        return " / ".join(f"{v:.1f}" for v in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def header(args: argparse.Namespace, sizes: list[int], load_at_start: str) -> list[str]:
     command = "python -m benchmarks.run " + " ".join(sys.argv[1:])
     return [
         f"Written by `{command.strip()}` on {dt.date.today().isoformat()}: "
@@ -72,6 +79,11 @@ def header(args: argparse.Namespace, sizes: list[int]) -> list[str]:
         "pairs, plus a long tail of new terms that grows with the library; real author "
         "names; dates 2015-2025; arXiv ids; 8% of papers tagged, 3% with notes, 5% "
         "starred, statuses and three queues. The dump is Hugging Face papers JSON.",
+        "",
+        f"Load average (1 / 5 / 15 min) at the start: {load_at_start}; at the end: "
+        f"{_load()}. Other processes on the same cores inflate every absolute time; the "
+        "reference runs in the same process moments apart and suffers the same, so the "
+        "ratios are the figures that compare across runs and machines.",
     ]
 
 
@@ -95,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(","))
     engines = tuple(e for e in args.engines.split(",") if e)
     sections = load_sections()
+    load_at_start = _load()
     results: Results = {}
     with tempfile.TemporaryDirectory(prefix="readerapp-bench-") as tmp:
         root = args.workdir or Path(tmp)
@@ -114,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             if ctx.reference is not None:
                 ctx.reference.close()
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    lines = header(args, sizes)
+    lines = header(args, sizes, load_at_start)
     if args.results is not None:
         save_results(args.results, results, lines)
     args.output.write_text(render(results, sections, lines), encoding="utf-8")

@@ -59,6 +59,27 @@ def backup_file(db_path: Path, version: int) -> Path:
     return target
 
 
+def _newer(db_path: Path, version: int) -> LibraryError:
+    return LibraryError(
+        f"{db_path}: made by a newer readerapp (schema {version}, this one knows "
+        f"{SCHEMA_VERSION}); update readerapp to open it. The file was not changed."
+    )
+
+
+def refuse_newer(db_path: Path) -> None:
+    """Refuse a file from a newer readerapp before anything writes to it: even switching
+    its journal to WAL rewrites its header."""
+    if not db_path.exists():
+        return
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+    if version > SCHEMA_VERSION:
+        raise _newer(db_path, version)
+
+
 def _current_without_writing(db_path: Path) -> bool:
     """True when the file already has the current schema, found out with a plain read.
 
@@ -88,10 +109,7 @@ def ensure_schema(engine: Engine, db_path: Path) -> Path | None:
     if version == SCHEMA_VERSION:
         return None
     if version > SCHEMA_VERSION:
-        raise LibraryError(
-            f"{db_path}: made by a newer readerapp (schema {version}, this one knows "
-            f"{SCHEMA_VERSION}); update readerapp to open it. The file was not changed."
-        )
+        raise _newer(db_path, version)
     if version < 1:
         raise LibraryError(f"{db_path}: not a readerapp library (schema version {version})")
     backup = backup_file(db_path, version)

@@ -19,7 +19,7 @@ from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.testhooks import pause_point
 from readerapp.db import queries
 from readerapp.db.engine import make_engine, set_wal
-from readerapp.db.migrations import ensure_schema
+from readerapp.db.migrations import ensure_schema, refuse_newer
 from readerapp.db.models import IndexPendingRow, Meta
 from readerapp.search.engine import TextIndex
 from readerapp.search.factory import DEFAULT_ENGINE, ENGINES, open_text_index
@@ -38,6 +38,7 @@ class Library:
         self.backup_path: Path | None = None
         try:
             directory.mkdir(parents=True, exist_ok=True)
+            refuse_newer(self.db_path)
             set_wal(self.db_path)
             self._reader = make_engine(self.db_path, immediate=False)
             self._writer = make_engine(self.db_path, immediate=True)

@@ -42,15 +42,17 @@ from readerapp.gui import commands
 from readerapp.gui.detail_pane import DetailPane
 from readerapp.gui.dialogs import CrashDialog, PickDialog, ShortcutsDialog, about_text, show_error
 from readerapp.gui.export_dialog import ExportDialog
+from readerapp.gui.import_flow import ImportFlow
+from readerapp.gui.import_preview import ImportSource
 from readerapp.gui.paper_model import COLUMNS, PaperTableModel
 from readerapp.gui.paper_table import PaperTable
 from readerapp.gui.preferences import SearchEngineControl, preferences_shortcut
 from readerapp.gui.search_box import SearchBox
 from readerapp.gui.sidebar import ListRef, Sidebar
 from readerapp.gui.start_page import StartPage
-from readerapp.gui.tasks import ProgressRelay, TaskRunner
+from readerapp.gui.tasks import TaskRunner
 from readerapp.search.query import And, Filter, MatchAll, Node, QuerySyntaxError, parse_query
-from readerapp.services import exporting, importing, overview, queues, search, triage
+from readerapp.services import exporting, overview, queues, search, triage
 from readerapp.services.library import Library
 
 # Long enough to coalesce a burst of keys, short enough to leave most of the 150 ms
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
 
         self.model = PaperTableModel(self._load_summaries)
         self.model.reorder_requested.connect(self._reorder_dropped)
+        self.import_flow = ImportFlow(self)
         self.engines = SearchEngineControl(self)
         self._build_widgets()
         self._build_actions()
@@ -826,41 +829,11 @@ class MainWindow(QMainWindow):
         if not text.strip():
             show_error(self, "Nothing to paste", "The clipboard holds no text to import.")
             return
-        self._start_import(lambda library, progress, cancel: [
-            importing.import_text(library, text, "<clipboard>", progress=progress,
-                                  cancel=cancel)])
+        self.import_flow.start([ImportSource.from_clipboard(text)])
 
     def import_paths(self, paths: Sequence[Path]) -> None:
-        def work(library: Library, progress: ProgressRelay,
-                 cancel: CancelToken) -> list[importing.FileReport]:
-            return [importing.import_path(library, p, progress=progress, cancel=cancel)
-                    for p in paths]
-
-        self._start_import(work)
-
-    def _start_import(self, work: Callable[[Library, ProgressRelay, CancelToken],
-                                           list[importing.FileReport]]) -> None:
-        library = self.library()
-        cancel = CancelToken()
-        relay = ProgressRelay(self)
-        relay.progressed.connect(self._progress)
-        self._begin_work("Importing…", cancel)
-        self.runner.run(lambda: work(library, relay, cancel), self._import_done,
-                        self._import_failed)
-
-    def _import_done(self, reports: list[importing.FileReport]) -> None:
-        self._end_work()
-        added = sum(r.added for r in reports)
-        merged = sum(r.merged for r in reports)
-        skipped = sum(len(r.skipped) for r in reports)
-        self.statusBar().showMessage(
-            f"Imported {added:,} new, {merged:,} merged, {skipped:,} skipped.", 8000)
-        self._after_edit([])
-
-    def _import_failed(self, error: BaseException) -> None:
-        self._end_work()
-        self.report_error(error)
-        self._after_edit([])
+        """Files from File ▸ Import…, a drop or the desktop: previewed before anything is saved."""
+        self.import_flow.start([ImportSource.from_path(p) for p in paths])
 
     def _begin_work(self, text: str, cancel: CancelToken | None) -> None:
         self._cancel = cancel

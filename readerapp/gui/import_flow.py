@@ -1,0 +1,205 @@
+"""Import from the window: preview > import in the background > summary with Show and Undo.
+
+File ▸ Import…, files dropped on the window or handed over by the desktop, and Edit ▸ Paste
+papers all come here. Nothing is written before the user accepts the preview.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from readerapp.core.errors import Cancelled
+from readerapp.core.progress import CancelToken, ProgressSink
+from readerapp.gui.import_preview import ImportPlan, ImportPreviewDialog, ImportSource
+from readerapp.gui.import_summary import ImportSummaryDialog
+from readerapp.gui.sidebar import ListRef
+from readerapp.gui.tasks import ProgressRelay
+from readerapp.services import batches, importing, overview, queues, triage
+from readerapp.services.importing import FileReport
+from readerapp.services.library import Library
+
+if TYPE_CHECKING:
+    from readerapp.gui.main_window import MainWindow
+
+
+@dataclass(slots=True)
+class ImportOutcome:
+    """What an accepted import did (or that it was cancelled and rolled back)."""
+
+    plan: ImportPlan
+    reports: list[FileReport] = field(default_factory=list)  # one per source that was written
+    paper_ids: list[int] = field(default_factory=list)  # every paper of the import, file order
+    cancelled: bool = False
+
+    @property
+    def batch_ids(self) -> list[int]:
+        return [r.batch_id for r in self.reports if r.batch_id is not None]
+
+
+def run_import(library: Library, plan: ImportPlan, progress: ProgressSink,
+               cancel: CancelToken) -> ImportOutcome:
+    """The accepted import, on the library worker.
+
+    Each source is one transaction. A cancel rolls back the source in progress and undoes the
+    sources already saved, so the library is as it was before; once everything is saved the
+    queue option is applied and the import is done (a late cancel no longer applies).
+    """
+    outcome = ImportOutcome(plan)
+    todo = [p for p in plan.previews if p.changes_library]
+    try:
+        for number, preview in enumerate(todo, start=1):
+            prefix = f"{preview.source.label} ({number} of {len(todo)}): " if len(todo) > 1 else ""
+
+            def sink(done: int, total: int | None, message: str, prefix: str = prefix) -> None:
+                progress(done, total, prefix + message)
+
+            assert preview.source.text is not None
+            outcome.reports.append(importing.import_text(
+                library, preview.source.text, preview.source.source,
+                format_name=preview.format_name, index=False, progress=sink, cancel=cancel))
+    except Cancelled:
+        for batch_id in reversed(outcome.batch_ids):
+            batches.undo_import(library, batch_id)
+        return ImportOutcome(plan, cancelled=True)
+    ids: dict[int, None] = {}
+    for report in outcome.reports:
+        assert report.batch_id is not None
+        ids.update(dict.fromkeys(overview.batch_paper_ids(library, report.batch_id)))
+    for preview in plan.previews:
+        if not preview.changes_library:  # nothing written for it; its papers still count
+            ids.update(dict.fromkeys(preview.existing_ids))
+    outcome.paper_ids = list(ids)
+    if plan.queue and outcome.paper_ids:
+        queues.add_to_queue(library, plan.queue, outcome.paper_ids)
+    return outcome
+
+
+def index_import(library: Library, outcome: ImportOutcome, progress: ProgressSink) -> int:
+    """Makes the import searchable by text (and applies the tag, whose service indexes)."""
+    if outcome.plan.tag and outcome.paper_ids:
+        progress(0, None, f"Tagging {len(outcome.paper_ids):,} papers and indexing…")
+        triage.add_tag(library, outcome.plan.tag, outcome.paper_ids)
+        return len(outcome.paper_ids)
+    return library.sync_index(None, progress)
+
+
+class ImportFlow(QObject):
+    """Drives one import at a time for the window; the signals let tests follow along."""
+
+    preview_opened = Signal(object)  # ImportPreviewDialog
+    imported = Signal(object)  # ImportOutcome: saved (or cancelled), the table shows it
+    indexed = Signal()  # the imported papers are searchable by text
+    undone = Signal(object)  # list[UndoReport]
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.preview: ImportPreviewDialog | None = None
+        self.summary: ImportSummaryDialog | None = None
+
+    def start(self, sources: Sequence[ImportSource]) -> None:
+        """Opens the preview for these sources (window-modal; the window keeps painting)."""
+        window = self.window
+        if not sources or not window.is_ready:
+            return
+        library = window.library()
+        dialog = ImportPreviewDialog(
+            library, window.runner, sources,
+            queue_names=[q.name for q in queues.list_queues(library)],
+            tag_names=[name for name, _ in triage.list_tags(library)],
+            last_queue=str(window.settings.value("queue/last", "")), parent=window)
+        dialog.failed.connect(window.report_error)
+        dialog.accepted.connect(lambda: self._run(dialog.plan()))
+        dialog.finished.connect(lambda _result: self._preview_closed(dialog))
+        self.preview = dialog
+        dialog.open()
+        self.preview_opened.emit(dialog)
+
+    def _preview_closed(self, dialog: ImportPreviewDialog) -> None:
+        if self.preview is dialog:
+            self.preview = None
+        dialog.deleteLater()
+
+    def _run(self, plan: ImportPlan) -> None:
+        window = self.window
+        library = window.library()
+        if plan.queue:
+            window.settings.setValue("queue/last", plan.queue)
+        cancel = CancelToken()
+        relay = ProgressRelay(self)
+        relay.progressed.connect(window._progress)
+        window._begin_work("Importing…", cancel)
+        window.runner.run(lambda: run_import(library, plan, relay, cancel),
+                          self._imported, self._failed)
+
+    def _imported(self, outcome: ImportOutcome) -> None:
+        window = self.window
+        window._end_work()
+        if outcome.cancelled:
+            window.statusBar().showMessage("Import cancelled; the library is unchanged.", 8000)
+            self.imported.emit(outcome)
+            return
+        window._after_edit([])
+        self._show_summary(outcome)
+        self.imported.emit(outcome)
+        library = window.library()
+        relay = ProgressRelay(self)
+        relay.progressed.connect(window._progress)
+        window._begin_work("Indexing…", None)
+        window.runner.run(lambda: index_import(library, outcome, relay), self._indexed,
+                          self._failed)
+
+    def _indexed(self, _count: int) -> None:
+        self.window._end_work()
+        self.window._after_edit([])
+        self.indexed.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self.window._end_work()
+        self.window.report_error(error)
+        self.window._after_edit([])
+
+    def _show_summary(self, outcome: ImportOutcome) -> None:
+        if self.summary is not None:
+            self.summary.close()
+        summary = ImportSummaryDialog(outcome.plan, outcome.reports, len(outcome.paper_ids),
+                                      parent=self.window)
+        summary.show_requested.connect(lambda: self.show_batch(outcome.batch_ids))
+        summary.undo_requested.connect(lambda: self.undo(outcome.batch_ids))
+        self.summary = summary
+        summary.show()
+
+    def show_batch(self, batch_ids: Sequence[int]) -> None:
+        """Selects the import's batch in the sidebar's Imports section (its first file's)."""
+        window = self.window
+        if not batch_ids:
+            return
+        window.search_box.clear()
+        window.sidebar.select(ListRef("batch", batch_ids[0]))
+        window.table.setFocus()
+
+    def undo(self, batch_ids: Sequence[int]) -> None:
+        window = self.window
+        if not batch_ids or not window.is_ready:
+            return
+        library = window.library()
+        window._begin_work("Undoing the import…", None)
+
+        def work() -> list[batches.UndoReport]:
+            return [batches.undo_import(library, b) for b in reversed(batch_ids)]
+
+        window.runner.run(work, self._undone, self._failed)
+
+    def _undone(self, reports: list[batches.UndoReport]) -> None:
+        window = self.window
+        window._end_work()
+        window._after_edit([])
+        text = "\n".join(r.summary() for r in reports)
+        if self.summary is not None:
+            self.summary.show_undone(text)
+        window.statusBar().showMessage(text.splitlines()[0], 8000)
+        self.undone.emit(reports)

@@ -1,0 +1,283 @@
+"""Importing from the window: the preview, the background import, cancel, options, undo."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QTreeWidgetItem
+from pytestqt.qtbot import QtBot
+
+from readerapp.gui.import_flow import ImportFlow, ImportOutcome
+from readerapp.gui.import_preview import ImportPreviewDialog
+from readerapp.gui.main_window import MainWindow
+from readerapp.services import exporting, importing, overview, queues, search, triage
+from readerapp.services.library import Library
+from tests.conftest import CORPUS, DATA, SEED
+from tests.gui.conftest import WindowFactory, settle
+
+HUGE = CORPUS / "bibtex" / "bbt-1436-3_unabbreviate_huge_7166.bib"
+JABREF = CORPUS / "bibtex" / "bbt-97_jabref210_groups_preamble.bib"  # 901 papers, 10 skipped
+
+
+def snapshot(library: Library) -> tuple[object, ...]:
+    """Everything a user could see of the library: papers with their stars, status, tags,
+    notes, queues and sources; the import batches; queue orders; tags; the index backlog."""
+    papers, _ = exporting.export_text(library, exporting.Selection(everything=True), "json")
+    return (papers,
+            [(b.id, b.source, b.papers, b.undone_at) for b in overview.list_batches(library)],
+            [(q.name, queues.queue_ids(library, q.name)) for q in queues.list_queues(library)],
+            triage.list_tags(library), library.pending_count())
+
+
+def open_preview(qtbot: QtBot, window: MainWindow, start: Any) -> ImportPreviewDialog:
+    """Starts an import (paste, files) and waits until every source has its dry run."""
+    with qtbot.waitSignal(window.import_flow.preview_opened, timeout=5000) as opened:
+        start()
+    dialog = opened.args[0]
+    assert isinstance(dialog, ImportPreviewDialog)
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)  # keys go to it, as for a user
+    qtbot.waitUntil(lambda: not dialog.busy and None not in dialog.previews, timeout=30000)
+    return dialog
+
+
+def paste(qtbot: QtBot, window: MainWindow, text: str) -> ImportPreviewDialog:
+    QGuiApplication.clipboard().setText(text)
+    if not window.isActiveWindow():  # e.g. the last import's summary has the focus
+        with qtbot.waitActive(window):
+            window.activateWindow()
+    # Ctrl+Shift+V is Edit ▸ Paste papers
+    return open_preview(qtbot, window, lambda: qtbot.keyClick(
+        window, Qt.Key.Key_V,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier))
+
+
+def accept(qtbot: QtBot, window: MainWindow, dialog: ImportPreviewDialog) -> ImportOutcome:
+    """Presses Enter in the preview (Import is the default button); waits for the import and
+    its indexing to finish."""
+    flow: ImportFlow = window.import_flow
+    with qtbot.waitSignal(flow.imported, timeout=60000) as done:
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    outcome = done.args[0]
+    assert isinstance(outcome, ImportOutcome)
+    settle(qtbot, window)
+    return outcome
+
+
+def children(item: QTreeWidgetItem) -> list[list[str]]:
+    return [[item.child(i).text(c) for c in range(4)] for i in range(item.childCount())]
+
+
+def sections(dialog: ImportPreviewDialog) -> dict[str, QTreeWidgetItem]:
+    tree = dialog.tree
+    return {tree.topLevelItem(i).text(0).split(":")[0]: tree.topLevelItem(i)
+            for i in range(tree.topLevelItemCount())}
+
+
+def test_paste_the_seed_dump_then_paste_it_again(open_window: WindowFactory, qtbot: QtBot,
+                                                 tmp_path: Path) -> None:
+    window = open_window(tmp_path / "library")
+    text = SEED.read_text(encoding="utf-8")
+    dialog = paste(qtbot, window, text)
+    assert dialog.table.item(0, 0).text() == "Clipboard"
+    assert dialog.format_combo.currentData() == "hf-daily-text"
+    assert [dialog.table.item(0, c).text() for c in range(2, 6)] == ["73", "0", "0", "0"]
+    assert dialog.heading.text().startswith("73 new · 0 already in the library")
+    assert window.library().pending_count() == 0 and window.model.rowCount() == 0  # nothing yet
+
+    outcome = accept(qtbot, window, dialog)
+    assert [r.added for r in outcome.reports] == [73]
+    assert window.model.rowCount() == 73
+    assert len(search.search_ids(window.library(), "transformer")) > 0  # indexed too
+    summary = window.import_flow.summary
+    assert summary is not None and summary.isVisible()
+    assert "From the clipboard: 73 new, 0 merged" in summary.text.text()
+
+    # "Show imported papers" selects the batch in the sidebar's Imports section.
+    summary.show_button.click()
+    settle(qtbot, window)
+    ref = window.sidebar.current_ref()
+    assert (ref.kind, ref.value) == ("batch", outcome.batch_ids[0])
+    assert window.model.rowCount() == 73
+
+    # The user works on some papers; the second paste must show that, and change nothing.
+    library = window.library()
+    ids = overview.batch_paper_ids(library, outcome.batch_ids[0])
+    triage.set_starred(library, ids[:1], True)
+    triage.set_status(library, ids[1:2], "reading")
+    queues.add_to_queue(library, "Week 32", ids[:2])
+    before = snapshot(library)
+
+    again = paste(qtbot, window, text)
+    assert [again.table.item(0, c).text() for c in range(2, 6)] == ["0", "73", "0", "0"]
+    assert "0 new · 73 already in the library" in again.heading.text()
+    assert "Nothing new" in again.heading.text()
+    known = children(sections(again)["Already in the library"])
+    assert len(known) == 73
+    titles = {p.id: p.title for p in triage.get_papers(library, ids[:2])}
+    by_title = {row[0]: row for row in known}
+    assert by_title[titles[ids[0]]][1:] == ["★ unread", "Week 32", "nothing new"]
+    assert by_title[titles[ids[1]]][1:] == ["reading", "Week 32", "nothing new"]
+
+    outcome = accept(qtbot, window, again)
+    assert outcome.reports == [] and not outcome.cancelled
+    assert snapshot(library) == before
+    assert window.import_flow.summary is not None
+    assert "nothing new — all 73 papers" in window.import_flow.summary.text.text()
+    assert not window.import_flow.summary.undo_button.isEnabled()
+
+
+def test_cancel_a_large_import_half_way_leaves_the_library_as_it_was(
+        open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(seeded_dir)
+    library = window.library()
+    some = search.search_ids(library, "chain-of-thought")
+    triage.set_starred(library, some[:2], True)
+    triage.add_tag(library, "cot", some)
+    queues.add_to_queue(library, "Week 32", some[1:])
+    before = snapshot(library)
+
+    # Half way through the real import (not the dry run) the worker stops until the user
+    # has pressed Cancel in the status bar: the cancel lands in the middle, deterministically.
+    halfway = threading.Event()
+    real_import = importing.import_text
+
+    def import_text(library: Library, text: str, source: str, **options: Any) -> Any:
+        progress, cancel = options["progress"], options["cancel"]
+
+        def sink(done: int, total: int | None, message: str) -> None:
+            progress(done, total, message)
+            if not options.get("dry_run") and total and done >= total // 2 \
+                    and not halfway.is_set():
+                halfway.set()
+                assert cancel._event.wait(30)  # woken by the Cancel button
+
+        return real_import(library, text, source, **{**options, "progress": sink})
+
+    monkeypatch.setattr(importing, "import_text", import_text)
+    dialog = open_preview(qtbot, window, lambda: window.import_paths([HUGE]))
+    assert dialog.table.item(0, 2).text() == "7,157"  # 7,166 entries, some the same paper
+
+    flow = window.import_flow
+    with qtbot.waitSignal(flow.imported, timeout=60000) as done:
+        dialog.import_button.click()
+        qtbot.waitUntil(halfway.is_set, timeout=30000)
+        # The window is responsive meanwhile and shows the work with its Cancel button.
+        qtbot.waitUntil(lambda: window.progress.maximum() > 0, timeout=10000)
+        assert window.progress.isVisible() and window.cancel_button.isVisible()
+        assert "Matching" in window.work_label.text()
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].cancelled
+    settle(qtbot, window)
+    assert snapshot(library) == before
+    assert window.model.rowCount() == 73
+    assert not window.progress.isVisible() and not window.cancel_button.isVisible()
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert window.last_error is None
+
+
+def test_queue_and_tag_options_apply_to_every_imported_paper(
+        open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot) -> None:
+    window = open_window(seeded_dir)
+    library = window.library()
+    queues.add_to_queue(library, "Week 32", search.search_ids(library, "kronecker"))
+    first_in_queue = queues.queue_ids(library, "Week 32")
+    dialog = open_preview(qtbot, window, lambda: window.import_paths([JABREF, SEED]))
+    assert dialog.queue_combo.findText("Week 32") >= 0
+    # The seed is already there: its papers still get the options, without a new batch.
+    assert [dialog.table.item(r, 2).text() for r in (0, 1)] == ["901", "0"]
+    # Alt+Q and Alt+T tick the options (a mnemonic clicks with a short animation).
+    qtbot.keyClick(dialog, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.queue_check.isChecked, timeout=5000)
+    assert dialog.queue_combo.isEnabled() and dialog.queue_combo.hasFocus()
+    dialog.queue_combo.setCurrentText("Week 32")
+    qtbot.keyClick(dialog, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.tag_check.isChecked, timeout=5000)
+    qtbot.keyClicks(dialog.tag_combo, "to read")
+    with qtbot.waitSignal(window.import_flow.indexed, timeout=60000):
+        outcome = accept(qtbot, window, dialog)
+    settle(qtbot, window)
+    assert [r.added for r in outcome.reports] == [901]
+    (batch_id,) = outcome.batch_ids
+    in_file_order = overview.batch_paper_ids(library, batch_id)
+    seed_ids = set(search.search_ids(library, "source:hf_daily"))
+    order = queues.queue_ids(library, "Week 32")
+    # Papers already queued keep their place; the new ones follow in file order.
+    assert order[:len(first_in_queue)] == first_in_queue
+    assert set(order) == set(in_file_order) | seed_ids
+    assert [p for p in order if p in set(in_file_order)] == in_file_order
+    assert dict(triage.list_tags(library))["to read"] == 901 + 73
+    assert len(search.search_ids(library, 'tag:"to read"')) == 901 + 73  # searchable at once
+
+
+def test_undo_import_from_the_summary_removes_the_papers(open_window: WindowFactory,
+                                                        qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(tmp_path / "library")
+    before = snapshot(window.library())
+    with qtbot.waitSignal(window.import_flow.indexed, timeout=60000):
+        accept(qtbot, window, paste(qtbot, window, SEED.read_text(encoding="utf-8")))
+    assert window.model.rowCount() == 73
+    summary = window.import_flow.summary
+    assert summary is not None
+    with qtbot.waitSignal(window.import_flow.undone, timeout=30000) as undone:
+        qtbot.mouseClick(summary.undo_button, Qt.MouseButton.LeftButton)
+    (report,) = undone.args[0]
+    assert report.removed == 73
+    settle(qtbot, window)
+    assert window.model.rowCount() == 0
+    assert overview.counts(window.library()).total == 0
+    assert search.search_ids(window.library(), "transformer") == []
+    assert "removed 73 papers" in summary.text.text()
+    assert not summary.undo_button.isEnabled()
+    papers, *_ = snapshot(window.library())
+    assert papers == before[0]
+
+
+def test_the_preview_lists_skipped_entries_and_a_changed_format_reruns_it(
+        open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot) -> None:
+    window = open_window(seeded_dir)
+    dialog = open_preview(qtbot, window, lambda: window.import_paths([JABREF]))
+    skipped = children(sections(dialog)["Skipped"])
+    assert len(skipped) == 10
+    assert skipped[0][0].startswith("line 244: ") and "has no title" in skipped[0][0]
+
+    # Alt+F, then "R": read it as RIS instead. It is not RIS: the preview says where and
+    # why, and Import is off.
+    qtbot.keyClick(dialog, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    assert dialog.format_combo.hasFocus()
+    with qtbot.waitSignal(dialog.previews_ready, timeout=30000):
+        qtbot.keyClicks(dialog.format_combo, "R")
+    assert dialog.format_combo.currentData() == "ris"
+    assert dialog.error_label.isVisible()
+    assert f"{JABREF}:1: not RIS" in dialog.error_label.text()
+    assert dialog.table.item(0, 1).text() == "not readable"
+    assert not dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.previews_ready, timeout=30000):
+        qtbot.keyClick(dialog.format_combo, Qt.Key.Key_End)  # the last format: BibTeX
+    assert dialog.format_combo.currentData() == "bibtex"
+    assert dialog.table.item(0, 2).text() == "901" and dialog.import_button.isEnabled()
+
+
+def test_a_merge_shows_which_fields_it_fills(open_window: WindowFactory, qtbot: QtBot,
+                                            tmp_path: Path) -> None:
+    # A reading list of bare arXiv ids, then the HF feed that has two of them in full.
+    directory = tmp_path / "library"
+    with Library.open(directory) as library:
+        assert importing.import_path(library, DATA / "arxiv_ids.txt").added == 8
+    window = open_window(directory)
+    feed = DATA / "hf_papers_feed.json"
+    dialog = open_preview(qtbot, window, lambda: window.import_paths([feed]))
+    assert [dialog.table.item(0, c).text() for c in range(2, 6)] == ["1", "2", "2", "1"]
+    known = sections(dialog)["Already in the library"]
+    assert "2 get details they lack" in known.text(0)
+    fills = sorted(row[3] for row in children(known))
+    assert fills == ["abstract, authors, code url, hf url",
+                     "abstract, authors, hf url, suggested tags"]
+    outcome = accept(qtbot, window, dialog)
+    assert [(r.added, r.merged) for r in outcome.reports] == [(1, 2)]
+    assert "1 new, 2 merged" in window.import_flow.summary.text.text()  # type: ignore[union-attr]

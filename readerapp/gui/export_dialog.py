@@ -24,11 +24,27 @@ from PySide6.QtWidgets import (
 from readerapp.core.errors import ReaderappError
 from readerapp.formats.registry import EXPORT_FORMATS
 from readerapp.gui.tasks import TaskRunner
-from readerapp.services import exporting
+from readerapp.services import exporting, overview
 from readerapp.services.library import Library
 
 PREVIEW_PAPERS = 5
 PREVIEW_LINES = 60
+# Lists up to this size are previewed whole, so the preview's counts and numbering are the
+# file's; larger ones (a big search, the whole library) show their first PREVIEW_PAPERS.
+PREVIEW_WHOLE_UP_TO = 200
+
+
+def preview_lines(text: str, format_name: str) -> str:
+    """The first lines of an export; for HTML from <body> on, past the head and style sheet."""
+    lines = text.splitlines()
+    skipped: list[str] = []
+    if format_name == "html":
+        body = next((i for i, line in enumerate(lines) if line.lstrip().startswith("<body")), 0)
+        if body:
+            skipped = [f"<!-- {body} lines of <head> (title and style sheet) not shown -->"]
+            lines = lines[body:]
+    more = ["…"] if len(lines) > PREVIEW_LINES else []
+    return "\n".join(skipped + lines[:PREVIEW_LINES] + more)
 
 
 class ExportDialog(QDialog):
@@ -44,12 +60,15 @@ class ExportDialog(QDialog):
         self.saved_to: Path | None = None
         self.scopes: list[tuple[str, exporting.Selection, int]] = []
         if selected:
-            self.scopes.append((f"Selected papers ({len(selected):,})", exporting.Selection(
+            self.scopes.append((f"&Selected papers ({len(selected):,})", exporting.Selection(
                 ids=tuple(selected), title="Selected papers", numbered=numbered),
                 len(selected)))
-        self.scopes.append((f"This list: {list_title} ({len(shown):,})", exporting.Selection(
+        shown_as = list_title.replace("&", "&&")  # a tag "R&D" is text, not a mnemonic
+        self.scopes.append((f"This &list: {shown_as} ({len(shown):,})", exporting.Selection(
             ids=tuple(shown), title=list_title, numbered=numbered), len(shown)))
-        self.scopes.append(("The whole library", exporting.Selection(everything=True), -1))
+        total = overview.counts(library).total
+        self.scopes.append((f"The &whole library ({total:,})",
+                            exporting.Selection(everything=True), total))
 
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -69,9 +88,11 @@ class ExportDialog(QDialog):
         for fmt in EXPORT_FORMATS:
             self.format_combo.addItem(f"{fmt.label} ({fmt.extension})", fmt.name)
         self.format_combo.currentIndexChanged.connect(self.update_preview)
-        form.addRow("Format:", self.format_combo)
+        form.addRow("&Format:", self.format_combo)
         layout.addLayout(form)
-        layout.addWidget(QLabel(f"Preview (the first {PREVIEW_PAPERS} papers):"))
+        self.preview_label = QLabel()
+        self.preview_label.setObjectName("exportPreviewLabel")
+        layout.addWidget(self.preview_label)
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("exportPreview")
         self.preview.setReadOnly(True)
@@ -80,8 +101,8 @@ class ExportDialog(QDialog):
         self.message = QLabel()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.addButton("Save…", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.copy_button = buttons.addButton("Copy", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = buttons.addButton("&Save…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.copy_button = buttons.addButton("&Copy", QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.clicked.connect(self.save)
         self.copy_button.clicked.connect(self.copy)
         buttons.rejected.connect(self.reject)
@@ -96,15 +117,20 @@ class ExportDialog(QDialog):
         return str(self.format_combo.currentData())
 
     def update_preview(self) -> None:
+        count = self.scopes[self.scope_group.checkedId()][2]
+        whole = count <= PREVIEW_WHOLE_UP_TO
         try:
-            text, _count = exporting.export_text(self.library, self.selection(),
-                                                 self.format_name(), limit=PREVIEW_PAPERS)
+            text, shown = exporting.export_text(self.library, self.selection(),
+                                                self.format_name(),
+                                                limit=None if whole else PREVIEW_PAPERS)
         except ReaderappError as error:
             self.preview.setPlainText(str(error))
             return
-        lines = text.splitlines()
-        more = ["…"] if len(lines) > PREVIEW_LINES else []
-        self.preview.setPlainText("\n".join(lines[:PREVIEW_LINES] + more))
+        noun = "paper" if count == 1 else "papers"
+        self.preview_label.setText(
+            f"Preview ({count:,} {noun}):" if whole else
+            f"Preview of the first {shown:,} of {count:,} papers (the file has them all):")
+        self.preview.setPlainText(preview_lines(text, self.format_name()))
 
     def _export(self, then: object) -> None:
         selection, name = self.selection(), self.format_name()
@@ -121,7 +147,8 @@ class ExportDialog(QDialog):
         self.message.setText(f"Export failed: {error}")
 
     def default_name(self) -> str:
-        label = self.scopes[self.scope_group.checkedId()][0].split(" (")[0]
+        label = self.scopes[self.scope_group.checkedId()][0].rsplit(" (", 1)[0]
+        label = re.sub("&(.)", r"\1", label)  # the mnemonic marks
         stem = re.sub(r"[^\w\- ]+", "", label.replace("This list: ", "")).strip() or "papers"
         extension = next(f.extension for f in EXPORT_FORMATS if f.name == self.format_name())
         return stem.replace(" ", "-").lower() + extension

@@ -181,6 +181,45 @@ def test_cancel_a_large_import_half_way_leaves_the_library_as_it_was(
     assert window.last_error is None
 
 
+def test_cancel_during_the_second_file_undoes_the_first(
+        open_window: WindowFactory, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each file is one transaction: the one in progress rolls back, the ones already saved
+    # are undone, so the papers, queues and tags are as before.
+    window = open_window(tmp_path / "library")
+    library = window.library()
+    before = snapshot(library)
+    saving = threading.Event()
+    real_import = importing.import_text
+
+    def import_text(library: Library, text: str, source: str, **options: Any) -> Any:
+        progress, cancel = options["progress"], options["cancel"]
+
+        def sink(done: int, total: int | None, message: str) -> None:
+            progress(done, total, message)
+            if not options.get("dry_run") and source == str(JABREF) \
+                    and message.startswith("Saving"):
+                saving.set()
+                assert cancel._event.wait(30)
+
+        return real_import(library, text, source, **{**options, "progress": sink})
+
+    monkeypatch.setattr(importing, "import_text", import_text)
+    dialog = open_preview(qtbot, window, lambda: window.import_paths([SEED, JABREF]))
+    with qtbot.waitSignal(window.import_flow.imported, timeout=60000) as done:
+        dialog.import_button.click()
+        qtbot.waitUntil(saving.is_set, timeout=30000)
+        assert window.model.rowCount() == 0  # the first file's papers are not shown yet
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].cancelled
+    settle(qtbot, window)
+    papers, batches, *rest = snapshot(library)
+    assert (papers, rest) == (before[0], list(before[2:]))
+    assert [b[1:3] for b in batches] == [(str(SEED), 0)]  # recorded as undone, with no papers
+    assert batches[0][3] is not None
+    assert window.model.rowCount() == 0 and window.last_error is None
+
+
 def test_queue_and_tag_options_apply_to_every_imported_paper(
         open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot) -> None:
     window = open_window(seeded_dir)

@@ -106,9 +106,9 @@ def print_batches(infos: Sequence[BatchInfo]) -> None:
         print("no imports yet")
         return
     print(f"{'batch':>6}  {'when':<16}  {'format':<14} {'added':>6} {'merged':>6} "
-          f"{'same':>6} {'skipped':>7}  source")
+          f"{'unchanged':>9} {'skipped':>7}  source")
     for info in infos:
         undone = f"  (undone {_local(info.undone_at)})" if info.undone_at else ""
         print(f"{info.id:>6}  {_local(info.created_at)}  {info.format:<14} "
-              f"{info.added:>6} {info.merged:>6} {info.unchanged:>6} {info.skipped:>7}  "
+              f"{info.added:>6} {info.merged:>6} {info.unchanged:>9} {info.skipped:>7}  "
               f"{info.source}{undone}")

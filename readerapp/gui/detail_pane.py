@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QToolButton,
@@ -39,10 +42,49 @@ def _heading(text: str) -> QLabel:
     return label
 
 
+# Markdown's emphasis and code marks, and a heading's, quote's or list item's lead-in: a note's
+# first line as its title reads as text ("**Why:** see" -> "Why: see").
+MARKUP = re.compile(r"\*+|`+|(?<!\w)__|__(?!\w)")
+LEAD_IN = "#>-+ \t"
+NOTE_ROWS_SHOWN = 4  # the list grows with the notes up to this, then scrolls
+RELATED_ROWS_SHOWN = 6  # as many as the window asks for
+
+
 def _note_title(note: Note) -> str:
-    first = next((line.strip("# ").strip() for line in note.body.splitlines() if line.strip()),
+    first = next((MARKUP.sub("", line).strip(LEAD_IN).strip()
+                  for line in note.body.splitlines() if MARKUP.sub("", line).strip(LEAD_IN)),
                  "(empty)")
     return f"{first[:60]}  ·  {note.updated_at:%Y-%m-%d}"
+
+
+def _elided_list(name: str) -> QListWidget:
+    """A list of one-line entries that elides what is too wide for the pane (in the middle,
+    so a note's date stays visible) instead of scrolling sideways."""
+    widget = QListWidget()
+    widget.setObjectName(name)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    widget.setUniformItemSizes(True)
+    return widget
+
+
+def _takes_what_is_left(widget: QWidget) -> None:
+    """Grows into the height the rest of the pane leaves, down to its minimum height. Its
+    preferred height (a text box asks for more than it needs) would otherwise count in the
+    pane's, which the scroll area around the pane honours by scrolling it as a whole."""
+    policy = widget.sizePolicy()
+    policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+    widget.setSizePolicy(policy)
+
+
+def _fit_rows(widget: QListWidget, most: int) -> None:
+    """As tall as its entries, at least one row and at most `most`: the pane's height goes to
+    the abstract and the note being written, not to empty list space."""
+    row = widget.sizeHintForRow(0) if widget.count() else -1
+    if row <= 0:
+        row = widget.fontMetrics().height() + 4
+    rows = min(max(widget.count(), 1), most)
+    widget.setFixedHeight(rows * row + 2 * widget.frameWidth())
 
 
 class DetailPane(QStackedWidget):
@@ -140,6 +182,7 @@ class DetailPane(QStackedWidget):
         self.abstract.setObjectName("abstract")
         self.abstract.setFrameShape(QFrame.Shape.NoFrame)
         self.abstract.setMinimumHeight(140)
+        _takes_what_is_left(self.abstract)
         layout.addWidget(self.abstract, 2)
 
         notes_head = QHBoxLayout()
@@ -153,9 +196,8 @@ class DetailPane(QStackedWidget):
         notes_head.addWidget(new_note)
         notes_head.addWidget(self.delete_note_button)
         layout.addLayout(notes_head)
-        self.note_list = QListWidget()
-        self.note_list.setObjectName("noteList")
-        self.note_list.setMaximumHeight(80)
+        self.note_list = _elided_list("noteList")
+        _fit_rows(self.note_list, NOTE_ROWS_SHOWN)
         self.note_list.currentItemChanged.connect(self._note_selected)
         layout.addWidget(self.note_list)
         self.note_tabs = QTabWidget()
@@ -169,6 +211,7 @@ class DetailPane(QStackedWidget):
         self.note_tabs.addTab(self.preview, "Preview")
         self.note_tabs.currentChanged.connect(self._render_preview)
         self.note_tabs.setMinimumHeight(160)
+        _takes_what_is_left(self.note_tabs)
         layout.addWidget(self.note_tabs, 2)
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
@@ -176,9 +219,9 @@ class DetailPane(QStackedWidget):
         self.autosave.timeout.connect(self.save_note)
 
         layout.addWidget(_heading("Related papers"))
-        self.related = QListWidget()
-        self.related.setObjectName("relatedList")
-        self.related.setMaximumHeight(120)
+        self.related = _elided_list("relatedList")
+        self.related.setTextElideMode(Qt.TextElideMode.ElideRight)
+        _fit_rows(self.related, RELATED_ROWS_SHOWN)
         self.related.itemActivated.connect(self._related_activated)
         self.related.itemClicked.connect(self._related_activated)
         layout.addWidget(self.related)
@@ -240,10 +283,11 @@ class DetailPane(QStackedWidget):
         for other in related:
             item = QListWidgetItem(other.title)
             item.setData(Qt.ItemDataRole.UserRole, other.id)
-            item.setToolTip(", ".join(other.authors))
+            item.setToolTip("\n".join(filter(None, [other.title, ", ".join(other.authors)])))
             self.related.addItem(item)
         if not related:
             self.related.addItem(QListWidgetItem("No related papers found."))
+        _fit_rows(self.related, RELATED_ROWS_SHOWN)
 
     def _fill_notes(self, paper: Paper, *, keep_editor: bool) -> None:
         self.note_list.blockSignals(True)
@@ -253,6 +297,7 @@ class DetailPane(QStackedWidget):
             item.setData(Qt.ItemDataRole.UserRole, note.id)
             self.note_list.addItem(item)
         self.note_list.blockSignals(False)
+        _fit_rows(self.note_list, NOTE_ROWS_SHOWN)
         ids = [n.id for n in paper.notes]
         if keep_editor and (self._note_id is None or self._note_id in ids):
             if self._note_id is not None:

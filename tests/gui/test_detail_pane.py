@@ -1,0 +1,61 @@
+"""The detail pane's layout: notes listed by readable titles, nothing scrolls sideways, and
+at the window's first-launch size the pane fits without scrolling as a whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import QScrollArea
+from pytestqt.qtbot import QtBot
+
+from readerapp.core.records import Note
+from readerapp.gui.detail_pane import _note_title
+from readerapp.services import notes
+from readerapp.services.library import Library
+from tests.conftest import paper_id_by_title
+from tests.gui.conftest import WindowFactory, settle
+
+LONG_NOTE = ("## For Thursday: **the SVD of the full weight update**, `rank` per layer, and a "
+             "comparison with KronA and LoRA on every benchmark of the paper\n\nmore text")
+
+
+def _note(body: str) -> Note:
+    when = dt.datetime(2024, 8, 7, 9, 30)
+    return Note(id=1, body=body, created_at=when, updated_at=when)
+
+
+def test_a_note_is_listed_by_its_first_line_without_markdown_marks() -> None:
+    assert _note_title(_note("## **Why:** see `lora_rank`\nbody")) == (
+        "Why: see lora_rank  ·  2024-08-07")
+    assert _note_title(_note("\n\n- __bold__ item")) == "bold item  ·  2024-08-07"
+    assert _note_title(_note("**\n\n")) == "(empty)  ·  2024-08-07"
+
+
+def test_the_pane_fits_the_first_launch_window_and_elides_long_entries(
+        qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path) -> None:
+    with Library.open(seeded_dir) as library:
+        target = paper_id_by_title(library, "Kronecker Adaptation")
+        notes.add_note(library, target, LONG_NOTE)
+        notes.add_note(library, target, "second note")
+    window = open_window(seeded_dir)  # 1400 x 860, the size of a first launch
+    window.show_paper(target)
+    settle(qtbot, window)
+    pane = window.detail
+    qtbot.waitUntil(lambda: pane.related.count() > 1, timeout=20000)
+    qtbot.waitUntil(lambda: pane.related.height() >= pane.related.count()
+                    * pane.related.sizeHintForRow(0), timeout=5000)
+
+    assert pane.note_list.count() == 2
+    # the list is as tall as its two notes, and the long title is elided, not scrolled
+    row = pane.note_list.sizeHintForRow(0)
+    assert 2 * row <= pane.note_list.height() < 3 * row
+    assert not pane.note_list.horizontalScrollBar().isVisible()
+    assert not pane.related.horizontalScrollBar().isVisible()
+    assert not pane.related.verticalScrollBar().isVisible()  # every related paper shows
+    scroll = pane.findChild(QScrollArea)
+    assert scroll is not None
+    qtbot.waitUntil(lambda: not scroll.verticalScrollBar().isVisible(), timeout=5000)
+    # the abstract and the note editor share the height that is left
+    assert pane.abstract.height() >= pane.abstract.minimumHeight()
+    assert pane.note_tabs.height() >= pane.note_tabs.minimumHeight()

@@ -320,3 +320,35 @@ def test_a_merge_shows_which_fields_it_fills(open_window: WindowFactory, qtbot: 
     outcome = accept(qtbot, window, dialog)
     assert [(r.added, r.merged) for r in outcome.reports] == [(1, 2)]
     assert "1 new, 2 merged" in window.import_flow.summary.text.text()  # type: ignore[union-attr]
+
+
+def test_dropped_files_and_file_import_open_the_preview_too(
+        open_window: WindowFactory, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+    from PySide6.QtWidgets import QFileDialog
+
+    window = open_window(tmp_path / "library")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SEED)), QUrl.fromLocalFile(str(JABREF))])
+    drop = QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    dialog = open_preview(qtbot, window, lambda: window.dropEvent(drop))
+    assert [dialog.table.item(r, 0).text() for r in (0, 1)] == [SEED.name, JABREF.name]
+    assert dialog.heading.text().startswith("974 new")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # cancel: nothing is written
+    qtbot.waitUntil(lambda: window.import_flow.preview is None, timeout=5000)
+    settle(qtbot, window)
+    assert overview.counts(window.library()).total == 0
+    assert overview.list_batches(window.library()) == []
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *_args, **_kw: ([str(SEED)], "")))
+    if not window.isActiveWindow():
+        with qtbot.waitActive(window):
+            window.activateWindow()
+    dialog = open_preview(qtbot, window, lambda: qtbot.keyClick(
+        window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier))  # File ▸ Import…
+    accept(qtbot, window, dialog)
+    assert window.model.rowCount() == 73

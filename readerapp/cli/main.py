@@ -17,6 +17,7 @@ from readerapp.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS
 from readerapp.formats.text_input import decode
 from readerapp.search.factory import ENGINES
 from readerapp.services import (
+    backups,
     batches,
     checking,
     exporting,
@@ -131,6 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
                        "that you have not touched, clear the fields it filled")
     p.add_argument("batch", type=int, metavar="BATCH", help="a batch id from `imports`")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("backup", help="write a consistent copy of the library, also while it "
+                       "is in use (default: backups/ in the library folder); prints its path")
+    p.add_argument("file", nargs="?", type=Path, metavar="FILE")
+    p = sub.add_parser("restore", help="replace the library with a backup (the current one is "
+                       "kept in backups/; the index rebuilds)")
+    p.add_argument("file", type=Path, metavar="FILE")
 
     sub.add_parser("check", help="check that the database and the index agree (exit 1 if not)")
     p = sub.add_parser("reindex", help="rebuild the search index from the database")
@@ -306,6 +314,21 @@ def cmd_reindex(lib: Library, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(lib: Library, args: argparse.Namespace) -> int:
+    print(backups.backup(lib.directory, args.file))
+    return EXIT_OK
+
+
+def cmd_restore(library_dir: Path, args: argparse.Namespace) -> int:
+    """Runs with no Library open: the file is about to be replaced."""
+    kept = backups.restore(library_dir, args.file)
+    with Library.open(library_dir) as lib:  # migrates an older backup, rebuilds the index
+        report = checking.check(lib)
+    print(f"restored {args.file}: {report.papers} papers, {report.indexed} indexed; the "
+          f"replaced library is kept at {kept}")
+    return EXIT_OK if report.ok else EXIT_USER
+
+
 COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "import": cmd_import,
     "search": cmd_search,
@@ -321,6 +344,7 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "reindex": cmd_reindex,
     "imports": cmd_imports,
     "undo-import": cmd_undo_import,
+    "backup": cmd_backup,
 }
 
 
@@ -349,6 +373,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return selftest.run()
         if args.command is None:
             return _launch_gui(parser, args.library, args.open)
+        if args.command == "restore":
+            return cmd_restore(args.library or paths.default_library_dir(), args)
         with Library.open(args.library) as lib:
             return COMMANDS[args.command](lib, args)
     except ReaderappError as exc:

@@ -1,0 +1,129 @@
+"""`readerapp backup` and `readerapp restore`: consistent copies of the library file.
+
+A backup goes through SQLite's online backup API, never a file copy: the library may be in
+use (the desktop app saving a note, a WAL not yet checkpointed), and the backup API copies one
+committed state. Restoring checks the file first, keeps the current library as a backup, and
+marks the index for a rebuild (it describes the old papers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+from readerapp.core import paths
+from readerapp.core.errors import InputError, LibraryError, UserError
+from readerapp.core.lockfile import LibraryLock
+from readerapp.db.migrations import SCHEMA_VERSION
+from readerapp.services.library import REBUILD_FLAG
+
+BACKUP_FOLDER = "backups"
+# Tables a readerapp library of any version has; a file without them is something else.
+_REQUIRED_TABLES = {"papers", "notes", "queues", "queue_entries", "tags", "paper_tags", "meta"}
+
+
+def default_backup_path(library_dir: Path) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return library_dir / BACKUP_FOLDER / f"library-{stamp}.sqlite"
+
+
+def _copy(source: Path, target: Path) -> None:
+    """SQLite's online backup from `source` to a new file at `target` (atomic rename)."""
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            # A backup is one self-contained file: no -wal beside it.
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    os.replace(partial, target)
+
+
+def backup(library_dir: Path, target: Path | None = None) -> Path:
+    """Writes a consistent copy of the library to `target` (default: backups/ with a time
+    stamp) and returns its path."""
+    db_path = paths.database_path(library_dir)
+    if not db_path.exists():
+        raise UserError(f"{library_dir}: there is no library here to back up")
+    target = target or default_backup_path(library_dir)
+    if target.exists() and target.is_dir():
+        target = target / default_backup_path(library_dir).name
+    if target.resolve() == db_path.resolve():
+        raise UserError(f"{target}: that is the library itself")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _copy(db_path, target)
+    except sqlite3.Error as exc:
+        raise LibraryError(f"{db_path}: the backup failed ({exc})") from exc
+    except OSError as exc:
+        raise UserError(f"{target}: cannot write the backup ({exc.strerror})") from exc
+    return target
+
+
+def validate(path: Path) -> int:
+    """The schema version of a readerapp library file, or an InputError saying why not."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            tables = {r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"{path}: not a readerapp library ({exc})") from exc
+    if missing := _REQUIRED_TABLES - tables:
+        raise InputError(f"{path}: not a readerapp library (no {', '.join(sorted(missing))} "
+                         "tables)")
+    if integrity != ["ok"]:
+        raise InputError(f"{path}: the file is damaged ({integrity[0]})")
+    if not 1 <= version <= SCHEMA_VERSION:
+        raise InputError(f"{path}: schema version {version}; this readerapp reads 1 to "
+                         f"{SCHEMA_VERSION}")
+    return version
+
+
+def restore(library_dir: Path, source: Path) -> Path:
+    """Replaces the library with the backup at `source`; returns where the replaced library
+    was kept. Refused while the desktop app has the library open.
+
+    Call it with no Library open on `library_dir` in this process; the next Library.open()
+    migrates the file if it is older and rebuilds the index.
+    """
+    validate(source)
+    db_path = paths.database_path(library_dir)
+    with LibraryLock(library_dir):  # raises if a readerapp window has the library open
+        kept = None
+        if db_path.exists():
+            kept = backup(library_dir, library_dir / BACKUP_FOLDER
+                          / f"before-restore-{default_backup_path(library_dir).name}")
+        library_dir.mkdir(parents=True, exist_ok=True)
+        incoming = db_path.with_name(db_path.name + ".restoring")
+        _copy(source, incoming)
+        # Mark the index stale inside the incoming file, so even a crash right after the
+        # swap rebuilds it on the next start.
+        conn = sqlite3.connect(incoming)
+        try:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')",
+                         (REBUILD_FLAG,))
+            conn.commit()
+        finally:
+            conn.close()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        os.replace(incoming, db_path)
+        # The index described the replaced papers (maybe with another engine): it goes.
+        shutil.rmtree(paths.index_dir(library_dir), ignore_errors=True)
+    return kept if kept is not None else db_path

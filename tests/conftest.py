@@ -1,14 +1,22 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from readerapp.core import paths
 from readerapp.search.factory import ENGINES
 from readerapp.services import importing
 from readerapp.services.library import Library
+
+# CI runs hypothesis' default budget; READERAPP_FUZZ=long runs the fuzz tests for far longer
+# (the command is in docs/reliability.md).
+settings.register_profile("fuzz-long", max_examples=20_000, deadline=None)
+if os.environ.get("READERAPP_FUZZ") == "long":
+    settings.load_profile("fuzz-long")
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "hf_daily_papers_seed.txt"

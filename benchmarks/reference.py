@@ -55,6 +55,14 @@ class Reference:
         self.conn.executescript(_SCHEMA)
         self.ids: dict[str, int] = {}
 
+    @classmethod
+    def reopen(cls, path: Path, records: Sequence[PaperRecord]) -> Reference:
+        """A reference database an earlier run built from these records, as it left it."""
+        ref = cls.__new__(cls)
+        ref.conn = sqlite3.connect(path)
+        ref.ids = {r.arxiv_id: i for i, r in enumerate(records, start=1) if r.arxiv_id}
+        return ref
+
     def bulk_insert(self, records: Sequence[PaperRecord]) -> None:
         """Plain sqlite3: one transaction, executemany, no identity matching."""
         with self.conn:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from benchmarks.generate import generate
 from benchmarks.queries import query_mix
+from benchmarks.reference import Reference
 from benchmarks.report import Results, render, save_results
 from benchmarks.sections import Context, load_sections
 from readerapp.formats.registry import import_format
@@ -87,6 +88,19 @@ def header(args: argparse.Namespace, sizes: list[int], load_at_start: str) -> li
     ]
 
 
+def reuse(ctx: Context) -> None:
+    """The libraries and the last reference database an earlier run left in the workdir."""
+    for engine in ctx.engines:
+        library = ctx.workdir / f"library-{engine}"
+        if not library.is_dir():
+            raise SystemExit(f"{library}: no library from an earlier run to reuse")
+        ctx.libraries[engine] = library
+    saved = sorted(ctx.workdir.glob("reference-[0-9]*.sqlite"), key=lambda p: p.stat().st_mtime)
+    if not saved:
+        raise SystemExit(f"{ctx.workdir}: no reference database from an earlier run to reuse")
+    ctx.reference = Reference.reopen(saved[-1], ctx.records)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -101,12 +115,25 @@ def main(argv: list[str] | None = None) -> int:
                         "a temporary folder)")
     parser.add_argument("--results", type=Path, help="also save the raw figures as JSON "
                         "here (python -m benchmarks.report JSON MD renders them again)")
+    parser.add_argument("--sections", help="only these sections, comma-separated (names: "
+                        "import, search, edits, gui, memory); default all")
+    parser.add_argument("--reuse", action="store_true", help="with --workdir: measure the "
+                        "libraries and reference a previous run left there instead of "
+                        "importing again (to re-run one section after a fix)")
     args = parser.parse_args(argv)
+    if args.reuse and args.workdir is None:
+        parser.error("--reuse needs the --workdir of the run whose libraries it measures")
     if args.quick:
         args.sizes, args.repeats = "1000", 2
     sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(","))
     engines = tuple(e for e in args.engines.split(",") if e)
     sections = load_sections()
+    if args.sections:
+        wanted = set(args.sections.split(","))
+        unknown = wanted - {s.name for s in sections}
+        if unknown:
+            parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
+        sections = [s for s in sections if s.name in wanted]
     load_at_start = _load()
     results: Results = {}
     with tempfile.TemporaryDirectory(prefix="readerapp-bench-") as tmp:
@@ -121,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
                           workdir, generated, records, query_mix(generated),
                           log=lambda line: print(line, flush=True))
             results[size] = []
+            if args.reuse:
+                reuse(ctx)
             for section in sections:
                 print(f"-- {section.title}", flush=True)
                 results[size].extend(section.run(ctx))

@@ -139,6 +139,8 @@ class ImportFlow(QObject):
     def _imported(self, outcome: ImportOutcome) -> None:
         window = self.window
         window._end_work()
+        if not window.is_ready:  # the window closed (or switched libraries) meanwhile
+            return
         if outcome.cancelled:
             window.statusBar().showMessage("Import cancelled; the library is unchanged.", 8000)
             self.imported.emit(outcome)
@@ -155,7 +157,7 @@ class ImportFlow(QObject):
 
     def _indexed(self, _count: int) -> None:
         self.window._end_work()
-        self.window._after_edit([])
+        self.window._after_edit([])  # a no-op once the library is closed
         self.indexed.emit()
 
     def _failed(self, error: BaseException) -> None:

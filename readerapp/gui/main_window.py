@@ -1012,6 +1012,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window()
+        self.cancel_work()  # an import not saved yet rolls back instead of being waited for
         self.close_library()
         self.runner.shutdown()
         event.accept()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,39 @@ def sections(dialog: ImportPreviewDialog) -> dict[str, QTreeWidgetItem]:
             for i in range(tree.topLevelItemCount())}
 
 
+class Pause:
+    """Where a paused import stopped: `reached` is set when it stopped, `cancelled` tells
+    whether a cancel (and not the safety timeout) let it go on."""
+
+    def __init__(self) -> None:
+        self.reached = threading.Event()
+        self.cancelled = False
+
+
+def pause_import(monkeypatch: pytest.MonkeyPatch,
+                 at: Callable[[str, int, int | None, str], bool]) -> Pause:
+    """Makes the real import (not the dry run) stop, on the worker, at the first progress
+    report where `at(source, done, total, message)` holds, until it is cancelled: a cancel
+    then lands exactly there."""
+    pause = Pause()
+    real_import = importing.import_text
+
+    def import_text(library: Library, text: str, source: str, **options: Any) -> Any:
+        progress, cancel = options["progress"], options["cancel"]
+
+        def sink(done: int, total: int | None, message: str) -> None:
+            progress(done, total, message)
+            if not options.get("dry_run") and not pause.reached.is_set() \
+                    and at(source, done, total, message):
+                pause.reached.set()
+                pause.cancelled = cancel._event.wait(30)  # woken by the cancel
+
+        return real_import(library, text, source, **{**options, "progress": sink})
+
+    monkeypatch.setattr(importing, "import_text", import_text)
+    return pause
+
+
 def test_paste_the_seed_dump_then_paste_it_again(open_window: WindowFactory, qtbot: QtBot,
                                                  tmp_path: Path) -> None:
     window = open_window(tmp_path / "library")
@@ -144,35 +178,21 @@ def test_cancel_a_large_import_half_way_leaves_the_library_as_it_was(
 
     # Half way through the real import (not the dry run) the worker stops until the user
     # has pressed Cancel in the status bar: the cancel lands in the middle, deterministically.
-    halfway = threading.Event()
-    real_import = importing.import_text
-
-    def import_text(library: Library, text: str, source: str, **options: Any) -> Any:
-        progress, cancel = options["progress"], options["cancel"]
-
-        def sink(done: int, total: int | None, message: str) -> None:
-            progress(done, total, message)
-            if not options.get("dry_run") and total and done >= total // 2 \
-                    and not halfway.is_set():
-                halfway.set()
-                assert cancel._event.wait(30)  # woken by the Cancel button
-
-        return real_import(library, text, source, **{**options, "progress": sink})
-
-    monkeypatch.setattr(importing, "import_text", import_text)
+    halfway = pause_import(monkeypatch, lambda _source, done, total, _message:
+                           bool(total) and done >= (total or 0) // 2)
     dialog = open_preview(qtbot, window, lambda: window.import_paths([HUGE]))
     assert dialog.table.item(0, 2).text() == "7,157"  # 7,166 entries, some the same paper
 
     flow = window.import_flow
     with qtbot.waitSignal(flow.imported, timeout=60000) as done:
         dialog.import_button.click()
-        qtbot.waitUntil(halfway.is_set, timeout=30000)
+        qtbot.waitUntil(halfway.reached.is_set, timeout=30000)
         # The window is responsive meanwhile and shows the work with its Cancel button.
         qtbot.waitUntil(lambda: window.progress.maximum() > 0, timeout=10000)
         assert window.progress.isVisible() and window.cancel_button.isVisible()
         assert "Matching" in window.work_label.text()
         qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
-    assert done.args[0].cancelled
+    assert done.args[0].cancelled and halfway.cancelled
     settle(qtbot, window)
     assert snapshot(library) == before
     assert window.model.rowCount() == 73
@@ -189,26 +209,12 @@ def test_cancel_during_the_second_file_undoes_the_first(
     window = open_window(tmp_path / "library")
     library = window.library()
     before = snapshot(library)
-    saving = threading.Event()
-    real_import = importing.import_text
-
-    def import_text(library: Library, text: str, source: str, **options: Any) -> Any:
-        progress, cancel = options["progress"], options["cancel"]
-
-        def sink(done: int, total: int | None, message: str) -> None:
-            progress(done, total, message)
-            if not options.get("dry_run") and source == str(JABREF) \
-                    and message.startswith("Saving"):
-                saving.set()
-                assert cancel._event.wait(30)
-
-        return real_import(library, text, source, **{**options, "progress": sink})
-
-    monkeypatch.setattr(importing, "import_text", import_text)
+    saving = pause_import(monkeypatch, lambda source, _done, _total, message:
+                          source == str(JABREF) and message.startswith("Saving"))
     dialog = open_preview(qtbot, window, lambda: window.import_paths([SEED, JABREF]))
     with qtbot.waitSignal(window.import_flow.imported, timeout=60000) as done:
         dialog.import_button.click()
-        qtbot.waitUntil(saving.is_set, timeout=30000)
+        qtbot.waitUntil(saving.reached.is_set, timeout=30000)
         assert window.model.rowCount() == 0  # the first file's papers are not shown yet
         qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     assert done.args[0].cancelled
@@ -352,3 +358,19 @@ def test_dropped_files_and_file_import_open_the_preview_too(
         window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier))  # File ▸ Import…
     accept(qtbot, window, dialog)
     assert window.model.rowCount() == 73
+
+
+def test_closing_the_window_during_an_import_rolls_it_back(
+        open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(seeded_dir)
+    before = snapshot(window.library())
+    paused = pause_import(monkeypatch, lambda _source, done, total, _message:
+                          bool(total) and done >= (total or 0) // 2)
+    dialog = open_preview(qtbot, window, lambda: window.import_paths([HUGE]))
+    dialog.import_button.click()
+    qtbot.waitUntil(paused.reached.is_set, timeout=30000)
+    open_window.close(window)  # cancels the import, waits for the rollback, closes
+    assert paused.cancelled
+    with Library.open(seeded_dir) as library:
+        assert snapshot(library) == before

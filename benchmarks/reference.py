@@ -20,6 +20,12 @@ CREATE TABLE authors (paper_id INTEGER, position INTEGER, name TEXT);
 CREATE TABLE paper_tags (paper_id INTEGER, tag TEXT);
 CREATE TABLE notes (paper_id INTEGER, body TEXT);
 CREATE TABLE queue_entries (queue TEXT, paper_id INTEGER, position INTEGER);
+-- What any application joining these tables would have (readerapp has the same): without
+-- them the FTS build's per-paper subqueries scan every author row, quadratic in the size.
+CREATE INDEX authors_paper ON authors (paper_id);
+CREATE INDEX paper_tags_paper ON paper_tags (paper_id);
+CREATE INDEX notes_paper ON notes (paper_id);
+CREATE INDEX queue_entries_paper ON queue_entries (paper_id);
 """
 _FTS = """
 CREATE VIRTUAL TABLE ref_fts USING fts5(title, authors, abstract, tags, notes,

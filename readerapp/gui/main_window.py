@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -340,6 +341,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("library/path", str(self._library.directory))
         self.work_label.clear()
         self.detail.show_message("Select a paper to see its details.")
+        # What opening loaded (index readers, caches) lives as long as the library: frozen
+        # out of the collector's sight, a full collection no longer walks it and stalls the
+        # event loop for hundreds of milliseconds (400 ms measured at 10k papers).
+        gc.freeze()
         self.refresh_sidebar()
         last = str(self.settings.value("list/last", "all"))
         if not self._select_saved_list(last):
@@ -361,6 +366,7 @@ class MainWindow(QMainWindow):
         self.model.set_ids([])
         if library is not None:
             library.close()
+            gc.unfreeze()  # what the closed library held may be collected again
         if lock is not None:
             lock.release()
 

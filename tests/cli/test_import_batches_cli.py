@@ -80,19 +80,35 @@ def test_imports_on_an_empty_library(cli: Cli) -> None:
 
 
 def _content(db: Path) -> list[str]:
-    with sqlite3.connect(db) as conn:
+    # Closed at once: a connection left to the garbage collector would checkpoint the WAL
+    # into the file whenever it happens to be collected.
+    conn = sqlite3.connect(db)
+    try:
         return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def _settled_bytes(db: Path) -> bytes:
+    """The database file after committed WAL frames are copied into it: in WAL mode the
+    file alone changes whenever a checkpoint runs, even when no transaction committed."""
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    return db.read_bytes()
 
 
 def test_dry_run_prints_the_report_and_leaves_the_database_file_as_it_was(cli: Cli) -> None:
     cli.ok("import", str(SEED))  # a library with papers and a batch already
     db = paths.database_path(cli.library)
-    before_rows, before_bytes = _content(db), db.read_bytes()
+    before_rows, before_bytes = _content(db), _settled_bytes(db)
     out = cli.ok("import", "--dry-run", str(SEED))
     assert "would import 0 added, 0 merged, 73 unchanged" in out
     other = Path(__file__).parents[1] / "data" / "arxiv_ids.txt"
     (report,) = cli.json("import", "--dry-run", str(other))  # type: ignore[misc]
     assert report["dry_run"] is True and report["added"] > 0 and report["batch_id"] is None
     assert _content(db) == before_rows
-    assert db.read_bytes() == before_bytes
+    assert _settled_bytes(db) == before_bytes
     assert len(cli.json("imports")) == 1  # type: ignore[arg-type]

@@ -146,16 +146,27 @@ class Measured:
     peak_rss_mb: float
 
 
+# Runs a command and writes its peak RSS (ru_maxrss of wait4) to argv[1]. Linux carries a
+# process's peak RSS over exec, so a child forked straight from a big pytest process would
+# report pytest's size; forked from this small launcher it reports (nearly) only its own.
+_LAUNCHER = """
+import os, subprocess, sys
+proc = subprocess.Popen(sys.argv[2:])
+_pid, status, usage = os.wait4(proc.pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}")
+"""
+
+
 def readerapp_measured(*args: str, env: dict[str, str], workdir: Path) -> Measured:
-    """Runs `readerapp ARGS` and measures that one child's peak resident memory (wait4 gives
-    the rusage of exactly this child, unlike RUSAGE_CHILDREN which covers every child)."""
-    out, err = workdir / "child.out", workdir / "child.err"
+    """Runs `readerapp ARGS` and measures that one child's peak resident memory."""
+    out, err, rss = workdir / "child.out", workdir / "child.err", workdir / "child.rss"
     with out.open("wb") as o, err.open("wb") as e:
-        proc = subprocess.Popen([sys.executable, "-m", "readerapp", *args], env=env, cwd=REPO,
-                                stdin=subprocess.DEVNULL, stdout=o, stderr=e)
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        subprocess.run([sys.executable, "-c", _LAUNCHER, str(rss), sys.executable, "-m",
+                        "readerapp", *args], env=env, cwd=REPO, stdin=subprocess.DEVNULL,
+                       stdout=o, stderr=e, check=True, timeout=300)
+    code, maxrss = (int(v) for v in rss.read_text().split())
     # ru_maxrss is in KiB on Linux, bytes on macOS.
-    rss = usage.ru_maxrss / (2**20 if sys.platform == "darwin" else 1024)
-    return Measured(proc.returncode, out.read_text("utf-8", "replace"),
-                    err.read_text("utf-8", "replace"), rss)
+    peak = maxrss / (2**20 if sys.platform == "darwin" else 1024)
+    return Measured(code, out.read_text("utf-8", "replace"),
+                    err.read_text("utf-8", "replace"), peak)

@@ -255,8 +255,10 @@ class Library:
 
 
 # Past this many papers Whoosh misses the search budget (p95 ≤ 100 ms; prefix and fuzzy
-# ≤ 300 ms): the size the benchmark finds (docs/benchmarks.md). tantivy meets it at 100k.
-WHOOSH_COMFORT_LIMIT = 20_000
+# ≤ 300 ms): the size the benchmark finds (docs/benchmarks.md: at 10k its p95 is already
+# 125-165 ms for AND and phrase queries and 326 ms for fuzzy ones, at 20k twice that).
+# tantivy meets the budget at 100k.
+WHOOSH_COMFORT_LIMIT = 10_000
 
 
 def engine_advice(library: Library) -> str | None:

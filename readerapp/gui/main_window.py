@@ -60,8 +60,10 @@ from readerapp.services.library import Library
 # keystroke-to-table budget to the search itself (docs/benchmarks.md).
 SEARCH_DEBOUNCE_MS = 50
 # Table column -> the search sort that orders it (its natural direction first).
-SORT_FOR_COLUMN = {"title": "title", "year": "year", "added": "added"}
-NATURAL_DESCENDING = {"year", "added"}
+# Every column but the queue position (a queue shows its own order) sorts in the library.
+SORT_FOR_COLUMN = {key: key for key in search.SORTS if key in dict(COLUMNS)}
+# Orders whose first click reads as descending: newest first, starred first.
+NATURAL_DESCENDING = {"year", "added", "starred"}
 
 
 class MainWindow(QMainWindow):

@@ -35,9 +35,10 @@ from readerapp.search.query import (
     positive_text,
 )
 from readerapp.services.library import Library
-from readerapp.services.sorting import sort_cache
+from readerapp.services.sorting import SORT_KEYS, sort_cache
 
-SORTS = ("relevance", "added", "year", "title")
+# relevance, then the sort keys of the table's columns (newest first breaks ties).
+SORTS = ("relevance", *SORT_KEYS)
 # How many of the best matches relevance order ranks by score.
 RANKED = 500
 _DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}

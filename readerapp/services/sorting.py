@@ -1,29 +1,79 @@
-"""Sort orders of the whole library, cached: a result is sorted by looking its ids up.
+"""Sort orders of the whole library: a result is sorted by looking its ids up.
 
 Sorting 50,000 matches in SQL means sending their ids back to SQLite (or scanning the whole
-table in order each time); instead each sort column's full order is read once, kept with a
-rank per id, and reused until papers are added, deleted or have their title, year or date
-changed (Library.papers_generation). Papers added by another process show up as ids missing
-from the cached order, which also reloads it.
+table in order each time); instead a sort column's full order is read once, kept with a rank
+per id, and reused. Orders of the paper's own columns (added, year, title, authors) are cached
+until papers are added, deleted or edited (Library.papers_generation); papers added by another
+process show up as ids missing from the cached order, which also reloads it. Orders of what
+triage changes all the time (star, status, tags, queues), here or in another process, are read
+fresh for each search: one indexed scan, well inside the sort budget at 100k papers.
 """
 
 from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Collection
+from collections import defaultdict
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from readerapp.core.records import STATUSES
 from readerapp.services.library import Library
 
-# The table's sort keys. Ties always fall back to newest first, then id, so orders are total.
+_NEWEST = "added_at DESC, id DESC"
+_STATUS_RANK = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STATUSES))
+# The table's sort keys. Ties fall back to newest first, then id, so orders are total.
 ORDER_SQL = {
-    "added": "SELECT id FROM papers ORDER BY added_at DESC, id DESC",
-    "year": "SELECT id FROM papers ORDER BY year IS NULL, year DESC, added_at DESC, id DESC",
+    "added": f"SELECT id FROM papers ORDER BY {_NEWEST}",
+    "year": f"SELECT id FROM papers ORDER BY year IS NULL, year DESC, {_NEWEST}",
     "title": "SELECT id FROM papers ORDER BY lower(title_key), id",
+    "starred": f"SELECT id FROM papers ORDER BY starred DESC, {_NEWEST}",
+    "status": f"SELECT id FROM papers ORDER BY CASE status {_STATUS_RANK} ELSE "
+              f"{len(STATUSES)} END, {_NEWEST}",
 }
+_ALL_NEWEST = f"SELECT id FROM papers ORDER BY {_NEWEST}"
+# Papers with a cell value first, by the text the table shows; papers without one last.
+_CELL_SQL = {
+    "authors": "SELECT paper_id, name FROM paper_authors WHERE position = 0",
+    "tags": "SELECT pt.paper_id, t.name FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id",
+    "queues": "SELECT e.paper_id, q.name FROM queue_entries e "
+              "JOIN queues q ON q.id = e.queue_id",
+}
+CACHED = frozenset({"added", "year", "title", "authors"})
+SORT_KEYS = (*ORDER_SQL, *_CELL_SQL)
+
+
+def _surname(name: str) -> str:
+    # As the table shortens names ("Zhang, Li, … Wang"): the last word is what people scan.
+    words = name.split()
+    return (words[-1] if words else name).casefold()
+
+
+def _cell_order(session: Session, sort: str) -> list[int]:
+    conn = session.connection()
+    values: dict[int, list[str]] = defaultdict(list)
+    for paper_id, name in conn.exec_driver_sql(_CELL_SQL[sort]):
+        values[paper_id].append(name)
+    key: Callable[[list[str]], str]
+    if sort == "authors":
+        key = lambda names: _surname(names[0]) + "\0" + names[0].casefold()  # noqa: E731
+    else:  # the cell lists the names alphabetically
+        key = lambda names: ", ".join(sorted(names, key=str.casefold)).casefold()  # noqa: E731
+    newest = [row[0] for row in conn.exec_driver_sql(_ALL_NEWEST)]
+    keyed = {pid: key(names) for pid, names in values.items()}
+    with_value = sorted((pid for pid in newest if pid in keyed), key=keyed.__getitem__)
+    return with_value + [pid for pid in newest if pid not in keyed]
+
+
+def read_order(session: Session, sort: str) -> list[int]:
+    """Every paper id in the order of a sort key (one of SORT_KEYS)."""
+    if sort in ORDER_SQL:
+        return [row[0] for row in session.connection().exec_driver_sql(ORDER_SQL[sort])]
+    return _cell_order(session, sort)
+
+
 # Below this share of the library, sorting the matches by rank beats filtering the full order.
 SORT_SHARE = 8
 
@@ -44,10 +94,10 @@ class SortCache:
               fresh: bool = False) -> SortOrder:
         with self._lock:
             order = self._orders.get(sort)
-            if fresh or order is None or order.generation != library.papers_generation:
+            if (fresh or order is None or sort not in CACHED
+                    or order.generation != library.papers_generation):
                 generation = library.papers_generation
-                rows = session.connection().exec_driver_sql(ORDER_SQL[sort]).fetchall()
-                ids = [row[0] for row in rows]
+                ids = read_order(session, sort)
                 order = SortOrder(generation, ids, {pid: i for i, pid in enumerate(ids)})
                 self._orders[sort] = order
             return order
@@ -56,7 +106,7 @@ class SortCache:
                 sort: str) -> list[int]:
         """`ids` in the order of a sort column."""
         order = self.order(library, session, sort)
-        if not all(pid in order.rank for pid in ids):
+        if sort in CACHED and not all(pid in order.rank for pid in ids):
             order = self.order(library, session, sort, fresh=True)
         if len(ids) * SORT_SHARE >= len(order.ids):
             return [pid for pid in order.ids if pid in ids]

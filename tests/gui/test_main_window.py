@@ -203,3 +203,32 @@ def test_shortcuts_dialog_lists_the_single_key_actions(open_window: WindowFactor
     assert rows["Star / unstar"] == "S" and rows["Add to queue…"] == "Q"
     assert rows["Undo"] == "Ctrl+Z" and rows["Mark reading"] == "2"
     dialog.close()
+
+
+def test_clicking_any_header_sorts_the_table_in_the_library(
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot
+) -> None:
+    with Library.open(seeded_dir) as library:
+        ids = search.search_ids(library, "", sort="added")
+        triage.set_status(library, [ids[-1]], "dropped")
+        triage.set_starred(library, [ids[-2]], True)
+    window = open_window(seeded_dir)
+    header = window.table.horizontalHeader()
+    status_column = next(i for i in range(window.model.columnCount())
+                         if window.model.headerData(i, Qt.Orientation.Horizontal) == "Status")
+
+    def column_values(column: int) -> list[str]:
+        return [window.model.data(window.model.index(row, column))
+                for row in range(window.model.rowCount())]
+
+    header.setSortIndicator(status_column, Qt.SortOrder.AscendingOrder)
+    settle(qtbot, window)
+    assert column_values(status_column)[-1] == "dropped"
+    header.setSortIndicator(status_column, Qt.SortOrder.DescendingOrder)
+    settle(qtbot, window)
+    assert column_values(status_column)[0] == "dropped"
+    header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # the star column
+    settle(qtbot, window)
+    assert window.model.rowCount() == 73
+    assert window.model.data(window.model.index(0, 0)) == "★"
+    assert header.sortIndicatorSection() == 0  # the indicator stays where it was clicked

@@ -352,6 +352,9 @@ class MainWindow(QMainWindow):
         if not self._select_saved_list(last):
             self.sidebar.select(ListRef("all"))
         self.run_search()
+        library = self._library
+        # After the first search on the one worker: the table fills first, then the orders.
+        self.runner.run(lambda: search.warm_sort_orders(library))
         self.library_ready.emit()
 
     def _library_failed(self, error: BaseException) -> None:

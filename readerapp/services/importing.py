@@ -11,6 +11,7 @@ from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from readerapp.core.errors import InputError
+from readerapp.core.gc_pause import gc_paused
 from readerapp.core.identity import title_key
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.records import PaperRecord
@@ -20,7 +21,7 @@ from readerapp.formats.base import ImportFormat, SkippedEntry
 from readerapp.formats.record_fields import clean_text, clean_title
 from readerapp.formats.registry import detect_format, import_format
 from readerapp.formats.text_input import read_path
-from readerapp.services.import_store import gc_paused, insert_new_papers, merge_existing
+from readerapp.services.import_store import insert_new_papers, merge_existing
 from readerapp.services.library import Library
 from readerapp.services.merge import (
     Existing,

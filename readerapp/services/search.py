@@ -35,7 +35,7 @@ from readerapp.search.query import (
     positive_text,
 )
 from readerapp.services.library import Library
-from readerapp.services.sorting import SORT_KEYS, sort_cache
+from readerapp.services.sorting import CACHED, SORT_KEYS, sort_cache
 
 # relevance, then the sort keys of the table's columns (newest first breaks ties).
 SORTS = ("relevance", *SORT_KEYS)
@@ -174,6 +174,17 @@ def search_ids(library: Library, query: str | Node, sort: str = "relevance") -> 
         return fallback
     top = sorted((pid for pid in fallback if pid in scores), key=lambda pid: -scores[pid])
     return top + [pid for pid in fallback if pid not in scores]  # stable: ties newest first
+
+
+def warm_sort_orders(library: Library) -> None:
+    """Read the cached sort orders ahead of the first click on a column header.
+
+    Cold, an order costs a whole-library read (up to a second at 100k papers, most of it
+    holding the GIL): done once in the background after opening, the click finds it ready.
+    """
+    with library.read() as session:
+        for sort in sorted(CACHED):
+            sort_cache(library).order(library, session, sort)
 
 
 def search(library: Library, query: str, *, sort: str = "relevance",

@@ -83,3 +83,17 @@ def test_the_cli_sorts_by_every_key(seeded: Library) -> None:
     for sort in search.SORTS:
         assert sorted(search.search_ids(seeded, "retrieval", sort=sort)) == sorted(
             search.search_ids(seeded, "retrieval"))
+
+
+def test_warmed_orders_are_what_a_sort_then_uses(seeded: Library) -> None:
+    from readerapp.services.sorting import CACHED
+
+    search.warm_sort_orders(seeded)
+    cache = search.sort_cache(seeded)
+    with seeded.read() as session:
+        warmed = {sort: cache.order(seeded, session, sort) for sort in CACHED}
+    for sort, order in warmed.items():
+        assert len(order.ids) == 73
+        assert search.search_ids(seeded, "", sort=sort) == order.ids
+        with seeded.read() as session:
+            assert cache.order(seeded, session, sort) is order  # reused, not read again

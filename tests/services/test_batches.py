@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -7,6 +8,7 @@ import pytest
 
 from readerapp.core import paths
 from readerapp.core.errors import UserError
+from readerapp.db.migrations import SCHEMA_VERSION
 from readerapp.services import (
     batches,
     checking,
@@ -18,7 +20,7 @@ from readerapp.services import (
     triage,
 )
 from readerapp.services.library import Library
-from tests.conftest import SEED, paper_id_by_title
+from tests.conftest import DATA, SEED, paper_id_by_title
 
 SWINFACE = "SwinFace"
 UGR = "Unified Generative Retriever"
@@ -191,15 +193,10 @@ def _schema(db: Path) -> dict[str, list[tuple[object, ...]]]:
 
 
 def _make_v1(directory: Path) -> None:
-    """A library as the first release wrote it: seed imported, no undo facts."""
-    lib = Library.open(directory)
-    importing.import_path(lib, SEED)
-    lib.close()
-    with sqlite3.connect(paths.database_path(directory)) as conn:
-        conn.execute("DROP TABLE batch_fills")
-        conn.execute("ALTER TABLE paper_sources DROP COLUMN created")
-        conn.execute("ALTER TABLE import_batches DROP COLUMN undone_at")
-        conn.execute("PRAGMA user_version = 1")
+    """The library the first release wrote (tests/data/library_v1.sqlite): the seed dump
+    imported, no undo facts."""
+    directory.mkdir(parents=True)
+    shutil.copyfile(DATA / "library_v1.sqlite", paths.database_path(directory))
 
 
 def test_a_v1_library_migrates_and_says_its_old_imports_cannot_be_undone(
@@ -215,7 +212,7 @@ def test_a_v1_library_migrates_and_says_its_old_imports_cannot_be_undone(
             assert conn.execute("PRAGMA user_version").fetchone() == (1,)
         assert _schema(lib.db_path) == _schema(paths.database_path(fresh_dir))
         with sqlite3.connect(lib.db_path) as conn:
-            assert conn.execute("PRAGMA user_version").fetchone() == (2,)
+            assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
         with pytest.raises(UserError, match=r"older readerapp.*cannot be undone"):
             batches.undo_import(lib, 1)
         assert len(_ids(lib)) == 73

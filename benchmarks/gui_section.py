@@ -33,9 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 HEARTBEAT_MS = 10
 # Page-downs per scrolling repeat: each may need a block of rows from SQLite.
 SCROLL_PAGES = 20
-# The columns the table sorts (the others have no order the library computes), with the
-# direction a first click gives.
-SORTED_COLUMNS = (("title", "ascending"), ("year", "descending"), ("added", "descending"))
+# The columns the table sorts (all but the queue position), with the direction of a click.
+SORTED_COLUMNS = (("title", "ascending"), ("year", "descending"), ("added", "descending"),
+                  ("starred", "descending"), ("status", "ascending"),
+                  ("authors", "ascending"), ("tags", "ascending"), ("queues", "ascending"))
 TIMEOUT_S = 600
 
 

@@ -32,8 +32,22 @@ CREATE VIRTUAL TABLE ref_fts USING fts5(title, authors, abstract, tags, notes,
     tokenize = 'porter unicode61');
 CREATE VIRTUAL TABLE ref_vocab USING fts5vocab(ref_fts, 'row');
 """
-ORDER = {"added": "p.added DESC, p.id DESC", "year": "p.year DESC, p.added DESC",
-         "title": "lower(p.title)"}
+ORDER = {
+    "added": "p.added DESC, p.id DESC", "year": "p.year DESC, p.added DESC",
+    "title": "lower(p.title)", "starred": "p.starred DESC, p.added DESC",
+    "status": "CASE p.status WHEN 'unread' THEN 0 WHEN 'reading' THEN 1 WHEN 'read' THEN 2 "
+              "WHEN 'skimmed' THEN 3 ELSE 4 END, p.added DESC",
+    # What an application would write: the first author's name, and the tag and queue names.
+    "authors": "(SELECT name FROM authors a WHERE a.paper_id = p.id AND a.position = 0) "
+               "IS NULL, (SELECT name FROM authors a WHERE a.paper_id = p.id "
+               "AND a.position = 0)",
+    "tags": "(SELECT group_concat(tag, ', ') FROM paper_tags t WHERE t.paper_id = p.id) "
+            "IS NULL, (SELECT group_concat(tag, ', ') FROM paper_tags t "
+            "WHERE t.paper_id = p.id)",
+    "queues": "(SELECT group_concat(queue, ', ') FROM queue_entries q "
+              "WHERE q.paper_id = p.id) IS NULL, (SELECT group_concat(queue, ', ') "
+              "FROM queue_entries q WHERE q.paper_id = p.id)",
+}
 
 
 def _distance_at_most(a: str, b: str, limit: int) -> bool:

@@ -514,10 +514,10 @@ class MainWindow(QMainWindow):
             self._show_detail(current)
 
     def _sort_clicked(self, column: int, order: Qt.SortOrder) -> None:
-        key = COLUMNS[column][0]
-        sort = SORT_FOR_COLUMN.get(key)
+        # -1: the indicator was cleared, which means the default order (relevance).
+        sort = SORT_FOR_COLUMN.get(COLUMNS[column][0]) if column >= 0 else None
         if sort is None:
-            # Only some columns have an order the library can compute; leave the rest alone.
+            # The queue position (or no column): the order the list itself has.
             self.table.horizontalHeader().blockSignals(True)
             self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
             self.table.horizontalHeader().blockSignals(False)

@@ -36,10 +36,10 @@ ORDER_SQL = {
     "starred": f"SELECT id FROM papers ORDER BY starred DESC, {_NEWEST}",
 }
 # Statuses in reading order, each read newest first from the (status, added_at) index; an
-# unknown status (a newer readerapp's) comes last.
+# unknown status (a newer readerapp's) comes last. Both queries only touch that index: a
+# filter on status with ORDER BY added_at alone would look every row up in the table.
 _STATUS_SQL = f"SELECT id FROM papers WHERE status = ? ORDER BY {_NEWEST}"
-_OTHER_STATUS_SQL = (f"SELECT id FROM papers WHERE status NOT IN "
-                     f"({', '.join('?' * len(STATUSES))}) ORDER BY {_NEWEST}")
+_STATUSES_SQL = "SELECT DISTINCT status FROM papers ORDER BY status"
 _ALL_NEWEST = f"SELECT id FROM papers ORDER BY {_NEWEST}"
 # Papers with a cell value first, by the text the table shows; papers without one last.
 _CELL_SQL = {
@@ -81,9 +81,11 @@ def read_order(session: Session, sort: str) -> list[int]:
         if sort in ORDER_SQL:
             return [row[0] for row in conn.exec_driver_sql(ORDER_SQL[sort])]
         if sort == "status":
-            ids = [row[0] for status in STATUSES
-                   for row in conn.exec_driver_sql(_STATUS_SQL, (status,))]
-            return ids + [row[0] for row in conn.exec_driver_sql(_OTHER_STATUS_SQL, STATUSES)]
+            present = [row[0] for row in conn.exec_driver_sql(_STATUSES_SQL)]
+            ordered = [*(s for s in STATUSES if s in present),
+                       *(s for s in present if s not in STATUSES)]
+            return [row[0] for status in ordered
+                    for row in conn.exec_driver_sql(_STATUS_SQL, (status,))]
         return _cell_order(session, sort)
 
 

@@ -232,3 +232,17 @@ def test_clicking_any_header_sorts_the_table_in_the_library(
     assert window.model.rowCount() == 73
     assert window.model.data(window.model.index(0, 0)) == "★"
     assert header.sortIndicatorSection() == 0  # the indicator stays where it was clicked
+
+
+def test_clearing_the_sort_indicator_returns_to_the_default_order(
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot
+) -> None:
+    window = open_window(seeded_dir)
+    default = window.model.ids()
+    header = window.table.horizontalHeader()
+    header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)  # title
+    settle(qtbot, window)
+    assert window.model.ids() != default
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    settle(qtbot, window)
+    assert window.model.ids() == default

@@ -450,7 +450,6 @@ class MainWindow(QMainWindow):
         self.query_error.hide()
         ref = self.sidebar.current_ref()
         sort, descending = self._sort, self._descending
-        has_text = bool(self.search_box.text().strip())
         self._generation += 1
         generation = self._generation
         library = self.library()
@@ -465,10 +464,10 @@ class MainWindow(QMainWindow):
                     return order
                 matched = set(search.search_ids(library, node))
                 return [pid for pid in order if pid in matched]
-            effective = sort if (sort != "relevance" or has_text) else "added"
-            ids = search.search_ids(library, node, sort=effective)
-            natural_desc = effective in NATURAL_DESCENDING
-            if effective != "relevance" and descending != natural_desc:
+            # Relevance with nothing to rank by is newest first (search_ids does that); a
+            # column's order is reversed only when the user clicked it the other way.
+            ids = search.search_ids(library, node, sort=sort)
+            if sort != "relevance" and descending != (sort in NATURAL_DESCENDING):
                 ids.reverse()
             return ids
 

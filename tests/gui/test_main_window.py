@@ -246,3 +246,18 @@ def test_clearing_the_sort_indicator_returns_to_the_default_order(
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     settle(qtbot, window)
     assert window.model.ids() == default
+
+
+def test_the_default_order_is_newest_first(
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot
+) -> None:
+    with Library.open(seeded_dir) as library:
+        newest_first = search.search_ids(library, "", sort="added")
+    window = open_window(seeded_dir)
+    assert window.model.ids() == newest_first
+    header = window.table.horizontalHeader()
+    added = next(i for i in range(window.model.columnCount())
+                 if window.model.headerData(i, Qt.Orientation.Horizontal) == "Added")
+    header.setSortIndicator(added, Qt.SortOrder.AscendingOrder)  # clicked: oldest first
+    settle(qtbot, window)
+    assert window.model.ids() == newest_first[::-1]

@@ -129,9 +129,12 @@ class DetailPane(QStackedWidget):
         layout.addWidget(self.meta)
 
         self.links_row = QHBoxLayout()
-        self.link_buttons: dict[str, QPushButton] = {}
+        # Tool buttons, not push buttons: five push buttons are wider than the pane, which
+        # then scrolled sideways and cut off the authors and the abstract.
+        self.link_buttons: dict[str, QToolButton] = {}
         for kind, label in LINK_LABELS:
-            button = QPushButton(label)
+            button = QToolButton()
+            button.setText(label)
             button.setObjectName(f"link_{kind}")
             button.clicked.connect(lambda _=False, k=kind: self._open_link(k))
             self.links_row.addWidget(button)
@@ -228,6 +231,8 @@ class DetailPane(QStackedWidget):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # Text wraps to the pane's width; the pane never scrolls sideways.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         self.addWidget(scroll)

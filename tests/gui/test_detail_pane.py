@@ -59,3 +59,25 @@ def test_the_pane_fits_the_first_launch_window_and_elides_long_entries(
     # the abstract and the note editor share the height that is left
     assert pane.abstract.height() >= pane.abstract.minimumHeight()
     assert pane.note_tabs.height() >= pane.note_tabs.minimumHeight()
+
+
+def test_a_paper_with_every_kind_of_link_fits_the_pane_width(
+        qtbot: QtBot, open_window: WindowFactory, tmp_path: Path) -> None:
+    from readerapp.services import importing, search
+    from tests.conftest import DATA
+
+    directory = tmp_path / "library"
+    with Library.open(directory) as library:
+        importing.import_path(library, DATA / "corpus" / "hf-json"
+                              / "sotawhat_hf_daily_papers_30.json")
+        linked = [p for p in search.search(library, "")
+                  if p.links.code and p.links.project and p.links.hf and p.links.pdf]
+    assert linked, "the HF JSON sample has papers with code, project and HF links"
+    window = open_window(directory)  # 1400 x 860, the size of a first launch
+    window.show_paper(linked[0].id)
+    settle(qtbot, window)
+    pane = window.detail
+    assert all(button.isVisibleTo(pane) for button in pane.link_buttons.values())
+    scroll = pane.findChild(QScrollArea)
+    assert scroll is not None
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()

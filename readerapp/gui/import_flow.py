@@ -34,6 +34,10 @@ class ImportOutcome:
     reports: list[FileReport] = field(default_factory=list)  # one per source that was written
     paper_ids: list[int] = field(default_factory=list)  # every paper of the import, file order
     cancelled: bool = False
+    # What the queue and tag options added (not what was there before): Undo takes it away,
+    # else undo_import would keep every paper as "queued by you" or "tagged by you".
+    queued_ids: list[int] = field(default_factory=list)
+    tagged_ids: list[int] = field(default_factory=list)
 
     @property
     def batch_ids(self) -> list[int]:
@@ -74,17 +78,37 @@ def run_import(library: Library, plan: ImportPlan, progress: ProgressSink,
             ids.update(dict.fromkeys(preview.existing_ids))
     outcome.paper_ids = list(ids)
     if plan.queue and outcome.paper_ids:
+        before = set(queues.queue_ids(library, plan.queue)) if any(
+            q.name.casefold() == plan.queue.casefold() for q in queues.list_queues(library)
+        ) else set()
         queues.add_to_queue(library, plan.queue, outcome.paper_ids)
+        outcome.queued_ids = [p for p in outcome.paper_ids if p not in before]
     return outcome
 
 
-def index_import(library: Library, outcome: ImportOutcome, progress: ProgressSink) -> int:
+def index_import(library: Library, outcome: ImportOutcome, progress: ProgressSink,
+                 cancel: CancelToken) -> int:
     """Makes the import searchable by text (and applies the tag, whose service indexes)."""
-    if outcome.plan.tag and outcome.paper_ids:
+    tag = outcome.plan.tag
+    if tag and outcome.paper_ids:
         progress(0, None, f"Tagging {len(outcome.paper_ids):,} papers and indexing…")
-        triage.add_tag(library, outcome.plan.tag, outcome.paper_ids)
+        had = overview.summaries(library, outcome.paper_ids)
+        outcome.tagged_ids = [p for p in outcome.paper_ids if p in had and tag.casefold()
+                              not in (t.casefold() for t in had[p].tags)]
+        triage.add_tag(library, tag, outcome.paper_ids)
         return len(outcome.paper_ids)
-    return library.sync_index(None, progress)
+    return library.sync_index(cancel, progress)
+
+
+def undo_outcome(library: Library, outcome: ImportOutcome) -> list[batches.UndoReport]:
+    """Takes away what the options added, then undoes the batches (newest first)."""
+    plan = outcome.plan
+    if plan.tag and outcome.tagged_ids:
+        triage.remove_tag(library, plan.tag, outcome.tagged_ids)
+    if plan.queue and outcome.queued_ids and any(
+            q.name.casefold() == plan.queue.casefold() for q in queues.list_queues(library)):
+        queues.remove_from_queue(library, plan.queue, outcome.queued_ids)
+    return [batches.undo_import(library, b) for b in reversed(outcome.batch_ids)]
 
 
 class ImportFlow(QObject):
@@ -122,7 +146,9 @@ class ImportFlow(QObject):
     def _preview_closed(self, dialog: ImportPreviewDialog) -> None:
         if self.preview is dialog:
             self.preview = None
-        dialog.deleteLater()
+        # A dry run may still be queued or running, and it reports to the dialog: the dialog
+        # goes after it, through the same one-worker queue (a cancelled run delivers nothing).
+        self.window.runner.run(lambda: None, lambda _result: dialog.deleteLater())
 
     def _run(self, plan: ImportPlan) -> None:
         window = self.window
@@ -151,9 +177,10 @@ class ImportFlow(QObject):
         library = window.library()
         relay = ProgressRelay(self)
         relay.progressed.connect(window._progress)
-        window._begin_work("Indexing…", None)
-        window.runner.run(lambda: index_import(library, outcome, relay), self._indexed,
-                          self._failed)
+        cancel = CancelToken()  # a cancelled sync keeps its pending marks: resumed later
+        window._begin_work("Indexing…", cancel)
+        window.runner.run(lambda: index_import(library, outcome, relay, cancel),
+                          self._indexed, self._failed)
 
     def _indexed(self, _count: int) -> None:
         self.window._end_work()
@@ -171,7 +198,7 @@ class ImportFlow(QObject):
         summary = ImportSummaryDialog(outcome.plan, outcome.reports, len(outcome.paper_ids),
                                       parent=self.window)
         summary.show_requested.connect(lambda: self.show_batch(outcome.batch_ids))
-        summary.undo_requested.connect(lambda: self.undo(outcome.batch_ids))
+        summary.undo_requested.connect(lambda: self.undo(outcome))
         self.summary = summary
         summary.show()
 
@@ -184,17 +211,13 @@ class ImportFlow(QObject):
         window.sidebar.select(ListRef("batch", batch_ids[0]))
         window.table.setFocus()
 
-    def undo(self, batch_ids: Sequence[int]) -> None:
+    def undo(self, outcome: ImportOutcome) -> None:
         window = self.window
-        if not batch_ids or not window.is_ready:
+        if not outcome.batch_ids or not window.is_ready:
             return
         library = window.library()
         window._begin_work("Undoing the import…", None)
-
-        def work() -> list[batches.UndoReport]:
-            return [batches.undo_import(library, b) for b in reversed(batch_ids)]
-
-        window.runner.run(work, self._undone, self._failed)
+        window.runner.run(lambda: undo_outcome(library, outcome), self._undone, self._failed)
 
     def _undone(self, reports: list[batches.UndoReport]) -> None:
         window = self.window

@@ -7,7 +7,7 @@ merge rules, rolled back), so the counts shown are the counts the import will pr
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readerapp.core.errors import ReaderappError
+from readerapp.core.errors import ReaderappError, UserError
 from readerapp.core.progress import CancelToken, ProgressSink
 from readerapp.core.records import PaperSummary
 from readerapp.formats.registry import IMPORT_FORMATS
 from readerapp.formats.text_input import read_path
 from readerapp.gui.tasks import ProgressRelay, TaskRunner
-from readerapp.services import importing, overview
+from readerapp.services import importing, overview, queues, triage
 from readerapp.services.importing import FileReport
 from readerapp.services.library import Library
 
@@ -129,6 +129,14 @@ def preview_all(library: Library, sources: Sequence[ImportSource], progress: Pro
 
         out.append(preview_source(library, source, sink, cancel))
     return out
+
+
+def _valid(clean: Callable[[str], str], name: str) -> str | None:
+    """The cleaned name, or None when the service would refuse it."""
+    try:
+        return clean(name)
+    except UserError:
+        return None
 
 
 def _plural(count: int, one: str, many: str | None = None) -> str:
@@ -469,13 +477,15 @@ class ImportPreviewDialog(QDialog):
 
     # -- options and the result
 
+    # The services' own name rules, checked here: a name they refuse after the papers are
+    # saved would leave the import half applied.
     def queue_name(self) -> str | None:
-        name = " ".join(self.queue_combo.currentText().split())
-        return name if self.queue_check.isChecked() and name else None
+        return _valid(queues.clean_name, self.queue_combo.currentText()) \
+            if self.queue_check.isChecked() else None
 
     def tag_name(self) -> str | None:
-        name = " ".join(self.tag_combo.currentText().split())
-        return name if self.tag_check.isChecked() and name else None
+        return _valid(triage.clean_tag, self.tag_combo.currentText()) \
+            if self.tag_check.isChecked() else None
 
     def _update_buttons(self) -> None:
         ready = [p for p in self.previews if p is not None and p.report is not None]

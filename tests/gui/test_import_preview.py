@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTreeWidgetItem
@@ -374,3 +375,66 @@ def test_closing_the_window_during_an_import_rolls_it_back(
     assert paused.cancelled
     with Library.open(seeded_dir) as library:
         assert snapshot(library) == before
+
+
+def test_undo_after_the_queue_and_tag_options_leaves_the_library_as_it_was(
+        open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot) -> None:
+    window = open_window(seeded_dir)
+    library = window.library()
+    already = search.search_ids(library, "kronecker")
+    queues.add_to_queue(library, "Week 32", already)
+    triage.add_tag(library, "to read", already)
+    before = snapshot(library)
+    dialog = open_preview(qtbot, window, lambda: window.import_paths([JABREF]))
+    dialog.queue_check.setChecked(True)
+    dialog.queue_combo.setCurrentText("Week 32")
+    dialog.tag_check.setChecked(True)
+    dialog.tag_combo.setCurrentText("to read")
+    with qtbot.waitSignal(window.import_flow.indexed, timeout=60000):
+        accept(qtbot, window, dialog)
+    assert len(queues.queue_ids(library, "Week 32")) == len(already) + 901
+    summary = window.import_flow.summary
+    assert summary is not None
+    with qtbot.waitSignal(window.import_flow.undone, timeout=30000) as undone:
+        qtbot.mouseClick(summary.undo_button, Qt.MouseButton.LeftButton)
+    (report,) = undone.args[0]
+    assert report.removed == 901 and report.kept == []
+    settle(qtbot, window)
+    after = snapshot(library)
+    # Papers, queues, tags and index as before (the paper queued and tagged before stays so);
+    # the history keeps the import, marked undone.
+    assert (after[0], *after[2:]) == (before[0], *before[2:])
+    assert after[1][0][2:] == (0, after[1][0][3]) and after[1][0][3] is not None
+
+
+def test_a_queue_or_tag_name_the_library_would_refuse_keeps_import_off(
+        open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot) -> None:
+    window = open_window(seeded_dir)
+    dialog = open_preview(qtbot, window, lambda: window.import_paths([JABREF]))
+    assert dialog.import_button.isEnabled()
+    dialog.queue_check.setChecked(True)
+    dialog.queue_combo.setCurrentText("x" * 101)
+    assert not dialog.import_button.isEnabled()
+    dialog.queue_combo.setCurrentText("  Week   32 ")
+    assert dialog.import_button.isEnabled() and dialog.plan().queue == "Week 32"
+    dialog.tag_check.setChecked(True)
+    dialog.tag_combo.setCurrentText("t" * 101)
+    assert not dialog.import_button.isEnabled()
+    dialog.reject()
+
+
+def test_closing_the_preview_while_its_dry_run_runs_is_quiet(
+        open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot) -> None:
+    window = open_window(seeded_dir)
+    with qtbot.waitSignal(window.import_flow.preview_opened, timeout=5000) as opened:
+        window.import_paths([HUGE])
+    dialog = opened.args[0]
+    assert dialog.busy
+    dialog.reject()  # Esc while the 7,166 entries are still being read
+    # Deleted only after the dry run has stopped and reported (pytest-qt fails the test on
+    # any exception in the event loop, e.g. a signal from a deleted dialog).
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=60000)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=60000)
+    assert window.last_error is None
+    settle(qtbot, window)
+    assert window.model.rowCount() == 73

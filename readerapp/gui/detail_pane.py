@@ -51,9 +51,9 @@ RELATED_ROWS_SHOWN = 6  # as many as the window asks for
 
 
 def _note_title(note: Note) -> str:
-    first = next((MARKUP.sub("", line).strip(LEAD_IN).strip()
-                  for line in note.body.splitlines() if MARKUP.sub("", line).strip(LEAD_IN)),
-                 "(empty)")
+    # Lead-in marks go from the start only: "Notes on C++" keeps its "++".
+    lines = (MARKUP.sub("", line).lstrip(LEAD_IN).strip() for line in note.body.splitlines())
+    first = next((line for line in lines if line), "(empty)")
     return f"{first[:60]}  ·  {note.updated_at:%Y-%m-%d}"
 
 

@@ -343,10 +343,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("library/path", str(self._library.directory))
         self.work_label.clear()
         self.detail.show_message("Select a paper to see its details.")
-        # What opening loaded (index readers, caches) lives as long as the library: frozen
-        # out of the collector's sight, a full collection no longer walks it and stalls the
-        # event loop for hundreds of milliseconds (400 ms measured at 10k papers).
-        gc.freeze()
         self.refresh_sidebar()
         last = str(self.settings.value("list/last", "all"))
         if not self._select_saved_list(last):
@@ -354,7 +350,10 @@ class MainWindow(QMainWindow):
         self.run_search()
         library = self._library
         # After the first search on the one worker: the table fills first, then the orders.
-        self.runner.run(lambda: search.warm_sort_orders(library))
+        # What opening and the warm-up loaded (index readers, sort orders) lives as long as
+        # the library: frozen out of the collector's sight, a full collection no longer walks
+        # it and stalls the event loop for hundreds of milliseconds (400 ms at 10k papers).
+        self.runner.run(lambda: search.warm_sort_orders(library), lambda _r: gc.freeze())
         self.library_ready.emit()
 
     def _library_failed(self, error: BaseException) -> None:

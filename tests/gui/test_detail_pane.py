@@ -81,3 +81,7 @@ def test_a_paper_with_every_kind_of_link_fits_the_pane_width(
     scroll = pane.findChild(QScrollArea)
     assert scroll is not None
     assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
+
+
+def test_a_note_title_keeps_marks_at_its_end() -> None:
+    assert _note_title(_note("# Notes on C++\nbody")) == "Notes on C++  ·  2024-08-07"

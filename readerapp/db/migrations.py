@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, text
 
 from readerapp.core.errors import LibraryError
+from readerapp.db.engine import connect_read_only
 from readerapp.db.models import Base
 
 # Version 1 is the first release's schema. A change to models.py bumps this and adds a step.
@@ -81,7 +82,7 @@ def refuse_newer(db_path: Path) -> None:
     its journal to WAL rewrites its header."""
     if not db_path.exists():
         return
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    conn = connect_read_only(db_path)
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     finally:

@@ -17,6 +17,7 @@ from pathlib import Path
 from readerapp.core import paths
 from readerapp.core.errors import InputError, LibraryError, UserError
 from readerapp.core.lockfile import LibraryLock
+from readerapp.db.engine import connect_read_only
 from readerapp.db.migrations import SCHEMA_VERSION
 from readerapp.services.library import REBUILD_FLAG
 
@@ -34,7 +35,7 @@ def _copy(source: Path, target: Path) -> None:
     """SQLite's online backup from `source` to a new file at `target` (atomic rename)."""
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = connect_read_only(source)
     try:
         dst = sqlite3.connect(partial)
         try:
@@ -74,7 +75,7 @@ def validate(path: Path) -> int:
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             tables = {r[0] for r in conn.execute(

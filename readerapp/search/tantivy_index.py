@@ -168,6 +168,13 @@ class _QueryBuilder:
         raise TypeError(f"not a text query node: {node!r}")
 
 
+def _abandon(writer: tantivy.IndexWriter) -> None:
+    """Drop a writer's uncommitted work and release it now: left to the garbage collector,
+    its lock makes the next edit wait and then report the library busy."""
+    writer.rollback()
+    writer.wait_merging_threads()
+
+
 class TantivyIndex:
     """A tantivy index in a folder. Writers are opened per change and closed after commit,
     so another readerapp process can write between our changes."""
@@ -255,8 +262,7 @@ class TantivyIndex:
                     cancel.check()
                 writer.add_document(self._document(doc))
         except BaseException:
-            writer.rollback()
-            writer.wait_merging_threads()
+            _abandon(writer)
             raise
         self._finish(writer)
         return len(docs)
@@ -268,7 +274,11 @@ class TantivyIndex:
 
     def delete(self, ids: Iterable[int]) -> None:
         writer = self._writer()
-        self._delete(writer, list(ids))
+        try:
+            self._delete(writer, list(ids))
+        except BaseException:
+            _abandon(writer)
+            raise
         self._finish(writer)
 
     def _query(self, searcher: tantivy.Searcher, node: Node, *, boost: bool) -> tantivy.Query:
@@ -344,8 +354,7 @@ class TantivyIndex:
                 if done % 2000 == 0:
                     progress(done, total, f"Indexing {done:,} / {total:,}")
         except BaseException:
-            writer.rollback()
-            writer.wait_merging_threads()
+            _abandon(writer)
             raise
         self._finish(writer)
         progress(total, total, "Index rebuilt")

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from whoosh.analysis import (
-    STOP_WORDS,
     Analyzer,
     Filter,
     LowercaseFilter,
@@ -15,6 +14,8 @@ from whoosh.analysis import (
     StemFilter,
     Token,
 )
+
+from readerapp.search.stopwords import STOP_WORDS
 
 _WORDS = r"\w+(?:\.?\w+)*(?:-\w+(?:\.?\w+)*)*"
 
@@ -51,7 +52,7 @@ class CompoundFilter(Filter):
 
 def text_analyzer() -> Analyzer:
     """Titles, abstracts, notes: lower case, compounds, stop words out, stemmed."""
-    return (RegexTokenizer(_WORDS) | LowercaseFilter() | CompoundFilter(frozenset(STOP_WORDS))
+    return (RegexTokenizer(_WORDS) | LowercaseFilter() | CompoundFilter(STOP_WORDS)
             | StemFilter())
 
 

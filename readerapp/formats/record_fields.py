@@ -79,6 +79,16 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+def has_unsafe(text: str) -> bool:
+    """True when the text holds a control character or a bidirectional override."""
+    return bool(_CONTROL.search(text) or _BIDI.search(text))
+
+
+def scrub_unsafe(text: str) -> str:
+    """Controls become spaces and bidi overrides go; line breaks (paragraphs) stay."""
+    return _BIDI.sub("", _CONTROL.sub(" ", text))
+
+
 def clean_text(text: str) -> str:
     """One line of display text: whitespace collapsed, control characters and bidirectional
     overrides gone, lone surrogates made U+FFFD."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from readerapp.core.records import PaperRecord
 from readerapp.core.testhooks import pause_point
 from readerapp.db.models import ImportBatchRow, PaperSourceRow, utcnow
 from readerapp.formats.base import ImportFormat, SkippedEntry
-from readerapp.formats.record_fields import clean_text, clean_title
+from readerapp.formats.record_fields import clean_text, clean_title, has_unsafe, scrub_unsafe
 from readerapp.formats.registry import detect_format, import_format
 from readerapp.formats.text_input import read_path
 from readerapp.services.import_store import insert_new_papers, merge_existing
@@ -35,12 +34,6 @@ PROGRESS_EVERY = 1000
 # Longer than any real title (the longest in the corpus is under 400): a parse gone wrong or
 # a hostile file. Such an entry is skipped and reported rather than put in every table row.
 MAX_TITLE_CHARS = 2000
-# What must never reach the table, the index or an export: control characters (the C0 and
-# C1 ranges but tab and newline, DEL) and bidirectional overrides and isolates, which can
-# disguise text ("txt.exe" shown as "exe.txt"). Importers clean them; this is the backstop.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(slots=True)
@@ -97,14 +90,11 @@ def _dedupe(records: list[PaperRecord]) -> tuple[list[PaperRecord], list[str]]:
     return out, keys
 
 
-def _scrub(text: str) -> str:
-    """Controls become spaces and bidi overrides go; line breaks (paragraphs) stay."""
-    return _BIDI.sub("", _CONTROL.sub(" ", text))
-
-
 def _screen(records: list[PaperRecord], skipped: list[SkippedEntry]) -> list[PaperRecord]:
     """Drops entries whose title is absurdly long (into `skipped`) and cleans any control or
-    bidirectional-override character an importer let through."""
+    bidirectional-override character an importer let through: they must never reach the
+    table, the index or an export ("txt.exe" shown as "exe.txt"). Importers clean them; this
+    is the backstop."""
     kept: list[PaperRecord] = []
     for record in records:
         if len(record.title) > MAX_TITLE_CHARS:
@@ -112,12 +102,13 @@ def _screen(records: list[PaperRecord], skipped: list[SkippedEntry]) -> list[Pap
                                         f"characters (readerapp keeps at most "
                                         f"{MAX_TITLE_CHARS:,}); not imported"))
             continue
-        if _UNSAFE.search("".join((record.title, record.abstract, record.venue or "",
-                                   *record.authors))):
+        if has_unsafe("".join((record.title, record.abstract, record.venue or "",
+                               *record.authors))):
             record = dataclasses.replace(
                 record, title=clean_title(record.title),
                 authors=tuple(a for a in map(clean_text, record.authors) if a),
-                abstract=_scrub(record.abstract), venue=_scrub(record.venue or "") or None)
+                abstract=scrub_unsafe(record.abstract),
+                venue=clean_text(record.venue or "") or None)
         kept.append(record)
     return kept
 

@@ -314,8 +314,10 @@ def cmd_reindex(lib: Library, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_backup(lib: Library, args: argparse.Namespace) -> int:
-    print(backups.backup(lib.directory, args.file))
+def cmd_backup(library_dir: Path, args: argparse.Namespace) -> int:
+    """Runs with no Library open: a copy needs no repair, and a mistyped --library must not
+    create an empty library to back up."""
+    print(backups.backup(library_dir, args.file))
     return EXIT_OK
 
 
@@ -324,8 +326,10 @@ def cmd_restore(library_dir: Path, args: argparse.Namespace) -> int:
     kept = backups.restore(library_dir, args.file)
     with Library.open(library_dir) as lib:  # migrates an older backup, rebuilds the index
         report = checking.check(lib)
-    print(f"restored {args.file}: {report.papers} papers, {report.indexed} indexed; the "
-          f"replaced library is kept at {kept}")
+    kept_text = (f"the replaced library is kept at {kept}" if kept is not None
+                 else "there was no library here before")
+    print(f"restored {args.file}: {report.papers} papers, {report.indexed} indexed; "
+          f"{kept_text}")
     return EXIT_OK if report.ok else EXIT_USER
 
 
@@ -344,7 +348,6 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "reindex": cmd_reindex,
     "imports": cmd_imports,
     "undo-import": cmd_undo_import,
-    "backup": cmd_backup,
 }
 
 
@@ -360,6 +363,13 @@ def _launch_gui(parser: argparse.ArgumentParser, library: Path | None,
     return int(run(library, open_files))
 
 
+# Commands on the library folder itself, run without opening (and repairing) the library.
+FOLDER_COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -373,8 +383,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return selftest.run()
         if args.command is None:
             return _launch_gui(parser, args.library, args.open)
-        if args.command == "restore":
-            return cmd_restore(args.library or paths.default_library_dir(), args)
+        if args.command in FOLDER_COMMANDS:
+            return FOLDER_COMMANDS[args.command](args.library or paths.default_library_dir(),
+                                                 args)
         with Library.open(args.library) as lib:
             return COMMANDS[args.command](lib, args)
     except ReaderappError as exc:

@@ -96,9 +96,9 @@ def validate(path: Path) -> int:
     return version
 
 
-def restore(library_dir: Path, source: Path) -> Path:
+def restore(library_dir: Path, source: Path) -> Path | None:
     """Replaces the library with the backup at `source`; returns where the replaced library
-    was kept. Refused while the desktop app has the library open.
+    was kept (None when there was none). Refused while the desktop app has the library open.
 
     Call it with no Library open on `library_dir` in this process; the next Library.open()
     migrates the file if it is older and rebuilds the index.
@@ -127,4 +127,4 @@ def restore(library_dir: Path, source: Path) -> Path:
         os.replace(incoming, db_path)
         # The index described the replaced papers (maybe with another engine): it goes.
         shutil.rmtree(paths.index_dir(library_dir), ignore_errors=True)
-    return kept if kept is not None else db_path
+    return kept

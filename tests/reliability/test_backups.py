@@ -146,3 +146,24 @@ def test_restore_refuses_a_file_that_is_not_a_library(
     assert err.startswith(f"readerapp: {bogus}: {message}") and err.count("\n") == 1, err
     assert canonical_dump(paths.database_path(library_dir)) == before
     assert not (library_dir / "backups").exists()
+
+
+def test_backup_of_a_mistyped_folder_is_refused_and_creates_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    typo = tmp_path / "libary"
+    assert main(["--library", str(typo), "backup"]) == 1
+    assert "there is no library here to back up" in capsys.readouterr().err
+    assert not typo.exists()
+
+
+def test_restore_into_an_empty_folder_says_there_was_nothing_to_keep(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source_dir = tmp_path / "source"
+    make_user_library(source_dir)
+    copy = tmp_path / "copy.sqlite"
+    assert main(["--library", str(source_dir), "backup", str(copy)]) == 0
+    capsys.readouterr()
+    target = tmp_path / "new"
+    assert main(["--library", str(target), "restore", str(copy)]) == 0
+    out = capsys.readouterr().out
+    assert "there was no library here before" in out and "kept at" not in out

@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -107,21 +107,23 @@ class SortCache:
 
     def order(self, library: Library, session: Session, sort: str,
               fresh: bool = False) -> SortOrder:
+        """The whole-library order of a CACHED sort key, read again when papers changed."""
         with self._lock:
             order = self._orders.get(sort)
-            if (fresh or order is None or sort not in CACHED
-                    or order.generation != library.papers_generation):
+            if fresh or order is None or order.generation != library.papers_generation:
                 generation = library.papers_generation
                 ids = read_order(session, sort)
                 order = SortOrder(generation, ids, {pid: i for i, pid in enumerate(ids)})
                 self._orders[sort] = order
             return order
 
-    def ordered(self, library: Library, session: Session, ids: Collection[int],
+    def ordered(self, library: Library, session: Session, ids: Set[int],
                 sort: str) -> list[int]:
         """`ids` in the order of a sort column."""
+        if sort not in CACHED:  # read fresh each time: one pass, nothing kept
+            return [pid for pid in read_order(session, sort) if pid in ids]
         order = self.order(library, session, sort)
-        if sort in CACHED and not all(pid in order.rank for pid in ids):
+        if not all(pid in order.rank for pid in ids):
             order = self.order(library, session, sort, fresh=True)
         if len(ids) * SORT_SHARE >= len(order.ids):
             return [pid for pid in order.ids if pid in ids]

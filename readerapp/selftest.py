@@ -12,6 +12,7 @@ pairs), shipped as package data.
 
 from __future__ import annotations
 
+import importlib
 import os
 import platform
 import sys
@@ -80,14 +81,42 @@ def run(out: TextIO = sys.stdout) -> int:
     return 0
 
 
+_MODULES = ("readerapp.formats.registry", "readerapp.search.engine", "readerapp.search.factory",
+            "readerapp.search.query", "readerapp.services.checking",
+            "readerapp.services.exporting", "readerapp.services.importing",
+            "readerapp.services.library", "readerapp.services.search")
+
+
 def _run_checks(test: SelfTest, temp: Path) -> None:
-    # Imported here so that a broken dependency fails a check with its name, not the flag.
+    library_dir = temp / "library"
+    text = ""
+
+    def load_modules() -> str:
+        # Imported in a step, so that a broken bundle fails a named check, not with a bare
+        # traceback; the imports below then find them loaded.
+        for name in _MODULES:
+            importlib.import_module(name)
+        return f"{len(_MODULES)} modules: importers, exporters, search engines, services"
+
+    test.step("modules", load_modules)
     from readerapp.formats.registry import EXPORT_FORMATS, detect_format
+    from readerapp.search.engine import IndexDoc
+    from readerapp.search.factory import ENGINES, open_text_index
+    from readerapp.search.query import parse_query
     from readerapp.services import checking, exporting, importing, search
     from readerapp.services.library import Library
 
-    library_dir = temp / "library"
-    text = ""
+    def every_engine() -> str:
+        # A library uses one engine; the other must load too, or switching to it would fail.
+        for engine in ENGINES:
+            index = open_text_index(temp / f"index-{engine}", engine)
+            try:
+                index.upsert([IndexDoc(7, "Kronecker adapters", "Ada Lovelace", "", "", "")])
+                found = index.search(parse_query("kronecker"))
+                _fail_unless(found == {7}, f"{engine} found {found}, not paper 7")
+            finally:
+                index.close()
+        return ", ".join(ENGINES)
 
     def read_sample() -> str:
         nonlocal text
@@ -98,7 +127,15 @@ def _run_checks(test: SelfTest, temp: Path) -> None:
         return f"{SAMPLE.name}, {len(text):,} characters, sniffed as {fmt.name}"
 
     test.step("bundled sample", read_sample)
-    library = Library.open(library_dir)
+    test.step("search engines", every_engine)
+    opened: list[Library] = []
+
+    def open_library() -> str:
+        opened.append(Library.open(library_dir))
+        return f"a new library in {library_dir}"
+
+    test.step("open library", open_library)
+    library = opened[0]
     try:
         def import_sample() -> str:
             report = importing.import_text(library, text, SAMPLE.name)

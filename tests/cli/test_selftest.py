@@ -12,7 +12,8 @@ import pytest
 
 from readerapp import selftest
 
-CHECKS = ("bundled sample", "import", "search", "export", "main window")
+CHECKS = ("modules", "bundled sample", "search engines", "open library", "import", "search",
+          "export", "main window")
 
 
 def test_self_test_passes_and_says_what_it_checked(tmp_path: Path) -> None:
@@ -41,7 +42,7 @@ def test_a_failed_check_is_named_and_stops_the_test(monkeypatch: pytest.MonkeyPa
                 f"{selftest.SAMPLE_PAPERS} and none")
     assert lines[-2] == f"FAIL  import: {expected}"
     assert lines[-1] == f"self-test FAILED: import: {expected}"
-    assert not any(line.startswith("ok    search") for line in lines)
+    assert not any(line.startswith("ok    search:") for line in lines)
 
 
 def test_a_missing_sample_is_a_clear_failure(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,

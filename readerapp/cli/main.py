@@ -12,6 +12,7 @@ from readerapp import __version__
 from readerapp.cli import output
 from readerapp.core import paths
 from readerapp.core.errors import InputError, ReaderappError, UserError
+from readerapp.core.lockfile import LibraryLock
 from readerapp.core.records import STATUSES
 from readerapp.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS
 from readerapp.formats.text_input import decode
@@ -304,10 +305,14 @@ def cmd_undo_import(lib: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(lib: Library, args: argparse.Namespace) -> int:
-    if args.engine is not None:
-        count = (lib.switch_engine(args.engine) if args.engine != lib.engine
-                 else lib.rebuild_index())
+    if args.engine is not None and args.engine != lib.engine:
+        # Replacing the index folder under an open window would pull its index away: the
+        # window's lock says whether one has the library open.
+        with LibraryLock(lib.directory):
+            count = lib.switch_engine(args.engine)
         print(f"indexed {count} papers with {args.engine}")
+    elif args.engine is not None:
+        print(f"indexed {lib.rebuild_index()} papers with {args.engine}")
     else:
         count = lib.rebuild_index()
         print(f"indexed {count} papers")

@@ -180,8 +180,7 @@ class Library:
         with self.read() as session:
             flagged = session.get(Meta, REBUILD_FLAG) is not None
             count = queries.paper_count(session)
-            pending = int(session.scalar(select(func.count()).select_from(IndexPendingRow))
-                          or 0)
+        pending = self.pending_count()
         if flagged or (self.index.was_missing and count > 0):
             return True
         # Papers committed without indexing (import with index=False, then the app closed)

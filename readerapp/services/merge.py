@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from readerapp.core.identity import title_key
 from readerapp.core.records import Links, PaperRecord
+from readerapp.db import queries
 from readerapp.db.models import PaperRow
 from readerapp.db.queries import chunks
 
@@ -78,7 +79,7 @@ class IdentityMap:
         titles = sorted({k for k in title_keys if k})
         columns = (PaperRow.id, PaperRow.arxiv_id, PaperRow.doi, PaperRow.title_key,
                    PaperRow.year)
-        library_size = session.scalar(select(func.count()).select_from(PaperRow)) or 0
+        library_size = queries.paper_count(session)
         if len(records) * FULL_SCAN_SHARE >= library_size:
             # A large batch against a small library (the first import of a big dump):
             # one scan of the identity columns beats hundreds of IN (...) look-ups.

@@ -179,3 +179,18 @@ def test_second_instance_is_refused_and_a_killed_instance_leaves_no_stuck_lock(
         pass
     third = open_window(library_dir)
     assert third.is_ready and third.model.rowCount() == 73
+
+
+def test_switching_engines_from_the_cli_is_refused_while_the_app_has_the_library(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from readerapp.core.lockfile import LibraryLock
+    from tests.conftest import SEED
+
+    library = tmp_path / "library"
+    assert main(["--library", str(library), "import", str(SEED)]) == 0
+    with LibraryLock(library):  # what the desktop app holds while it has the library open
+        code = main(["--library", str(library), "reindex", "--engine", "tantivy"])
+    assert code == 2 and "open in another readerapp" in capsys.readouterr().err
+    assert main(["--library", str(library), "check"]) == 0
+    assert capsys.readouterr().out.strip() == "73 papers, 73 indexed: ok"
+    assert main(["--library", str(library), "reindex", "--engine", "tantivy"]) == 0

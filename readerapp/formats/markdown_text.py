@@ -17,7 +17,8 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _LEAD = re.compile(r"^(?:\s+|[-*+•●▪◦·‣>]\s|#{1,6}\s|\(?\d{1,3}[.)](?:\s|$)|\[[ xX]\]\s)+")
 _EMPHASIS = re.compile(r"\*\*|__|~~|`+|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)"
                        r"|(?<=\S)_(?!\w)")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
+# CommonMark: a backslash escapes any ASCII punctuation (`Q\&A` is "Q&A").
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _EDGE_START = " \t-\u2013\u2014:;,|●•▪◦·>#"
 _EDGE_END = " \t-\u2013\u2014:;,.(|[●•▪◦·"
 # `**Title** - what it does`: the bold part is the title only when a description follows.

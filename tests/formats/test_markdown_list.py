@@ -108,6 +108,10 @@ def test_dair_titles_are_plain_text(dair: ParseResult) -> None:
         assert not any(mark in record.title for mark in ("<br", "**", "●", "](", "|")), record
         assert 0 < len(record.title) <= 300
         assert record.title == " ".join(record.title.split())
+        assert "\\&" not in record.title, record  # Markdown escapes are undone
+    by_id = {r.arxiv_id: r.title for r in dair.records}
+    assert by_id["2301.01751"] == ("Iterated Decomposition: Improving Science Q&A by "
+                                   "Supervising Reasoning Processes")
 
 
 def test_dair_code_links_come_from_the_same_row(dair: ParseResult) -> None:

@@ -49,7 +49,7 @@ from readerapp.gui.paper_model import COLUMNS, PaperTableModel
 from readerapp.gui.paper_table import PaperTable
 from readerapp.gui.preferences import SearchEngineControl, preferences_shortcut
 from readerapp.gui.search_box import SearchBox
-from readerapp.gui.sidebar import ListRef, Sidebar
+from readerapp.gui.sidebar import ListRef, Sidebar, SidebarContent, read_sidebar
 from readerapp.gui.start_page import StartPage
 from readerapp.gui.tasks import TaskRunner
 from readerapp.search.query import And, Filter, MatchAll, Node, QuerySyntaxError, parse_query
@@ -326,24 +326,30 @@ class MainWindow(QMainWindow):
         self.detail.show_message("Opening the library…")
         self.work_label.setText("Opening library…")
 
-        def work() -> tuple[Library, LibraryLock]:
+        def work() -> tuple[Library, LibraryLock, SidebarContent]:
             lock = LibraryLock(directory)
             lock.acquire()
             try:
-                return Library.open(directory), lock
+                library = Library.open(directory)
             except BaseException:
+                lock.release()
+                raise
+            try:
+                return library, lock, read_sidebar(library)
+            except BaseException:
+                library.close()
                 lock.release()
                 raise
 
         self.runner.run(work, self._library_opened, self._library_failed)
 
-    def _library_opened(self, result: tuple[Library, LibraryLock]) -> None:
-        self._library, self._lock = result
+    def _library_opened(self, result: tuple[Library, LibraryLock, SidebarContent]) -> None:
+        self._library, self._lock, content = result
         self.setWindowTitle(f"readerapp — {self._library.directory}")
         self.settings.setValue("library/path", str(self._library.directory))
         self.work_label.clear()
         self.detail.show_message("Select a paper to see its details.")
-        self.refresh_sidebar()
+        self._show_sidebar(self._library, content)
         last = str(self.settings.value("list/last", "all"))
         if not self._select_saved_list(last):
             self.sidebar.select(ListRef("all"))
@@ -387,12 +393,18 @@ class MainWindow(QMainWindow):
         return self.sidebar.select(ListRef(kind, typed))
 
     def refresh_sidebar(self) -> None:
+        """Reads the counts and lists on the worker (after any edit queued before it) and
+        shows them when they arrive."""
         library = self.library()
-        tags = triage.list_tags(library)
-        counts = overview.counts(library)
-        self.sidebar.populate(counts, queues.list_queues(library), tags,
-                              overview.list_smart_lists(library), overview.list_batches(library))
-        self.detail.set_tag_names([name for name, _ in tags])
+        self.runner.run(lambda: read_sidebar(library),
+                        lambda content: self._show_sidebar(library, content))
+
+    def _show_sidebar(self, library: Library, content: SidebarContent) -> None:
+        if library is not self._library:
+            return  # read for a library closed since
+        counts = content.counts
+        self.sidebar.populate(content)
+        self.detail.set_tag_names([name for name, _ in content.tags])
         self.size_label.setText(f"{counts.total:,} papers in the library")
         self.engines.library_size(counts.total)
         self.center.setCurrentIndex(0 if counts.total == 0 else 1)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from readerapp.core.records import STATUSES
 from readerapp.gui.paper_model import PAPER_IDS_MIME, decode_ids
+from readerapp.services import overview, queues, triage
+from readerapp.services.library import Library
 from readerapp.services.overview import BatchInfo, LibraryCounts, SmartList
 from readerapp.services.queues import QueueInfo
 
@@ -30,6 +32,25 @@ class ListRef:
 
     def key(self) -> str:
         return f"{self.kind}:{self.value}" if self.value is not None else self.kind
+
+
+@dataclass(frozen=True, slots=True)
+class SidebarContent:
+    """Everything the sidebar shows, read in one go on the library worker: the counts are a
+    COUNT and GROUP BY over every paper (50-100 ms at 100k papers), too long for the GUI
+    thread."""
+
+    counts: LibraryCounts
+    queues: list[QueueInfo]
+    tags: list[tuple[str, int]]
+    smart: list[SmartList]
+    batches: list[BatchInfo]
+
+
+def read_sidebar(library: Library) -> SidebarContent:
+    return SidebarContent(overview.counts(library), queues.list_queues(library),
+                          triage.list_tags(library), overview.list_smart_lists(library),
+                          overview.list_batches(library))
 
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,10 +97,9 @@ class Sidebar(QTreeView):
         self._current = ListRef("all")
         self.selectionModel().currentChanged.connect(self._on_current)
 
-    def populate(self, counts: LibraryCounts, queues: list[QueueInfo],
-                 tags: list[tuple[str, int]], smart: list[SmartList],
-                 batches: list[BatchInfo]) -> None:
+    def populate(self, content: SidebarContent) -> None:
         """Rebuilds the tree and keeps the selected list selected (if it still exists)."""
+        counts = content.counts
         keep = self._current
         self.selectionModel().blockSignals(True)
         self.tree.clear()
@@ -95,15 +115,15 @@ class Sidebar(QTreeView):
             library.appendRow(_item(label, ListRef("status", status, label),
                                     counts.by_status.get(status, 0)))
         library.appendRow(_item("Starred", ListRef("starred", None, "Starred"), counts.starred))
-        for queue in queues:
+        for queue in content.queues:
             sections["Queues"].appendRow(
                 _item(queue.name, ListRef("queue", queue.name, queue.name), queue.count))
-        for name, count in tags:
+        for name, count in content.tags:
             sections["Tags"].appendRow(_item(name, ListRef("tag", name, f"Tag: {name}"), count))
-        for smart_list in smart:
+        for smart_list in content.smart:
             sections["Smart lists"].appendRow(_item(
                 smart_list.name, ListRef("smart", smart_list.query, smart_list.name)))
-        for batch in batches:
+        for batch in content.batches:
             name = batch.source.replace("\\", "/").rsplit("/", 1)[-1]
             label = f"{name} · {batch.created_at:%b %d %H:%M}"
             sections["Imports"].appendRow(

@@ -68,7 +68,9 @@ class PaperTableModel(QAbstractTableModel):
         super().__init__()
         self._load = load
         self._ids: list[int] = []
-        self._row_of: dict[int, int] = {}
+        # Built when first asked for: a 100k-entry dict on every search would be 10 ms of
+        # each keystroke, and most searches never look a row up by id.
+        self._rows: dict[int, int] | None = {}
         self._cache: OrderedDict[int, PaperSummary] = OrderedDict()
         self.queue_mode = False
 
@@ -77,7 +79,7 @@ class PaperTableModel(QAbstractTableModel):
     def set_ids(self, ids: Sequence[int], *, queue_mode: bool = False) -> None:
         self.beginResetModel()
         self._ids = list(ids)
-        self._row_of = {pid: row for row, pid in enumerate(self._ids)}
+        self._rows = None
         self.queue_mode = queue_mode
         self._cache.clear()
         self.endResetModel()
@@ -88,8 +90,13 @@ class PaperTableModel(QAbstractTableModel):
     def id_at(self, row: int) -> int:
         return self._ids[row]
 
+    def _row_of(self) -> dict[int, int]:
+        if self._rows is None:
+            self._rows = {pid: row for row, pid in enumerate(self._ids)}
+        return self._rows
+
     def row_of(self, paper_id: int) -> int | None:
-        return self._row_of.get(paper_id)
+        return self._row_of().get(paper_id)
 
     def invalidate(self, ids: Sequence[int] | None = None) -> None:
         """Forget cached rows (all, or these) and repaint them."""
@@ -100,9 +107,10 @@ class PaperTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1,
                                                                len(COLUMNS) - 1))
             return
+        rows = self._row_of()
         for pid in ids:
             self._cache.pop(pid, None)
-            row = self._row_of.get(pid)
+            row = rows.get(pid)
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
@@ -207,7 +215,7 @@ class PaperTableModel(QAbstractTableModel):
                      parent: Index) -> bool:
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
-        ids = [pid for pid in decode_ids(data) if pid in self._row_of]
+        ids = [pid for pid in decode_ids(data) if pid in self._row_of()]
         if not ids:
             return False
         if row < 0:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import CompoundSelect, Executable, Select, func, select
 from sqlalchemy.orm import Session
 
 from readerapp.core.records import Links, Note, Paper, PaperSummary
@@ -22,6 +26,8 @@ from readerapp.db.models import (
 )
 from readerapp.search.engine import IndexDoc
 
+# json_group_array is built into SQLite from 3.38 (before, only where JSON1 was compiled in).
+_JSON_ARRAYS = sqlite3.sqlite_version_info >= (3, 38, 0)
 # SQLite accepts up to 32766 bound parameters; stay far below it.
 CHUNK = 900
 
@@ -29,6 +35,46 @@ CHUNK = 900
 def chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
+
+
+def _rows_first_column(session: Session, statement: Executable | str,
+                       params: Sequence[Any]) -> Iterator[int]:
+    conn = session.connection()
+    result = (conn.exec_driver_sql(statement, tuple(params)) if isinstance(statement, str)
+              else conn.execute(statement))
+    return chain.from_iterable(result.cursor)
+
+
+def id_list(session: Session, statement: Executable | str,
+            params: Sequence[Any] = ()) -> list[int]:
+    """The first (only) column of a query's rows, in order, straight from the DBAPI cursor.
+
+    SQLAlchemy's per-row result handling (fetchone and a Row per row) costs several times the
+    query itself for the 100k ids of a sort order; ids need no type processing. A string runs
+    as driver-level SQL with positional `params`.
+    """
+    return list(_rows_first_column(session, statement, params))
+
+
+def id_set(session: Session, statement: Select[tuple[int]] | CompoundSelect) -> set[int]:
+    """The ids a query selects (first column), as a set.
+
+    SQLite hands them over as one JSON array: 100k rows cost the sqlite3 module ~40 ms one by
+    one (a tuple per row) and ~15 ms as one string that json.loads reads in C.
+    """
+    if not _JSON_ARRAYS:
+        return set(_rows_first_column(session, statement, ()))
+    sub = statement.subquery()
+    doc = session.connection().execute(select(func.json_group_array(sub.c[0]))).scalar()
+    return set(json.loads(doc)) if doc else set()
+
+
+def all_ids(session: Session) -> set[int]:
+    """Every paper id, as id_set reads them."""
+    if not _JSON_ARRAYS:
+        return set(_rows_first_column(session, "SELECT id FROM papers", ()))
+    doc = session.connection().exec_driver_sql("SELECT json_group_array(id) FROM papers").scalar()
+    return set(json.loads(doc)) if doc else set()
 
 
 def authors_of(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:

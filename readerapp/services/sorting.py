@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from readerapp.core.gc_pause import gc_paused
 from readerapp.core.records import STATUSES
+from readerapp.db import queries
 from readerapp.services.library import Library
 
 _NEWEST = "added_at DESC, id DESC"
@@ -79,13 +80,13 @@ def read_order(session: Session, sort: str) -> list[int]:
     conn = session.connection()
     with gc_paused():
         if sort in ORDER_SQL:
-            return [row[0] for row in conn.exec_driver_sql(ORDER_SQL[sort])]
+            return queries.id_list(session, ORDER_SQL[sort])
         if sort == "status":
             present = [row[0] for row in conn.exec_driver_sql(_STATUSES_SQL)]
             ordered = [*(s for s in STATUSES if s in present),
                        *(s for s in present if s not in STATUSES)]
-            return [row[0] for status in ordered
-                    for row in conn.exec_driver_sql(_STATUS_SQL, (status,))]
+            return [pid for status in ordered
+                    for pid in queries.id_list(session, _STATUS_SQL, (status,))]
         return _cell_order(session, sort)
 
 
@@ -120,15 +121,21 @@ class SortCache:
     def ordered(self, library: Library, session: Session, ids: Set[int],
                 sort: str) -> list[int]:
         """`ids` in the order of a sort column."""
+        # filter() with a bound __contains__ runs the pass in C: at 100k ids a Python
+        # comprehension costs more than the search itself.
         if sort not in CACHED:  # read fresh each time: one pass, nothing kept
-            return [pid for pid in read_order(session, sort) if pid in ids]
+            return list(filter(ids.__contains__, read_order(session, sort)))
         order = self.order(library, session, sort)
-        if not all(pid in order.rank for pid in ids):
+        complete = order.rank.keys() >= ids
+        if not complete:
             order = self.order(library, session, sort, fresh=True)
+            complete = order.rank.keys() >= ids
+        if complete and len(ids) == len(order.ids):  # every paper: the order itself
+            return list(order.ids)
         if len(ids) * SORT_SHARE >= len(order.ids):
-            return [pid for pid in order.ids if pid in ids]
+            return list(filter(ids.__contains__, order.ids))
         rank = order.rank
-        return sorted((pid for pid in ids if pid in rank), key=rank.__getitem__)
+        return sorted(filter(rank.__contains__, ids), key=rank.__getitem__)
 
 
 _CACHES: weakref.WeakKeyDictionary[Library, SortCache] = weakref.WeakKeyDictionary()

@@ -56,6 +56,8 @@ def clean_url(url: str) -> str:
 
 
 def find_urls(text: str) -> list[str]:
+    if "://" not in text:
+        return []  # most abstracts: the case-insensitive scan costs more than this test
     urls: list[str] = []
     for match in _URL.finditer(text):
         url = clean_url(match.group(0))

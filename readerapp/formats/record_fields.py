@@ -81,7 +81,8 @@ def collapse(text: str) -> str:
 
 def has_unsafe(text: str) -> bool:
     """True when the text holds a control character or a bidirectional override."""
-    return bool(_CONTROL.search(text) or _BIDI.search(text))
+    # Controls and bidi overrides are not printable: printable text (most) needs no search.
+    return not text.isprintable() and bool(_CONTROL.search(text) or _BIDI.search(text))
 
 
 def scrub_unsafe(text: str) -> str:
@@ -92,6 +93,13 @@ def scrub_unsafe(text: str) -> str:
 def clean_text(text: str) -> str:
     """One line of display text: whitespace collapsed, control characters and bidirectional
     overrides gone, lone surrogates made U+FFFD."""
+    # The common case, called several times per field of every record: printable text has no
+    # controls, bidi overrides, surrogates or whitespace but " " (all are unprintable), so
+    # only runs of spaces can need work.
+    if text.isprintable():
+        if "  " in text or text[:1] == " " or text[-1:] == " ":
+            return " ".join(text.split())
+        return text
     text = _CONTROL.sub(" ", text)
     if not text.isascii():
         text = _SURROGATE.sub("\ufffd", _BIDI.sub("", text))
@@ -100,14 +108,17 @@ def clean_text(text: str) -> str:
 
 def _outside_math(text: str, clean: Callable[[str], str]) -> str:
     # Odd indexes are the $...$ captures: there braces are syntax and `<` is a relation.
+    if "$" not in text:
+        return clean(text)
     parts = _MATH.split(text)
     return "".join(p if i % 2 else clean(p) for i, p in enumerate(parts))
 
 
 def _drop_markup(text: str) -> str:
     """Rich-text tags and case-protection braces; braces next to LaTeX commands are arguments."""
-    text = _RICH_TEXT_TAG.sub("", text)
-    if "\\" not in text:
+    if "<" in text:
+        text = _RICH_TEXT_TAG.sub("", text)
+    if "{" in text and "\\" not in text:
         previous = None
         while previous != text:
             previous, text = text, _PROTECT_BRACES.sub(r"\1", text)
@@ -117,15 +128,21 @@ def _drop_markup(text: str) -> str:
 def clean_title(text: str) -> str:
     """A title for display: one line, no rich-text tags, no case-protection braces; $math$
     stays as written."""
-    return clean_text(_outside_math(clean_text(text), _drop_markup))
+    text = clean_text(text)
+    if "<" not in text and "{" not in text:
+        return text  # no tags or braces: nothing for _drop_markup, and clean_text is idempotent
+    return clean_text(_outside_math(text, _drop_markup))
 
 
 def clean_abstract(text: str, *, indented_paragraphs: bool = True) -> str:
     """Line wrapping undone, paragraphs kept apart by one blank line, rich-text tags dropped;
     LaTeX stays as written. A newline followed by an indent starts a paragraph (arXiv's
     convention) unless `indented_paragraphs` is false (BibTeX, where indents are layout)."""
+    if "\n" not in text and "\r" not in text and "<" not in text:
+        return clean_text(text)  # one paragraph without tags (most abstracts; all re-cleaned ones)
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-    text = _outside_math(text, lambda part: _RICH_TEXT_TAG.sub("", part))
+    if "<" in text:
+        text = _outside_math(text, lambda part: _RICH_TEXT_TAG.sub("", part))
     breaks = _BLANK_OR_INDENT if indented_paragraphs else _BLANK_LINE
     return "\n\n".join(p for p in map(clean_text, breaks.split(text)) if p)
 
@@ -159,6 +176,8 @@ def natural_name(name: str) -> str:
     Given" (BibTeX, spreadsheets) become "Given Family, Suffix". A name already in natural order
     ("John Smith, Jr.") and anything else with commas stay as they are.
     """
+    if "," not in name:
+        return clean_text(name)  # one part: natural order already
     parts = [part.strip() for part in clean_text(name).split(",")]
     parts = [part for part in parts if part]
     if len(parts) == 2:

@@ -20,6 +20,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -59,9 +60,15 @@ def _launch_seconds(mode: str, library: Path) -> float:
             cwd=ROOT, env=_child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True)
         assert process.stdout is not None
-        line = process.stdout.readline()
-        seconds = time.perf_counter() - start
-        _out, err = process.communicate(timeout=TIMEOUT_S)
+        # A child stuck before its report would block readline() for ever: kill it instead.
+        watchdog = threading.Timer(TIMEOUT_S, process.kill)
+        watchdog.start()
+        try:
+            line = process.stdout.readline()
+            seconds = time.perf_counter() - start
+            _out, err = process.communicate(timeout=TIMEOUT_S)
+        finally:
+            watchdog.cancel()
         if not line.startswith("painted") or process.returncode != 0:
             raise RuntimeError(f"GUI launch child ({mode}) failed: {line!r}\n{err}")
     return seconds

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import statistics
 from pathlib import Path
 
 from benchmarks.reference import Reference
@@ -84,7 +85,7 @@ def run(ctx: Context) -> list[Figure]:
                n, "papers/s"),
     ]
     ctx.log("\n".join(f.describe() for f in figures))
-    total_median = sorted(total_s)[len(total_s) // 2]
+    total_median = statistics.median(total_s)  # the same median the figures report
     for engine in ctx.engines:
         index_s = []
         directory = ctx.workdir / f"library-{engine}"

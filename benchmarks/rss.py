@@ -49,10 +49,7 @@ def main(argv: list[str]) -> int:
         else:
             from benchmarks.reference import Reference
 
-            ref = Reference.__new__(Reference)
-            import sqlite3
-
-            ref.conn = sqlite3.connect(target)
+            ref = Reference.reopen(Path(target), ())
             for q in queries:
                 ref.search(q)
     print(f"{_peak_mb():.1f}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -14,7 +15,7 @@ from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
-from whoosh.writing import SegmentWriter
+from whoosh.writing import MERGE_SMALL, SegmentWriter
 
 from readerapp.core.errors import LibraryError
 from readerapp.core.progress import CancelToken, ProgressSink
@@ -31,10 +32,18 @@ FIELD_OF = {"title": "title", "author": "authors", "abstract": "abstract", "note
 # at least two letters before `*`; fuzzy terms keep their first letter (prefixlength 1).
 MAX_EXPANSIONS = 256
 FUZZY_PREFIX = 1
-# Edits commit without merging (a merge costs far more than the edit), but every edit's
-# update_document opens a reader over all segments: past this many, the next commit merges
-# the small ones (Whoosh's MERGE_SMALL policy), so edits stay fast over a long session.
+# Edits commit without merging: Whoosh merges even five one-paper segments in pure Python in
+# 0.4-1.2 s (every term's postings read and written again), ten times an edit's budget. Once an
+# edit leaves MAX_SEGMENTS or more, the small ones are merged on a background thread after
+# MERGE_IDLE_S without edits (a burst of edits never waits for a merge holding the writer's
+# lock), and close() merges what is left. Only past EDIT_MAX_SEGMENTS (a long burst of edits
+# without a pause) does an edit merge itself: every segment adds term look-ups to every query
+# (prefix and fuzzy queries take twice as long with 30 segments as with 5).
 MAX_SEGMENTS = 8
+EDIT_MAX_SEGMENTS = 64
+MERGE_IDLE_S = 2.0
+# MERGE_SMALL merges the five or more smallest segments per pass.
+MERGE_PASSES = 8
 # Up to this many documents an upsert updates each one in place (see upsert).
 SMALL_UPSERT = 200
 WRITER_TIMEOUT_S = 15.0
@@ -220,6 +229,13 @@ class WhooshIndex:
         self._pids: list[int] | None = None
         self._live: set[int] | None = None
         self._docnums: dict[int, int] | None = None
+        # Per segment id: its pid column and pid -> document number within it, kept across
+        # searchers (see _segment_pid_column).
+        self._segment_pids: dict[str, list[int]] = {}
+        self._segment_docnums: dict[str, tuple[int, frozenset[int], dict[int, int]]] = {}
+        self._merge_timer: threading.Timer | None = None
+        self._merge_lock = threading.Lock()  # guards _merge_timer
+        self._merging = threading.Lock()  # held while the background merge runs
         self.was_missing = False
         self._open()
 
@@ -259,28 +275,83 @@ class WhooshIndex:
             self._pids = self._live = self._docnums = None
         return self._searcher
 
+    def _leaves(self) -> list[tuple[IndexReader, int]]:
+        """The current searcher's segment readers with their document number offsets."""
+        reader = self.searcher().reader()
+        if reader.doc_count_all() == 0:  # An empty reader has no columns at all.
+            return []
+        leaves: list[tuple[IndexReader, int]] = reader.leaf_readers()
+        # Segments that merges removed are not coming back: forget their columns.
+        current = {sub.segment().segment_id() for sub, _offset in leaves}
+        for gone in [key for key in self._segment_pids if key not in current]:
+            del self._segment_pids[gone]
+            self._segment_docnums.pop(gone, None)
+        return leaves
+
+    def _segment_pid_column(self, sub: IndexReader) -> list[int]:
+        """A segment's pid column (deleted documents included), read once per segment: its
+        files never change, so after a small edit only the edit's new segment is read."""
+        key = sub.segment().segment_id()
+        column = self._segment_pids.get(key)
+        if column is None:
+            # Raw bytes (b"123"): int() reads them without decoding each value to str.
+            column = [int(v) if v else -1
+                      for v in sub.column_reader("pid", translate=False)]
+            self._segment_pids[key] = column
+        return column
+
     def _pid_list(self) -> list[int]:
-        """The cached pid column of the current searcher (-1 for deleted documents' slots)."""
-        searcher = self.searcher()
+        """Document number -> paper id for the current searcher (deleted documents' slots
+        keep the id they had; -1 where a document had none)."""
+        leaves = self._leaves()
         if self._pids is None:
-            reader = searcher.reader()
-            if reader.doc_count_all() == 0:  # An empty reader has no columns at all.
-                self._pids = []
-            else:
-                self._pids = [int(v) if v else -1 for v in reader.column_reader("pid")]
+            pids: list[int] = []
+            for sub, _offset in leaves:
+                pids.extend(self._segment_pid_column(sub))
+            self._pids = pids
         return self._pids
 
     def _docnum_of(self) -> dict[int, int]:
         """Paper id -> live document number (the inverse of the pid column)."""
         if self._docnums is None:
-            pids = self._pid_list()
-            self._docnums = {pids[d]: d for d in self._live_docs()}
+            docnums: dict[int, int] = {}
+            for sub, offset in self._leaves():
+                docnums.update(self._segment_docnum_map(sub, offset))  # later entries win
+            self._docnums = docnums
         return self._docnums
 
+    def _segment_docnum_map(self, sub: IndexReader, offset: int) -> dict[int, int]:
+        """Paper id -> document number (plus `offset`) of a segment's live documents.
+
+        Deletions only ever grow a segment's deleted set, so the map kept from the last
+        searcher is brought up to date by dropping the newly deleted documents: an edit
+        costs a copy of the map, not a pass in Python over every document of the segment.
+        """
+        segment = sub.segment()
+        key = segment.segment_id()
+        deleted = frozenset(segment.deleted_docs())
+        kept = self._segment_docnums.get(key)
+        if kept is not None and kept[0] == offset and kept[1] <= deleted:
+            _offset, before, docnums = kept
+            if len(before) != len(deleted):
+                column = self._segment_pid_column(sub)
+                docnums = dict(docnums)
+                for d in deleted - before:
+                    if docnums.get(column[d]) == d + offset:
+                        del docnums[column[d]]
+        else:
+            docnums = {pid: d + offset for d, pid in enumerate(self._segment_pid_column(sub))
+                       if d not in deleted}
+        self._segment_docnums[key] = (offset, deleted, docnums)
+        return docnums
+
     def _live_docs(self) -> set[int]:
-        searcher = self.searcher()
         if self._live is None:
-            self._live = set(searcher.reader().all_doc_ids())
+            leaves = self._leaves()
+            live = set(range(self.searcher().reader().doc_count_all()) if leaves else ())
+            for sub, offset in leaves:
+                live.difference_update(d + offset for d in sub.segment().deleted_docs())
+            self._live = live
         return self._live
 
     @staticmethod
@@ -310,7 +381,10 @@ class WhooshIndex:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit(merge=count > 1000 or self._segment_count() >= MAX_SEGMENTS)
+        segments = self._segment_count()
+        writer.commit(merge=count > 1000 or segments >= EDIT_MAX_SEGMENTS)
+        if segments + 1 >= MAX_SEGMENTS:
+            self._schedule_merge()
         return count
 
     def _segment_count(self) -> int:
@@ -362,7 +436,7 @@ class WhooshIndex:
         progress: ProgressSink,
         cancel: CancelToken | None = None,
     ) -> None:
-        self.close()
+        self._close(merge=False)  # the segments are about to go
         shutil.rmtree(self.directory, ignore_errors=True)
         self.directory.mkdir(parents=True, exist_ok=True)
         self._ix = _storage(self.directory).create_index(_schema(), indexname=INDEX_NAME)
@@ -387,11 +461,68 @@ class WhooshIndex:
         pids = self._pid_list()
         return {pids[d] for d in self._live_docs()}
 
+    def _merge_small_segments(self, ix: whoosh_index.Index) -> None:
+        """Merge the small segments edits left behind, if the index is free right now. Runs on
+        the merge thread too: it touches nothing but the index files (not the searcher)."""
+        for _ in range(MERGE_PASSES):
+            try:
+                writer = ix.writer(timeout=0.0)
+            except whoosh_index.LockError:  # another readerapp is writing: it merges later
+                return
+            before = len(writer.segments)
+            if before < MAX_SEGMENTS:
+                writer.cancel()
+                return
+            try:
+                writer.commit(mergetype=MERGE_SMALL)
+            except BaseException:
+                writer.cancel()
+                raise
+            with ix.reader() as reader:
+                if len(reader.leaf_readers()) >= before:  # nothing small enough to merge
+                    return
+
+    def _schedule_merge(self) -> None:
+        """Merge small segments on a background thread once edits pause for MERGE_IDLE_S."""
+        with self._merge_lock:
+            if self._merge_timer is not None:
+                self._merge_timer.cancel()
+            timer = threading.Timer(MERGE_IDLE_S, self._background_merge)
+            timer.daemon = True  # an unfinished merge leaves the index as it was
+            self._merge_timer = timer
+            timer.start()
+
+    def _background_merge(self) -> None:
+        with self._merging:
+            ix = self._ix
+            if ix is None:
+                return
+            try:
+                self._merge_small_segments(ix)
+            except Exception:  # derived data: the segments stay as they were
+                return
+
+    def _stop_merges(self) -> None:
+        with self._merge_lock:
+            if self._merge_timer is not None:
+                self._merge_timer.cancel()
+                self._merge_timer = None
+        with self._merging:  # a merge already running finishes first
+            pass
+
     def close(self) -> None:
+        self._close(merge=True)
+
+    def _close(self, *, merge: bool) -> None:
+        self._stop_merges()
+        if merge and self._ix is not None and self._searcher is not None:
+            self._merge_small_segments(self._ix)
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
         self._pids = self._live = self._docnums = None
+        self._segment_pids.clear()
+        self._segment_docnums.clear()
         if self._ix is not None:
             self._ix.close()
             self._ix = None

@@ -48,6 +48,7 @@ from readerapp.gui.import_preview import ImportSource
 from readerapp.gui.paper_model import COLUMNS, PaperTableModel
 from readerapp.gui.paper_table import PaperTable
 from readerapp.gui.preferences import SearchEngineControl, preferences_shortcut
+from readerapp.gui.queue_actions import QueueActions
 from readerapp.gui.search_box import SearchBox
 from readerapp.gui.sidebar import ListRef, Sidebar, SidebarContent, read_sidebar
 from readerapp.gui.start_page import StartPage
@@ -88,8 +89,9 @@ class MainWindow(QMainWindow):
         self._cancel: CancelToken | None = None
         self.last_error: str | None = None
 
+        self.queueing = QueueActions(self)
         self.model = PaperTableModel(self._load_summaries)
-        self.model.reorder_requested.connect(self._reorder_dropped)
+        self.model.reorder_requested.connect(self.queueing.reorder_dropped)
         self.import_flow = ImportFlow(self)
         self.engines = SearchEngineControl(self)
         self._build_widgets()
@@ -102,7 +104,7 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         self.sidebar = Sidebar()
         self.sidebar.list_selected.connect(self._list_selected)
-        self.sidebar.papers_dropped.connect(self._dropped_on_queue)
+        self.sidebar.papers_dropped.connect(self.queueing.dropped_on_queue)
         self.sidebar.customContextMenuRequested.connect(self._sidebar_menu)
 
         self.search_box = SearchBox()
@@ -155,7 +157,7 @@ class MainWindow(QMainWindow):
         self.detail.star_toggled.connect(lambda pid, on: self.set_starred([pid], on))
         self.detail.status_chosen.connect(lambda pid, status: self.set_status([pid], status))
         self.detail.tags_edited.connect(self._tags_edited)
-        self.detail.queue_requested.connect(self.add_to_queue)
+        self.detail.queue_requested.connect(self.queueing.add_to_queue)
         self.detail.note_added.connect(self._note_added)
         self.detail.note_edited.connect(self._note_edited)
         self.detail.note_deleted.connect(self._note_deleted)
@@ -238,13 +240,13 @@ class MainWindow(QMainWindow):
               str(number), table_only=True)
             for number, status in enumerate(STATUSES, start=1)
         ]
-        self.act_queue = a("Add to &queue…", self.add_to_queue, "Q", table_only=True)
-        self.act_read_next = a("&Read next", self.read_next, "N", table_only=True)
-        self.act_unqueue = a("Remove from this queue", self.remove_from_queue, "Backspace",
-                             table_only=True)
-        self.act_up = a("Move up in queue", lambda: self.move_in_queue(-1), "Alt+Up",
+        self.act_queue = a("Add to &queue…", self.queueing.add_to_queue, "Q", table_only=True)
+        self.act_read_next = a("&Read next", self.queueing.read_next, "N", table_only=True)
+        self.act_unqueue = a("Remove from this queue", self.queueing.remove_from_queue,
+                             "Backspace", table_only=True)
+        self.act_up = a("Move up in queue", lambda: self.queueing.move(-1), "Alt+Up",
                         table_only=True)
-        self.act_down = a("Move down in queue", lambda: self.move_in_queue(1), "Alt+Down",
+        self.act_down = a("Move down in queue", lambda: self.queueing.move(1), "Alt+Down",
                           table_only=True)
         self.act_tag = a("&Tag…", self.tag_selection, "T", table_only=True)
         self.act_untag = a("Remove tag…", self.untag_selection, "Shift+T", table_only=True)
@@ -253,7 +255,7 @@ class MainWindow(QMainWindow):
         self.act_open_paper = a("Open paper page", lambda: self._open_current("abs"),
                                 "Ctrl+Return", table_only=True)
         self.act_new_note = a("New &note", self.new_note, "Ctrl+Shift+N")
-        self.act_new_queue = a("New queue…", self.new_queue)
+        self.act_new_queue = a("New queue…", self.queueing.new_queue)
         self.act_shortcuts = a("&Keyboard shortcuts", self.show_shortcuts, "F1")
         self.act_about = a("&About readerapp", self.show_about)
         self.act_preferences = a("&Preferences…", self.engines.show_preferences,
@@ -647,18 +649,18 @@ class MainWindow(QMainWindow):
             self._show_detail(current)
         self.run_search()
 
-    def _push(self, command: commands.LibraryCommand) -> None:
+    def push(self, command: commands.LibraryCommand) -> None:
         if self._library is not None:
             self.undo_stack.push(command)
 
-    def _need_selection(self) -> list[int]:
+    def need_selection(self) -> list[int]:
         ids = self.selected_ids()
         if not ids:
             self.statusBar().showMessage("Select one or more papers first.", 4000)
         return ids
 
     def toggle_star(self) -> None:
-        ids = self._need_selection()
+        ids = self.need_selection()
         if ids:
             rows = overview.summaries(self.library(), ids[:1])
             first = rows.get(ids[0])
@@ -666,117 +668,25 @@ class MainWindow(QMainWindow):
 
     def set_starred(self, ids: list[int], starred: bool) -> None:
         if ids:
-            self._push(commands.SetStarred(self, ids, starred))
+            self.push(commands.SetStarred(self, ids, starred))
 
     def set_status(self, ids: list[int], status: str) -> None:
         if ids:
-            self._push(commands.SetStatus(self, ids, status))
+            self.push(commands.SetStatus(self, ids, status))
         else:
-            self._need_selection()
-
-    def _queue_names(self) -> list[str]:
-        return [q.name for q in queues.list_queues(self.library())]
-
-    def add_to_queue(self) -> None:
-        ids = self._need_selection()
-        if not ids:
-            return
-        last = str(self.settings.value("queue/last", queues.DEFAULT_QUEUE))
-        dialog = PickDialog("Add to queue", f"Add {len(ids)} paper(s) to the queue:",
-                            self._queue_names(), self, current=last)
-        if dialog.exec() and dialog.value():
-            name = dialog.value()
-            self.settings.setValue("queue/last", name)
-            self.queue_change(name, f"Add to queue “{name}”", ids,
-                              lambda order: list(dict.fromkeys([*(order or []), *ids])))
-
-    def read_next(self) -> None:
-        ids = self._need_selection()
-        if ids:
-            name = queues.DEFAULT_QUEUE
-            self.queue_change(name, f"Read next ({len(ids)})", ids,
-                              lambda order: list(dict.fromkeys([*ids, *(order or [])])))
-
-    def queue_change(self, name: str, text: str, ids: Sequence[int],
-                     change: Callable[[list[int] | None], list[int] | None]) -> None:
-        self._push(commands.QueueOrder(self, text, name, ids, change))
-
-    def _current_queue(self) -> str | None:
-        ref = self.sidebar.current_ref()
-        return str(ref.value) if ref.kind == "queue" else None
-
-    def remove_from_queue(self) -> None:
-        name, ids = self._current_queue(), self._need_selection()
-        if name and ids:
-            gone = set(ids)
-            self.queue_change(name, f"Remove {len(ids)} from “{name}”", ids,
-                              lambda order: [p for p in order or [] if p not in gone])
-
-    def move_in_queue(self, step: int) -> None:
-        name, ids = self._current_queue(), self.selected_ids()
-        if not name or len(ids) != 1:
-            return
-        pid = ids[0]
-        view = self.model.ids()
-        row = view.index(pid)
-        if not 0 <= row + step < len(view):
-            return
-        neighbour = view[row + step]
-
-        def change(order: list[int] | None) -> list[int]:
-            order = list(order or [])
-            i, j = order.index(pid), order.index(neighbour)
-            order[i], order[j] = order[j], order[i]
-            return order
-
-        self.queue_change(name, "Move in queue", [pid], change)
-
-    def _reorder_dropped(self, ids: list[int], row: int) -> None:
-        name = self._current_queue()
-        if not name:
-            return
-        view = self.model.ids()
-        before = view[row] if row < len(view) else None
-        if before in ids:
-            return
-        after_view = view[-1] if view else None
-
-        def change(order: list[int] | None) -> list[int]:
-            order = list(order or [])
-            target = before
-            if target is None and after_view is not None and after_view in order:
-                # Dropped below the last shown paper: go right after it in the full queue.
-                following = order[order.index(after_view) + 1:]
-                target = next((p for p in following if p not in ids), None)
-            return queues.moved_order(order, ids, target)
-
-        self.queue_change(name, f"Reorder “{name}”", ids, change)
-
-    def _dropped_on_queue(self, name: str, ids: list[int]) -> None:
-        if ids:
-            self.queue_change(name, f"Add to queue “{name}”", ids,
-                              lambda order: list(dict.fromkeys([*(order or []), *ids])))
-
-    def new_queue(self) -> None:
-        name, ok = QInputDialog.getText(self, "New queue", "Name of the new queue:")
-        name = " ".join(name.split())
-        if ok and name:
-            if name.casefold() in (n.casefold() for n in self._queue_names()):
-                show_error(self, "Queue exists", f"A queue named “{name}” already exists.")
-                return
-            self.queue_change(name, f"Create queue “{name}”", [], lambda _order: [])
+            self.need_selection()
 
     def tag_selection(self) -> None:
-        ids = self._need_selection()
+        ids = self.need_selection()
         if not ids:
             return
         names = [name for name, _ in triage.list_tags(self.library())]
         dialog = PickDialog("Tag papers", f"Tag {len(ids)} paper(s) with:", names, self)
         if dialog.exec() and dialog.value():
-            self._push(commands.ChangeTag(self, ids, dialog.value(), add=True))
+            self.push(commands.ChangeTag(self, ids, dialog.value(), add=True))
 
     def untag_selection(self) -> None:
-        ids = self._need_selection()
+        ids = self.need_selection()
         if not ids:
             return
         rows = overview.summaries(self.library(), ids)
@@ -786,7 +696,7 @@ class MainWindow(QMainWindow):
             return
         dialog = PickDialog("Remove tag", "Remove the tag:", names, self, current=names[0])
         if dialog.exec() and dialog.value():
-            self._push(commands.ChangeTag(self, ids, dialog.value(), add=False))
+            self.push(commands.ChangeTag(self, ids, dialog.value(), add=False))
 
     def _tags_edited(self, paper_id: int, wanted: list[str]) -> None:
         paper = triage.get_paper(self.library(), paper_id)
@@ -795,14 +705,14 @@ class MainWindow(QMainWindow):
         self.undo_stack.beginMacro("Edit tags")
         for tag in wanted:
             if tag.casefold() not in have:
-                self._push(commands.ChangeTag(self, [paper_id], tag, add=True))
+                self.push(commands.ChangeTag(self, [paper_id], tag, add=True))
         for tag in paper.tags:
             if tag.casefold() not in want:
-                self._push(commands.ChangeTag(self, [paper_id], tag, add=False))
+                self.push(commands.ChangeTag(self, [paper_id], tag, add=False))
         self.undo_stack.endMacro()
 
     def delete_selection(self) -> None:
-        ids = self._need_selection()
+        ids = self.need_selection()
         if not ids:
             return
         noun = "this paper" if len(ids) == 1 else f"these {len(ids):,} papers"
@@ -811,27 +721,27 @@ class MainWindow(QMainWindow):
             f"Delete {noun} from the library, with their notes, tags and queue places?\n"
             "You can undo this with Ctrl+Z.")
         if answer == QMessageBox.StandardButton.Yes:
-            self._push(commands.DeletePapers(self, ids))
+            self.push(commands.DeletePapers(self, ids))
 
     def new_note(self) -> None:
         if self.detail.paper is not None:
             self.detail.start_new_note()
 
     def _note_added(self, paper_id: int, body: str) -> None:
-        self._push(commands.AddNote(self, paper_id, body, self.detail.note_saved))
+        self.push(commands.AddNote(self, paper_id, body, self.detail.note_saved))
 
     def _note_edited(self, note_id: int, body: str) -> None:
         paper = self.detail.paper
         if paper is None:
             return
         before = next((n.body for n in paper.notes if n.id == note_id), "")
-        self._push(commands.EditNote(self, paper.id, note_id, before, body))
+        self.push(commands.EditNote(self, paper.id, note_id, before, body))
 
     def _note_deleted(self, note_id: int) -> None:
         paper = self.detail.paper
         if paper is not None:
             body = next((n.body for n in paper.notes if n.id == note_id), "")
-            self._push(commands.DeleteNote(self, paper.id, note_id, body))
+            self.push(commands.DeleteNote(self, paper.id, note_id, body))
 
     # -- import (File > Import, paste, drop files on the window)
 
@@ -911,14 +821,14 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def copy_markdown_links(self) -> None:
-        ids = self._need_selection()
+        ids = self.need_selection()
         if ids:
             papers = triage.get_papers(self.library(), ids)
             QGuiApplication.clipboard().setText(markdown_links(papers))
             self.statusBar().showMessage(f"Copied {len(papers)} Markdown links.", 4000)
 
     def copy_bibtex(self) -> None:
-        ids = self._need_selection()
+        ids = self.need_selection()
         if ids:
             text, count = exporting.export_text(self.library(), exporting.Selection(
                 ids=tuple(ids)), "bibtex")
@@ -930,7 +840,7 @@ class MainWindow(QMainWindow):
     def _table_menu(self, point: object) -> None:
         menu = QMenu(self)
         self._fill_paper_menu(menu)
-        if self._current_queue():
+        if self.queueing.current_queue():
             menu.addSeparator()
             for action in (self.act_unqueue, self.act_up, self.act_down):
                 menu.addAction(action)
@@ -945,21 +855,12 @@ class MainWindow(QMainWindow):
             menu.addAction(self.act_new_queue)
         if ref is not None and ref.kind == "queue":
             name = str(ref.value)
-            menu.addAction("Rename queue…", lambda: self.rename_queue(name))
-            menu.addAction("Delete queue", lambda: self.delete_queue(name))
+            menu.addAction("Rename queue…", lambda: self.queueing.rename(name))
+            menu.addAction("Delete queue", lambda: self.queueing.delete(name))
         if ref is not None and ref.kind == "smart":
             menu.addAction("Delete smart list", lambda: self.delete_smart_list(ref.label))
         if not menu.isEmpty():
             menu.exec(self.sidebar.viewport().mapToGlobal(point))  # type: ignore[arg-type]
-
-    def rename_queue(self, name: str) -> None:
-        new, ok = QInputDialog.getText(self, "Rename queue", "New name:", text=name)
-        new = " ".join(new.split())
-        if ok and new and new != name:
-            self._push(commands.RenameQueue(self, name, new))
-
-    def delete_queue(self, name: str) -> None:
-        self.queue_change(name, f"Delete queue “{name}”", [], lambda _order: None)
 
     def delete_smart_list(self, name: str) -> None:
         self._try(lambda: overview.delete_smart_list(self.library(), name))

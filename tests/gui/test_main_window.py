@@ -176,6 +176,44 @@ def test_drop_papers_on_a_queue_in_the_sidebar_and_delete_with_undo(
     assert queues.queue_ids(window.library(), "Later") == ids
 
 
+def test_read_next_then_create_rename_and_delete_queues_from_the_window(
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(seeded_dir)
+    first, second = window.model.ids()[:2]
+    queues.add_to_queue(window.library(), queues.DEFAULT_QUEUE, [second])
+    window.table.setFocus()
+    window.table.selectRow(0)
+    qtbot.keyClick(window.table, Qt.Key.Key_N)  # read next: to the front of the queue
+    settle(qtbot, window)
+    assert queues.queue_ids(window.library(), queues.DEFAULT_QUEUE) == [first, second]
+
+    answers = iter([("Reading group", True), ("reading GROUP", True)])
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText",
+                        lambda *a, **k: next(answers))
+    errors: list[str] = []
+    monkeypatch.setattr("readerapp.gui.queue_actions.show_error",
+                        lambda _parent, _title, text: errors.append(text))
+    window.queueing.new_queue()
+    settle(qtbot, window)
+    assert "Reading group" in [q.name for q in queues.list_queues(window.library())]
+    window.queueing.new_queue()  # the same name in other case is refused, with a reason
+    assert errors == ["A queue named “reading GROUP” already exists."]
+
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText",
+                        lambda *a, **k: ("  Group   B ", True))
+    window.queueing.rename("Reading group")
+    settle(qtbot, window)
+    names = [q.name for q in queues.list_queues(window.library())]
+    assert "Group B" in names and "Reading group" not in names
+    window.queueing.delete("Group B")
+    settle(qtbot, window)
+    assert "Group B" not in [q.name for q in queues.list_queues(window.library())]
+    window.undo_stack.undo()  # deleting a queue is undone like any edit
+    settle(qtbot, window)
+    assert "Group B" in [q.name for q in queues.list_queues(window.library())]
+
+
 def test_empty_library_shows_the_start_page(open_window: WindowFactory, tmp_path: Path) -> None:
     window = open_window(tmp_path / "empty")
     assert window.center.currentWidget() is window.start_page

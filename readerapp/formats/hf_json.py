@@ -22,7 +22,7 @@ from readerapp.formats.json_input import (
     has_key,
     kind_of,
     list_value,
-    load_json,
+    load_json_list,
     text_value,
     value_line,
     with_lines,
@@ -80,7 +80,7 @@ def _is_json_feed(data: dict[str, object]) -> bool:
 
 
 def parse(text: str, source: str) -> ParseResult:
-    text, data = load_json(text, source)
+    text, data, lines = load_json_list(text, source)
     result = ParseResult()
     if isinstance(data, dict) and _is_json_feed(data):
         _parse_feed(text, data, result)
@@ -94,7 +94,7 @@ def parse(text: str, source: str) -> ParseResult:
     if not isinstance(data, list):
         raise ParseError(source, value_line(text), f"the JSON is {kind_of(data)}, not a list "
                          "of Hugging Face papers or a paper object")
-    for item, line in with_lines(text, data):
+    for item, line in with_lines(text, data, lines=lines):
         _add_entry(item, line, result)
     if not data:
         result.skipped.append(SkippedEntry(None, "the list is empty: no papers in it"))

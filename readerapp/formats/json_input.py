@@ -41,6 +41,54 @@ def load_json(text: str, source: str) -> tuple[str, object]:
         raise ParseError(source, line, f"a JSON value cannot be read: {exc}") from exc
 
 
+def load_json_list(text: str, source: str) -> tuple[str, object, list[int] | None]:
+    """load_json, and when the value is a list, the line where each element starts.
+
+    A dump is one big list: decoding it element by element with `raw_decode` gives the
+    values and their offsets in one pass, where load_json and then with_lines would decode
+    everything twice. Anything irregular (not a list, invalid JSON, text after the list)
+    falls back to load_json, which reports the error, with None for the lines.
+    """
+    normalized = normalize_newlines(text)
+    try:
+        items, offsets = _decode_list(normalized)
+    except (ValueError, RecursionError):
+        items = offsets = None
+    if items is None or offsets is None:
+        normalized, data = load_json(text, source)
+        return normalized, data, None
+    return normalized, items, _lines_at(normalized, offsets)
+
+
+def _decode_list(text: str) -> tuple[list[object] | None, list[int] | None]:
+    """The elements of a top-level JSON list and their offsets; (None, None) if the text is
+    not exactly one list (json.loads decides then)."""
+    i = skip_ws(text, 0)
+    if i >= len(text) or text[i] != "[":
+        return None, None
+    items: list[object] = []
+    offsets: list[int] = []
+    i = skip_ws(text, i + 1)
+    if i < len(text) and text[i] == "]":
+        i += 1
+    else:
+        while True:
+            offsets.append(i)
+            item, i = _DECODER.raw_decode(text, i)
+            items.append(item)
+            i = skip_ws(text, i)
+            if i < len(text) and text[i] == ",":
+                i = skip_ws(text, i + 1)
+                continue
+            if i < len(text) and text[i] == "]":
+                i += 1
+                break
+            return None, None
+    if skip_ws(text, i) != len(text):
+        return None, None
+    return items, offsets
+
+
 def has_key(head: str, key: str) -> bool:
     """Whether the start of a JSON text has an object member named `key` (for sniffing)."""
     return re.search(rf'"{re.escape(key)}"\s*:', head) is not None
@@ -143,11 +191,13 @@ def element_lines(text: str, path: tuple[str, ...] = ()) -> list[int]:
         return []
 
 
-def with_lines(text: str, items: list[object],
-               path: tuple[str, ...] = ()) -> list[tuple[object, int]]:
+def with_lines(text: str, items: list[object], path: tuple[str, ...] = (),
+               lines: list[int] | None = None) -> list[tuple[object, int]]:
     """Each element of `items`, the list at `path`, with the line where it starts; when the
-    offset walk fails, with the line where the top-level value starts."""
-    lines = element_lines(text, path)
+    offset walk fails, with the line where the top-level value starts. `lines`, when given,
+    are the element lines already known (load_json_list)."""
+    if lines is None:
+        lines = element_lines(text, path)
     if len(lines) != len(items):
         lines = [value_line(text)] * len(items)
     return list(zip(items, lines, strict=True))

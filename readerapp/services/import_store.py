@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from types import SimpleNamespace
 
 from sqlalchemy import Connection, bindparam, select, update
@@ -36,6 +37,25 @@ _INSERT_PAPER = (f"INSERT INTO papers ({', '.join(_PAPER_COLUMNS)}) "
 _INSERT_AUTHOR = "INSERT INTO paper_authors (paper_id, position, name) VALUES (?, ?, ?)"
 
 
+
+
+# SQLite page cache for the import's connection while it writes, in KiB (the default is 2 MB).
+# A 100k-paper import adds to seven indexes at random places (title keys, ids): with the
+# default cache their pages are evicted and read back again and again. Memory, not
+# durability: the transaction commits exactly as before.
+IMPORT_CACHE_KIB = 65536
+
+
+@contextmanager
+def roomy_page_cache(session: Session) -> Iterator[None]:
+    """A larger page cache on the session's connection, restored afterwards (pooled)."""
+    conn = session.connection()
+    previous = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {previous}")
 
 
 def _stored_datetime(conn: Connection, value: dt.datetime) -> object:

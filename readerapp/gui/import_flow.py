@@ -11,10 +11,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand
 
 from readerapp.core.errors import Cancelled
 from readerapp.core.progress import CancelToken, ProgressSink
-from readerapp.gui.import_preview import ImportPlan, ImportPreviewDialog, ImportSource
+from readerapp.gui.import_preview import (
+    CLIPBOARD,
+    ImportPlan,
+    ImportPreviewDialog,
+    ImportSource,
+)
 from readerapp.gui.import_summary import ImportSummaryDialog
 from readerapp.gui.sidebar import ListRef
 from readerapp.gui.tasks import ProgressRelay
@@ -38,6 +44,7 @@ class ImportOutcome:
     # else undo_import would keep every paper as "queued by you" or "tagged by you".
     queued_ids: list[int] = field(default_factory=list)
     tagged_ids: list[int] = field(default_factory=list)
+    undone: bool = False  # by Ctrl+Z or the summary's button: never twice
 
     @property
     def batch_ids(self) -> list[int]:
@@ -111,6 +118,33 @@ def undo_outcome(library: Library, outcome: ImportOutcome) -> list[batches.UndoR
     return [batches.undo_import(library, b) for b in reversed(outcome.batch_ids)]
 
 
+class UndoImport(QUndoCommand):
+    """An import on the window's undo stack, so that Edit ▸ Undo (Ctrl+Z) takes it back like
+    any edit. It is already done when pushed; once undone it leaves the stack (an import is
+    redone by importing again), so Redo never claims to bring it back."""
+
+    def __init__(self, flow: ImportFlow, outcome: ImportOutcome) -> None:
+        sources = [p.source for p in outcome.plan.previews if p.changes_library]
+        if len(sources) != 1:
+            label = f"{len(sources)} files"
+        else:
+            label = "from the clipboard" if sources[0].source == CLIPBOARD else sources[0].label
+        super().__init__(f"Import {label}")
+        self.flow = flow
+        self.outcome = outcome
+
+    def redo(self) -> None:
+        """Nothing: push() calls this, and the import has already happened."""
+
+    def undo(self) -> None:
+        self.setObsolete(True)
+        if self.outcome.undone:
+            self.flow.window.statusBar().showMessage(
+                "That import was already undone from its summary.", 6000)
+            return
+        self.flow.undo(self.outcome)
+
+
 class ImportFlow(QObject):
     """Drives one import at a time for the window; the signals let tests follow along."""
 
@@ -172,7 +206,10 @@ class ImportFlow(QObject):
             self.imported.emit(outcome)
             return
         window._after_edit([])
-        self._show_summary(outcome)
+        command = UndoImport(self, outcome) if outcome.batch_ids else None
+        if command is not None:
+            window.push(command)
+        self._show_summary(outcome, command)
         self.imported.emit(outcome)
         library = window.library()
         relay = ProgressRelay(self)
@@ -192,13 +229,13 @@ class ImportFlow(QObject):
         self.window.report_error(error)
         self.window._after_edit([])
 
-    def _show_summary(self, outcome: ImportOutcome) -> None:
+    def _show_summary(self, outcome: ImportOutcome, command: UndoImport | None) -> None:
         if self.summary is not None:
             self.summary.close()
         summary = ImportSummaryDialog(outcome.plan, outcome.reports, len(outcome.paper_ids),
                                       parent=self.window)
         summary.show_requested.connect(lambda: self.show_batch(outcome.batch_ids))
-        summary.undo_requested.connect(lambda: self.undo(outcome))
+        summary.undo_requested.connect(lambda: self._undo_from_summary(outcome, command))
         self.summary = summary
         summary.show()
 
@@ -211,10 +248,19 @@ class ImportFlow(QObject):
         window.sidebar.select(ListRef("batch", batch_ids[0]))
         window.table.setFocus()
 
+    def _undo_from_summary(self, outcome: ImportOutcome, command: UndoImport | None) -> None:
+        stack = self.window.undo_stack
+        latest = stack.command(stack.index() - 1) if stack.index() > 0 else None
+        if command is not None and latest is command:
+            stack.undo()  # the import is the latest change: undo it the way Ctrl+Z does
+        else:  # changes made since stay; undoing a batch keeps what the user touched anyway
+            self.undo(outcome)
+
     def undo(self, outcome: ImportOutcome) -> None:
         window = self.window
-        if not outcome.batch_ids or not window.is_ready:
+        if outcome.undone or not outcome.batch_ids or not window.is_ready:
             return
+        outcome.undone = True
         library = window.library()
         window._begin_work("Undoing the import…", None)
         window.runner.run(lambda: undo_outcome(library, outcome), self._undone, self._failed)

@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
+    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -649,7 +650,7 @@ class MainWindow(QMainWindow):
             self._show_detail(current)
         self.run_search()
 
-    def push(self, command: commands.LibraryCommand) -> None:
+    def push(self, command: QUndoCommand) -> None:
         if self._library is not None:
             self.undo_stack.push(command)
 

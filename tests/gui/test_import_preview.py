@@ -284,6 +284,57 @@ def test_undo_import_from_the_summary_removes_the_papers(open_window: WindowFact
     assert papers == before[0]
 
 
+def test_ctrl_z_undoes_an_import_like_any_edit(open_window: WindowFactory, qtbot: QtBot,
+                                               tmp_path: Path) -> None:
+    window = open_window(tmp_path / "library")
+    with qtbot.waitSignal(window.import_flow.indexed, timeout=60000):
+        accept(qtbot, window, paste(qtbot, window, SEED.read_text(encoding="utf-8")))
+    assert window.act_undo.text().replace("&", "") == "Undo Import from the clipboard"
+    summary = window.import_flow.summary
+    assert summary is not None
+    summary.close()
+    window.activateWindow()  # the summary had the focus; the shortcut is the window's
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    window.table.setFocus()
+    with qtbot.waitSignal(window.import_flow.undone, timeout=30000) as undone:
+        qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    (report,) = undone.args[0]
+    assert report.removed == 73
+    settle(qtbot, window)
+    assert window.model.rowCount() == 0
+    # Undone, the import leaves the stack: Redo does not pretend to import it again.
+    assert window.undo_stack.count() == 0 and not window.undo_stack.canRedo()
+
+
+def test_the_summary_undoes_an_import_that_later_edits_followed(
+        open_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window(tmp_path / "library")
+    with qtbot.waitSignal(window.import_flow.indexed, timeout=60000):
+        accept(qtbot, window, paste(qtbot, window, SEED.read_text(encoding="utf-8")))
+    first = window.model.id_at(0)
+    window.set_starred([first], True)  # an edit after the import, on top of the stack
+    settle(qtbot, window)
+    summary = window.import_flow.summary
+    assert summary is not None
+    with qtbot.waitSignal(window.import_flow.undone, timeout=30000) as undone:
+        qtbot.mouseClick(summary.undo_button, Qt.MouseButton.LeftButton)
+    (report,) = undone.args[0]
+    assert report.removed == 72 and len(report.kept) == 1  # the starred paper stays
+    settle(qtbot, window)
+    assert window.model.ids() == [first]
+    window.undo_stack.undo()  # the star: undone as usual
+    settle(qtbot, window)
+    assert not overview.summaries(window.library(), [first])[first].starred
+    # The import below it was undone already: Ctrl+Z says so and changes nothing.
+    reports: list[object] = []
+    window.import_flow.undone.connect(reports.append)
+    window.undo_stack.undo()
+    settle(qtbot, window)
+    assert reports == [] and window.model.ids() == [first]
+    assert "already undone" in window.statusBar().currentMessage()
+    assert window.undo_stack.count() == 1 and window.undo_stack.index() == 0
+
+
 def test_the_preview_lists_skipped_entries_and_a_changed_format_reruns_it(
         open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot) -> None:
     window = open_window(seeded_dir)

@@ -13,6 +13,7 @@ _OLD_ID = re.compile(
     re.ASCII,
 )
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf|html|format)/([^\s?#]+)", re.IGNORECASE)
+_ARXIV_PREFIX = re.compile(r"^arxiv:\s*", re.IGNORECASE)
 _DOI_BODY = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
 _DOI_PREFIX = re.compile(
     r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/|https?://doi\.acm\.org/|info:doi/)", re.IGNORECASE
@@ -39,7 +40,7 @@ def parse_arxiv_id(text: str) -> str | None:
     url = _ARXIV_URL.search(text)
     if url:
         text = url.group(1).removesuffix(".pdf")
-    text = re.sub(r"^arxiv:\s*", "", text, flags=re.IGNORECASE)
+    text = _ARXIV_PREFIX.sub("", text)
     match = _NEW_ID.search(text)
     if match:
         return _new_style(match)

@@ -21,6 +21,7 @@ import shutil
 import string
 import time
 from collections.abc import Iterable
+from operator import itemgetter
 from pathlib import Path
 
 import tantivy
@@ -292,7 +293,7 @@ class TantivyIndex:
         # Ordered by the pid fast field: the order key is the paper id, and nothing is scored.
         hits = searcher.search(query, limit=searcher.num_docs, count=False,
                                order_by_field="pid").hits
-        return {pid for pid, _address in hits}
+        return set(map(itemgetter(0), hits))  # in C: a broad prefix matches 60k papers
 
     def scores(self, node: Node, within: set[int] | None = None,
                limit: int | None = None) -> dict[int, float]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import Analyzer
+from whoosh.codec.base import Segment
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import IndexReader
@@ -33,15 +33,18 @@ FIELD_OF = {"title": "title", "author": "authors", "abstract": "abstract", "note
 MAX_EXPANSIONS = 256
 FUZZY_PREFIX = 1
 # Edits commit without merging: Whoosh merges even five one-paper segments in pure Python in
-# 0.4-1.2 s (every term's postings read and written again), ten times an edit's budget. Once an
-# edit leaves MAX_SEGMENTS or more, the small ones are merged on a background thread after
-# MERGE_IDLE_S without edits (a burst of edits never waits for a merge holding the writer's
-# lock), and close() merges what is left. Only past EDIT_MAX_SEGMENTS (a long burst of edits
-# without a pause) does an edit merge itself: every segment adds term look-ups to every query
-# (prefix and fuzzy queries take twice as long with 30 segments as with 5).
+# 0.4-1.2 s (every term's postings read and written again), ten times an edit's budget, while
+# it indexes a paper in ~2.5 ms. So the tiny segments edits leave (TINY_SEGMENT papers or
+# fewer) are consolidated by indexing their papers again: once CONSOLIDATE_AT of them exist,
+# the next edit also writes again the papers this process put in them (it still has their
+# text) and the emptied segments are dropped unread. Segments that other processes wrote are
+# merged at close() when there are MAX_SEGMENTS or more; only past EDIT_MAX_SEGMENTS does an
+# edit pay for a merge: every segment adds term look-ups to every query and a reader to every
+# refresh after a write (prefix and fuzzy queries take twice as long at 30 segments as at 5).
+TINY_SEGMENT = 16
+CONSOLIDATE_AT = 4
 MAX_SEGMENTS = 8
-EDIT_MAX_SEGMENTS = 64
-MERGE_IDLE_S = 2.0
+EDIT_MAX_SEGMENTS = 24
 # MERGE_SMALL merges the five or more smallest segments per pass.
 MERGE_PASSES = 8
 # Up to this many documents an upsert updates each one in place (see upsert).
@@ -50,6 +53,12 @@ WRITER_TIMEOUT_S = 15.0
 
 _stemming = text_analyzer()
 _names = name_analyzer()
+
+
+def _drop_emptied(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
+    """A merge policy that merges nothing and drops the segments whose every document is
+    deleted (their papers were just written again), without reading them."""
+    return [segment for segment in segments if segment.doc_count() > 0]
 
 
 def _schema() -> Schema:
@@ -233,9 +242,9 @@ class WhooshIndex:
         # searchers (see _segment_pid_column).
         self._segment_pids: dict[str, list[int]] = {}
         self._segment_docnums: dict[str, tuple[int, frozenset[int], dict[int, int]]] = {}
-        self._merge_timer: threading.Timer | None = None
-        self._merge_lock = threading.Lock()  # guards _merge_timer
-        self._merging = threading.Lock()  # held while the background merge runs
+        # Paper id -> (segment id, document number, document) of what this process wrote
+        # into small segments, while that entry is current (see TINY_SEGMENT).
+        self._written: dict[int, tuple[str, int, IndexDoc]] = {}
         self.was_missing = False
         self._open()
 
@@ -364,6 +373,9 @@ class WhooshIndex:
         writer = self._writer()
         count = 0
         try:
+            merge = len(docs) > 1000 or self._segment_count() >= EDIT_MAX_SEGMENTS
+            again = ([] if merge or len(docs) > TINY_SEGMENT else
+                     self._to_consolidate(writer, {doc.id for doc in docs}))
             # With the writer's lock held the index cannot change: in a large batch, papers it
             # does not hold yet (a fresh import) are added without update_document's
             # per-document search for an old entry, a third of the indexing time. A small
@@ -378,14 +390,42 @@ class WhooshIndex:
                 else:
                     writer.add_document(**fields)
                 count += 1
+            for doc in again:
+                writer.update_document(**self._fields(doc))
         except BaseException:
             writer.cancel()
             raise
-        segments = self._segment_count()
-        writer.commit(merge=count > 1000 or segments >= EDIT_MAX_SEGMENTS)
-        if segments + 1 >= MAX_SEGMENTS:
-            self._schedule_merge()
+        segment_id = writer.newsegment.segment_id()
+        if merge:
+            writer.commit(merge=True)
+        else:
+            writer.commit(mergetype=_drop_emptied)
+        written = [*docs, *again]
+        if len(written) <= TINY_SEGMENT:  # documents are numbered in the order written
+            for docnum, doc in enumerate(written):
+                self._written[doc.id] = (segment_id, docnum, doc)
+        else:
+            for doc in docs:
+                self._written.pop(doc.id, None)
         return count
+
+    def _to_consolidate(self, writer: SegmentWriter, skip: set[int]) -> list[IndexDoc]:
+        """The papers this process wrote into tiny segments, to be written again with this
+        commit once there are CONSOLIDATE_AT tiny segments (see TINY_SEGMENT)."""
+        segments = {segment.segment_id(): segment for segment in writer.segments}
+        tiny = {key for key, segment in segments.items()
+                if segment.doc_count_all() <= TINY_SEGMENT}
+        if len(tiny) + 1 < CONSOLIDATE_AT:  # this commit adds one more
+            return []
+        again: list[IndexDoc] = []
+        for pid, (key, docnum, doc) in list(self._written.items()):
+            if key not in segments or segments[key].is_deleted(docnum):
+                # Merged away, or replaced since (by this process or another): the entry
+                # in the index is newer than the text kept here.
+                del self._written[pid]
+            elif key in tiny and pid not in skip:
+                again.append(doc)
+        return again
 
     def _segment_count(self) -> int:
         return len(self.searcher().reader().leaf_readers())
@@ -395,6 +435,7 @@ class WhooshIndex:
         try:
             for paper_id in ids:
                 writer.delete_by_term("pid", str(paper_id))
+                self._written.pop(paper_id, None)
         except BaseException:
             writer.cancel()
             raise
@@ -462,8 +503,7 @@ class WhooshIndex:
         return {pids[d] for d in self._live_docs()}
 
     def _merge_small_segments(self, ix: whoosh_index.Index) -> None:
-        """Merge the small segments edits left behind, if the index is free right now. Runs on
-        the merge thread too: it touches nothing but the index files (not the searcher)."""
+        """Merge the small segments edits left behind, if the index is free right now."""
         for _ in range(MERGE_PASSES):
             try:
                 writer = ix.writer(timeout=0.0)
@@ -482,39 +522,11 @@ class WhooshIndex:
                 if len(reader.leaf_readers()) >= before:  # nothing small enough to merge
                     return
 
-    def _schedule_merge(self) -> None:
-        """Merge small segments on a background thread once edits pause for MERGE_IDLE_S."""
-        with self._merge_lock:
-            if self._merge_timer is not None:
-                self._merge_timer.cancel()
-            timer = threading.Timer(MERGE_IDLE_S, self._background_merge)
-            timer.daemon = True  # an unfinished merge leaves the index as it was
-            self._merge_timer = timer
-            timer.start()
-
-    def _background_merge(self) -> None:
-        with self._merging:
-            ix = self._ix
-            if ix is None:
-                return
-            try:
-                self._merge_small_segments(ix)
-            except Exception:  # derived data: the segments stay as they were
-                return
-
-    def _stop_merges(self) -> None:
-        with self._merge_lock:
-            if self._merge_timer is not None:
-                self._merge_timer.cancel()
-                self._merge_timer = None
-        with self._merging:  # a merge already running finishes first
-            pass
-
     def close(self) -> None:
         self._close(merge=True)
 
     def _close(self, *, merge: bool) -> None:
-        self._stop_merges()
+        self._written.clear()
         if merge and self._ix is not None and self._searcher is not None:
             self._merge_small_segments(self._ix)
         if self._searcher is not None:

@@ -1,0 +1,109 @@
+"""Whoosh edits: small commits never merge, tiny segments are consolidated by writing their
+papers again, and nothing an edit (here or in another process) wrote is lost or brought back
+stale by that."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from readerapp.search import whoosh_index
+from readerapp.search.engine import IndexDoc
+from readerapp.search.query import parse_query
+from readerapp.search.whoosh_index import WhooshIndex
+
+
+def _doc(pid: int, word: str) -> IndexDoc:
+    return IndexDoc(pid, f"Paper {pid} about {word}", "Ada Lovelace",
+                    f"An abstract on {word} and transformers.", "", "")
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> Iterator[WhooshIndex]:
+    ix = WhooshIndex(tmp_path / "index")
+    # One batch larger than a tiny segment: the library as an import leaves it.
+    ix.upsert([_doc(pid, f"start{pid}") for pid in range(1, 41)])
+    yield ix
+    ix.close()
+
+
+def _segments(ix: WhooshIndex) -> int:
+    return len(ix.searcher().reader().leaf_readers())
+
+
+def _finds(ix: WhooshIndex, text: str) -> set[int]:
+    return ix.search(parse_query(text))
+
+
+def test_many_edits_stay_searchable_in_few_segments(index: WhooshIndex) -> None:
+    for step in range(30):
+        pid = 1 + step % 7  # the same papers edited again and again
+        index.upsert([_doc(pid, f"edit{step}")])
+        assert _finds(index, f"edit{step}") == {pid}
+        assert _segments(index) <= whoosh_index.CONSOLIDATE_AT + 1
+    # Each paper answers to its last text only, once.
+    for pid in range(1, 8):
+        last = max(step for step in range(30) if 1 + step % 7 == pid)
+        assert _finds(index, f"edit{last}") == {pid}
+        assert _finds(index, f"start{pid}") == set()
+    assert _finds(index, "edit0") == set()
+    assert index.doc_count() == 40
+    assert index.ids() == set(range(1, 41))
+
+
+def test_consolidation_keeps_another_process_s_newer_edit(tmp_path: Path,
+                                                          index: WhooshIndex) -> None:
+    # Kept here for consolidation; paper 6 keeps the segment alive after 5 is replaced.
+    index.upsert([_doc(5, "ourtext"), _doc(6, "neighbour")])
+    other = WhooshIndex(tmp_path / "index")
+    try:
+        other.upsert([_doc(5, "theirtext")])
+    finally:
+        other.close()
+    for step in range(whoosh_index.CONSOLIDATE_AT * 3):
+        index.upsert([_doc(10 + step, f"more{step}")])
+    assert _finds(index, "theirtext") == {5}
+    assert _finds(index, "ourtext") == set()
+    assert _finds(index, "neighbour") == {6}
+    assert index.doc_count() == 40
+
+
+def test_deleted_paper_is_not_written_again(index: WhooshIndex) -> None:
+    index.upsert([_doc(3, "doomed")])
+    index.delete([3])
+    for step in range(whoosh_index.CONSOLIDATE_AT * 3):
+        index.upsert([_doc(20 + step, f"later{step}")])
+    assert _finds(index, "doomed") == set()
+    assert 3 not in index.ids()
+    assert index.doc_count() == 39
+
+
+def test_close_merges_segments_other_processes_left(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "index"
+    edits = whoosh_index.MAX_SEGMENTS + 2
+    with monkeypatch.context() as patch:
+        # One process per edit, as the CLI runs, none of them merging when it closes: the
+        # segments pile up and no process has their papers in memory to consolidate.
+        patch.setattr(whoosh_index, "MAX_SEGMENTS", 1000)
+        patch.setattr(whoosh_index, "CONSOLIDATE_AT", 1000)
+        ix = WhooshIndex(path)
+        ix.upsert([_doc(pid, "base") for pid in range(1, 41)])
+        ix.close()
+        for step in range(edits):
+            ix = WhooshIndex(path)
+            ix.upsert([_doc(1 + step, f"cli{step}")])
+            ix.close()
+    ix = WhooshIndex(path)
+    assert _segments(ix) > whoosh_index.MAX_SEGMENTS
+    ix.close()  # merges
+    ix = WhooshIndex(path)
+    try:
+        assert _segments(ix) < whoosh_index.MAX_SEGMENTS
+        assert all(_finds(ix, f"cli{step}") == {1 + step} for step in range(edits))
+        assert _finds(ix, "base") == set(range(edits + 1, 41))
+        assert ix.doc_count() == 40
+    finally:
+        ix.close()

@@ -81,12 +81,20 @@ _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\*?")
 _NON_ALNUM = re.compile(r"[\W_]+")  # \w is isalnum() plus "_", so this is "not alnum"
 
 
+# Plain ASCII titles in one C pass: braces go, every other non-alphanumeric becomes a space.
+_ASCII_KEY = str.maketrans({c: (None if chr(c) in "{}" else " ")
+                            for c in range(128) if not chr(c).isalnum()})
+
+
 def title_key(title: str) -> str:
     """A title folded for matching: case, accents, LaTeX braces, punctuation and spacing.
 
-    Called for every record of every import, so the common cases skip work: LaTeX handling
-    only runs when there is a backslash, accent folding only for non-ASCII titles.
+    Called for every record of every import (twice), so the common cases skip work: LaTeX
+    handling only runs when there is a backslash, accent folding only for non-ASCII titles.
     """
+    if title.isascii() and "\\" not in title:
+        # The same key as below (casefold is lower for ASCII), without the regex.
+        return " ".join(title.translate(_ASCII_KEY).lower().split())
     text = title
     if "\\" in text:
         text = _LATEX_ACCENT.sub("", text)

@@ -197,7 +197,7 @@ def natural_name(name: str) -> str:
 
 def author_names(names: Iterable[str]) -> tuple[str, ...]:
     """Names in order, in natural order; not de-duplicated, two co-authors can share a name."""
-    return tuple(name for name in map(natural_name, names) if name)
+    return tuple(filter(None, map(natural_name, names)))
 
 
 # Years and dates
@@ -369,7 +369,7 @@ def build_record(
     return PaperRecord(
         title=shown,
         abstract=clean_abstract(abstract),
-        authors=tuple(a for a in map(clean_text, authors) if a),
+        authors=tuple(filter(None, map(clean_text, authors))),
         year=sane_year(year),
         date=date,
         arxiv_id=arxiv_id,

@@ -106,9 +106,8 @@ def _screen(records: list[PaperRecord], skipped: list[SkippedEntry]) -> list[Pap
                                         f"characters (readerapp keeps at most "
                                         f"{MAX_TITLE_CHARS:,}); not imported"))
             continue
-        # Field by field: joining them first copied every abstract once more.
-        if any(map(has_unsafe, (record.title, record.abstract, record.venue or "",
-                                *record.authors))):
+        if has_unsafe("".join((record.title, record.abstract, record.venue or "",
+                               *record.authors))):
             record = dataclasses.replace(
                 record, title=clean_title(record.title),
                 authors=tuple(a for a in map(clean_text, record.authors) if a),

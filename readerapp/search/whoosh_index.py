@@ -41,7 +41,7 @@ FUZZY_PREFIX = 1
 # merged at close() when there are MAX_SEGMENTS or more; only past EDIT_MAX_SEGMENTS does an
 # edit pay for a merge: every segment adds term look-ups to every query and a reader to every
 # refresh after a write (prefix and fuzzy queries take twice as long at 30 segments as at 5).
-TINY_SEGMENT = 8
+TINY_SEGMENT = 16
 CONSOLIDATE_AT = 4
 MAX_SEGMENTS = 8
 EDIT_MAX_SEGMENTS = 24

@@ -204,8 +204,43 @@ def load_summaries(session: Session, ids: Sequence[int]) -> dict[int, PaperSumma
     return out
 
 
+# What the index needs of a batch of papers, each read in one statement: the batch's ids go
+# in as one JSON array. Chunked SQLAlchemy IN queries cost 1.4 s of indexing 20k papers.
+_IN_BATCH = "IN (SELECT value FROM json_each(?))"
+_DOC_SQL = {
+    "papers": f"SELECT id, title, abstract FROM papers WHERE id {_IN_BATCH}",
+    "authors": f"SELECT paper_id, name FROM paper_authors WHERE paper_id {_IN_BATCH} "
+               "ORDER BY paper_id, position",
+    "tags": "SELECT pt.paper_id, t.name FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id "
+            f"WHERE pt.paper_id {_IN_BATCH} ORDER BY lower(t.name)",
+    "notes": f"SELECT paper_id, body FROM notes WHERE paper_id {_IN_BATCH} "
+             "ORDER BY created_at, id",
+}
+
+
 def index_docs(session: Session, ids: Sequence[int]) -> list[IndexDoc]:
     ids = list(ids)
+    if not _JSON_ARRAYS:
+        return _index_docs_chunked(session, ids)
+    conn = session.connection()
+    wanted = (json.dumps(ids),)
+
+    def grouped(kind: str) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = defaultdict(list)
+        for paper_id, text in conn.exec_driver_sql(_DOC_SQL[kind], wanted).cursor:
+            out[paper_id].append(text)
+        return out
+
+    authors, tags, notes = grouped("authors"), grouped("tags"), grouped("notes")
+    return [IndexDoc(id=paper_id, title=title, authors="\n".join(authors.get(paper_id, ())),
+                     abstract=abstract, tags="\n".join(tags.get(paper_id, ())),
+                     notes="\n\n".join(notes.get(paper_id, ())))
+            for paper_id, title, abstract in conn.exec_driver_sql(_DOC_SQL["papers"],
+                                                                  wanted).cursor]
+
+
+def _index_docs_chunked(session: Session, ids: Sequence[int]) -> list[IndexDoc]:
+    """index_docs for an SQLite without json_each (before 3.38, unless JSON1 was built in)."""
     authors = authors_of(session, ids)
     tags = tags_of(session, ids)
     notes = notes_of(session, ids)

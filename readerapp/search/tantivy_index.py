@@ -17,6 +17,7 @@ It answers the same query trees as the Whoosh index with the same meaning:
 
 from __future__ import annotations
 
+import re
 import shutil
 import string
 import time
@@ -47,11 +48,16 @@ SMALL_HEAP, LARGE_HEAP = 50_000_000, 200_000_000
 _PUNCTUATION = string.punctuation
 
 
+# The whitespace-separated chunks with a hyphen, found in C: splitting every abstract into
+# words in Python cost 1.4 s of indexing 20k papers.
+_HYPHENATED = re.compile(r"\S*-\S*")
+
+
 def compounds(text: str) -> str:
     """The hyphenated words of a text ("Chain-of-Thought", "GPT-3.5-turbo"), space-separated,
     without the punctuation around them."""
-    return " ".join(word for chunk in text.split() if "-" in chunk
-                    and "-" in (word := chunk.strip(_PUNCTUATION)))
+    return " ".join(word for chunk in _HYPHENATED.findall(text)
+                    if "-" in (word := chunk.strip(_PUNCTUATION)))
 
 
 def _analyzer(tokenizer: tantivy.Tokenizer, *, stem: bool) -> tantivy.TextAnalyzer:

@@ -169,7 +169,7 @@ def verdicts(results: Results) -> list[Verdict]:
                 return (f"{engine} indexes at {rate} by itself; parse and commit "
                         f"({_fmt(total.median, total.unit)}) come first and cap the sum")
             return (f"{engine} itself indexes at {rate} (analysis and segment writing"
-                    f"{' in pure Python, about 2.5 ms a paper' if engine == 'whoosh' else ''})")
+                    f"{' in pure Python' if engine == 'whoosh' else ''})")
 
         out.append(_rate_verdict(figure, f"import: fully indexed ≥ {minimum:,} papers/s with "
                                  f"{engine} at {big:,}", minimum, index_reason))

@@ -44,9 +44,11 @@ _BARE_NEW = re.compile(r"(?<![\w./:#-])\d{4}\.\d{4,5}(?:v\d+)?(?![\w])(?!\.\d)",
 _BARE_OLD = re.compile(r"(?<![\w./:#-])[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?(?![\w])",
                        re.ASCII)
 
-# `[text](url "title")`, with one level of brackets inside the text (`[[paper]](url)`).
+# `[text](url "title")`, with one level of brackets inside the text (`[[paper]](url)`). As in
+# CommonMark, an escaped bracket (`\[`, `\]`) is text: it neither opens nor closes a link.
 MD_LINK = re.compile(
-    r"(!?)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^\s()<>]*(?:\([^\s()<>]*\)[^\s()<>]*)*)>?"
+    r"(?<!\\)(!?)\[((?:\\[^\n]|[^\[\]\n\\]|\[[^\[\]\n]*\])*)\]"
+    r"\(\s*<?([^\s()<>]*(?:\([^\s()<>]*\)[^\s()<>]*)*)>?"
     r"(?:\s+\"[^\"\n]*\")?\s*\)"
 )
 # Bounded so that a line full of unclosed `<a href=` cannot take quadratic time.

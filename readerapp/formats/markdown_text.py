@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 from readerapp.formats.arxiv_refs import HTML_LINK, MD_LINK, is_arxiv_url
@@ -73,8 +74,12 @@ def clean_inline(text: str) -> str:
     text = MD_LINK.sub(lambda m: "" if m.group(1) else m.group(2), text)
     text = HTML_LINK.sub(lambda m: m.group(2), text)
     text = _TAG.sub(" ", text)
-    text = _EMPHASIS.sub("", text)
-    text = _ESCAPE.sub(r"\1", html.unescape(text))
+    # An escaped mark is literal (`snake\_case`, `\*not emphasis\*`): emphasis is taken out
+    # of the text between escapes only (split() puts each escaped mark at an odd index).
+    parts = _ESCAPE.split(text)
+    text = "".join(part if odd else _EMPHASIS.sub("", part)
+                   for part, odd in zip(parts, itertools.cycle((False, True))))
+    text = html.unescape(text)
     text = clean_text(text).lstrip(_EDGE_START).rstrip(_EDGE_END)
     while len(text) >= 2 and text[0] == "[" and text[-1] == "]" and text.count("[") == 1:
         text = text[1:-1].strip()

@@ -288,3 +288,20 @@ def test_fuzz_parse_only_parse_errors(text: str) -> None:
         assert record.line is not None and record.line >= 1
     markdown_list.sniff(text)
     markdown_list.parse(text, "fuzz.txt")
+
+
+def test_escaped_marks_in_link_texts_are_literal() -> None:
+    # CommonMark: `\[` does not open a link, `\_` and `\*` are not emphasis. Before, the
+    # title below lost "ANSI \[" (the link was taken to start at the escaped bracket) and the
+    # emphasis pass ate the marks before the escapes were read ("snake\case").
+    text = ("- [ANSI \\[31m colour codes in LLM output](https://arxiv.org/abs/2101.00001)\n"
+            "- [Learning snake\\_case and \\*stars\\* in code](https://arxiv.org/abs/2101.00002)\n"
+            "- [**Bold\\_name** model](https://arxiv.org/abs/2101.00003)\n"
+            "- [Under_score_name and 2*3*4 math](https://arxiv.org/abs/2101.00004)\n")
+    titles = {r.arxiv_id: r.title for r in markdown_list.parse(text, "escapes.md").records}
+    assert titles == {
+        "2101.00001": "ANSI [31m colour codes in LLM output",
+        "2101.00002": "Learning snake_case and *stars* in code",
+        "2101.00003": "Bold_name model",
+        "2101.00004": "Under_score_name and 2*3*4 math",
+    }

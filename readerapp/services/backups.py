@@ -96,9 +96,32 @@ def validate(path: Path) -> int:
     return version
 
 
+def _refuse_if_in_use(db_path: Path) -> None:
+    """Refuses when any other process has the library file open: a `readerapp import` or a
+    script. Replacing the file under it would lose its writes, and its WAL, named after the
+    file, could later be applied to the restored database. An exclusive lock is granted only
+    when no other connection is open, even an idle one."""
+    if not db_path.exists():
+        return
+    conn = sqlite3.connect(db_path, timeout=2.0, isolation_level=None)
+    try:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        raise LibraryError(f"{db_path}: the library is in use by another readerapp command; "
+                           "restore when it has finished") from exc
+    finally:
+        conn.close()
+
+
 def restore(library_dir: Path, source: Path) -> Path | None:
     """Replaces the library with the backup at `source`; returns where the replaced library
-    was kept (None when there was none). Refused while the desktop app has the library open.
+    was kept (None when there was none). Refused while the desktop app or any other command
+    has the library open.
 
     Call it with no Library open on `library_dir` in this process; the next Library.open()
     migrates the file if it is older and rebuilds the index.
@@ -106,22 +129,30 @@ def restore(library_dir: Path, source: Path) -> Path | None:
     validate(source)
     db_path = paths.database_path(library_dir)
     with LibraryLock(library_dir):  # raises if a readerapp window has the library open
+        _refuse_if_in_use(db_path)  # before anything is written
         kept = None
         if db_path.exists():
             kept = backup(library_dir, library_dir / BACKUP_FOLDER
                           / f"before-restore-{default_backup_path(library_dir).name}")
         library_dir.mkdir(parents=True, exist_ok=True)
         incoming = db_path.with_name(db_path.name + ".restoring")
-        _copy(source, incoming)
-        # Mark the index stale inside the incoming file, so even a crash right after the
-        # swap rebuilds it on the next start.
-        conn = sqlite3.connect(incoming)
         try:
-            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')",
-                         (REBUILD_FLAG,))
-            conn.commit()
-        finally:
-            conn.close()
+            _copy(source, incoming)
+            # Mark the index stale inside the incoming file, so even a crash right after the
+            # swap rebuilds it on the next start.
+            conn = sqlite3.connect(incoming)
+            try:
+                conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')",
+                             (REBUILD_FLAG,))
+                conn.commit()
+            finally:
+                conn.close()
+            _refuse_if_in_use(db_path)  # again: a command may have started meanwhile
+        except BaseException:
+            incoming.unlink(missing_ok=True)
+            if kept is not None:
+                kept.unlink(missing_ok=True)  # nothing was replaced: nothing to keep
+            raise
         for suffix in ("-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         os.replace(incoming, db_path)

@@ -167,3 +167,27 @@ def test_restore_into_an_empty_folder_says_there_was_nothing_to_keep(
     assert main(["--library", str(target), "restore", str(copy)]) == 0
     out = capsys.readouterr().out
     assert "there was no library here before" in out and "kept at" not in out
+
+
+def test_restore_is_refused_while_another_command_has_the_library_open(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A `readerapp import` or a script holds a connection, even an idle one: replacing the
+    # file under it would lose its writes (and its WAL could later land on the restored file).
+    library_dir = tmp_path / "library"
+    make_user_library(library_dir)
+    target = backups.backup(library_dir)
+    db_path = paths.database_path(library_dir)
+    before = db_path.read_bytes()
+    other = sqlite3.connect(db_path)
+    try:
+        other.execute("SELECT count(*) FROM papers").fetchone()  # open, between statements
+        code = main(["--library", str(library_dir), "restore", str(target)])
+    finally:
+        other.close()
+    assert code != 0
+    assert "in use by another readerapp command" in capsys.readouterr().err
+    assert db_path.read_bytes() == before
+    assert not list((library_dir / "backups").glob("before-restore-*"))
+    assert not db_path.with_name(db_path.name + ".restoring").exists()
+    assert main(["--library", str(library_dir), "restore", str(target)]) == 0  # once it closed

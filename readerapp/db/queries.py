@@ -32,6 +32,18 @@ _JSON_ARRAYS = sqlite3.sqlite_version_info >= (3, 38, 0)
 CHUNK = 900
 
 
+# Bumped (services.library.papers_changed) in every transaction that adds or deletes papers or
+# changes what they sort by, by any process: a cached sort order read at the same version is
+# still the library's order.
+PAPERS_VERSION_KEY = "papers_version"
+
+
+def papers_version(session: Session) -> int:
+    value = session.connection().exec_driver_sql(
+        "SELECT value FROM meta WHERE key = ?", (PAPERS_VERSION_KEY,)).scalar()
+    return int(value) if value is not None else 0
+
+
 def chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]

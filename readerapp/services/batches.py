@@ -213,7 +213,7 @@ def undo_import(library: Library, batch_id: int) -> UndoReport:
         batch.undone_at = utcnow()
         source = batch.source
         mark_for_index(session, removed + reverted)
-    library.papers_changed()
+        library.papers_changed(session)
     library.sync_index()
     kept = [(pid, "; ".join(why)) for pid, why in sorted(reasons.items())]
     return UndoReport(len(removed), len(reverted), kept, batch_id, source)

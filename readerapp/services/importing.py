@@ -231,13 +231,14 @@ def import_text(
         try:
             with library.write() as session, roomy_page_cache(session):
                 _merge_batch(session, records, keys, report, progress, cancel)
+                if report.added or report.merged:
+                    library.papers_changed(session)
                 pause_point("import-written")  # every row written, not yet committed
                 if dry_run:
                     raise _DryRun
         except _DryRun:
             report.batch_id = None
             return report
-    library.papers_changed()
     # The papers are saved; indexing follows. If it is interrupted, the pending marks
     # written with the papers let the next start finish it.
     if index:

@@ -54,9 +54,6 @@ class Library:
             raise LibraryError(f"{directory}: cannot create the library here ({exc})") from exc
         self._read_sessions = sessionmaker(self._reader, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
-        # Bumped whenever papers are added, deleted or get a new title, year or date, so that
-        # caches of sort orders (services.sorting) know to reload.
-        self.papers_generation = 0
         self.engine = self._chosen_engine()
         self.index: TextIndex = open_text_index(paths.index_dir(directory), self.engine)
 
@@ -160,9 +157,15 @@ class Library:
         with self.read() as session:
             return int(session.scalar(select(func.count()).select_from(IndexPendingRow)) or 0)
 
-    def papers_changed(self) -> None:
-        """Tell sort caches that papers were added, deleted, or had sort columns changed."""
-        self.papers_generation += 1
+    @staticmethod
+    def papers_changed(session: Session) -> None:
+        """Inside the write transaction that adds or deletes papers or changes a sort column:
+        tells the sort caches of every process (services.sorting) that their orders are old.
+        In the same transaction, so a reader sees the new papers and the new version together,
+        and a rolled-back or crashed write bumps nothing."""
+        session.connection().exec_driver_sql(
+            "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
+            "SET value = CAST(value AS INTEGER) + 1", (queries.PAPERS_VERSION_KEY,))
 
     def rebuild_index(self, progress: ProgressSink = no_progress,
                       cancel: CancelToken | None = None) -> int:

@@ -205,13 +205,18 @@ def search_ids(library: Library, query: str | Node, sort: str = "relevance") -> 
     if sort not in SORTS:
         raise UserError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
     node = parse_query(query) if isinstance(query, str) else query
+    key = "added" if sort == "relevance" else sort
     with library.read() as session:
+        if isinstance(node, MatchAll) and key in CACHED:
+            # Every paper in a cached order: no need to read the 100k ids it holds.
+            every = sort_cache(library).current(session, key)
+            if every is not None:
+                return every
         ids = _Evaluator(library, session).ids(node)
         if not ids:
             return []
         ranked_text = positive_text(node)
-        fallback = sort_cache(library).ordered(library, session, ids,
-                                               "added" if sort == "relevance" else sort)
+        fallback = sort_cache(library).ordered(session, ids, key)
     if sort != "relevance" or not ranked_text:
         return fallback
     scores = library.index.scores(Or(tuple(ranked_text)), within=ids, limit=RANKED)
@@ -229,7 +234,7 @@ def warm_sort_orders(library: Library) -> None:
     """
     with library.read() as session:
         for sort in sorted(CACHED):
-            sort_cache(library).order(library, session, sort)
+            sort_cache(library).order(session, sort)
 
 
 def search(library: Library, query: str, *, sort: str = "relevance",

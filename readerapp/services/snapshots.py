@@ -71,6 +71,7 @@ def restore(library: Library, snapshot: PaperSnapshot) -> None:
     with library.write() as session:
         if snapshot.papers:
             session.execute(insert(PaperRow.__table__), snapshot.papers)
+            library.papers_changed(session)  # back in every order
         if snapshot.authors:
             session.execute(insert(AuthorRow.__table__), snapshot.authors)
         for pid, name in snapshot.tags:

@@ -3,8 +3,8 @@
 Sorting 50,000 matches in SQL means sending their ids back to SQLite (or scanning the whole
 table in order each time); instead a sort column's full order is read once, kept with a rank
 per id, and reused. Orders of the paper's own columns (added, year, title, authors) are cached
-until papers are added, deleted or edited (Library.papers_generation); papers added by another
-process show up as ids missing from the cached order, which also reloads it. Orders of what
+until papers are added, deleted or edited by any process (the papers version in `meta`, bumped
+in the same transaction: Library.papers_changed). Orders of what
 triage changes all the time (star, status, tags, queues), here or in another process, are read
 fresh for each search: one indexed scan, well inside the sort budget at 100k papers.
 """
@@ -96,7 +96,7 @@ SORT_SHARE = 8
 
 @dataclass(frozen=True, slots=True)
 class SortOrder:
-    generation: int
+    version: int  # the library's papers version (queries.papers_version) it was read at
     ids: list[int]
     rank: dict[int, int]
 
@@ -106,36 +106,45 @@ class SortCache:
         self._orders: dict[str, SortOrder] = {}
         self._lock = threading.Lock()
 
-    def order(self, library: Library, session: Session, sort: str,
-              fresh: bool = False) -> SortOrder:
-        """The whole-library order of a CACHED sort key, read again when papers changed."""
+    def order(self, session: Session, sort: str, fresh: bool = False) -> SortOrder:
+        """The whole-library order of a CACHED sort key as of the session's snapshot: read
+        again when any process has added, deleted or re-sorted papers since."""
+        version = queries.papers_version(session)
         with self._lock:
             order = self._orders.get(sort)
-            if fresh or order is None or order.generation != library.papers_generation:
-                generation = library.papers_generation
+            if fresh or order is None or order.version != version:
                 ids = read_order(session, sort)
-                order = SortOrder(generation, ids, {pid: i for i, pid in enumerate(ids)})
+                order = SortOrder(version, ids, {pid: i for i, pid in enumerate(ids)})
                 self._orders[sort] = order
             return order
 
-    def ordered(self, library: Library, session: Session, ids: Set[int],
-                sort: str) -> list[int]:
+    def current(self, session: Session, sort: str) -> list[int] | None:
+        """Every paper in the order of a CACHED key, without reading the ids to sort: the
+        cached order when it is of the session's version and has as many papers as the
+        library (a count through an index: a safety net for a writer that did not bump the
+        version, e.g. an older readerapp)."""
+        order = self.order(session, sort)
+        if len(order.ids) != queries.paper_count(session):
+            return None
+        return list(order.ids)
+
+    def ordered(self, session: Session, ids: Set[int], sort: str) -> list[int]:
         """`ids` in the order of a sort column."""
         # filter() with a bound __contains__ runs the pass in C: at 100k ids a Python
         # comprehension costs more than the search itself.
         if sort not in CACHED:  # read fresh each time: one pass, nothing kept
             return list(filter(ids.__contains__, read_order(session, sort)))
-        order = self.order(library, session, sort)
-        complete = order.rank.keys() >= ids
-        if not complete:
-            order = self.order(library, session, sort, fresh=True)
-            complete = order.rank.keys() >= ids
-        if complete and len(ids) == len(order.ids):  # every paper: the order itself
-            return list(order.ids)
-        if len(ids) * SORT_SHARE >= len(order.ids):
-            return list(filter(ids.__contains__, order.ids))
-        rank = order.rank
-        return sorted(filter(rank.__contains__, ids), key=rank.__getitem__)
+        for fresh in (False, True):
+            order = self.order(session, sort, fresh=fresh)
+            if len(ids) * SORT_SHARE >= len(order.ids):
+                result = list(filter(ids.__contains__, order.ids))
+            else:
+                result = sorted(filter(order.rank.__contains__, ids), key=order.rank.__getitem__)
+            if len(result) == len(ids):
+                return result
+            # Papers the order does not know (a writer that did not bump the version): read
+            # the order again, once.
+        return result
 
 
 _CACHES: weakref.WeakKeyDictionary[Library, SortCache] = weakref.WeakKeyDictionary()

@@ -147,7 +147,7 @@ def edit_paper(library: Library, paper_id: int, **values: object) -> None:
         row.user_edited = ",".join(sorted(edited))
         row.updated_at = utcnow()
         mark_for_index(session, [paper_id])
-    library.papers_changed()  # title, year or date may sort differently now
+        library.papers_changed(session)  # title, year or date may sort differently now
     library.sync_index()
 
 
@@ -157,5 +157,5 @@ def delete_papers(library: Library, ids: Sequence[int]) -> None:
         for part in queries.chunks(list(ids)):
             session.execute(delete(PaperRow).where(PaperRow.id.in_(part)))
         mark_for_index(session, ids)
-    library.papers_changed()
+        library.papers_changed(session)
     library.sync_index()

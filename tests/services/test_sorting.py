@@ -91,9 +91,40 @@ def test_warmed_orders_are_what_a_sort_then_uses(seeded: Library) -> None:
     search.warm_sort_orders(seeded)
     cache = search.sort_cache(seeded)
     with seeded.read() as session:
-        warmed = {sort: cache.order(seeded, session, sort) for sort in CACHED}
+        warmed = {sort: cache.order(session, sort) for sort in CACHED}
     for sort, order in warmed.items():
         assert len(order.ids) == 73
         assert search.search_ids(seeded, "", sort=sort) == order.ids
         with seeded.read() as session:
-            assert cache.order(seeded, session, sort) is order  # reused, not read again
+            assert cache.order(session, sort) is order  # reused, not read again
+
+
+def test_edits_by_another_process_reach_the_cached_orders(seeded: Library) -> None:
+    # Another process: its own Library (own connections, own sort cache) on the same folder.
+    by_title = search.search_ids(seeded, "", sort="title")  # cached here
+    last = by_title[-1]
+    with Library.open(seeded.directory) as other:
+        triage.edit_paper(other, last, title="0000 first in every title sort")
+    assert search.search_ids(seeded, "", sort="title")[0] == last  # not the cached order
+    assert search.search_ids(seeded, "retrieval", sort="title") == [
+        pid for pid in search.search_ids(seeded, "", sort="title")
+        if pid in set(search.search_ids(seeded, "retrieval"))]
+    with Library.open(seeded.directory) as other:
+        triage.delete_papers(other, [last])
+        importing.import_path(other, HF_JSON)
+    every = search.search_ids(seeded, "", sort="title")
+    assert last not in every and len(every) == 72 + 30
+    assert every == search.search_ids(seeded, "", sort="title")  # and now cached again
+
+
+def test_a_writer_that_does_not_bump_the_version_is_still_seen(seeded: Library) -> None:
+    # An older readerapp (or a script) deleting a paper: the count no longer matches.
+    every = search.search_ids(seeded, "", sort="year")
+    conn = sqlite3.connect(paths.database_path(seeded.directory))
+    try:
+        with conn:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("DELETE FROM papers WHERE id = ?", (every[0],))
+    finally:
+        conn.close()
+    assert search.search_ids(seeded, "", sort="year") == every[1:]

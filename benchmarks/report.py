@@ -168,8 +168,12 @@ def verdicts(results: Results) -> list[Verdict]:
             if index is not None and index.median >= minimum and total is not None:
                 return (f"{engine} indexes at {rate} by itself; parse and commit "
                         f"({_fmt(total.median, total.unit)}) come first and cap the sum")
-            return (f"{engine} itself indexes at {rate} (analysis and segment writing"
-                    f"{' in pure Python' if engine == 'whoosh' else ''})")
+            why = (f"{engine} itself indexes at {rate} (analysis and segment writing"
+                   f"{' in pure Python' if engine == 'whoosh' else ''})")
+            if total is not None and total.median < minimum:
+                why += (f", and parse and commit ({_fmt(total.median, total.unit)}) come "
+                        "first: the sum is slower than either")
+            return why
 
         out.append(_rate_verdict(figure, f"import: fully indexed ≥ {minimum:,} papers/s with "
                                  f"{engine} at {big:,}", minimum, index_reason))

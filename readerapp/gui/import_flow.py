@@ -15,12 +15,7 @@ from PySide6.QtGui import QUndoCommand
 
 from readerapp.core.errors import Cancelled
 from readerapp.core.progress import CancelToken, ProgressSink
-from readerapp.gui.import_preview import (
-    CLIPBOARD,
-    ImportPlan,
-    ImportPreviewDialog,
-    ImportSource,
-)
+from readerapp.gui.import_preview import ImportPlan, ImportPreviewDialog, ImportSource
 from readerapp.gui.import_summary import ImportSummaryDialog
 from readerapp.gui.sidebar import ListRef
 from readerapp.gui.tasks import ProgressRelay
@@ -124,12 +119,9 @@ class UndoImport(QUndoCommand):
     redone by importing again), so Redo never claims to bring it back."""
 
     def __init__(self, flow: ImportFlow, outcome: ImportOutcome) -> None:
-        sources = [p.source for p in outcome.plan.previews if p.changes_library]
-        if len(sources) != 1:
-            label = f"{len(sources)} files"
-        else:
-            label = "from the clipboard" if sources[0].source == CLIPBOARD else sources[0].label
-        super().__init__(f"Import {label}")
+        sources = [p.source.source for p in outcome.plan.previews if p.changes_library]
+        label = batches.source_name(sources[0]) if len(sources) == 1 else f"{len(sources)} files"
+        super().__init__(f"Import from {label}")
         self.flow = flow
         self.outcome = outcome
 

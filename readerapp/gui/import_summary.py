@@ -8,24 +8,20 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from readerapp.gui.import_preview import ImportPlan
+from readerapp.services.batches import source_name
 from readerapp.services.importing import FileReport
-
-
-def _name(source: str) -> str:
-    return "the clipboard" if source == "<clipboard>" else (
-        source.replace("\\", "/").rsplit("/", 1)[-1])
 
 
 def summary_text(plan: ImportPlan, reports: Sequence[FileReport], papers: int) -> str:
     """One line per written source, then what the options did."""
     lines = []
     for report in reports:
-        lines.append(f"From {_name(report.source)}: {report.added:,} new, "
+        lines.append(f"From {source_name(report.source)}: {report.added:,} new, "
                      f"{report.merged:,} merged, {report.unchanged:,} already there, "
                      f"{len(report.skipped):,} skipped.")
     untouched = [p for p in plan.previews if not p.changes_library]
     for preview in untouched:
-        lines.append(f"From {_name(preview.source.source)}: nothing new — all "
+        lines.append(f"From {source_name(preview.source.source)}: nothing new — all "
                      f"{len(preview.existing_ids):,} papers are already in the library.")
     if plan.queue and papers:
         lines.append(f"Added {papers:,} papers to the queue “{plan.queue}”.")

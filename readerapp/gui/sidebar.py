@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 from readerapp.core.records import STATUSES
 from readerapp.gui.paper_model import PAPER_IDS_MIME, decode_ids
 from readerapp.services import overview, queues, triage
+from readerapp.services.batches import source_name
 from readerapp.services.library import Library
 from readerapp.services.overview import BatchInfo, LibraryCounts, SmartList
 from readerapp.services.queues import QueueInfo
@@ -124,7 +125,7 @@ class Sidebar(QTreeView):
             sections["Smart lists"].appendRow(_item(
                 smart_list.name, ListRef("smart", smart_list.query, smart_list.name)))
         for batch in content.batches:
-            name = batch.source.replace("\\", "/").rsplit("/", 1)[-1]
+            name = source_name(batch.source)
             label = f"{name} · {batch.created_at:%b %d %H:%M}"
             sections["Imports"].appendRow(
                 _item(label, ListRef("batch", batch.id, f"Import: {name}"), batch.papers))

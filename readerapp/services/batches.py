@@ -33,6 +33,15 @@ from readerapp.db.models import (
 from readerapp.services.library import Library
 from readerapp.services.triage import mark_for_index
 
+# What an import records as its source when it read no file (models.ImportBatchRow.source).
+_STREAMS = {"<clipboard>": "the clipboard", "<stdin>": "standard input"}
+
+
+def source_name(source: str) -> str:
+    """An import's source as people name it: a file by its name without the folders, the
+    clipboard and standard input in words."""
+    return _STREAMS.get(source) or source.replace("\\", "/").rsplit("/", 1)[-1] or source
+
 
 @dataclass(frozen=True, slots=True)
 class UndoReport:
@@ -45,7 +54,7 @@ class UndoReport:
     source: str = ""
 
     def summary(self) -> str:
-        name = self.source.replace("\\", "/").rsplit("/", 1)[-1] or "import"
+        name = source_name(self.source) or "import"
         first = f"Undid import {self.batch_id} ({name}): removed {_papers(self.removed)}"
         if self.reverted:
             first += f", cleared the fields it filled on {_papers(self.reverted)}"

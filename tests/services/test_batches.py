@@ -225,3 +225,12 @@ def test_a_v1_library_migrates_and_says_its_old_imports_cannot_be_undone(
         undone = batches.undo_import(lib, report.batch_id or 0)
         assert (undone.removed, undone.kept) == (1, [])
         assert len(_ids(lib)) == 72
+
+
+def test_sources_are_named_as_people_say_them() -> None:
+    from readerapp.services.batches import source_name
+
+    assert source_name("/home/ada/papers/dump.json") == "dump.json"
+    assert source_name("C:\\Users\\ada\\refs.bib") == "refs.bib"
+    assert source_name("<clipboard>") == "the clipboard"  # not the marker the batch records
+    assert source_name("<stdin>") == "standard input"

@@ -371,17 +371,25 @@ class MainWindow(QMainWindow):
         self.report_error(error)
 
     def close_library(self) -> None:
+        """Closes the library on the worker, after the work queued before (a note being
+        saved): closing may merge Whoosh's small segments, seconds the window need not wait."""
         self.detail.save_note()
-        self.runner.wait_idle()
         library, lock = self._library, self._lock
         self._library = self._lock = None
         self.undo_stack.clear()
         self.model.set_ids([])
-        if library is not None:
-            library.close()
+
+        def close() -> None:
+            try:
+                if library is not None:
+                    library.close()
+            finally:
+                if lock is not None:
+                    lock.release()
+
+        if library is not None or lock is not None:
+            self.runner.run(close)
             gc.unfreeze()  # what the closed library held may be collected again
-        if lock is not None:
-            lock.release()
 
     def choose_library(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Open or create a library folder")
@@ -937,5 +945,6 @@ class MainWindow(QMainWindow):
         self.save_window()
         self.cancel_work()  # an import not saved yet rolls back instead of being waited for
         self.close_library()
+        self.runner.wait_idle()  # the library closed and its lock released before quitting
         self.runner.shutdown()
         event.accept()

@@ -80,5 +80,6 @@ def load_corpus() -> Corpus:
         if len(parts) >= 2 and parts[0][0].isalpha() and parts[-1][0].isalpha():
             firsts.append(parts[0])
             lasts.append(parts[-1])
-    return Corpus(words, bigrams, sorted(set(firsts)), sorted(set(lasts)),
-                  sum(len(g) for g in groups))
+    return Corpus(
+        words, bigrams, sorted(set(firsts)), sorted(set(lasts)), sum(len(g) for g in groups)
+    )

@@ -63,8 +63,10 @@ def run(ctx: Context) -> list[Figure]:
                     seconds, visible = timed(partial(_theirs, kind, ref, rid, word))
                     assert visible, ("reference", kind)
                     ref_times[kind].append(seconds)
-        engine_figures = [Figure("edits", f"{kind} until visible", engine, times[kind],
-                                 ref_times[kind]) for kind in times]
+        engine_figures = [
+            Figure("edits", f"{kind} until visible", engine, times[kind], ref_times[kind])
+            for kind in times
+        ]
         ctx.log("\n".join(f.describe() for f in engine_figures))
         figures.extend(engine_figures)
     return figures

@@ -22,11 +22,50 @@ from benchmarks.corpus import Corpus, load_corpus
 PAIR_SHARE = 0.25  # words drawn as a real adjacent pair
 TAIL_WORDS_PER_PAPER = 4
 TAIL_GROWTH = 0.35  # new terms per paper: 35k tail terms at 100k papers
-_SYLLABLES = ("ka", "zo", "vex", "tri", "mul", "quon", "ber", "sil", "dra", "nep", "yul",
-              "gor", "fen", "lux", "pim", "rao", "tes", "wib", "hon", "cae")
-TAGS = ("to-read", "peft", "vision", "rlhf", "agents", "retrieval", "benchmarks", "theory",
-        "reading group", "survey", "diffusion", "robotics", "speech", "efficiency", "safety",
-        "multimodal", "graphs", "optimization", "datasets", "interpretability")
+_SYLLABLES = (
+    "ka",
+    "zo",
+    "vex",
+    "tri",
+    "mul",
+    "quon",
+    "ber",
+    "sil",
+    "dra",
+    "nep",
+    "yul",
+    "gor",
+    "fen",
+    "lux",
+    "pim",
+    "rao",
+    "tes",
+    "wib",
+    "hon",
+    "cae",
+)
+TAGS = (
+    "to-read",
+    "peft",
+    "vision",
+    "rlhf",
+    "agents",
+    "retrieval",
+    "benchmarks",
+    "theory",
+    "reading group",
+    "survey",
+    "diffusion",
+    "robotics",
+    "speech",
+    "efficiency",
+    "safety",
+    "multimodal",
+    "graphs",
+    "optimization",
+    "datasets",
+    "interpretability",
+)
 QUEUES = ("Week 32", "Reading group", "Thesis background")
 STATUS_SHARES = (("reading", 0.03), ("read", 0.08), ("skimmed", 0.04), ("dropped", 0.02))
 
@@ -83,11 +122,13 @@ class _Writer:
         rng.shuffle(lasts)  # popularity must not follow the alphabet
         self.lasts = lasts
         # Zipf-like author popularity: a few names are on many papers.
-        self.last_weights = list(itertools.accumulate(1.0 / (i + 1) ** 0.8
-                                                      for i in range(len(lasts))))
+        self.last_weights = list(
+            itertools.accumulate(1.0 / (i + 1) ** 0.8 for i in range(len(lasts)))
+        )
 
-    def words_of(self, count: int, tail: list[str],
-                 tail_words: int = TAIL_WORDS_PER_PAPER) -> list[str]:
+    def words_of(
+        self, count: int, tail: list[str], tail_words: int = TAIL_WORDS_PER_PAPER
+    ) -> list[str]:
         rng = self.rng
         n_pairs = int(count * PAIR_SHARE / 2)
         singles = rng.choices(self.words, cum_weights=self.word_weights, k=count - 2 * n_pairs)
@@ -103,7 +144,7 @@ class _Writer:
         words = self.words_of(self.rng.randint(90, 220), tail)
         sentences = []
         for start in range(0, len(words), 18):
-            sentence = " ".join(words[start:start + 18])
+            sentence = " ".join(words[start : start + 18])
             sentences.append(sentence[:1].upper() + sentence[1:] + ".")
         return " ".join(sentences)
 
@@ -122,7 +163,7 @@ class _Writer:
 def _dates(rng: random.Random, size: int) -> list[tuple[int, int, int]]:
     """Publication dates 2015-2025, more papers each year (as on arXiv)."""
     years = list(range(2015, 2026))
-    weights = [1.25 ** i for i in range(len(years))]
+    weights = [1.25**i for i in range(len(years))]
     picked = rng.choices(years, weights=weights, k=size)
     return sorted((y, rng.randint(1, 12), rng.randint(1, 28)) for y in picked)
 
@@ -158,8 +199,16 @@ def generate(size: int, seed: int = 7) -> Library:
     state = _user_state(rng, writer, ids)
     ranked = corpus.words.most_common()
     content_pairs = [p for p in writer.pairs if all(len(w) > 3 for w in p)]
-    return Library(size, json.dumps(papers), state, ids, ranked, content_pairs[:500],
-                   writer.lasts[:200], tail_all)
+    return Library(
+        size,
+        json.dumps(papers),
+        state,
+        ids,
+        ranked,
+        content_pairs[:500],
+        writer.lasts[:200],
+        tail_all,
+    )
 
 
 def _user_state(rng: random.Random, writer: _Writer, ids: list[str]) -> UserState:

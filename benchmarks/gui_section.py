@@ -35,9 +35,16 @@ HEARTBEAT_MS = 10
 # Page-downs per scrolling repeat: each may need a block of rows from SQLite.
 SCROLL_PAGES = 20
 # The columns the table sorts (all but the queue position), with the direction of a click.
-SORTED_COLUMNS = (("title", "ascending"), ("year", "descending"), ("added", "descending"),
-                  ("starred", "descending"), ("status", "ascending"),
-                  ("authors", "ascending"), ("tags", "ascending"), ("queues", "ascending"))
+SORTED_COLUMNS = (
+    ("title", "ascending"),
+    ("year", "descending"),
+    ("added", "descending"),
+    ("starred", "descending"),
+    ("status", "ascending"),
+    ("authors", "ascending"),
+    ("tags", "ascending"),
+    ("queues", "ascending"),
+)
 TIMEOUT_S = 600
 
 
@@ -55,10 +62,20 @@ def _launch_seconds(mode: str, library: Path) -> float:
     with tempfile.TemporaryDirectory(prefix="readerapp-gui-") as tmp:
         start = time.perf_counter()
         process = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.gui_section", mode, str(library),
-             str(Path(tmp) / "settings.ini")],
-            cwd=ROOT, env=_child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True)
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.gui_section",
+                mode,
+                str(library),
+                str(Path(tmp) / "settings.ini"),
+            ],
+            cwd=ROOT,
+            env=_child_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert process.stdout is not None
         # A child stuck before its report would block readline() for ever: kill it instead.
         watchdog = threading.Timer(TIMEOUT_S, process.kill)
@@ -77,9 +94,22 @@ def _launch_seconds(mode: str, library: Path) -> float:
 def _measure_child(library: Path, repeats: int, words: list[str]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="readerapp-gui-") as tmp:
         result = subprocess.run(
-            [sys.executable, "-m", "benchmarks.gui_section", "measure", str(library),
-             str(Path(tmp) / "settings.ini"), str(repeats), json.dumps(words)],
-            cwd=ROOT, env=_child_env(), capture_output=True, text=True, timeout=TIMEOUT_S)
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.gui_section",
+                "measure",
+                str(library),
+                str(Path(tmp) / "settings.ini"),
+                str(repeats),
+                json.dumps(words),
+            ],
+            cwd=ROOT,
+            env=_child_env(),
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S,
+        )
         if result.returncode != 0:
             raise RuntimeError(f"GUI measuring child failed:\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -92,17 +122,26 @@ def _reference_times(ref: Reference, repeats: int, words: list[str]) -> dict[str
     for column, _ in SORTED_COLUMNS:
         query = Query("sort", "", sort=column)
         out[f"sort:{column}"] = [timed(lambda q=query: ref.search(q))[0] for _ in range(repeats)]
-    out["keystroke"] = [timed(lambda w=word: ref.search(Query("term", w, w)))[0]
-                        for _ in range(repeats) for word in words]
+    out["keystroke"] = [
+        timed(lambda w=word: ref.search(Query("term", w, w)))[0]
+        for _ in range(repeats)
+        for word in words
+    ]
     ids = [i for (i,) in ref.conn.execute("SELECT id FROM papers ORDER BY added DESC, id DESC")]
     screens = []
     for n in range(repeats * SCROLL_PAGES):
-        page = ids[(n * 997) % max(1, len(ids) - 40):][:40]
+        page = ids[(n * 997) % max(1, len(ids) - 40) :][:40]
         marks = ",".join("?" * len(page))
-        screens.append(timed(lambda p=page, m=marks: ref.conn.execute(
-            f"SELECT p.id, p.title, p.year, p.status, (SELECT group_concat(name, ', ') FROM "
-            f"authors WHERE paper_id = p.id) FROM papers p WHERE p.id IN ({m})", p
-        ).fetchall())[0])
+        screens.append(
+            timed(
+                lambda p=page, m=marks: ref.conn.execute(
+                    "SELECT p.id, p.title, p.year, p.status, "
+                    f"(SELECT group_concat(name, ', ') FROM "
+                    f"authors WHERE paper_id = p.id) FROM papers p WHERE p.id IN ({m})",
+                    p,
+                ).fetchall()
+            )[0]
+        )
     out["scroll"] = screens
     return out
 
@@ -119,40 +158,78 @@ def run(ctx: Context) -> list[Figure]:
         library = ctx.libraries[engine]
         launch = [_launch_seconds("launch", library) for _ in range(ctx.repeats)]
         engine_figures = [
-            Figure("gui", "launch to first paint of the table", engine, launch, bare,
-                   note="reference: an empty Qt window, same way"),
+            Figure(
+                "gui",
+                "launch to first paint of the table",
+                engine,
+                launch,
+                bare,
+                note="reference: an empty Qt window, same way",
+            ),
         ]
         try:
             measured = _measure_child(library, ctx.repeats, words)
         except RuntimeError as error:
             # A crash of the window is a finding, not a reason to lose the whole run.
-            ctx.log(f"  the window crashed while being measured ({engine}): "
-                    f"{str(error).splitlines()[-1] if str(error) else error}")
+            ctx.log(
+                f"  the window crashed while being measured ({engine}): "
+                f"{str(error).splitlines()[-1] if str(error) else error}"
+            )
             ctx.log(str(error)[-3000:])
             figures.extend(engine_figures)
             continue
         ops, stalls = measured["ops"], measured["stalls"]
         engine_figures.append(Figure("gui", "model reset (all papers)", engine, ops["reset"]))
         for column, direction in SORTED_COLUMNS:
-            engine_figures.append(Figure("gui", f"sort by {column} ({direction})", engine,
-                                         ops[f"sort:{column}"], refs[f"sort:{column}"],
-                                         note="reference: ORDER BY in SQLite"))
+            engine_figures.append(
+                Figure(
+                    "gui",
+                    f"sort by {column} ({direction})",
+                    engine,
+                    ops[f"sort:{column}"],
+                    refs[f"sort:{column}"],
+                    note="reference: ORDER BY in SQLite",
+                )
+            )
         engine_figures += [
-            Figure("gui", "keystroke to updated table", engine, ops["keystroke"],
-                   refs["keystroke"], note="includes the 50 ms typing pause; "
-                   "reference: the FTS5 query"),
-            Figure("gui", "scroll one page", engine, ops["scroll"], refs["scroll"],
-                   note="reference: one screenful of rows from SQLite"),
+            Figure(
+                "gui",
+                "keystroke to updated table",
+                engine,
+                ops["keystroke"],
+                refs["keystroke"],
+                note="includes the 50 ms typing pause; reference: the FTS5 query",
+            ),
+            Figure(
+                "gui",
+                "scroll one page",
+                engine,
+                ops["scroll"],
+                refs["scroll"],
+                note="reference: one screenful of rows from SQLite",
+            ),
         ]
-        for name, label in (("launch", "opening the library"), ("reset", "model reset"),
-                            *((f"sort:{c}", f"sort by {c}") for c, _ in SORTED_COLUMNS),
-                            ("keystroke", "typing"), ("scroll", "scrolling")):
+        for name, label in (
+            ("launch", "opening the library"),
+            ("reset", "model reset"),
+            *((f"sort:{c}", f"sort by {c}") for c, _ in SORTED_COLUMNS),
+            ("keystroke", "typing"),
+            ("scroll", "scrolling"),
+        ):
             if stalls.get(name):
-                engine_figures.append(Figure("gui", f"longest event-loop stall: {label}",
-                                             engine, stalls[name]))
-        engine_figures.append(Figure("gui", "peak RSS of the window (MB)", engine,
-                                     [measured["rss_mb"]], unit="MB",
-                                     note="after every step above"))
+                engine_figures.append(
+                    Figure("gui", f"longest event-loop stall: {label}", engine, stalls[name])
+                )
+        engine_figures.append(
+            Figure(
+                "gui",
+                "peak RSS of the window (MB)",
+                engine,
+                [measured["rss_mb"]],
+                unit="MB",
+                note="after every step above",
+            )
+        )
         ctx.log("\n".join(f.describe() for f in engine_figures))
         figures.extend(engine_figures)
     return figures
@@ -202,7 +279,7 @@ def _child(argv: list[str]) -> int:
         signal.connect(loop.quit)
         guard = QTimer()
         guard.setSingleShot(True)
-        guard.timeout.connect(lambda: (loop.exit(1)))
+        guard.timeout.connect(lambda: loop.exit(1))
         guard.start(TIMEOUT_S * 1000)
         code = loop.exec()
         signal.disconnect(loop.quit)
@@ -242,8 +319,9 @@ def _child(argv: list[str]) -> int:
         main.close()
         return 0
 
-    stalls: dict[str, list[float]] = {"launch": [heartbeat.longest_gap(opened,
-                                                                       time.perf_counter())]}
+    stalls: dict[str, list[float]] = {
+        "launch": [heartbeat.longest_gap(opened, time.perf_counter())]
+    }
     ops: dict[str, list[float]] = {}
 
     def settle() -> None:
@@ -255,8 +333,9 @@ def _child(argv: list[str]) -> int:
         loop = QEventLoop()
         poll = QTimer()
         poll.setInterval(20)
-        poll.timeout.connect(lambda: loop.quit() if not (
-            main.runner.busy or main.search_timer.isActive()) else None)
+        poll.timeout.connect(
+            lambda: loop.quit() if not (main.runner.busy or main.search_timer.isActive()) else None
+        )
         poll.start()
         loop.exec()
         poll.stop()
@@ -278,16 +357,22 @@ def _child(argv: list[str]) -> int:
     for _ in range(repeats):
         measure("reset", lambda: main.model.set_ids(all_ids), via_search=False)
     for column, direction in SORTED_COLUMNS:
-        order = (Qt.SortOrder.AscendingOrder if direction == "ascending"
-                 else Qt.SortOrder.DescendingOrder)
+        order = (
+            Qt.SortOrder.AscendingOrder
+            if direction == "ascending"
+            else Qt.SortOrder.DescendingOrder
+        )
         for _ in range(repeats):
             # Clear the indicator quietly, so that setting it again is a real click's effect:
             # the indicator changes and the window re-sorts.
             header.blockSignals(True)
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
             header.blockSignals(False)
-            measure(f"sort:{column}", lambda c=COLUMN[column], o=order:
-                    header.setSortIndicator(c, o), via_search=True)
+            measure(
+                f"sort:{column}",
+                lambda c=COLUMN[column], o=order: header.setSortIndicator(c, o),
+                via_search=True,
+            )
     # Type in the default order (relevance), not in the last sort clicked above: a sort by a
     # triage column (read fresh for every search) would be measured along with the typing.
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -296,8 +381,9 @@ def _child(argv: list[str]) -> int:
         for word in words:
             main.search_box.setText(word[:-1])
             main.run_search()
-            measure("keystroke", lambda w=word: QTest.keyClick(main.search_box, w[-1]),
-                    via_search=True)
+            measure(
+                "keystroke", lambda w=word: QTest.keyClick(main.search_box, w[-1]), via_search=True
+            )
     main.search_box.clear()
     main.run_search()
     settle()

@@ -57,13 +57,19 @@ def run(ctx: Context) -> list[Figure]:
             seconds, _ = timed(lambda: fmt.parse(dump, "dump.json"))
         parse_s.append(seconds)
         with open_fresh(ctx.workdir / "import-lib", "whoosh") as lib:
-            seconds, report = timed(lambda lib=lib: importing.import_text(
-                lib, dump, "dump.json", format_name=FORMAT, index=False))
+            seconds, report = timed(
+                lambda lib=lib: importing.import_text(
+                    lib, dump, "dump.json", format_name=FORMAT, index=False
+                )
+            )
             assert report.added == n, report
             total_s.append(seconds)
             if rep == ctx.repeats - 1:
-                reimport, again = timed(lambda lib=lib: importing.import_text(
-                    lib, dump, "dump.json", format_name=FORMAT, index=False))
+                reimport, again = timed(
+                    lambda lib=lib: importing.import_text(
+                        lib, dump, "dump.json", format_name=FORMAT, index=False
+                    )
+                )
                 assert again.added == 0 and again.merged == 0, again.to_json()
         # The reference: the same dump through json.loads and plain sqlite3.
         ref = Reference(ctx.workdir / f"reference-{rep}.sqlite")
@@ -79,14 +85,44 @@ def run(ctx: Context) -> list[Figure]:
         ctx.reference = ref
     commit_s = [t - p for t, p in zip(total_s, parse_s, strict=True)]
     figures = [
-        Figure("import", f"parse ({FORMAT})", "-", parse_s, loads_s, n, "papers/s",
-               "reference: json.loads of the same dump"),
-        Figure("import", "commit to SQLite (identify, merge, insert)", "-", commit_s,
-               bulk_s, n, "papers/s", "reference: sqlite3 executemany of the same records"),
-        Figure("import", "parse + commit (visible in the table)", "-", total_s,
-               [a + b for a, b in zip(loads_s, bulk_s, strict=True)], n, "papers/s"),
-        Figure("import", "re-import of the same dump (adds nothing)", "-", [reimport], [],
-               n, "papers/s"),
+        Figure(
+            "import",
+            f"parse ({FORMAT})",
+            "-",
+            parse_s,
+            loads_s,
+            n,
+            "papers/s",
+            "reference: json.loads of the same dump",
+        ),
+        Figure(
+            "import",
+            "commit to SQLite (identify, merge, insert)",
+            "-",
+            commit_s,
+            bulk_s,
+            n,
+            "papers/s",
+            "reference: sqlite3 executemany of the same records",
+        ),
+        Figure(
+            "import",
+            "parse + commit (visible in the table)",
+            "-",
+            total_s,
+            [a + b for a, b in zip(loads_s, bulk_s, strict=True)],
+            n,
+            "papers/s",
+        ),
+        Figure(
+            "import",
+            "re-import of the same dump (adds nothing)",
+            "-",
+            [reimport],
+            [],
+            n,
+            "papers/s",
+        ),
     ]
     ctx.log("\n".join(f.describe() for f in figures))
     total_median = statistics.median(total_s)  # the same median the figures report
@@ -103,14 +139,26 @@ def run(ctx: Context) -> list[Figure]:
             apply_state(lib, ctx.generated.state)
         ctx.libraries[engine] = directory
         engine_figures = [
-            Figure("import", "text indexing (background, after commit)", engine, index_s,
-                   fts_s, n, "papers/s", "reference: FTS5 index of the same text"),
-            Figure("import", "fully indexed (parse + commit + index)", engine,
-                   [total_median + s for s in index_s],
-                   [a + b + c for a, b, c in zip(loads_s, bulk_s, fts_s, strict=True)], n,
-                   "papers/s"),
+            Figure(
+                "import",
+                "text indexing (background, after commit)",
+                engine,
+                index_s,
+                fts_s,
+                n,
+                "papers/s",
+                "reference: FTS5 index of the same text",
+            ),
+            Figure(
+                "import",
+                "fully indexed (parse + commit + index)",
+                engine,
+                [total_median + s for s in index_s],
+                [a + b + c for a, b, c in zip(loads_s, bulk_s, fts_s, strict=True)],
+                n,
+                "papers/s",
+            ),
         ]
         ctx.log("\n".join(f.describe() for f in engine_figures))
         figures.extend(engine_figures)
     return figures
-

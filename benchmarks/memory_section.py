@@ -18,16 +18,20 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _child(*args: str) -> float:
-    result = subprocess.run([sys.executable, "-m", "benchmarks.rss", *args], cwd=ROOT,
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.rss", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return float(result.stdout.strip().splitlines()[-1])
 
 
 @section("memory", "Memory")
 def run(ctx: Context) -> list[Figure]:
     queries = ctx.workdir / "queries.json"
-    queries.write_text(json.dumps([dataclasses.asdict(q) for q in ctx.queries]),
-                       encoding="utf-8")
+    queries.write_text(json.dumps([dataclasses.asdict(q) for q in ctx.queries]), encoding="utf-8")
     reference = ctx.workdir / "reference-rss.sqlite"
     assert ctx.reference is not None
     ctx.reference.conn.commit()
@@ -38,11 +42,26 @@ def run(ctx: Context) -> list[Figure]:
     dump.write_text(ctx.generated.dump, encoding="utf-8")
     target = ctx.workdir / "rss-import"
     shutil.rmtree(target, ignore_errors=True)
-    figures = [Figure("memory", "peak RSS, importing the dump (MB)", "-",
-                      [_child("import", str(target), str(dump))], [ref_mb], unit="MB")]
+    figures = [
+        Figure(
+            "memory",
+            "peak RSS, importing the dump (MB)",
+            "-",
+            [_child("import", str(target), str(dump))],
+            [ref_mb],
+            unit="MB",
+        )
+    ]
     for engine in ctx.engines:
-        figures.append(Figure("memory", "peak RSS, library open and searched (MB)", engine,
-                              [_child("open", str(ctx.libraries[engine]), str(queries))],
-                              [ref_mb], unit="MB"))
+        figures.append(
+            Figure(
+                "memory",
+                "peak RSS, library open and searched (MB)",
+                engine,
+                [_child("open", str(ctx.libraries[engine]), str(queries))],
+                [ref_mb],
+                unit="MB",
+            )
+        )
     ctx.log("\n".join(f.describe() for f in figures))
     return figures

@@ -20,19 +20,32 @@ class Query:
     sort: str = "relevance"
 
 
-CLASSES = ("term", "AND", "phrase", "field", "boolean", "prefix", "fuzzy", "filters",
-           "combined", "sort")
+CLASSES = (
+    "term",
+    "AND",
+    "phrase",
+    "field",
+    "boolean",
+    "prefix",
+    "fuzzy",
+    "filters",
+    "combined",
+    "sort",
+)
 
 
 def _content(lib: Library) -> list[str]:
     """Corpus words a person would search for, most frequent first."""
-    return [w for w, _ in lib.vocabulary
-            if w.isalpha() and w.islower() and len(w) > 3 and w not in STOP_WORDS]
+    return [
+        w
+        for w, _ in lib.vocabulary
+        if w.isalpha() and w.islower() and len(w) > 3 and w not in STOP_WORDS
+    ]
 
 
 def _typo(word: str, rng: random.Random) -> str:
     i = rng.randrange(1, len(word) - 1)
-    return word[:i] + word[i + 1:]  # one letter left out: one edit
+    return word[:i] + word[i + 1 :]  # one letter left out: one edit
 
 
 def query_mix(lib: Library, seed: int = 11) -> list[Query]:
@@ -66,22 +79,34 @@ def query_mix(lib: Library, seed: int = 11) -> list[Query]:
         Query("prefix", f"{c[0][:2]}*", f"{c[0][:2]}*"),
         Query("prefix", f"{c[3][:3]}*", f"{c[3][:3]}*"),
         Query("prefix", f"{m[5][:4]}*", f"{m[5][:4]}*"),
-        *[Query("fuzzy", f"{word}~{distance}", fuzzy=(word, distance))
-          for word, distance in typos],
+        *[Query("fuzzy", f"{word}~{distance}", fuzzy=(word, distance)) for word, distance in typos],
         Query("filters", "is:starred", where="p.starred = 1"),
         Query("filters", "status:reading", where="p.status = 'reading'"),
-        Query("filters", f'queue:"{queue}"',
-              where=f"p.id IN (SELECT paper_id FROM queue_entries WHERE queue = '{queue}')"),
+        Query(
+            "filters",
+            f'queue:"{queue}"',
+            where=f"p.id IN (SELECT paper_id FROM queue_entries WHERE queue = '{queue}')",
+        ),
         Query("filters", "is:queued", where="p.id IN (SELECT paper_id FROM queue_entries)"),
-        Query("filters", "tag:peft",
-              where="p.id IN (SELECT paper_id FROM paper_tags WHERE tag = 'peft')"),
+        Query(
+            "filters",
+            "tag:peft",
+            where="p.id IN (SELECT paper_id FROM paper_tags WHERE tag = 'peft')",
+        ),
         Query("combined", f"{c[0]} is:starred", c[0], "p.starred = 1"),
-        Query("combined", f'"{phrase[0]}" status:unread', f'"{phrase[0]}"',
-              "p.status = 'unread'"),
-        Query("combined", f"{m[0]} -is:starred year:2020..2024", m[0],
-              "p.starred = 0 AND p.year BETWEEN 2020 AND 2024"),
-        Query("combined", f"{c[1]} tag:vision", c[1],
-              "p.id IN (SELECT paper_id FROM paper_tags WHERE tag = 'vision')"),
+        Query("combined", f'"{phrase[0]}" status:unread', f'"{phrase[0]}"', "p.status = 'unread'"),
+        Query(
+            "combined",
+            f"{m[0]} -is:starred year:2020..2024",
+            m[0],
+            "p.starred = 0 AND p.year BETWEEN 2020 AND 2024",
+        ),
+        Query(
+            "combined",
+            f"{c[1]} tag:vision",
+            c[1],
+            "p.id IN (SELECT paper_id FROM paper_tags WHERE tag = 'vision')",
+        ),
         Query("sort", "", sort="title"),
         Query("sort", "", sort="year"),
         Query("sort", c[0], c[0], sort="title"),

@@ -33,20 +33,22 @@ CREATE VIRTUAL TABLE ref_fts USING fts5(title, authors, abstract, tags, notes,
 CREATE VIRTUAL TABLE ref_vocab USING fts5vocab(ref_fts, 'row');
 """
 ORDER = {
-    "added": "p.added DESC, p.id DESC", "year": "p.year DESC, p.added DESC",
-    "title": "lower(p.title)", "starred": "p.starred DESC, p.added DESC",
+    "added": "p.added DESC, p.id DESC",
+    "year": "p.year DESC, p.added DESC",
+    "title": "lower(p.title)",
+    "starred": "p.starred DESC, p.added DESC",
     "status": "CASE p.status WHEN 'unread' THEN 0 WHEN 'reading' THEN 1 WHEN 'read' THEN 2 "
-              "WHEN 'skimmed' THEN 3 ELSE 4 END, p.added DESC",
+    "WHEN 'skimmed' THEN 3 ELSE 4 END, p.added DESC",
     # What an application would write: the first author's name, and the tag and queue names.
     "authors": "(SELECT name FROM authors a WHERE a.paper_id = p.id AND a.position = 0) "
-               "IS NULL, (SELECT name FROM authors a WHERE a.paper_id = p.id "
-               "AND a.position = 0)",
+    "IS NULL, (SELECT name FROM authors a WHERE a.paper_id = p.id "
+    "AND a.position = 0)",
     "tags": "(SELECT group_concat(tag, ', ') FROM paper_tags t WHERE t.paper_id = p.id) "
-            "IS NULL, (SELECT group_concat(tag, ', ') FROM paper_tags t "
-            "WHERE t.paper_id = p.id)",
+    "IS NULL, (SELECT group_concat(tag, ', ') FROM paper_tags t "
+    "WHERE t.paper_id = p.id)",
     "queues": "(SELECT group_concat(queue, ', ') FROM queue_entries q "
-              "WHERE q.paper_id = p.id) IS NULL, (SELECT group_concat(queue, ', ') "
-              "FROM queue_entries q WHERE q.paper_id = p.id)",
+    "WHERE q.paper_id = p.id) IS NULL, (SELECT group_concat(queue, ', ') "
+    "FROM queue_entries q WHERE q.paper_id = p.id)",
 }
 
 
@@ -58,8 +60,7 @@ def _distance_at_most(a: str, b: str, limit: int) -> bool:
     for i, ca in enumerate(a, start=1):
         current = [i]
         for j, cb in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ca != cb)))
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
         if min(current) > limit:
             return False
         previous = current
@@ -89,28 +90,47 @@ class Reference:
             self.conn.executemany(
                 "INSERT INTO papers (id, title, abstract, year, date, arxiv_id, added) "
                 "VALUES (?, ?, ?, ?, ?, ?, datetime('now'))",
-                [(i, r.title, r.abstract, r.year, r.date, r.arxiv_id)
-                 for i, r in enumerate(records, start=1)])
+                [
+                    (i, r.title, r.abstract, r.year, r.date, r.arxiv_id)
+                    for i, r in enumerate(records, start=1)
+                ],
+            )
             self.conn.executemany(
                 "INSERT INTO authors VALUES (?, ?, ?)",
-                [(i, n, name) for i, r in enumerate(records, start=1)
-                 for n, name in enumerate(r.authors)])
+                [
+                    (i, n, name)
+                    for i, r in enumerate(records, start=1)
+                    for n, name in enumerate(r.authors)
+                ],
+            )
         self.ids = {r.arxiv_id: i for i, r in enumerate(records, start=1) if r.arxiv_id}
 
     def apply_state(self, state: UserState) -> None:
         ids = self.ids
         with self.conn:
-            self.conn.executemany("UPDATE papers SET starred = 1 WHERE id = ?",
-                                  [(ids[a],) for a in state.starred])
-            self.conn.executemany("UPDATE papers SET status = ? WHERE id = ?",
-                                  [(s, ids[a]) for a, s in state.status.items()])
-            self.conn.executemany("INSERT INTO paper_tags VALUES (?, ?)",
-                                  [(ids[a], t) for a, tags in state.tags.items() for t in tags])
-            self.conn.executemany("INSERT INTO notes VALUES (?, ?)",
-                                  [(ids[a], body) for a, body in state.notes.items()])
-            self.conn.executemany("INSERT INTO queue_entries VALUES (?, ?, ?)",
-                                  [(q, ids[a], n) for q, members in state.queues.items()
-                                   for n, a in enumerate(members, start=1)])
+            self.conn.executemany(
+                "UPDATE papers SET starred = 1 WHERE id = ?", [(ids[a],) for a in state.starred]
+            )
+            self.conn.executemany(
+                "UPDATE papers SET status = ? WHERE id = ?",
+                [(s, ids[a]) for a, s in state.status.items()],
+            )
+            self.conn.executemany(
+                "INSERT INTO paper_tags VALUES (?, ?)",
+                [(ids[a], t) for a, tags in state.tags.items() for t in tags],
+            )
+            self.conn.executemany(
+                "INSERT INTO notes VALUES (?, ?)",
+                [(ids[a], body) for a, body in state.notes.items()],
+            )
+            self.conn.executemany(
+                "INSERT INTO queue_entries VALUES (?, ?, ?)",
+                [
+                    (q, ids[a], n)
+                    for q, members in state.queues.items()
+                    for n, a in enumerate(members, start=1)
+                ],
+            )
 
     def build_fts(self) -> None:
         """The FTS5 index over the same text readerapp indexes."""
@@ -127,9 +147,14 @@ class Reference:
 
     def _fuzzy(self, word: str, distance: int) -> str:
         """FTS5 has no fuzzy search: expand over its vocabulary, as an application would."""
-        terms = [t for (t,) in self.conn.execute(
-            "SELECT term FROM ref_vocab WHERE term >= ? AND term < ?",
-            (word[0], chr(ord(word[0]) + 1))) if _distance_at_most(word, t, distance)]
+        terms = [
+            t
+            for (t,) in self.conn.execute(
+                "SELECT term FROM ref_vocab WHERE term >= ? AND term < ?",
+                (word[0], chr(ord(word[0]) + 1)),
+            )
+            if _distance_at_most(word, t, distance)
+        ]
         return " OR ".join(terms) if terms else '"zzzznothing"'
 
     def search(self, query: Query) -> list[int]:
@@ -137,42 +162,63 @@ class Reference:
         where = query.where or "1"
         if match:
             order = "rank" if query.sort == "relevance" else ORDER[query.sort]
-            sql = ("SELECT p.id FROM ref_fts JOIN papers p ON p.id = ref_fts.rowid "
-                   f"WHERE ref_fts MATCH ? AND {where} ORDER BY {order}")
+            sql = (
+                "SELECT p.id FROM ref_fts JOIN papers p ON p.id = ref_fts.rowid "
+                f"WHERE ref_fts MATCH ? AND {where} ORDER BY {order}"
+            )
             return [i for (i,) in self.conn.execute(sql, (match,))]
         order = ORDER["added" if query.sort == "relevance" else query.sort]
-        return [i for (i,) in self.conn.execute(
-            f"SELECT p.id FROM papers p WHERE {where} ORDER BY {order}")]
+        return [
+            i
+            for (i,) in self.conn.execute(
+                f"SELECT p.id FROM papers p WHERE {where} ORDER BY {order}"
+            )
+        ]
 
     def related(self, paper_id: int, limit: int) -> list[int]:
-        (text,) = self.conn.execute("SELECT title || ' ' || abstract FROM papers WHERE id = ?",
-                                    (paper_id,)).fetchone()
-        words = sorted({w for w in text.lower().split() if w.isalpha() and len(w) > 5},
-                       key=len, reverse=True)[:20]
+        (text,) = self.conn.execute(
+            "SELECT title || ' ' || abstract FROM papers WHERE id = ?", (paper_id,)
+        ).fetchone()
+        words = sorted(
+            {w for w in text.lower().split() if w.isalpha() and len(w) > 5}, key=len, reverse=True
+        )[:20]
         match = " OR ".join(words) or '"zzzznothing"'
-        return [i for (i,) in self.conn.execute(
-            "SELECT rowid FROM ref_fts WHERE ref_fts MATCH ? AND rowid != ? ORDER BY rank "
-            "LIMIT ?", (match, paper_id, limit))]
+        return [
+            i
+            for (i,) in self.conn.execute(
+                "SELECT rowid FROM ref_fts WHERE ref_fts MATCH ? AND rowid != ? ORDER BY rank "
+                "LIMIT ?",
+                (match, paper_id, limit),
+            )
+        ]
 
     def star(self, paper_id: int) -> bool:
         with self.conn:
             self.conn.execute("UPDATE papers SET starred = 1 WHERE id = ?", (paper_id,))
-        return paper_id in {i for (i,) in self.conn.execute(
-            "SELECT id FROM papers WHERE starred = 1")}
+        return paper_id in {
+            i for (i,) in self.conn.execute("SELECT id FROM papers WHERE starred = 1")
+        }
 
     def status(self, paper_id: int) -> bool:
         with self.conn:
             self.conn.execute("UPDATE papers SET status = 'reading' WHERE id = ?", (paper_id,))
-        return paper_id in {i for (i,) in self.conn.execute(
-            "SELECT id FROM papers WHERE status = 'reading'")}
+        return paper_id in {
+            i for (i,) in self.conn.execute("SELECT id FROM papers WHERE status = 'reading'")
+        }
 
     def text_edit(self, paper_id: int, column: str, word: str) -> bool:
         """A tag or a note: the row's text changes in FTS5, then a search finds it."""
         with self.conn:
-            self.conn.execute(f"UPDATE ref_fts SET {column} = coalesce({column}, '') || ' ' || ? "
-                              "WHERE rowid = ?", (word, paper_id))
-        return paper_id in {i for (i,) in self.conn.execute(
-            "SELECT rowid FROM ref_fts WHERE ref_fts MATCH ?", (word,))}
+            self.conn.execute(
+                f"UPDATE ref_fts SET {column} = coalesce({column}, '') || ' ' || ? WHERE rowid = ?",
+                (word, paper_id),
+            )
+        return paper_id in {
+            i
+            for (i,) in self.conn.execute(
+                "SELECT rowid FROM ref_fts WHERE ref_fts MATCH ?", (word,)
+            )
+        }
 
     def close(self) -> None:
         self.conn.close()

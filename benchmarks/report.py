@@ -42,25 +42,29 @@ def _find(results: Results, size: int, section: str, name: str, engine: str) -> 
 
 
 def table(figures: Sequence[Figure]) -> list[str]:
-    lines = ["| measure | engine | median | p95 | reference median | reference p95 "
-             "| x reference time |", "|---|---|--:|--:|--:|--:|--:|"]
+    lines = [
+        "| measure | engine | median | p95 | reference median | reference p95 | x reference time |",
+        "|---|---|--:|--:|--:|--:|--:|",
+    ]
     for f in figures:
         ratio = f"{f.ratio:.2f}" if f.ratio is not None else "-"
         name = f"{f.name} ({f.note})" if f.note else f.name
-        lines.append(f"| {name} | {f.engine} | {_fmt(f.median, f.unit)} | "
-                     f"{_fmt(f.p95, f.unit)} | {_fmt(f.ref_median, f.unit)} | "
-                     f"{_fmt(f.ref_p95, f.unit)} | {ratio} |")
+        lines.append(
+            f"| {name} | {f.engine} | {_fmt(f.median, f.unit)} | "
+            f"{_fmt(f.p95, f.unit)} | {_fmt(f.ref_median, f.unit)} | "
+            f"{_fmt(f.ref_p95, f.unit)} | {ratio} |"
+        )
     return lines
 
 
 # Why a query class misses its budget, per engine (from profiling these queries here).
 SEARCH_REASONS_WHOOSH = {
     "prefix": "a prefix expands to up to 256 terms per field and each term's postings are "
-              "read in Python",
+    "read in Python",
     "fuzzy": "Whoosh finds the terms within the edit distance by walking its term "
-             "dictionary in Python",
+    "dictionary in Python",
     "term": "a frequent word's posting list (tens of thousands of documents) is decoded in "
-            "Python, and relevance scores the best 500 of the matches",
+    "Python, and relevance scores the best 500 of the matches",
     "AND": "each word's posting list is decoded in Python before the sets are intersected",
     "boolean": "each word's posting list is decoded in Python",
     "phrase": "phrases read positions through Whoosh's pure-Python matchers",
@@ -69,34 +73,39 @@ SEARCH_REASONS_WHOOSH = {
     "sort": "the ordered list is rebuilt from the cached sort order in Python",
     "filters": "the filter's ids come from SQLite row by row",
     "more-like-this (10 related papers)": "more-like-this scores an OR of the paper's key "
-                                          "terms over the whole index",
+    "terms over the whole index",
 }
 # tantivy matches in Rust; what remains slow is the Python side of broad queries (profiled
 # with cProfile on the 100k library).
 SEARCH_REASONS_TANTIVY = {
     "prefix": "a short prefix matches much of the library (`gro*`: 64k of 100k papers); "
-              "every hit crosses from Rust into Python as a paper id, then the newest-first "
-              "order and relevance for the best 500 run over all of them",
+    "every hit crosses from Rust into Python as a paper id, then the newest-first "
+    "order and relevance for the best 500 run over all of them",
     "fuzzy": "a fuzzy term matches many papers, and every hit crosses from Rust into Python "
-             "before the order and relevance for the best 500 run over all of them",
+    "before the order and relevance for the best 500 run over all of them",
     "combined": "the text part's hits cross into Python and go back into SQLite with the "
-                "filters as one JSON array, then the result is ordered",
+    "filters as one JSON array, then the result is ordered",
     "boolean": "an OR of common words: each word's hits (15-19k papers) cross into Python and "
-               "are united, ordered and ranked there",
+    "are united, ordered and ranked there",
     "sort": "a sort of most papers (`status:unread`, 83k of 100k) reads their ids from "
-            "SQLite as one JSON array and filters the cached order by them (a sort of every "
-            "paper reuses the cached order as it is)",
+    "SQLite as one JSON array and filters the cached order by them (a sort of every "
+    "paper reuses the cached order as it is)",
 }
 SEARCH_REASONS = {"whoosh": SEARCH_REASONS_WHOOSH, "tantivy": SEARCH_REASONS_TANTIVY}
 
 
-def _search_verdict(results: Results, size: int, engine: str, limit_ms: float,
-                    classes: Sequence[str], label: str) -> Verdict:
+def _search_verdict(
+    results: Results, size: int, engine: str, limit_ms: float, classes: Sequence[str], label: str
+) -> Verdict:
     figures = [f for c in classes if (f := _find(results, size, "search", c, engine))]
     budget = f"search ids p95 ≤ {limit_ms:.0f} ms with {engine} at {size:,} ({label})"
     if not figures:
-        return Verdict(budget, "not measured in this run", None,
-                       f"run with {size} in --sizes and {engine} in --engines")
+        return Verdict(
+            budget,
+            "not measured in this run",
+            None,
+            f"run with {size} in --sizes and {engine} in --engines",
+        )
     worst = max(figures, key=lambda f: f.p95)
     measured = "; ".join(f"{f.name} {_fmt(f.p95, 'ms')}" for f in figures)
     over = [f for f in figures if f.p95 > limit_ms]
@@ -110,21 +119,32 @@ def _search_verdict(results: Results, size: int, engine: str, limit_ms: float,
         # (one query slow in every round is slow, and gets the class's reason).
         if slow <= 2 and f.median <= limit_ms / 2:
             runs = "one run" if slow == 1 else f"{slow} runs"
-            return (f"{runs} of {len(f.samples)} took longer than the budget; the median is "
-                    f"{_fmt(f.median, 'ms')}")
+            return (
+                f"{runs} of {len(f.samples)} took longer than the budget; the median is "
+                f"{_fmt(f.median, 'ms')}"
+            )
         return reasons.get(f.name, "slower than the budget (not profiled)")
 
     why = "; ".join(f"{f.name}: {reason(f)}" for f in over)
     return Verdict(budget, measured, False, why)
 
 
-def _rate_verdict(figure: Figure | None, budget: str, minimum: float,
-                  why_not: Callable[[Figure], str], why: str = "") -> Verdict:
+def _rate_verdict(
+    figure: Figure | None,
+    budget: str,
+    minimum: float,
+    why_not: Callable[[Figure], str],
+    why: str = "",
+) -> Verdict:
     if figure is None:
         return Verdict(budget, "not measured in this run", None, "")
     holds = figure.median >= minimum
-    return Verdict(budget, f"median {_fmt(figure.median, figure.unit)}, slow end "
-                   f"{_fmt(figure.p95, figure.unit)}", holds, why if holds else why_not(figure))
+    return Verdict(
+        budget,
+        f"median {_fmt(figure.median, figure.unit)}, slow end {_fmt(figure.p95, figure.unit)}",
+        holds,
+        why if holds else why_not(figure),
+    )
 
 
 def verdicts(results: Results) -> list[Verdict]:
@@ -138,74 +158,135 @@ def verdicts(results: Results) -> list[Verdict]:
         # From profiling the import at 100k papers on this machine (cProfile and timings).
         parts = []
         if parse:
-            parts.append(f"parsing runs at {_fmt(parse.median, parse.unit)}: every title, "
-                         "abstract, author and link of the Hugging Face JSON is cleaned in "
-                         "Python (readerapp/formats/record_fields.py, about 30 µs a paper)")
+            parts.append(
+                f"parsing runs at {_fmt(parse.median, parse.unit)}: every title, "
+                "abstract, author and link of the Hugging Face JSON is cleaned in "
+                "Python (readerapp/formats/record_fields.py, about 30 µs a paper)"
+            )
         if commit:
-            parts.append(f"the commit at {_fmt(commit.median, commit.unit)}: most of it is "
-                         "SQLite's own work (inserting into the papers table and its identity "
-                         "indexes, about four author rows a paper, the sources and the index "
-                         "marks, then the commit and its checkpoint)")
+            parts.append(
+                f"the commit at {_fmt(commit.median, commit.unit)}: most of it is "
+                "SQLite's own work (inserting into the papers table and its identity "
+                "indexes, about four author rows a paper, the sources and the index "
+                "marks, then the commit and its checkpoint)"
+            )
         if f.ref_median:
-            parts.append(f"the reference, json.loads and one plain executemany with no cleaning "
-                         f"and no identity matching, itself runs at {_fmt(f.ref_median, f.unit)}")
+            parts.append(
+                f"the reference, json.loads and one plain executemany with no cleaning "
+                f"and no identity matching, itself runs at {_fmt(f.ref_median, f.unit)}"
+            )
         return "; ".join(parts) or "slower than the budget"
 
-    out.append(_rate_verdict(total, f"import: parse and commit to SQLite ≥ 20,000 papers/s "
-                             f"at {big:,}", 20_000, import_reason))
-    out.append(_rate_verdict(commit, f"import: commit alone (from parsed records) ≥ 20,000 "
-                             f"papers/s at {big:,}", 20_000,
-                             lambda f: "SQLite's own inserts, commit and checkpoint take "
-                             "most of it; the identity look-ups and merge the rest"))
+    out.append(
+        _rate_verdict(
+            total,
+            f"import: parse and commit to SQLite ≥ 20,000 papers/s at {big:,}",
+            20_000,
+            import_reason,
+        )
+    )
+    out.append(
+        _rate_verdict(
+            commit,
+            f"import: commit alone (from parsed records) ≥ 20,000 papers/s at {big:,}",
+            20_000,
+            lambda f: (
+                "SQLite's own inserts, commit and checkpoint take "
+                "most of it; the identity look-ups and merge the rest"
+            ),
+        )
+    )
     for engine, minimum in (("whoosh", 500), ("tantivy", 8_000)):
         figure = _find(results, big, "import", "fully indexed (parse + commit + index)", engine)
-        index = _find(results, big, "import", "text indexing (background, after commit)",
-                      engine)
+        index = _find(results, big, "import", "text indexing (background, after commit)", engine)
 
-        def index_reason(f: Figure, index: Figure | None = index, engine: str = engine,
-                         minimum: float = minimum) -> str:
+        def index_reason(
+            f: Figure, index: Figure | None = index, engine: str = engine, minimum: float = minimum
+        ) -> str:
             rate = _fmt(index.median, index.unit) if index else "?"
             if index is not None and index.median >= minimum and total is not None:
-                return (f"{engine} indexes at {rate} by itself; parse and commit "
-                        f"({_fmt(total.median, total.unit)}) come first and cap the sum")
-            why = (f"{engine} itself indexes at {rate} (analysis and segment writing"
-                   f"{' in pure Python' if engine == 'whoosh' else ''})")
+                return (
+                    f"{engine} indexes at {rate} by itself; parse and commit "
+                    f"({_fmt(total.median, total.unit)}) come first and cap the sum"
+                )
+            why = (
+                f"{engine} itself indexes at {rate} (analysis and segment writing"
+                f"{' in pure Python' if engine == 'whoosh' else ''})"
+            )
             if total is not None and total.median < minimum:
-                why += (f", and parse and commit ({_fmt(total.median, total.unit)}) come "
-                        "first: the sum is slower than either")
+                why += (
+                    f", and parse and commit ({_fmt(total.median, total.unit)}) come "
+                    "first: the sum is slower than either"
+                )
             return why
 
-        out.append(_rate_verdict(figure, f"import: fully indexed ≥ {minimum:,} papers/s with "
-                                 f"{engine} at {big:,}", minimum, index_reason))
-    out.append(Verdict("a re-import of the same dump adds nothing", "0 added, 0 merged",
-                       True, "asserted by every run"))
+        out.append(
+            _rate_verdict(
+                figure,
+                f"import: fully indexed ≥ {minimum:,} papers/s with {engine} at {big:,}",
+                minimum,
+                index_reason,
+            )
+        )
+    out.append(
+        Verdict(
+            "a re-import of the same dump adds nothing",
+            "0 added, 0 merged",
+            True,
+            "asserted by every run",
+        )
+    )
     text_classes = ("term", "AND", "phrase", "field", "boolean", "filters", "combined", "sort")
-    out.append(_search_verdict(results, 20_000, "whoosh", 100, text_classes,
-                               "all but prefix and fuzzy"))
-    out.append(_search_verdict(results, 20_000, "whoosh", 300, ("prefix", "fuzzy"),
-                               "prefix and fuzzy"))
-    out.append(_search_verdict(results, big, "tantivy", 50,
-                               (*text_classes, "prefix", "fuzzy"), "every class"))
-    out.append(_search_verdict(results, big, "whoosh", 100,
-                               (*text_classes, "prefix", "fuzzy"),
-                               "not a budget: where Whoosh stops being enough"))
+    out.append(
+        _search_verdict(results, 20_000, "whoosh", 100, text_classes, "all but prefix and fuzzy")
+    )
+    out.append(
+        _search_verdict(results, 20_000, "whoosh", 300, ("prefix", "fuzzy"), "prefix and fuzzy")
+    )
+    out.append(
+        _search_verdict(
+            results, big, "tantivy", 50, (*text_classes, "prefix", "fuzzy"), "every class"
+        )
+    )
+    out.append(
+        _search_verdict(
+            results,
+            big,
+            "whoosh",
+            100,
+            (*text_classes, "prefix", "fuzzy"),
+            "not a budget: where Whoosh stops being enough",
+        )
+    )
     for engine in ("whoosh", "tantivy"):
         edits = [f for f in results.get(big, []) if f.section == "edits" and f.engine == engine]
         if edits:
             worst = max(edits, key=lambda f: f.p95)
             holds = worst.p95 <= 100
-            why = (f"slowest: {worst.name}" if holds else
-                   f"{worst.name}: the edit commits to SQLite and then to the {engine} index "
-                   f"before the search can see it{EDIT_REASONS.get(engine, '')}")
-            out.append(Verdict(f"an edit visible in search ≤ 100 ms with {engine} at {big:,}",
-                               "; ".join(f"{f.name} p95 {_fmt(f.p95, 'ms')}" for f in edits),
-                               holds, why))
+            why = (
+                f"slowest: {worst.name}"
+                if holds
+                else f"{worst.name}: the edit commits to SQLite and then to the {engine} index "
+                f"before the search can see it{EDIT_REASONS.get(engine, '')}"
+            )
+            out.append(
+                Verdict(
+                    f"an edit visible in search ≤ 100 ms with {engine} at {big:,}",
+                    "; ".join(f"{f.name} p95 {_fmt(f.p95, 'ms')}" for f in edits),
+                    holds,
+                    why,
+                )
+            )
         rss = _find(results, big, "memory", "peak RSS, library open and searched (MB)", engine)
         if rss:
-            out.append(Verdict(f"memory under 400 MB with the library open ({engine}, "
-                               f"{big:,})", _fmt(rss.median, "MB"), rss.median < 400,
-                               "peak of a process that opened the library and ran the "
-                               "whole query mix"))
+            out.append(
+                Verdict(
+                    f"memory under 400 MB with the library open ({engine}, {big:,})",
+                    _fmt(rss.median, "MB"),
+                    rss.median < 400,
+                    "peak of a process that opened the library and ran the whole query mix",
+                )
+            )
     for engine in ("whoosh", "tantivy"):
         out.extend(_gui_verdicts(results, big, engine))
     return out
@@ -214,36 +295,42 @@ def verdicts(results: Results) -> list[Verdict]:
 # What an engine adds to an edit's time (from profiling the edits at 100k papers).
 EDIT_REASONS = {
     "whoosh": "; Whoosh writes each edit as a new segment in Python, and once four tiny "
-              "segments exist the edit also writes their papers again (up to 16, about 2.5 "
-              "ms each) so that they can be dropped: merging them would take 0.4-1.2 s",
+    "segments exist the edit also writes their papers again (up to 16, about 2.5 "
+    "ms each) so that they can be dropped: merging them would take 0.4-1.2 s",
 }
 
 
 # Why a GUI budget is missed, per figure (the run's own figures say which apply).
 GUI_REASONS: dict[str, str] = {
     "launch to first paint of the table": "after the interpreter, Qt and the imports (the "
-        "reference's time), opening the library checks the index against SQLite, reads the "
-        "sidebar's counts, and the first search lists all 100k ids",
+    "reference's time), opening the library checks the index against SQLite, reads the "
+    "sidebar's counts, and the first search lists all 100k ids",
     "sort by title (ascending)": "the first sort by a column builds its cached order (every "
-        "paper's key read from SQLite and sorted in Python); later sorts reuse it",
+    "paper's key read from SQLite and sorted in Python); later sorts reuse it",
     "sort by year (descending)": "the first sort by a column builds its cached order",
     "sort by added (descending)": "the first sort by a column builds its cached order",
     "keystroke to updated table": "the 50 ms typing pause, then the search on the worker "
-        "(with Whoosh, the typed words' posting lists, tens of thousands of papers at 100k, "
-        "decoded in Python), then the model reset and the first screenful of rows read from "
-        "SQLite on the GUI thread",
+    "(with Whoosh, the typed words' posting lists, tens of thousands of papers at 100k, "
+    "decoded in Python), then the model reset and the first screenful of rows read from "
+    "SQLite on the GUI thread",
     "longest event-loop stall: sort by title": "the cold sort's worker creates many Python "
-        "objects at once; a garbage collection (which stops every thread) or a long "
-        "C-level sort holding the GIL keeps the GUI thread waiting",
+    "objects at once; a garbage collection (which stops every thread) or a long "
+    "C-level sort holding the GIL keeps the GUI thread waiting",
     "longest event-loop stall: sort by year": "as for sorting by title",
     "longest event-loop stall: sort by added": "as for sorting by title",
     "longest event-loop stall: typing": "Whoosh's search runs in Python on the worker and "
-        "competes for the GIL with the GUI thread",
+    "competes for the GIL with the GUI thread",
 }
 
 
-def _gui_verdict(figures: Sequence[Figure], budget: str, limit: float, unit: str = "ms",
-                 *, statistic: str = "p95") -> Verdict:
+def _gui_verdict(
+    figures: Sequence[Figure],
+    budget: str,
+    limit: float,
+    unit: str = "ms",
+    *,
+    statistic: str = "p95",
+) -> Verdict:
     if not figures:
         return Verdict(budget, "not measured in this run", None, "")
 
@@ -255,8 +342,7 @@ def _gui_verdict(figures: Sequence[Figure], budget: str, limit: float, unit: str
     if len(figures) > 1:
         measured = f"{statistic}: {measured}"
     if value(worst) <= limit:
-        return Verdict(budget, measured, True, f"slowest: {worst.name}" if len(figures) > 1
-                       else "")
+        return Verdict(budget, measured, True, f"slowest: {worst.name}" if len(figures) > 1 else "")
     over = [f for f in figures if value(f) > limit]
     why = "; ".join(f"{f.name}: {GUI_REASONS.get(f.name, 'over the budget')}" for f in over)
     return Verdict(budget, measured, False, why)
@@ -274,18 +360,35 @@ def _gui_verdicts(results: Results, size: int, engine: str) -> list[Verdict]:
     return [
         _gui_verdict(named("launch"), f"GUI: interactive within 2 s of launch {at}", 2000),
         _gui_verdict(named("sort by"), f"GUI: sorting any column within 300 ms {at}", 300),
-        _gui_verdict(named("keystroke"), f"GUI: keystroke to updated table within 150 ms "
-                     f"{at}", 150),
-        _gui_verdict(named("longest event-loop stall"), f"GUI: the event loop never blocked "
-                     f"for more than 100 ms {at}", 100),
-        _gui_verdict(named("peak RSS"), f"GUI: under 400 MB resident with the library open "
-                     f"{at}", 400, "MB", statistic="median"),
+        _gui_verdict(
+            named("keystroke"), f"GUI: keystroke to updated table within 150 ms {at}", 150
+        ),
+        _gui_verdict(
+            named("longest event-loop stall"),
+            f"GUI: the event loop never blocked for more than 100 ms {at}",
+            100,
+        ),
+        _gui_verdict(
+            named("peak RSS"),
+            f"GUI: under 400 MB resident with the library open {at}",
+            400,
+            "MB",
+            statistic="median",
+        ),
     ]
 
 
 def render(results: Results, sections: Sequence[Section], header: Sequence[str]) -> str:
-    lines = ["# Benchmarks", "", *header, "", "## Budgets", "",
-             "| budget | measured | holds | why |", "|---|---|---|---|"]
+    lines = [
+        "# Benchmarks",
+        "",
+        *header,
+        "",
+        "## Budgets",
+        "",
+        "| budget | measured | holds | why |",
+        "|---|---|---|---|",
+    ]
     for v in verdicts(results):
         mark = {True: "yes", False: "**no**", None: "not measured"}[v.holds]
         lines.append(f"| {v.budget} | {v.measured} | {mark} | {v.why} |")
@@ -301,16 +404,20 @@ def render(results: Results, sections: Sequence[Section], header: Sequence[str])
 def save_results(path: Path, results: Results, header: Sequence[str]) -> None:
     """The raw figures of a run, so the report can be rendered again without re-running."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"header": list(header),
-            "results": {str(size): [dataclasses.asdict(f) for f in figures]
-                        for size, figures in results.items()}}
+    data = {
+        "header": list(header),
+        "results": {
+            str(size): [dataclasses.asdict(f) for f in figures] for size, figures in results.items()
+        },
+    }
     path.write_text(json.dumps(data, indent=1), encoding="utf-8")
 
 
 def load_results(path: Path) -> tuple[Results, list[str]]:
     data = json.loads(path.read_text(encoding="utf-8"))
-    results = {int(size): [Figure(**f) for f in figures]
-               for size, figures in data["results"].items()}
+    results = {
+        int(size): [Figure(**f) for f in figures] for size, figures in data["results"].items()
+    }
     return results, list(data["header"])
 
 

@@ -71,7 +71,7 @@ def header(args: argparse.Namespace, sizes: list[int], load_at_start: str) -> li
         f"Searches and edits repeat {args.repeats} times (3 above {LARGE:,} papers) on a "
         "warm library; indexing 100k papers with Whoosh runs once. The reference is timed "
         "in the same process on the same records: plain sqlite3 (json.loads, executemany) "
-        "and an SQLite FTS5 index answering the same query mix. \"x reference time\" is "
+        'and an SQLite FTS5 index answering the same query mix. "x reference time" is '
         "our median time divided by the reference's: 1 is as fast as plain SQLite, 10 is "
         "ten times slower.",
         "",
@@ -102,24 +102,42 @@ def reuse(ctx: Context) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="1000,10000,20000,100000",
-                        help="library sizes, comma-separated (default: %(default)s)")
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.run",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--sizes",
+        default="1000,10000,20000,100000",
+        help="library sizes, comma-separated (default: %(default)s)",
+    )
     parser.add_argument("--quick", action="store_true", help="1,000 papers, 2 repeats")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--engines", default=",".join(ENGINES))
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
-    parser.add_argument("--workdir", type=Path, help="where libraries are built (default: "
-                        "a temporary folder)")
-    parser.add_argument("--results", type=Path, help="also save the raw figures as JSON "
-                        "here (python -m benchmarks.report JSON MD renders them again)")
-    parser.add_argument("--sections", help="only these sections, comma-separated (names: "
-                        "import, search, edits, gui, memory); default all")
-    parser.add_argument("--reuse", action="store_true", help="with --workdir: measure the "
-                        "libraries and reference a previous run left there instead of "
-                        "importing again (to re-run one section after a fix)")
+    parser.add_argument(
+        "--workdir", type=Path, help="where libraries are built (default: a temporary folder)"
+    )
+    parser.add_argument(
+        "--results",
+        type=Path,
+        help="also save the raw figures as JSON "
+        "here (python -m benchmarks.report JSON MD renders them again)",
+    )
+    parser.add_argument(
+        "--sections",
+        help="only these sections, comma-separated (names: "
+        "import, search, edits, gui, memory); default all",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --workdir: measure the "
+        "libraries and reference a previous run left there instead of "
+        "importing again (to re-run one section after a fix)",
+    )
     args = parser.parse_args(argv)
     if args.reuse and args.workdir is None:
         parser.error("--reuse needs the --workdir of the run whose libraries it measures")
@@ -144,9 +162,16 @@ def main(argv: list[str] | None = None) -> int:
             records = import_format("hf-json").parse(generated.dump, "dump.json").records
             workdir = root / f"size-{size}"
             workdir.mkdir(parents=True, exist_ok=True)
-            ctx = Context(size, engines, args.repeats if size <= LARGE else min(args.repeats, 3),
-                          workdir, generated, records, query_mix(generated),
-                          log=lambda line: print(line, flush=True))
+            ctx = Context(
+                size,
+                engines,
+                args.repeats if size <= LARGE else min(args.repeats, 3),
+                workdir,
+                generated,
+                records,
+                query_mix(generated),
+                log=lambda line: print(line, flush=True),
+            )
             results[size] = []
             if args.reuse:
                 reuse(ctx)

@@ -29,12 +29,13 @@ def run(ctx: Context) -> list[Figure]:
             ours: dict[str, list[float]] = {c: [] for c in CLASSES}
             for query in ctx.queries:  # warm-up: searcher, caches, sort orders
                 found = search.search_ids(lib, query.text, sort=query.sort)
-                ctx.log(f"    {engine} {query.cls:<9} {query.text!r}: {len(found)} papers "
-                        f"(reference {len(ref.search(query))})")
+                ctx.log(
+                    f"    {engine} {query.cls:<9} {query.text!r}: {len(found)} papers "
+                    f"(reference {len(ref.search(query))})"
+                )
             for _ in range(ctx.repeats):
                 for query in ctx.queries:
-                    seconds, _ = timed(lambda q=query: search.search_ids(lib, q.text,
-                                                                         sort=q.sort))
+                    seconds, _ = timed(lambda q=query: search.search_ids(lib, q.text, sort=q.sort))
                     ours[query.cls].append(seconds)
             for cls in CLASSES:
                 figures.append(Figure("search", cls, engine, ours[cls], ref_times[cls]))
@@ -53,7 +54,10 @@ def _related(ctx: Context, lib: Library, engine: str) -> Figure:
         for arxiv_id in sample:
             seconds, _ = timed(lambda a=arxiv_id: search.related(lib, ours_ids[a], 10))
             ours.append(seconds)
-            seconds, _ = timed(lambda a=arxiv_id: ctx.reference.related(  # type: ignore[union-attr]
-                ctx.reference.ids[a], 10))  # type: ignore[union-attr]
+            seconds, _ = timed(
+                lambda a=arxiv_id: ctx.reference.related(  # type: ignore[union-attr]
+                    ctx.reference.ids[a], 10
+                )
+            )  # type: ignore[union-attr]
             ref.append(seconds)
     return Figure("search", "more-like-this (10 related papers)", engine, ours, ref)

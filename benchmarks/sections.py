@@ -56,12 +56,14 @@ class Section:
 SECTIONS: list[Section] = []
 
 
-def section(name: str, title: str) -> Callable[[Callable[[Context], list[Figure]]],
-                                                Callable[[Context], list[Figure]]]:
+def section(
+    name: str, title: str
+) -> Callable[[Callable[[Context], list[Figure]]], Callable[[Context], list[Figure]]]:
     def register(run: Callable[[Context], list[Figure]]) -> Callable[[Context], list[Figure]]:
         SECTIONS[:] = [s for s in SECTIONS if s.name != name]
         SECTIONS.append(Section(name, title, run))
         return run
+
     return register
 
 

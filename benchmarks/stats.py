@@ -74,5 +74,7 @@ class Figure:
         """One line for the console: the figure and its ratio to the reference."""
         digits = 1 if self.unit == "ms" else 0
         ratio = f"{self.ratio:.2f}x reference time" if self.ratio else "no reference"
-        return (f"  {self.name} [{self.engine}]: median {self.median:,.{digits}f} {self.unit}, "
-                f"p95 {self.p95:,.{digits}f} ({ratio})")
+        return (
+            f"  {self.name} [{self.engine}]: median {self.median:,.{digits}f} {self.unit}, "
+            f"p95 {self.p95:,.{digits}f} ({ratio})"
+        )

@@ -35,17 +35,37 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "tests" / "data" / "hf_daily_papers_seed.txt"
 SIZE = (1400, 860)  # the window's size on a first launch (MainWindow._restore_window)
 # What a week of triage leaves behind, by title (ids depend on the import order).
-STARRED = ("Singular Value Decomposition on Kronecker", "Circuit Component Reuse",
-           "Twin-Merging", "TaskMatrix.AI", "Exploring Concept Depth", "RS-MoE")
-STATUS = {"reading": ("Singular Value Decomposition on Kronecker", "Circuit Component Reuse"),
-          "read": ("TaskMatrix.AI", "Beyond the Imitation Game", "Selective Annotation"),
-          "skimmed": ("Integrating Summarization and Retrieval",)}
-TAGS = {"peft": ("Singular Value Decomposition on Kronecker", "Twin-Merging"),
-        "interpretability": ("Circuit Component Reuse", "Fact Recall, Heuristics",
-                             "Exploring Concept Depth")}
-QUEUES = {"Week 32": ("Singular Value Decomposition on Kronecker", "Circuit Component Reuse",
-                      "Twin-Merging", "Exploring Concept Depth", "Fact Recall, Heuristics"),
-          "Reading group": ("TaskMatrix.AI", "Selective Annotation")}
+STARRED = (
+    "Singular Value Decomposition on Kronecker",
+    "Circuit Component Reuse",
+    "Twin-Merging",
+    "TaskMatrix.AI",
+    "Exploring Concept Depth",
+    "RS-MoE",
+)
+STATUS = {
+    "reading": ("Singular Value Decomposition on Kronecker", "Circuit Component Reuse"),
+    "read": ("TaskMatrix.AI", "Beyond the Imitation Game", "Selective Annotation"),
+    "skimmed": ("Integrating Summarization and Retrieval",),
+}
+TAGS = {
+    "peft": ("Singular Value Decomposition on Kronecker", "Twin-Merging"),
+    "interpretability": (
+        "Circuit Component Reuse",
+        "Fact Recall, Heuristics",
+        "Exploring Concept Depth",
+    ),
+}
+QUEUES = {
+    "Week 32": (
+        "Singular Value Decomposition on Kronecker",
+        "Circuit Component Reuse",
+        "Twin-Merging",
+        "Exploring Concept Depth",
+        "Fact Recall, Heuristics",
+    ),
+    "Reading group": ("TaskMatrix.AI", "Selective Annotation"),
+}
 NOTE_ON = "Singular Value Decomposition on Kronecker"
 NOTE = (
     "## For Thursday\n\n"
@@ -110,8 +130,7 @@ def main(argv: list[str]) -> int:
         library = Path(tmp) / "library"
         ids = build_library(library)
         application()
-        window = MainWindow(QSettings(str(Path(tmp) / "settings.ini"),
-                                      QSettings.Format.IniFormat))
+        window = MainWindow(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
         window.resize(*SIZE)
         window.show()
         window.open_library(library)

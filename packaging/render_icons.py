@@ -81,12 +81,17 @@ def main(argv: list[str] | None = None) -> int:
     images = {size: Image.open(path).convert("RGBA") for size, path in pngs.items()}
     largest = max(ICO_SIZES)
     # append_images hands Pillow each size as drawn, instead of scaling the largest down.
-    images[largest].save(out / "readerapp.ico", sizes=[(s, s) for s in ICO_SIZES],
-                         append_images=[images[s] for s in ICO_SIZES if s != largest])
-    images[1024].save(out / "readerapp.icns",
-                      append_images=[images[s] for s in ICNS_SIZES if s != 1024])
-    print(f"render_icons: {len(HICOLOR_SIZES)} PNG sizes, readerapp.ico and readerapp.icns "
-          f"in {out}")
+    images[largest].save(
+        out / "readerapp.ico",
+        sizes=[(s, s) for s in ICO_SIZES],
+        append_images=[images[s] for s in ICO_SIZES if s != largest],
+    )
+    images[1024].save(
+        out / "readerapp.icns", append_images=[images[s] for s in ICNS_SIZES if s != 1024]
+    )
+    print(
+        f"render_icons: {len(HICOLOR_SIZES)} PNG sizes, readerapp.ico and readerapp.icns in {out}"
+    )
     return 0
 
 

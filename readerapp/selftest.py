@@ -67,9 +67,12 @@ class SelfTest:
 def run(out: TextIO = sys.stdout) -> int:
     """Runs every check; 0 if all passed, 1 (after saying which failed and why) if not."""
     frozen = "PyInstaller bundle" if getattr(sys, "frozen", False) else "Python package"
-    print(f"readerapp {__version__} self-test: {frozen} at {Path(__file__).parent}, Python "
-          f"{platform.python_version()} on {platform.system()} {platform.machine()}",
-          file=out, flush=True)
+    print(
+        f"readerapp {__version__} self-test: {frozen} at {Path(__file__).parent}, Python "
+        f"{platform.python_version()} on {platform.system()} {platform.machine()}",
+        file=out,
+        flush=True,
+    )
     test = SelfTest(out)
     try:
         with tempfile.TemporaryDirectory(prefix="readerapp-selftest-") as temp:
@@ -81,10 +84,17 @@ def run(out: TextIO = sys.stdout) -> int:
     return 0
 
 
-_MODULES = ("readerapp.formats.registry", "readerapp.search.engine", "readerapp.search.factory",
-            "readerapp.search.query", "readerapp.services.checking",
-            "readerapp.services.exporting", "readerapp.services.importing",
-            "readerapp.services.library", "readerapp.services.search")
+_MODULES = (
+    "readerapp.formats.registry",
+    "readerapp.search.engine",
+    "readerapp.search.factory",
+    "readerapp.search.query",
+    "readerapp.services.checking",
+    "readerapp.services.exporting",
+    "readerapp.services.importing",
+    "readerapp.services.library",
+    "readerapp.services.search",
+)
 
 
 def _run_checks(test: SelfTest, temp: Path) -> None:
@@ -122,8 +132,10 @@ def _run_checks(test: SelfTest, temp: Path) -> None:
         nonlocal text
         text = SAMPLE.read_text(encoding="utf-8")
         fmt = detect_format(text, SAMPLE.name)
-        _fail_unless(fmt.name == SAMPLE_FORMAT,
-                     f"{SAMPLE.name} was sniffed as {fmt.name}, not {SAMPLE_FORMAT}")
+        _fail_unless(
+            fmt.name == SAMPLE_FORMAT,
+            f"{SAMPLE.name} was sniffed as {fmt.name}, not {SAMPLE_FORMAT}",
+        )
         return f"{SAMPLE.name}, {len(text):,} characters, sniffed as {fmt.name}"
 
     test.step("bundled sample", read_sample)
@@ -137,26 +149,34 @@ def _run_checks(test: SelfTest, temp: Path) -> None:
     test.step("open library", open_library)
     library = opened[0]
     try:
+
         def import_sample() -> str:
             report = importing.import_text(library, text, SAMPLE.name)
-            _fail_unless(report.added == SAMPLE_PAPERS and not report.skipped,
-                         f"imported {report.added} papers and skipped {len(report.skipped)}, "
-                         f"expected {SAMPLE_PAPERS} and none")
+            _fail_unless(
+                report.added == SAMPLE_PAPERS and not report.skipped,
+                f"imported {report.added} papers and skipped {len(report.skipped)}, "
+                f"expected {SAMPLE_PAPERS} and none",
+            )
             again = importing.import_text(library, text, SAMPLE.name)
             _fail_unless(again.added == 0, f"importing again added {again.added} papers")
             return f"{report.added} papers into a new library in {library_dir}"
 
         def search_library() -> str:
             hits = search.search(library, ONE_PAPER_QUERY)
-            _fail_unless(len(hits) == 1 and hits[0].title.startswith(ONE_PAPER_TITLE),
-                         f"{ONE_PAPER_QUERY!r} found {[p.title for p in hits]}")
+            _fail_unless(
+                len(hits) == 1 and hits[0].title.startswith(ONE_PAPER_TITLE),
+                f"{ONE_PAPER_QUERY!r} found {[p.title for p in hits]}",
+            )
             common = search.search_ids(library, COMMON_QUERY)
-            _fail_unless(0 < len(common) <= SAMPLE_PAPERS,
-                         f"{COMMON_QUERY!r} found {len(common)} papers")
+            _fail_unless(
+                0 < len(common) <= SAMPLE_PAPERS, f"{COMMON_QUERY!r} found {len(common)} papers"
+            )
             report = checking.check(library)
             _fail_unless(report.ok, "; ".join(report.problems))
-            return (f"{library.engine} index: {ONE_PAPER_QUERY!r} finds 1 paper, "
-                    f"{COMMON_QUERY!r} finds {len(common)}; database and index agree")
+            return (
+                f"{library.engine} index: {ONE_PAPER_QUERY!r} finds 1 paper, "
+                f"{COMMON_QUERY!r} finds {len(common)}; database and index agree"
+            )
 
         def export_library() -> str:
             everything = exporting.Selection(everything=True)
@@ -177,8 +197,9 @@ def _run_checks(test: SelfTest, temp: Path) -> None:
             from readerapp.gui.selftest import check_window
         except ImportError as exc:
             raise CheckFailed(f"the desktop window cannot be loaded ({exc})") from exc
-        return check_window(library_dir, temp / "settings.ini", SAMPLE_PAPERS, ONE_PAPER_TITLE,
-                            WINDOW_TIMEOUT_S)
+        return check_window(
+            library_dir, temp / "settings.ini", SAMPLE_PAPERS, ONE_PAPER_TITLE, WINDOW_TIMEOUT_S
+        )
 
     # Offscreen unless the caller asked for a platform: a check should not flash a window
     # on the user's desktop, and CI has no display. QT_QPA_PLATFORM=xcb tests the real one.

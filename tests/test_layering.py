@@ -29,8 +29,13 @@ print(len(names))
 
 
 def test_everything_outside_gui_imports_without_qt() -> None:
-    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
-                            cwd=Path(readerapp.__file__).parent.parent, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        capture_output=True,
+        text=True,
+        cwd=Path(readerapp.__file__).parent.parent,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) >= 30  # the walk really imported the package's modules
 

@@ -36,17 +36,18 @@ def elf_files(bundle: Path) -> list[Path]:
 
 
 def needed(path: Path) -> list[str]:
-    out = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        ["readelf", "-d", str(path)], capture_output=True, text=True, check=True
+    ).stdout
     return NEEDED.findall(out)
 
 
 def resolved(path: Path, env: dict[str, str]) -> dict[str, str]:
     """Library name -> where the loader finds it ("not found" if nowhere)."""
-    result = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env,
-                            check=False)
-    return {m.group(1): m.group(2) for m in map(LDD_LINE.match, result.stdout.splitlines())
-            if m}
+    result = subprocess.run(
+        ["ldd", str(path)], capture_output=True, text=True, env=env, check=False
+    )
+    return {m.group(1): m.group(2) for m in map(LDD_LINE.match, result.stdout.splitlines()) if m}
 
 
 def owners(paths: set[str]) -> dict[str, str]:
@@ -59,8 +60,9 @@ def owners(paths: set[str]) -> dict[str, str]:
         for p in (path, real):
             candidates.append(p.removeprefix("/usr") if p.startswith("/usr/") else "/usr" + p)
         for candidate in dict.fromkeys(candidates):
-            result = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True,
-                                    check=False)
+            result = subprocess.run(
+                ["dpkg", "-S", candidate], capture_output=True, text=True, check=False
+            )
             if result.returncode == 0:
                 # "libxcb1:amd64: /usr/lib/x86_64-linux-gnu/libxcb.so.1"
                 package = result.stdout.splitlines()[0].split(": ", 1)[0].split(", ")[0]
@@ -87,11 +89,15 @@ def main(argv: list[str]) -> int:
             target = where.get(name)
             if target and target != "not found" and not target.startswith(str(bundle)):
                 system.setdefault(target, set()).add(rel)
-        glibc_minor = max([glibc_minor, *(int(v) for v in
-                                          GLIBC_VERSION.findall(path.read_bytes()))])
+        glibc_minor = max(
+            [glibc_minor, *(int(v) for v in GLIBC_VERSION.findall(path.read_bytes()))]
+        )
     if missing:
-        print("deb_depends: libraries found nowhere (install them on the build machine, or "
-              "the bundle lost them):\n  " + "\n  ".join(sorted(set(missing))), file=sys.stderr)
+        print(
+            "deb_depends: libraries found nowhere (install them on the build machine, or "
+            "the bundle lost them):\n  " + "\n  ".join(sorted(set(missing))),
+            file=sys.stderr,
+        )
         return 1
     packages = owners(set(system))
     unowned = sorted(set(system) - set(packages))

@@ -42,26 +42,44 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="readerapp", description="A local reading-list manager for "
-                     "research papers. With no command, opens the desktop app.")
+    parser = _Parser(
+        prog="readerapp",
+        description="A local reading-list manager for "
+        "research papers. With no command, opens the desktop app.",
+    )
     parser.add_argument("--version", action="version", version=f"readerapp {__version__}")
-    parser.add_argument("--self-test", action="store_true", help="check that this installation "
-                        "imports, searches and opens its window, on a temporary library; exit 0 "
-                        "if it all works")
-    parser.add_argument("--open", nargs="*", type=Path, default=[], metavar="FILE",
-                        help="open the desktop app and import these files into the library (what "
-                        "the desktop's Open With and a double-click on a .bib or .ris run)")
-    parser.add_argument("--library", type=Path, metavar="DIR",
-                        help=f"library folder (default: ${paths.LIBRARY_ENV}, then "
-                        f"{paths.default_library_dir()})")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this installation "
+        "imports, searches and opens its window, on a temporary library; exit 0 "
+        "if it all works",
+    )
+    parser.add_argument(
+        "--open",
+        nargs="*",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="open the desktop app and import these files into the library (what "
+        "the desktop's Open With and a double-click on a .bib or .ris run)",
+    )
+    parser.add_argument(
+        "--library",
+        type=Path,
+        metavar="DIR",
+        help=f"library folder (default: ${paths.LIBRARY_ENV}, then {paths.default_library_dir()})",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("import", help="import paper dumps (files, or - for standard input)")
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--format", choices=[f.name for f in IMPORT_FORMATS],
-                   help="skip format detection")
-    p.add_argument("--dry-run", action="store_true", help="report what would change, change "
-                   "nothing")
+    p.add_argument(
+        "--format", choices=[f.name for f in IMPORT_FORMATS], help="skip format detection"
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="report what would change, change nothing"
+    )
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("search", help="search the library (see the query language in README)")
@@ -83,8 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("refs", nargs="+", metavar="REF")
 
     p = sub.add_parser("tag", help="add or remove a tag, or list tags")
-    tag_sub = p.add_subparsers(dest="tag_command", metavar="ACTION", required=True,
-                               parser_class=_Parser)
+    tag_sub = p.add_subparsers(
+        dest="tag_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
     for name in ("add", "remove"):
         t = tag_sub.add_parser(name)
         t.add_argument("tag")
@@ -96,8 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text", metavar="TEXT")
 
     p = sub.add_parser("queue", help="ordered reading queues")
-    q_sub = p.add_subparsers(dest="queue_command", metavar="ACTION", required=True,
-                             parser_class=_Parser)
+    q_sub = p.add_subparsers(
+        dest="queue_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
     q_sub.add_parser("list")
     q = q_sub.add_parser("show")
     q.add_argument("name")
@@ -129,22 +149,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("imports", help="list import batches, newest first")
     p.add_argument("--json", action="store_true")
-    p = sub.add_parser("undo-import", help="undo an import batch: remove the papers it added "
-                       "that you have not touched, clear the fields it filled")
+    p = sub.add_parser(
+        "undo-import",
+        help="undo an import batch: remove the papers it added "
+        "that you have not touched, clear the fields it filled",
+    )
     p.add_argument("batch", type=int, metavar="BATCH", help="a batch id from `imports`")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("backup", help="write a consistent copy of the library, also while it "
-                       "is in use (default: backups/ in the library folder); prints its path")
+    p = sub.add_parser(
+        "backup",
+        help="write a consistent copy of the library, also while it "
+        "is in use (default: backups/ in the library folder); prints its path",
+    )
     p.add_argument("file", nargs="?", type=Path, metavar="FILE")
-    p = sub.add_parser("restore", help="replace the library with a backup (the current one is "
-                       "kept in backups/; the index rebuilds)")
+    p = sub.add_parser(
+        "restore",
+        help="replace the library with a backup (the current one is "
+        "kept in backups/; the index rebuilds)",
+    )
     p.add_argument("file", type=Path, metavar="FILE")
 
     sub.add_parser("check", help="check that the database and the index agree (exit 1 if not)")
     p = sub.add_parser("reindex", help="rebuild the search index from the database")
-    p.add_argument("--engine", choices=ENGINES, help="switch the library to this search "
-                   "engine (tantivy is faster for large libraries); remembered")
+    p.add_argument(
+        "--engine",
+        choices=ENGINES,
+        help="switch the library to this search "
+        "engine (tantivy is faster for large libraries); remembered",
+    )
     return parser
 
 
@@ -158,11 +191,13 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             if name == "-":
-                report = importing.import_text(lib, _read_stdin(), "<stdin>",
-                                               format_name=args.format, dry_run=args.dry_run)
+                report = importing.import_text(
+                    lib, _read_stdin(), "<stdin>", format_name=args.format, dry_run=args.dry_run
+                )
             else:
-                report = importing.import_path(lib, Path(name), format_name=args.format,
-                                               dry_run=args.dry_run)
+                report = importing.import_path(
+                    lib, Path(name), format_name=args.format, dry_run=args.dry_run
+                )
         except InputError as exc:
             # One unreadable file does not stop the others; the exit code remembers it.
             print(f"readerapp: {exc}", file=sys.stderr)
@@ -257,8 +292,9 @@ def cmd_queue(lib: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_export(lib: Library, args: argparse.Namespace) -> int:
-    selection = exporting.Selection(query=args.query, queue=args.queue, starred=args.starred,
-                                    everything=args.all)
+    selection = exporting.Selection(
+        query=args.query, queue=args.queue, starred=args.starred, everything=args.all
+    )
     text, count = exporting.export_text(lib, selection, args.format)
     if args.output is None:
         sys.stdout.write(text)
@@ -293,10 +329,17 @@ def cmd_undo_import(lib: Library, args: argparse.Namespace) -> int:
     report = batches.undo_import(lib, args.batch)
     titles = {p.id: p.title for p in triage.get_papers(lib, [pid for pid, _ in report.kept])}
     if args.json:
-        output.print_json({"batch_id": report.batch_id, "removed": report.removed,
-                           "reverted": report.reverted,
-                           "kept": [{"id": pid, "reason": why, "title": titles.get(pid, "")}
-                                    for pid, why in report.kept]})
+        output.print_json(
+            {
+                "batch_id": report.batch_id,
+                "removed": report.removed,
+                "reverted": report.reverted,
+                "kept": [
+                    {"id": pid, "reason": why, "title": titles.get(pid, "")}
+                    for pid, why in report.kept
+                ],
+            }
+        )
         return EXIT_OK
     print(report.summary())
     for pid, why in report.kept:
@@ -331,10 +374,12 @@ def cmd_restore(library_dir: Path, args: argparse.Namespace) -> int:
     kept = backups.restore(library_dir, args.file)
     with Library.open(library_dir) as lib:  # migrates an older backup, rebuilds the index
         report = checking.check(lib)
-    kept_text = (f"the replaced library is kept at {kept}" if kept is not None
-                 else "there was no library here before")
-    print(f"restored {args.file}: {report.papers} papers, {report.indexed} indexed; "
-          f"{kept_text}")
+    kept_text = (
+        f"the replaced library is kept at {kept}"
+        if kept is not None
+        else "there was no library here before"
+    )
+    print(f"restored {args.file}: {report.papers} papers, {report.indexed} indexed; {kept_text}")
     return EXIT_OK if report.ok else EXIT_USER
 
 
@@ -356,8 +401,9 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
 }
 
 
-def _launch_gui(parser: argparse.ArgumentParser, library: Path | None,
-                open_files: Sequence[Path] = ()) -> int:
+def _launch_gui(
+    parser: argparse.ArgumentParser, library: Path | None, open_files: Sequence[Path] = ()
+) -> int:
     try:
         from readerapp.gui.app import run  # type: ignore[import-not-found]
     except ModuleNotFoundError as exc:
@@ -389,8 +435,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _launch_gui(parser, args.library, args.open)
         if args.command in FOLDER_COMMANDS:
-            return FOLDER_COMMANDS[args.command](args.library or paths.default_library_dir(),
-                                                 args)
+            return FOLDER_COMMANDS[args.command](args.library or paths.default_library_dir(), args)
         with Library.open(args.library) as lib:
             return COMMANDS[args.command](lib, args)
     except ReaderappError as exc:

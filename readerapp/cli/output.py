@@ -68,9 +68,11 @@ def _skipped_line(source: str, entry: SkippedEntry) -> str:
 def print_report(report: FileReport) -> None:
     verb = "would import" if report.dry_run else "imported"
     date = f", listing of {report.listing_date}" if report.listing_date else ""
-    print(f"{report.source} ({report.format}{date}): {verb} {report.added} added, "
-          f"{report.merged} merged, {report.unchanged} unchanged, "
-          f"{len(report.skipped)} skipped")
+    print(
+        f"{report.source} ({report.format}{date}): {verb} {report.added} added, "
+        f"{report.merged} merged, {report.unchanged} unchanged, "
+        f"{len(report.skipped)} skipped"
+    )
     for entry in report.skipped:
         print(_skipped_line(report.source, entry))
 
@@ -96,8 +98,11 @@ def batch_json(info: BatchInfo) -> dict[str, object]:
         "skipped": info.skipped,
         "papers": info.papers,
         "undone": info.undone_at is not None,
-        "undone_at": (_utc(info.undone_at).isoformat(timespec="seconds")
-                      if info.undone_at is not None else None),
+        "undone_at": (
+            _utc(info.undone_at).isoformat(timespec="seconds")
+            if info.undone_at is not None
+            else None
+        ),
     }
 
 
@@ -105,10 +110,14 @@ def print_batches(infos: Sequence[BatchInfo]) -> None:
     if not infos:
         print("no imports yet")
         return
-    print(f"{'batch':>6}  {'when':<16}  {'format':<14} {'added':>6} {'merged':>6} "
-          f"{'unchanged':>9} {'skipped':>7}  source")
+    print(
+        f"{'batch':>6}  {'when':<16}  {'format':<14} {'added':>6} {'merged':>6} "
+        f"{'unchanged':>9} {'skipped':>7}  source"
+    )
     for info in infos:
         undone = f"  (undone {_local(info.undone_at)})" if info.undone_at else ""
-        print(f"{info.id:>6}  {_local(info.created_at)}  {info.format:<14} "
-              f"{info.added:>6} {info.merged:>6} {info.unchanged:>9} {info.skipped:>7}  "
-              f"{info.source}{undone}")
+        print(
+            f"{info.id:>6}  {_local(info.created_at)}  {info.format:<14} "
+            f"{info.added:>6} {info.merged:>6} {info.unchanged:>9} {info.skipped:>7}  "
+            f"{info.source}{undone}"
+        )

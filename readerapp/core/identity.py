@@ -82,8 +82,9 @@ _NON_ALNUM = re.compile(r"[\W_]+")  # \w is isalnum() plus "_", so this is "not 
 
 
 # Plain ASCII titles in one C pass: braces go, every other non-alphanumeric becomes a space.
-_ASCII_KEY = str.maketrans({c: (None if chr(c) in "{}" else " ")
-                            for c in range(128) if not chr(c).isalnum()})
+_ASCII_KEY = str.maketrans(
+    {c: (None if chr(c) in "{}" else " ") for c in range(128) if not chr(c).isalnum()}
+)
 
 
 def title_key(title: str) -> str:

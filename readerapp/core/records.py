@@ -105,8 +105,12 @@ class Paper:
             "links": self.links.as_dict(),
             "abstract": self.abstract,
             "notes": [
-                {"id": n.id, "body": n.body, "created_at": n.created_at.isoformat(),
-                 "updated_at": n.updated_at.isoformat()}
+                {
+                    "id": n.id,
+                    "body": n.body,
+                    "created_at": n.created_at.isoformat(),
+                    "updated_at": n.updated_at.isoformat(),
+                }
                 for n in self.notes
             ],
             "added_at": self.added_at.isoformat(),

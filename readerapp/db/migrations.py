@@ -35,7 +35,8 @@ def _v1_to_v2(conn: Connection) -> None:
         " value TEXT NOT NULL, previous TEXT NOT NULL,"
         " PRIMARY KEY (batch_id, paper_id, field),"
         " FOREIGN KEY(batch_id) REFERENCES import_batches (id) ON DELETE CASCADE,"
-        " FOREIGN KEY(paper_id) REFERENCES papers (id) ON DELETE CASCADE)")
+        " FOREIGN KEY(paper_id) REFERENCES papers (id) ON DELETE CASCADE)"
+    )
     conn.exec_driver_sql("CREATE INDEX ix_batch_fills_paper_id ON batch_fills (paper_id)")
 
 
@@ -45,7 +46,8 @@ def _v2_to_v3(conn: Connection) -> None:
     for column in ("year", "starred", "status"):
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS ix_papers_{column}")
         conn.exec_driver_sql(
-            f"CREATE INDEX ix_papers_{column}_added ON papers ({column}, added_at)")
+            f"CREATE INDEX ix_papers_{column}_added ON papers ({column}, added_at)"
+        )
 
 
 # MIGRATIONS[n] upgrades a version-n file to version n + 1, inside one transaction.

@@ -39,8 +39,11 @@ PAPERS_VERSION_KEY = "papers_version"
 
 
 def papers_version(session: Session) -> int:
-    value = session.connection().exec_driver_sql(
-        "SELECT value FROM meta WHERE key = ?", (PAPERS_VERSION_KEY,)).scalar()
+    value = (
+        session.connection()
+        .exec_driver_sql("SELECT value FROM meta WHERE key = ?", (PAPERS_VERSION_KEY,))
+        .scalar()
+    )
     return int(value) if value is not None else 0
 
 
@@ -49,16 +52,19 @@ def chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
         yield ids[start : start + size]
 
 
-def _rows_first_column(session: Session, statement: Executable | str,
-                       params: Sequence[Any]) -> Iterator[int]:
+def _rows_first_column(
+    session: Session, statement: Executable | str, params: Sequence[Any]
+) -> Iterator[int]:
     conn = session.connection()
-    result = (conn.exec_driver_sql(statement, tuple(params)) if isinstance(statement, str)
-              else conn.execute(statement))
+    result = (
+        conn.exec_driver_sql(statement, tuple(params))
+        if isinstance(statement, str)
+        else conn.execute(statement)
+    )
     return chain.from_iterable(result.cursor)
 
 
-def id_list(session: Session, statement: Executable | str,
-            params: Sequence[Any] = ()) -> list[int]:
+def id_list(session: Session, statement: Executable | str, params: Sequence[Any] = ()) -> list[int]:
     """The first (only) column of a query's rows, in order, straight from the DBAPI cursor.
 
     SQLAlchemy's per-row result handling (fetchone and a Row per row) costs several times the
@@ -134,8 +140,9 @@ def notes_of(session: Session, ids: Sequence[int]) -> dict[int, list[Note]]:
     out: dict[int, list[Note]] = defaultdict(list)
     for part in chunks(ids):
         rows = session.scalars(
-            select(NoteRow).where(NoteRow.paper_id.in_(part)).order_by(NoteRow.created_at,
-                                                                         NoteRow.id)
+            select(NoteRow)
+            .where(NoteRow.paper_id.in_(part))
+            .order_by(NoteRow.created_at, NoteRow.id)
         )
         for row in rows:
             out[row.paper_id].append(Note(row.id, row.body, row.created_at, row.updated_at))
@@ -173,27 +180,34 @@ def load_papers(session: Session, ids: Sequence[int]) -> list[Paper]:
         row = rows.get(paper_id)
         if row is None:
             continue
-        papers.append(Paper(
-            id=row.id,
-            title=row.title,
-            abstract=row.abstract,
-            authors=tuple(authors.get(row.id, ())),
-            year=row.year,
-            date=row.date,
-            arxiv_id=row.arxiv_id,
-            doi=row.doi,
-            venue=row.venue,
-            links=Links(abs=row.abs_url, pdf=row.pdf_url, code=row.code_url,
-                        project=row.project_url, hf=row.hf_url),
-            starred=row.starred,
-            status=row.status,
-            tags=tuple(tags.get(row.id, ())),
-            queues=tuple(queues.get(row.id, ())),
-            notes=tuple(notes.get(row.id, ())),
-            added_at=row.added_at,
-            suggested_tags=tuple(t for t in row.suggested_tags.split("\n") if t),
-            sources=tuple(sources.get(row.id, ())),
-        ))
+        papers.append(
+            Paper(
+                id=row.id,
+                title=row.title,
+                abstract=row.abstract,
+                authors=tuple(authors.get(row.id, ())),
+                year=row.year,
+                date=row.date,
+                arxiv_id=row.arxiv_id,
+                doi=row.doi,
+                venue=row.venue,
+                links=Links(
+                    abs=row.abs_url,
+                    pdf=row.pdf_url,
+                    code=row.code_url,
+                    project=row.project_url,
+                    hf=row.hf_url,
+                ),
+                starred=row.starred,
+                status=row.status,
+                tags=tuple(tags.get(row.id, ())),
+                queues=tuple(queues.get(row.id, ())),
+                notes=tuple(notes.get(row.id, ())),
+                added_at=row.added_at,
+                suggested_tags=tuple(t for t in row.suggested_tags.split("\n") if t),
+                sources=tuple(sources.get(row.id, ())),
+            )
+        )
     return papers
 
 
@@ -204,15 +218,29 @@ def load_summaries(session: Session, ids: Sequence[int]) -> dict[int, PaperSumma
     tags = tags_of(session, ids)
     queues = queues_of(session, ids)
     out: dict[int, PaperSummary] = {}
-    columns = (PaperRow.id, PaperRow.title, PaperRow.year, PaperRow.starred, PaperRow.status,
-               PaperRow.added_at)
+    columns = (
+        PaperRow.id,
+        PaperRow.title,
+        PaperRow.year,
+        PaperRow.starred,
+        PaperRow.status,
+        PaperRow.added_at,
+    )
     for part in chunks(ids):
         for pid, title, year, starred, status, added_at in session.execute(
             select(*columns).where(PaperRow.id.in_(part))
         ):
-            out[pid] = PaperSummary(pid, title, tuple(authors.get(pid, ())), year, starred,
-                                    status, tuple(tags.get(pid, ())),
-                                    tuple(queues.get(pid, ())), added_at)
+            out[pid] = PaperSummary(
+                pid,
+                title,
+                tuple(authors.get(pid, ())),
+                year,
+                starred,
+                status,
+                tuple(tags.get(pid, ())),
+                tuple(queues.get(pid, ())),
+                added_at,
+            )
     return out
 
 
@@ -222,11 +250,10 @@ _IN_BATCH = "IN (SELECT value FROM json_each(?))"
 _DOC_SQL = {
     "papers": f"SELECT id, title, abstract FROM papers WHERE id {_IN_BATCH}",
     "authors": f"SELECT paper_id, name FROM paper_authors WHERE paper_id {_IN_BATCH} "
-               "ORDER BY paper_id, position",
+    "ORDER BY paper_id, position",
     "tags": "SELECT pt.paper_id, t.name FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id "
-            f"WHERE pt.paper_id {_IN_BATCH} ORDER BY lower(t.name)",
-    "notes": f"SELECT paper_id, body FROM notes WHERE paper_id {_IN_BATCH} "
-             "ORDER BY created_at, id",
+    f"WHERE pt.paper_id {_IN_BATCH} ORDER BY lower(t.name)",
+    "notes": f"SELECT paper_id, body FROM notes WHERE paper_id {_IN_BATCH} ORDER BY created_at, id",
 }
 
 
@@ -244,11 +271,17 @@ def index_docs(session: Session, ids: Sequence[int]) -> list[IndexDoc]:
         return out
 
     authors, tags, notes = grouped("authors"), grouped("tags"), grouped("notes")
-    return [IndexDoc(id=paper_id, title=title, authors="\n".join(authors.get(paper_id, ())),
-                     abstract=abstract, tags="\n".join(tags.get(paper_id, ())),
-                     notes="\n\n".join(notes.get(paper_id, ())))
-            for paper_id, title, abstract in conn.exec_driver_sql(_DOC_SQL["papers"],
-                                                                  wanted).cursor]
+    return [
+        IndexDoc(
+            id=paper_id,
+            title=title,
+            authors="\n".join(authors.get(paper_id, ())),
+            abstract=abstract,
+            tags="\n".join(tags.get(paper_id, ())),
+            notes="\n\n".join(notes.get(paper_id, ())),
+        )
+        for paper_id, title, abstract in conn.exec_driver_sql(_DOC_SQL["papers"], wanted).cursor
+    ]
 
 
 def _index_docs_chunked(session: Session, ids: Sequence[int]) -> list[IndexDoc]:
@@ -262,14 +295,16 @@ def _index_docs_chunked(session: Session, ids: Sequence[int]) -> list[IndexDoc]:
             select(PaperRow.id, PaperRow.title, PaperRow.abstract).where(PaperRow.id.in_(part))
         )
         for paper_id, title, abstract in rows:
-            docs.append(IndexDoc(
-                id=paper_id,
-                title=title,
-                authors="\n".join(authors.get(paper_id, ())),
-                abstract=abstract,
-                tags="\n".join(tags.get(paper_id, ())),
-                notes="\n\n".join(n.body for n in notes.get(paper_id, ())),
-            ))
+            docs.append(
+                IndexDoc(
+                    id=paper_id,
+                    title=title,
+                    authors="\n".join(authors.get(paper_id, ())),
+                    abstract=abstract,
+                    tags="\n".join(tags.get(paper_id, ())),
+                    notes="\n\n".join(n.body for n in notes.get(paper_id, ())),
+                )
+            )
     return docs
 
 

@@ -39,8 +39,9 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 _DECLARATION = re.compile(r"\A\s*<\?xml\s[^>]*\?>")
 _FEED_TAG = re.compile(r"<(?:[\w.-]+:)?feed[\s>]")
 # Entry children whose text is kept; anything else inside an entry is ignored.
-_FIELDS = frozenset(("id", "title", "summary", "published", "updated", "doi", "journal_ref",
-                     "comment"))
+_FIELDS = frozenset(
+    ("id", "title", "summary", "published", "updated", "doi", "journal_ref", "comment")
+)
 
 
 @dataclass(slots=True)
@@ -115,9 +116,7 @@ class _FeedHandler(ContentHandler):
         elif local == "link":
             entry.links.append(values)
 
-    def endElementNS(
-        self, name: tuple[str | None, str], qname: str | None
-    ) -> None:
+    def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:
         local = self._path.pop()
         depth = len(self._path)
         if self._buffer is not None and depth == self._buffer_depth:
@@ -169,11 +168,19 @@ def _read(text: str, source: str) -> _FeedHandler:
             message = f"not well-formed XML: {message}"
         raise ParseError(source, line, message) from exc
     except DTDForbidden as exc:
-        raise ParseError(source, handler.line(), "the XML has a DOCTYPE declaration; readerapp "
-                         "refuses DTDs (entity expansion, external files) for safety") from exc
+        raise ParseError(
+            source,
+            handler.line(),
+            "the XML has a DOCTYPE declaration; readerapp "
+            "refuses DTDs (entity expansion, external files) for safety",
+        ) from exc
     except DefusedXmlException as exc:
-        raise ParseError(source, handler.line(), f"the XML declares entities or external "
-                         f"references, refused for safety ({type(exc).__name__})") from exc
+        raise ParseError(
+            source,
+            handler.line(),
+            f"the XML declares entities or external "
+            f"references, refused for safety ({type(exc).__name__})",
+        ) from exc
     except SAXException as exc:
         raise ParseError(source, handler.line(), f"the XML cannot be read: {exc}") from exc
     return handler
@@ -193,8 +200,9 @@ def sniff(head: str) -> float:
 def parse(text: str, source: str) -> ParseResult:
     handler = _read(text, source)
     if handler.root != "feed":
-        raise ParseError(source, 1, f"not an Atom feed: the root element is <{handler.root}>, "
-                         "not <feed>")
+        raise ParseError(
+            source, 1, f"not an Atom feed: the root element is <{handler.root}>, not <feed>"
+        )
     result = ParseResult()
     for entry in handler.entries:
         _add_entry(entry, result)
@@ -212,8 +220,9 @@ def _add_entry(entry: _Entry, result: ParseResult) -> None:
     summary = clean_abstract(entry.get("summary"))
     # The API answers a bad query with a feed holding one entry that describes the error.
     if "arxiv.org/api/errors" in raw_id:
-        result.skipped.append(SkippedEntry(entry.line, f"the arXiv API answered with an "
-                                                       f"error: {summary or raw_id}"))
+        result.skipped.append(
+            SkippedEntry(entry.line, f"the arXiv API answered with an error: {summary or raw_id}")
+        )
         return
     found: dict[str, str] = {}
     for link in entry.links:
@@ -229,25 +238,27 @@ def _add_entry(entry: _Entry, result: ParseResult) -> None:
     # Authors' comments often name the project page or the code ("Code: https://...").
     comment = links_from_text(clean_text(entry.get("comment")))
     mentioned = links_from_text(summary)
-    result.add(build_record(
-        title=entry.get("title"),
-        line=entry.line,
-        unnamed="an entry with no arXiv id and no title",
-        abstract=summary,
-        authors=author_names(entry.authors),
-        year=year,
-        date=date,
-        arxiv_id=arxiv_id,
-        doi=normalize_doi(entry.get("doi")),
-        venue=entry.get("journal_ref"),
-        links=Links(
-            abs=found.get("abs"),
-            pdf=found.get("pdf"),
-            code=comment.code or mentioned.code,
-            project=comment.project or mentioned.project,
-        ),
-        suggested_tags=entry.categories,
-    ))
+    result.add(
+        build_record(
+            title=entry.get("title"),
+            line=entry.line,
+            unnamed="an entry with no arXiv id and no title",
+            abstract=summary,
+            authors=author_names(entry.authors),
+            year=year,
+            date=date,
+            arxiv_id=arxiv_id,
+            doi=normalize_doi(entry.get("doi")),
+            venue=entry.get("journal_ref"),
+            links=Links(
+                abs=found.get("abs"),
+                pdf=found.get("pdf"),
+                code=comment.code or mentioned.code,
+                project=comment.project or mentioned.project,
+            ),
+            suggested_tags=entry.categories,
+        )
+    )
 
 
 FORMAT = ImportFormat(

@@ -14,17 +14,49 @@ from dataclasses import dataclass
 from readerapp.core.identity import parse_arxiv_id
 
 # Archives of the old scheme (1991 to March 2007); a bare `foo/9901001` is only an id with one.
-OLD_ARCHIVES = frozenset((
-    "acc-phys", "adap-org", "alg-geom", "ao-sci", "astro-ph", "atom-ph", "bayes-an",
-    "chao-dyn", "chem-ph", "cmp-lg", "comp-gas", "cond-mat", "cs", "dg-ga", "funct-an",
-    "gr-qc", "hep-ex", "hep-lat", "hep-ph", "hep-th", "math", "math-ph", "mtrl-th", "nlin",
-    "nucl-ex", "nucl-th", "patt-sol", "physics", "plasm-ph", "q-alg", "q-bio", "quant-ph",
-    "solv-int", "supr-con",
-))
+OLD_ARCHIVES = frozenset(
+    (
+        "acc-phys",
+        "adap-org",
+        "alg-geom",
+        "ao-sci",
+        "astro-ph",
+        "atom-ph",
+        "bayes-an",
+        "chao-dyn",
+        "chem-ph",
+        "cmp-lg",
+        "comp-gas",
+        "cond-mat",
+        "cs",
+        "dg-ga",
+        "funct-an",
+        "gr-qc",
+        "hep-ex",
+        "hep-lat",
+        "hep-ph",
+        "hep-th",
+        "math",
+        "math-ph",
+        "mtrl-th",
+        "nlin",
+        "nucl-ex",
+        "nucl-th",
+        "patt-sol",
+        "physics",
+        "plasm-ph",
+        "q-alg",
+        "q-bio",
+        "quant-ph",
+        "solv-int",
+        "supr-con",
+    )
+)
 
 _NEW_SHAPE = re.compile(r"(\d{2})(\d{2})\.(\d{4,5})(?:v\d+)?", re.ASCII)
-_OLD_SHAPE = re.compile(r"([a-z]+(?:-[a-z]+)?)(\.[A-Z]{2})?/(\d{2})(\d{2})(\d{3})(?:v\d+)?",
-                        re.ASCII)
+_OLD_SHAPE = re.compile(
+    r"([a-z]+(?:-[a-z]+)?)(\.[A-Z]{2})?/(\d{2})(\d{2})(\d{3})(?:v\d+)?", re.ASCII
+)
 
 # What can follow `arxiv.org/abs/` (or pdf, html, format) up to the end of the URL.
 _URL_TAIL = r"[^\s?#)\]>\"'|,;<]+"
@@ -41,8 +73,9 @@ _CITED = re.compile(
 )
 # A bare id: not glued to other digits, dots, word characters or path separators.
 _BARE_NEW = re.compile(r"(?<![\w./:#-])\d{4}\.\d{4,5}(?:v\d+)?(?![\w])(?!\.\d)", re.ASCII)
-_BARE_OLD = re.compile(r"(?<![\w./:#-])[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?(?![\w])",
-                       re.ASCII)
+_BARE_OLD = re.compile(
+    r"(?<![\w./:#-])[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?(?![\w])", re.ASCII
+)
 
 # `[text](url "title")`, with one level of brackets inside the text (`[[paper]](url)`). As in
 # CommonMark, an escaped bracket (`\[`, `\]`) is text: it neither opens nor closes a link.

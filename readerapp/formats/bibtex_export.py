@@ -68,9 +68,11 @@ def _needs_protection(word: str) -> bool:
     {GPT-4}, {3D}, {Q-Learning}). Capitalised words ("Deep", "Low-Rank") are left for the style
     to lower-case in sentence case, as intended."""
     parts = word.split("-")
-    return any(any(ch.isupper() for ch in part[1:]) or (len(parts) > 1 and len(part) == 1
-                                                         and part.isupper())
-               for part in parts)
+    return any(
+        any(ch.isupper() for ch in part[1:])
+        or (len(parts) > 1 and len(part) == 1 and part.isupper())
+        for part in parts
+    )
 
 
 def title(text: str) -> str:

@@ -32,21 +32,58 @@ from readerapp.formats.record_fields import (
 # What a crossref child takes from its parent when it lacks it (BibTeX inherits every field;
 # identifiers, abstracts and keywords are left out, as they describe the parent, not the part).
 INHERITED = (
-    "author", "editor", "booktitle", "booksubtitle", "journal", "journaltitle", "year", "date",
-    "month", "publisher", "address", "location", "organization", "institution", "school",
-    "series", "volume", "howpublished", "edition",
+    "author",
+    "editor",
+    "booktitle",
+    "booksubtitle",
+    "journal",
+    "journaltitle",
+    "year",
+    "date",
+    "month",
+    "publisher",
+    "address",
+    "location",
+    "organization",
+    "institution",
+    "school",
+    "series",
+    "volume",
+    "howpublished",
+    "edition",
 )
 # Entry types whose own `booktitle` can stand for a missing `title`, and whose editors stand in
 # for missing authors.
-_WHOLE_WORKS = frozenset({
-    "book", "mvbook", "proceedings", "mvproceedings", "collection", "mvcollection",
-    "periodical", "booklet", "reference", "mvreference",
-})
-_URL_FIELDS = ("url", "ee", "pdf", "eprint", "howpublished", "website", "link",
-               "bdsk-url-1", "bdsk-url-2", "adsurl")
+_WHOLE_WORKS = frozenset(
+    {
+        "book",
+        "mvbook",
+        "proceedings",
+        "mvproceedings",
+        "collection",
+        "mvcollection",
+        "periodical",
+        "booklet",
+        "reference",
+        "mvreference",
+    }
+)
+_URL_FIELDS = (
+    "url",
+    "ee",
+    "pdf",
+    "eprint",
+    "howpublished",
+    "website",
+    "link",
+    "bdsk-url-1",
+    "bdsk-url-2",
+    "adsurl",
+)
 _ARXIV_TYPES = frozenset({"arxiv", "arxiv.org"})
-_ARXIV_VENUE = re.compile(r"^(?:arxiv|corr)(?:\s+(?:preprint|e-?prints?))?[\s.:,]*(?:abs/)?$",
-                          re.IGNORECASE)
+_ARXIV_VENUE = re.compile(
+    r"^(?:arxiv|corr)(?:\s+(?:preprint|e-?prints?))?[\s.:,]*(?:abs/)?$", re.IGNORECASE
+)
 _ARXIV_REF = re.compile(r"arxiv\s*:\s*\S+|abs/\S+", re.IGNORECASE)
 _OLD_STYLE_NUMBER = re.compile(r"^\d{7}(?:v\d+)?$")
 _OLD_STYLE_WITH_CLASS = re.compile(r"^(\d{7})(?:v\d+)?\s*\[([a-z-]+(?:\.[A-Z]{2})?)\]$")
@@ -170,8 +207,9 @@ def _urls(fields: Mapping[str, str]) -> list[str]:
         value = fields.get(name)
         if not value or "http" not in value:
             continue
-        plain = _URL_ESCAPE.sub(r"\1", value.replace("\\url{", " ")).replace("{", "").replace(
-            "}", " ")
+        plain = (
+            _URL_ESCAPE.sub(r"\1", value.replace("\\url{", " ")).replace("{", "").replace("}", " ")
+        )
         for url in find_urls(plain):
             if url not in urls:
                 urls.append(url)
@@ -179,8 +217,9 @@ def _urls(fields: Mapping[str, str]) -> list[str]:
 
 
 def _doi(fields: Mapping[str, str]) -> str | None:
-    doi = normalize_doi(_URL_ESCAPE.sub(r"\1", fields.get("doi", "")).replace("{", "").replace(
-        "}", ""))
+    doi = normalize_doi(
+        _URL_ESCAPE.sub(r"\1", fields.get("doi", "")).replace("{", "").replace("}", "")
+    )
     return doi or next((d for d in map(doi_from_url, _urls(fields)) if d), None)
 
 
@@ -211,8 +250,7 @@ def _tags(fields: Mapping[str, str]) -> tuple[str, ...]:
     return unique(tag for tag in tags if len(tag) <= MAX_TAG_CHARS)
 
 
-def to_record(entry_type: str, key: str, fields: Mapping[str, str],
-              line: int) -> PaperRecord | str:
+def to_record(entry_type: str, key: str, fields: Mapping[str, str], line: int) -> PaperRecord | str:
     """The record for an entry, or why there is none."""
     title = _title(entry_type, fields)
     doi = _doi(fields)
@@ -224,8 +262,9 @@ def to_record(entry_type: str, key: str, fields: Mapping[str, str],
     year, date = _date(fields)
     return PaperRecord(
         title=shown,
-        abstract=clean_abstract(fix_mojibake(latex_to_text(fields.get("abstract", ""))),
-                                indented_paragraphs=False),
+        abstract=clean_abstract(
+            fix_mojibake(latex_to_text(fields.get("abstract", ""))), indented_paragraphs=False
+        ),
         authors=_authors(entry_type, fields),
         year=year,
         date=date,

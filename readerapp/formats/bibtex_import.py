@@ -39,8 +39,9 @@ EXPANSION_FACTOR = 8
 # biblatex containers that hold shared fields or group other entries; they are not papers.
 _CONTAINERS = frozenset({"xdata", "set"})
 # A line that starts like an entry (`article{key,`) but has no `@`, inside text BibTeX ignores.
-_STRAY_ENTRY = re.compile(r"^[ \t]*([A-Za-z]+)[ \t]*[{(][ \t]*([^\s,{}()\"'=#%@]+)[ \t]*,",
-                          re.MULTILINE)
+_STRAY_ENTRY = re.compile(
+    r"^[ \t]*([A-Za-z]+)[ \t]*[{(][ \t]*([^\s,{}()\"'=#%@]+)[ \t]*,", re.MULTILINE
+)
 _FAILED_HEAD = re.compile(r"@[ \t]*(\w*)[ \t]*[{(][ \t]*([^,\s]*)")
 _SNIFF_BLOCK = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(]", re.MULTILINE)
 _SNIFF_KEY = re.compile(r"\s*[^\s,={}()\"#%']+[ \t]*,")
@@ -73,9 +74,13 @@ def _stray_entries(comment: ImplicitComment) -> list[SkippedEntry]:
     text = comment.comment
     for match in _STRAY_ENTRY.finditer(text):
         line = (comment.start_line or 0) + text.count("\n", 0, match.start()) + 1
-        found.append(SkippedEntry(
-            line, f"'{match.group(1)}{{{match.group(2)},' looks like an entry but has no '@' "
-                  "before it, so it is not read"))
+        found.append(
+            SkippedEntry(
+                line,
+                f"'{match.group(1)}{{{match.group(2)},' looks like an entry but has no '@' "
+                "before it, so it is not read",
+            )
+        )
     return found
 
 
@@ -115,13 +120,17 @@ class _Expander:
             raise ParseError(self.source, line, str(exc)) from exc
         self.budget -= len(value)
         if self.budget < 0:
-            raise ParseError(self.source, line, f"@string macros expand to more than "
-                             f"{EXPANSION_FACTOR} times the size of the file")
+            raise ParseError(
+                self.source,
+                line,
+                f"@string macros expand to more than {EXPANSION_FACTOR} times the size of the file",
+            )
         return value
 
 
-def _read_blocks(library: bibtexparser.Library, text: str,
-                 source: str) -> tuple[list[_Entry], list[SkippedEntry]]:
+def _read_blocks(
+    library: bibtexparser.Library, text: str, source: str
+) -> tuple[list[_Entry], list[SkippedEntry]]:
     lines = text.split("\n")
     expand = _Expander(text, source)
     raw_entries: list[Entry] = []
@@ -142,8 +151,11 @@ def _read_blocks(library: bibtexparser.Library, text: str,
             expand.macros[inner.key.lower()] = expand(inner.value, line)
         elif isinstance(inner, Entry):
             if _commented_out(inner, lines):
-                skipped.append(SkippedEntry(line, f"@{inner.entry_type} entry {inner.key!r} is "
-                                                  "commented out with '%'"))
+                skipped.append(
+                    SkippedEntry(
+                        line, f"@{inner.entry_type} entry {inner.key!r} is commented out with '%'"
+                    )
+                )
             else:
                 raw_entries.append(inner)
         elif isinstance(inner, ImplicitComment):
@@ -162,9 +174,13 @@ def _read_blocks(library: bibtexparser.Library, text: str,
         entries.append(_Entry(line, entry.entry_type.lower(), entry.key, fields, raw_fields))
     if not entries and not skipped:
         if library.strings:
-            raise ParseError(source, None, f"holds only @string definitions "
-                             f"({len(library.strings)} macros) and no entries; it is a macro "
-                             "file meant to be used together with another .bib file")
+            raise ParseError(
+                source,
+                None,
+                f"holds only @string definitions "
+                f"({len(library.strings)} macros) and no entries; it is a macro "
+                "file meant to be used together with another .bib file",
+            )
         raise ParseError(source, None, "no BibTeX entries (such as @article{key, ...}) found")
     return entries, skipped
 
@@ -178,8 +194,13 @@ def _merge_identical(entries: list[_Entry]) -> tuple[list[_Entry], list[SkippedE
         signature = (entry.key.casefold(), entry.entry_type, tuple(sorted(entry.raw_fields)))
         twin = seen.setdefault(signature, entry)
         if twin is not entry:
-            skipped.append(SkippedEntry(entry.line, f"duplicate of the entry at line {twin.line} "
-                                        f"(same key {entry.key!r}, same fields)"))
+            skipped.append(
+                SkippedEntry(
+                    entry.line,
+                    f"duplicate of the entry at line {twin.line} "
+                    f"(same key {entry.key!r}, same fields)",
+                )
+            )
         else:
             kept.append(entry)
     return kept, skipped
@@ -226,16 +247,26 @@ def parse(text: str, source: str) -> ParseResult:
     result = ParseResult()
     for entry in entries:
         if entry.entry_type in _CONTAINERS:
-            skipped.append(SkippedEntry(entry.line, f"@{entry.entry_type} entry {entry.key!r} "
-                                        "holds shared fields or groups entries; not a paper"))
+            skipped.append(
+                SkippedEntry(
+                    entry.line,
+                    f"@{entry.entry_type} entry {entry.key!r} "
+                    "holds shared fields or groups entries; not a paper",
+                )
+            )
             continue
         record = to_record(entry.entry_type, entry.key, entry.fields, entry.line)
         parent = parents.get(id(entry))
         if isinstance(record, str) and parent is not None and not entry.fields.get("title"):
             # An alias kept for an old cite key (bbt-873): the parent is imported itself.
-            skipped.append(SkippedEntry(entry.line, f"@{entry.entry_type} entry {entry.key!r} has "
-                                        f"no title of its own; it only points to {parent.key!r} "
-                                        f"(line {parent.line}) through crossref"))
+            skipped.append(
+                SkippedEntry(
+                    entry.line,
+                    f"@{entry.entry_type} entry {entry.key!r} has "
+                    f"no title of its own; it only points to {parent.key!r} "
+                    f"(line {parent.line}) through crossref",
+                )
+            )
         elif isinstance(record, str):
             skipped.append(SkippedEntry(entry.line, record))
         else:

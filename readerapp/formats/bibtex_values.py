@@ -21,11 +21,20 @@ from readerapp.formats.record_fields import clean_text, with_suffix
 
 # The month macros every standard BibTeX style defines.
 MONTH_MACROS: dict[str, str] = {
-    "jan": "January", "feb": "February", "mar": "March", "apr": "April",
-    "may": "May", "jun": "June", "jul": "July", "aug": "August",
-    "sep": "September", "oct": "October", "nov": "November", "dec": "December",
+    "jan": "January",
+    "feb": "February",
+    "mar": "March",
+    "apr": "April",
+    "may": "May",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
 }
-_WORD_END = frozenset(" \t\n\r#{}\"")
+_WORD_END = frozenset(' \t\n\r#{}"')
 # Macros may nest (`@string{b = a # a}`); doubling 30 times would need gigabytes.
 MAX_VALUE_CHARS = 4 * 1024 * 1024
 
@@ -93,7 +102,7 @@ def evaluate(raw: str, macros: Mapping[str, str]) -> str:
         char = raw[i]
         if char in " \t\n\r#":
             i += 1
-        elif char in "{\"":
+        elif char in '{"':
             end = _braced_end(raw, i) if char == "{" else _quoted_end(raw, i)
             # An unclosed piece runs to the end of the value.
             pieces.append(raw[i + 1 : end - 1] if end > 0 else raw[i + 1 :])
@@ -107,13 +116,15 @@ def evaluate(raw: str, macros: Mapping[str, str]) -> str:
             word = raw[start:i]
             pieces.append(macros.get(word.lower(), word))
     if sum(len(p) for p in pieces) > MAX_VALUE_CHARS:
-        raise ExpansionTooLarge(f"a value expands to more than {MAX_VALUE_CHARS:,} characters "
-                                "(@string macros that nest into themselves?)")
+        raise ExpansionTooLarge(
+            f"a value expands to more than {MAX_VALUE_CHARS:,} characters "
+            "(@string macros that nest into themselves?)"
+        )
     return "".join(pieces)
 
 
 def _natural(name: str) -> str:
-    """"Family, Given" (or "von Family, Jr, Given") as "Given von Family, Jr"."""
+    """ "Family, Given" (or "von Family, Jr, Given") as "Given von Family, Jr"."""
     try:
         parts = parse_single_name_into_parts(name, strict=False)
     except InvalidNameError:

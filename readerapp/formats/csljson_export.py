@@ -22,8 +22,12 @@ from readerapp.formats.export_fields import (
     venue_kind,
 )
 
-_TYPES = {"journal": "article-journal", "conference": "paper-conference", "preprint": "article",
-          "other": "article"}
+_TYPES = {
+    "journal": "article-journal",
+    "conference": "paper-conference",
+    "preprint": "article",
+    "other": "article",
+}
 
 
 def _name(name: PersonName) -> dict[str, str]:
@@ -64,8 +68,11 @@ def _keyword(tags: Sequence[str]) -> str | None:
 
 def _item(paper: Paper, key: str) -> dict[str, object]:
     kind = venue_kind(paper)
-    item: dict[str, object] = {"id": key, "type": _TYPES[kind], "title": " ".join(
-        paper.title.split())}
+    item: dict[str, object] = {
+        "id": key,
+        "type": _TYPES[kind],
+        "title": " ".join(paper.title.split()),
+    }
     names = [_name(split_name(a)) for a in paper.authors if a.strip()]
     if names:
         item["author"] = names

@@ -36,15 +36,55 @@ from readerapp.formats.record_fields import (
     with_suffix,
 )
 
-CSL_TYPES = frozenset((
-    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
-    "broadcast", "chapter", "classic", "collection", "dataset", "document", "entry",
-    "entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic", "hearing",
-    "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture",
-    "musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical",
-    "personal_communication", "post", "post-weblog", "regulation", "report", "review",
-    "review-book", "software", "song", "speech", "standard", "thesis", "treaty", "webpage",
-))
+CSL_TYPES = frozenset(
+    (
+        "article",
+        "article-journal",
+        "article-magazine",
+        "article-newspaper",
+        "bill",
+        "book",
+        "broadcast",
+        "chapter",
+        "classic",
+        "collection",
+        "dataset",
+        "document",
+        "entry",
+        "entry-dictionary",
+        "entry-encyclopedia",
+        "event",
+        "figure",
+        "graphic",
+        "hearing",
+        "interview",
+        "legal_case",
+        "legislation",
+        "manuscript",
+        "map",
+        "motion_picture",
+        "musical_score",
+        "pamphlet",
+        "paper-conference",
+        "patent",
+        "performance",
+        "periodical",
+        "personal_communication",
+        "post",
+        "post-weblog",
+        "regulation",
+        "report",
+        "review",
+        "review-book",
+        "software",
+        "song",
+        "speech",
+        "standard",
+        "thesis",
+        "treaty",
+        "webpage",
+    )
+)
 # Keys of other JSON formats read by other importers (HF papers, Semantic Scholar).
 _FOREIGN_KEYS = re.compile(r'"(?:paper|paperId|externalIds|upvotes|publishedAt)"\s*:')
 _TYPE_VALUE = re.compile(r'"type"\s*:\s*"([A-Za-z_-]+)"')
@@ -73,8 +113,9 @@ def _decode(text: str, pos: int, lines: _Lines, source: str) -> tuple[object, in
     try:
         return json.JSONDecoder().raw_decode(text, pos)
     except json.JSONDecodeError as exc:
-        raise ParseError(source, exc.lineno, f"not valid JSON: {exc.msg} "
-                                             f"(column {exc.colno})") from exc
+        raise ParseError(
+            source, exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})"
+        ) from exc
     except RecursionError as exc:
         raise ParseError(source, lines.at(pos), "JSON nested too deeply to read") from exc
     except ValueError as exc:  # e.g. an integer longer than Python converts
@@ -91,16 +132,24 @@ def _items(text: str, source: str) -> list[tuple[int, object]]:
         line = lines.at(pos)
         obj, end = _decode(text, pos, lines, source)
         _expect_end(text, end, lines, source)
-        if isinstance(obj, dict) and not _ITEM_KEYS & obj.keys() and obj and all(
-                isinstance(v, dict) for v in obj.values()):
+        if (
+            isinstance(obj, dict)
+            and not _ITEM_KEYS & obj.keys()
+            and obj
+            and all(isinstance(v, dict) for v in obj.values())
+        ):
             return [(line, v) for v in obj.values()]  # citeproc-js style {"ITEM-1": {...}}
         return [(line, obj)]
     if text[pos] != "[":
-        raise ParseError(source, lines.at(pos), f"not CSL-JSON: it is a [list] of items, but "
-                                                f"the text starts with {text[pos:pos + 20]!r}")
+        raise ParseError(
+            source,
+            lines.at(pos),
+            f"not CSL-JSON: it is a [list] of items, but "
+            f"the text starts with {text[pos : pos + 20]!r}",
+        )
     items: list[tuple[int, object]] = []
     pos = skip_ws(text, pos + 1)
-    if text[pos:pos + 1] == "]":
+    if text[pos : pos + 1] == "]":
         _expect_end(text, pos + 1, lines, source)
         return items
     while True:
@@ -108,7 +157,7 @@ def _items(text: str, source: str) -> list[tuple[int, object]]:
         obj, pos = _decode(text, pos, lines, source)
         items.append((line, obj))
         pos = skip_ws(text, pos)
-        follow = text[pos:pos + 1]
+        follow = text[pos : pos + 1]
         if follow == ",":
             pos = skip_ws(text, pos + 1)
         elif follow == "]":
@@ -117,15 +166,19 @@ def _items(text: str, source: str) -> list[tuple[int, object]]:
         elif not follow:
             raise ParseError(source, lines.at(pos), "the JSON list is cut short: no closing ]")
         else:
-            raise ParseError(source, lines.at(pos), f"not valid JSON: expected ',' or ']' "
-                                                    f"after an item, found {follow!r}")
+            raise ParseError(
+                source,
+                lines.at(pos),
+                f"not valid JSON: expected ',' or ']' after an item, found {follow!r}",
+            )
 
 
 def _expect_end(text: str, pos: int, lines: _Lines, source: str) -> None:
     pos = skip_ws(text, pos)
     if pos < len(text):
-        raise ParseError(source, lines.at(pos), f"not valid JSON: text after the end "
-                                                f"({text[pos:pos + 20]!r})")
+        raise ParseError(
+            source, lines.at(pos), f"not valid JSON: text after the end ({text[pos : pos + 20]!r})"
+        )
 
 
 def _scalar(value: object) -> str:
@@ -146,7 +199,7 @@ def _str(value: object) -> str:
 
 
 def _name(value: object) -> str:
-    """"Given [particle] Family[, Suffix]" from a CSL name, or its literal."""
+    """ "Given [particle] Family[, Suffix]" from a CSL name, or its literal."""
     if isinstance(value, str):
         return clean_text(value)
     if not isinstance(value, dict):
@@ -154,8 +207,10 @@ def _name(value: object) -> str:
     literal = _str(value.get("literal"))
     if literal:
         return clean_text(literal)
-    parts = [_str(value.get(k)) for k in ("given", "dropping-particle", "non-dropping-particle",
-                                          "family")]
+    parts = [
+        _str(value.get(k))
+        for k in ("given", "dropping-particle", "non-dropping-particle", "family")
+    ]
     return clean_text(with_suffix(" ".join(p for p in parts if p), _str(value.get("suffix"))))
 
 
@@ -209,8 +264,10 @@ def _arxiv_id(item: dict[str, object], url_arxiv: str | None, doi: str | None) -
     if url_arxiv or arxiv_from_doi(doi):
         return url_arxiv or arxiv_from_doi(doi)
     # A preprint's number/archive_location is its arXiv id only when the item says arXiv.
-    about_arxiv = any("arxiv" in _str(item.get(k)).lower()
-                      for k in ("archive", "publisher", "container-title", "source", "genre"))
+    about_arxiv = any(
+        "arxiv" in _str(item.get(k)).lower()
+        for k in ("archive", "publisher", "container-title", "source", "genre")
+    )
     for key in ("number", "archive_location"):
         text = _str(item.get(key))
         if text and (about_arxiv or "arxiv" in text.lower()):
@@ -238,8 +295,11 @@ def _record(item: object, line: int) -> PaperRecord | SkippedEntry:
     issued = _date(item.get("issued"))
     year, date = best_date(issued[0], [issued])
     authors = _names(item.get("author")) or _names(item.get("editor"))  # edited volumes
-    venue = (_str(item.get("container-title")) or _str(item.get("event-title"))
-             or _str(item.get("event")))
+    venue = (
+        _str(item.get("container-title"))
+        or _str(item.get("event-title"))
+        or _str(item.get("event"))
+    )
     return build_record(
         title=_str(item.get("title")) or _str(item.get("title-short")),
         line=line,
@@ -268,8 +328,11 @@ def parse(text: str, source: str) -> ParseResult:
             shown = f"an object with keys {keys}" if keys else "an empty object"
         else:
             shown = kind_of(first)
-        raise ParseError(source, line, f"not CSL-JSON: no item has a title, type, author or "
-                                       f"issued date; the first is {shown}")
+        raise ParseError(
+            source,
+            line,
+            f"not CSL-JSON: no item has a title, type, author or issued date; the first is {shown}",
+        )
     result = ParseResult()
     for line, item in items:
         result.add(_record(item, line))

@@ -37,8 +37,24 @@ from readerapp.formats.record_fields import (
 from readerapp.formats.text_input import normalize_newlines
 
 EXPORT_COLUMNS: tuple[str, ...] = (
-    "id", "title", "authors", "year", "date", "arxiv_id", "doi", "venue", "starred", "status",
-    "tags", "queues", "abs_url", "pdf_url", "code_url", "project_url", "hf_url", "abstract",
+    "id",
+    "title",
+    "authors",
+    "year",
+    "date",
+    "arxiv_id",
+    "doi",
+    "venue",
+    "starred",
+    "status",
+    "tags",
+    "queues",
+    "abs_url",
+    "pdf_url",
+    "code_url",
+    "project_url",
+    "hf_url",
+    "abstract",
     "notes",
 )
 LIST_SEPARATOR = "; "
@@ -54,19 +70,44 @@ MAX_CELL_CHARS = 64 * 1024 * 1024
 
 # Record field -> normalised header names (lower case, letters and digits only), best first.
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "papertitle", "articletitle", "documenttitle", "primarytitle", "ti",
-              "name"),
+    "title": ("title", "papertitle", "articletitle", "documenttitle", "primarytitle", "ti", "name"),
     # Full names first: Scopus's "Authors" holds initials, "Author full names" the names.
-    "authors": ("authorfullnames", "authorsfullnames", "authors", "author", "authornames",
-                "creators", "creator", "af", "au"),
+    "authors": (
+        "authorfullnames",
+        "authorsfullnames",
+        "authors",
+        "author",
+        "authornames",
+        "creators",
+        "creator",
+        "af",
+        "au",
+    ),
     "year": ("year", "publicationyear", "pubyear", "yearpublished", "py"),
-    "date": ("date", "publicationdate", "publishedat", "published", "datepublished", "pubdate",
-             "issued"),
+    "date": (
+        "date",
+        "publicationdate",
+        "publishedat",
+        "published",
+        "datepublished",
+        "pubdate",
+        "issued",
+    ),
     "arxiv": ("arxivid", "arxiv", "eprint", "arxivurl", "arxivlink", "arxivnumber"),
     "doi": ("doi", "doiurl", "di"),
-    "venue": ("venue", "sourcetitle", "journal", "journaltitle", "journalname",
-              "publicationtitle", "containertitle", "booktitle", "conference", "publication",
-              "so"),
+    "venue": (
+        "venue",
+        "sourcetitle",
+        "journal",
+        "journaltitle",
+        "journalname",
+        "publicationtitle",
+        "containertitle",
+        "booktitle",
+        "conference",
+        "publication",
+        "so",
+    ),
     "abstract": ("abstract", "abstractnote", "summary", "ab"),
     "url": ("url", "link", "paperurl", "ur"),
     "abs": ("absurl",),
@@ -82,8 +123,28 @@ USER_STATE_COLUMNS = frozenset(("id", "starred", "status", "tags", "queues", "no
 _IDENTIFYING = ("title", "arxiv", "doi", "url", "abs")
 
 _SEP_LINE = re.compile(r"^sep=([,;\t|:])$")
-_NAME_PARTICLES = frozenset(("van", "von", "de", "der", "den", "da", "del", "della", "di",
-                             "du", "la", "le", "dos", "das", "ter", "ten", "af", "al"))
+_NAME_PARTICLES = frozenset(
+    (
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "da",
+        "del",
+        "della",
+        "di",
+        "du",
+        "la",
+        "le",
+        "dos",
+        "das",
+        "ter",
+        "ten",
+        "af",
+        "al",
+    )
+)
 _SCOPUS_AUTHOR_ID = re.compile(r"\s*\(\d{5,}\)\s*$")
 
 
@@ -134,7 +195,8 @@ def _authors(cell: str) -> tuple[str, ...]:
         # One comma after a one-word family name ("Hu, Edward J.") is one author; otherwise
         # the commas separate authors ("Edward Hu, Yelong Shen", "Hu E.J., Shen Y.").
         one_author = len(pieces) == 2 and (
-            len(first_words) == 1 or first_words[0].casefold() in _NAME_PARTICLES)
+            len(first_words) == 1 or first_words[0].casefold() in _NAME_PARTICLES
+        )
         parts = [cell] if one_author else pieces
     names = [_natural_name(part) for part in parts]
     return tuple(name for name in names if name)
@@ -162,9 +224,11 @@ def _record(row: dict[str, str], line: int) -> PaperRecord | SkippedEntry:
     url = row["url"]
     if url and is_web_url(url):
         links.setdefault(page_kind(url), url)
-    arxiv_id = (parse_arxiv_id(row["arxiv"])
-                or _arxiv_from_links(links)
-                or parse_arxiv_id(_extra_arxiv(row["extra"])))
+    arxiv_id = (
+        parse_arxiv_id(row["arxiv"])
+        or _arxiv_from_links(links)
+        or parse_arxiv_id(_extra_arxiv(row["extra"]))
+    )
     doi = normalize_doi(row["doi"]) or (doi_from_url(url) if url else None)
     # Any title is kept as written: a table is often readerapp's own export read back.
     title = collapse(row["title"]) or fallback_title("", arxiv_id, doi)
@@ -219,8 +283,12 @@ def parse(text: str, source: str) -> ParseResult:
     if csv.field_size_limit() < MAX_CELL_CHARS:
         csv.field_size_limit(MAX_CELL_CHARS)
     # strict: a stray quote is an error with a line number instead of silently merged cells.
-    reader = csv.reader(io.StringIO("\n".join(lines[first:]), newline=""), delimiter=delimiter,
-                        strict=True, skipinitialspace=True)
+    reader = csv.reader(
+        io.StringIO("\n".join(lines[first:]), newline=""),
+        delimiter=delimiter,
+        strict=True,
+        skipinitialspace=True,
+    )
     result = ParseResult()
     row_start = first + 1  # 1-based line where the next row starts
     try:
@@ -230,8 +298,11 @@ def parse(text: str, source: str) -> ParseResult:
         columns = _map_columns([_unneutralise(cell) for cell in header])
         if not any(field in columns for field in _IDENTIFYING):
             found = ", ".join(repr(cell) for cell in header[:8])
-            raise ParseError(source, row_start, "no title, arXiv id, DOI or URL column in the "
-                             f"header row (found {found})")
+            raise ParseError(
+                source,
+                row_start,
+                f"no title, arXiv id, DOI or URL column in the header row (found {found})",
+            )
         row_start = first + reader.line_num + 1
         for cells in reader:
             start, row_start = row_start, first + reader.line_num + 1
@@ -241,10 +312,15 @@ def parse(text: str, source: str) -> ParseResult:
     except csv.Error as exc:
         at = first + reader.line_num
         if "unexpected end of data" in str(exc):
-            raise ParseError(source, row_start, "a quoted cell in the row starting here is "
-                             f"never closed (the file ends at line {at})") from exc
-        raise ParseError(source, at, f"malformed CSV ({exc}); the row starts at line "
-                         f"{row_start}") from exc
+            raise ParseError(
+                source,
+                row_start,
+                "a quoted cell in the row starting here is "
+                f"never closed (the file ends at line {at})",
+            ) from exc
+        raise ParseError(
+            source, at, f"malformed CSV ({exc}); the row starts at line {row_start}"
+        ) from exc
     return result
 
 
@@ -261,8 +337,11 @@ def sniff(head: str) -> float:
         return 0.0
     keys = [_header_key(cell) for cell in header]
     fields = _map_columns(header)
-    known = sum(1 for key in keys if key in USER_STATE_COLUMNS
-                or any(key in aliases for aliases in COLUMN_ALIASES.values()))
+    known = sum(
+        1
+        for key in keys
+        if key in USER_STATE_COLUMNS or any(key in aliases for aliases in COLUMN_ALIASES.values())
+    )
     identifying = any(field in fields for field in _IDENTIFYING)
     if len(header) == 1:
         return 0.35 if identifying and len(lines) > 1 else 0.0
@@ -287,12 +366,24 @@ def _link(url: str | None) -> str:
 def _row(paper: Paper) -> list[str]:
     links = paper.links
     values = [
-        str(paper.id), paper.title, LIST_SEPARATOR.join(paper.authors),
-        "" if paper.year is None else str(paper.year), paper.date or "", paper.arxiv_id or "",
-        paper.doi or "", paper.venue or "", "true" if paper.starred else "false", paper.status,
-        LIST_SEPARATOR.join(paper.tags), LIST_SEPARATOR.join(paper.queues),
-        _link(links.abs), _link(links.pdf), _link(links.code), _link(links.project),
-        _link(links.hf), paper.abstract,
+        str(paper.id),
+        paper.title,
+        LIST_SEPARATOR.join(paper.authors),
+        "" if paper.year is None else str(paper.year),
+        paper.date or "",
+        paper.arxiv_id or "",
+        paper.doi or "",
+        paper.venue or "",
+        "true" if paper.starred else "false",
+        paper.status,
+        LIST_SEPARATOR.join(paper.tags),
+        LIST_SEPARATOR.join(paper.queues),
+        _link(links.abs),
+        _link(links.pdf),
+        _link(links.code),
+        _link(links.project),
+        _link(links.hf),
+        paper.abstract,
         NOTE_SEPARATOR.join(note.body.strip() for note in paper.notes),
     ]
     return [_cell(value) for value in values]

@@ -23,30 +23,130 @@ from readerapp.formats.links import is_web_url, url_host
 _SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|v|vi)\.?$", re.IGNORECASE)
 # Lower-case words that belong to the family name ("Ludwig van Beethoven", "Ana de la Cruz").
 # Only known particles: a lower-case initial ("Edward j. Hu") is a typo, not a particle.
-_PARTICLES = frozenset((
-    "van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "dos",
-    "das", "do", "ter", "ten", "zu", "zur", "vom", "af", "al", "el", "bin", "ibn", "y", "d'",
-    "degli", "dei", "st.",
-))
+_PARTICLES = frozenset(
+    (
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "da",
+        "del",
+        "della",
+        "di",
+        "du",
+        "la",
+        "le",
+        "dos",
+        "das",
+        "do",
+        "ter",
+        "ten",
+        "zu",
+        "zur",
+        "vom",
+        "af",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "y",
+        "d'",
+        "degli",
+        "dei",
+        "st.",
+    )
+)
 
 # Letters NFKD does not decompose into ASCII; enough for the Latin names keys are made from.
-_FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
-                       "ß": "ss", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th",
-                       "Þ": "Th", "ð": "d", "Ð": "D", "\u0131": "i", "ħ": "h"})  # \u0131: dotless i
+_FOLD = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+        "Ð": "D",
+        "\u0131": "i",
+        "ħ": "h",
+    }
+)  # \u0131: dotless i
 # Words a citation key skips when it takes the title's first significant word.
-_TITLE_STOPWORDS = frozenset((
-    "a", "an", "the", "on", "of", "in", "for", "to", "and", "or", "with", "via", "from",
-    "towards", "toward", "is", "are", "be", "do", "does", "how", "what", "why", "when", "where",
-    "which", "who", "we", "our", "at", "by", "as", "into", "onto", "about", "can", "not", "no",
-    "its", "it", "this", "that", "these", "all", "your", "you", "i", "one", "more", "than",
-    "using", "through", "beyond", "rethinking", "revisiting",
-))
+_TITLE_STOPWORDS = frozenset(
+    (
+        "a",
+        "an",
+        "the",
+        "on",
+        "of",
+        "in",
+        "for",
+        "to",
+        "and",
+        "or",
+        "with",
+        "via",
+        "from",
+        "towards",
+        "toward",
+        "is",
+        "are",
+        "be",
+        "do",
+        "does",
+        "how",
+        "what",
+        "why",
+        "when",
+        "where",
+        "which",
+        "who",
+        "we",
+        "our",
+        "at",
+        "by",
+        "as",
+        "into",
+        "onto",
+        "about",
+        "can",
+        "not",
+        "no",
+        "its",
+        "it",
+        "this",
+        "that",
+        "these",
+        "all",
+        "your",
+        "you",
+        "i",
+        "one",
+        "more",
+        "than",
+        "using",
+        "through",
+        "beyond",
+        "rethinking",
+        "revisiting",
+    )
+)
 _WORD = re.compile(r"[^\W_]+")
 
 # Venue classification. Some "Proceedings of ..." are journals; check those first.
 _JOURNAL_PROCEEDINGS = re.compile(
     r"^proceedings of the (?:ieee\s*$|national academy|royal society|american mathematical)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _CONFERENCE = re.compile(
     r"\b(?:proceedings|proc\.|conference|conf\.|workshops?|symposium|congress|meeting|"
     r"advances in neural information processing|findings of|"
@@ -54,19 +154,22 @@ _CONFERENCE = re.compile(
     r"sigir|wsdm|cikm|sigchi|uist|interspeech|icassp|uai|aistats|colt|corl|icra|iros|wacv|"
     r"bmvc|miccai|siggraph|lrec|conll|ismir|recsys|icdm|ecml|pkdd|mlsys|osdi|sosp|nsdi|"
     r"usenix|isca|pldi|popl|icse|stoc|focs|soda)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _JOURNAL = re.compile(
     r"\b(?:journal|transactions|trans\.|letters|lett\.|reviews?|magazine|annals|bulletin|"
     r"quarterly|acta|nature|science|cell|plos|jmlr|tmlr|tpami|tacl|ijcv|pnas|elife|"
     r"neurocomputing|neural networks|neural computation|artificial intelligence|j\.)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # How an arXiv-only paper's venue reads after import: "arXiv", "CoRR", "arXiv preprint ...".
 _ARXIV_VENUE = re.compile(r"^(?:arxiv|corr)\b", re.IGNORECASE)
 # arXiv categories (cs.CV, math.AG, hep-th, quant-ph): the primary class when a source gave one.
 _ARXIV_CATEGORY = re.compile(
     r"^(?:cs|econ|eess|math|q-bio|q-fin|stat|astro-ph|cond-mat|nlin|physics)"
     r"(?:\.[A-Za-z]{2,}(?:-[A-Za-z]+)?)?$|^(?:gr-qc|hep-ex|hep-lat|hep-ph|hep-th|math-ph|"
-    r"nucl-ex|nucl-th|quant-ph)$")
+    r"nucl-ex|nucl-th|quant-ph)$"
+)
 
 Kind = Literal["journal", "conference", "preprint", "other"]
 
@@ -107,8 +210,12 @@ def split_name(name: str) -> PersonName:
     # The first word is a given name, unless the name is only particles and family ("van Gogh").
     if start == 1 and words[0] in _PARTICLES:
         start = 0
-    return PersonName(family=words[-1], given=" ".join(words[:start]),
-                      particle=" ".join(words[start:-1]), suffix=suffix)
+    return PersonName(
+        family=words[-1],
+        given=" ".join(words[:start]),
+        particle=" ".join(words[start:-1]),
+        suffix=suffix,
+    )
 
 
 def ascii_fold(text: str) -> str:
@@ -202,8 +309,13 @@ def web_links(paper: Paper) -> list[str]:
     page = links.abs if is_web_url(links.abs) else None
     arxiv = arxiv_url(paper.arxiv_id) if paper.arxiv_id else None
     urls: list[str] = []
-    candidates = (page, arxiv if not (page and "arxiv.org" in url_host(page)) else None,
-                  links.pdf, links.hf, links.code)
+    candidates = (
+        page,
+        arxiv if not (page and "arxiv.org" in url_host(page)) else None,
+        links.pdf,
+        links.hf,
+        links.code,
+    )
     for url in candidates:
         if url and is_web_url(url) and url.strip() not in urls:
             urls.append(url.strip())

@@ -85,8 +85,11 @@ def parse(text: str, source: str) -> ParseResult:
     while i < len(body):
         start, lines = body[i]
         if not _looks_like_title(lines):
-            result.skipped.append(SkippedEntry(
-                start, "a paragraph where a title line was expected (no title before it)"))
+            result.skipped.append(
+                SkippedEntry(
+                    start, "a paragraph where a title line was expected (no title before it)"
+                )
+            )
             i += 1
             continue
         title = lines[0]
@@ -99,12 +102,14 @@ def parse(text: str, source: str) -> ParseResult:
             result.skipped.append(SkippedEntry(start, f"title {title!r} has no letters"))
             continue
         abstract = "\n\n".join(abstract_parts)
-        result.records.append(PaperRecord(
-            title=title,
-            abstract=abstract,
-            links=links_from_text(abstract),
-            line=start,
-        ))
+        result.records.append(
+            PaperRecord(
+                title=title,
+                abstract=abstract,
+                links=links_from_text(abstract),
+                line=start,
+            )
+        )
     return result
 
 

@@ -45,8 +45,15 @@ HF_PAPERS = "https://huggingface.co/papers/"
 _PAPER_KEYS = ("paper", "id", "title", "summary", "authors", "publishedAt")
 _JSON_FEED = re.compile(r'"version"\s*:\s*"https?://jsonfeed\.org/version/')
 _PAPER_MEMBER = re.compile(r'"paper"\s*:\s*\{')
-_HF_KEYS = ("upvotes", "publishedAt", "ai_keywords", "ai_summary", "submittedOnDailyAt",
-            "discussionId", "githubRepo")
+_HF_KEYS = (
+    "upvotes",
+    "publishedAt",
+    "ai_keywords",
+    "ai_summary",
+    "submittedOnDailyAt",
+    "discussionId",
+    "githubRepo",
+)
 # CSL-JSON and Semantic Scholar markers: their files must not look like ours.
 _OTHER_KEYS = ("citation-key", "issued", "container-title", "paperId", "externalIds")
 _TAG = re.compile(r"<[^>]*>")
@@ -87,13 +94,19 @@ def parse(text: str, source: str) -> ParseResult:
         return result
     if isinstance(data, dict):
         if not any(key in data for key in _PAPER_KEYS):
-            raise ParseError(source, value_line(text), "a JSON object without any Hugging Face "
-                             "paper fields (paper, id, title, summary)")
+            raise ParseError(
+                source,
+                value_line(text),
+                "a JSON object without any Hugging Face paper fields (paper, id, title, summary)",
+            )
         _add_entry(data, value_line(text), result)
         return result
     if not isinstance(data, list):
-        raise ParseError(source, value_line(text), f"the JSON is {kind_of(data)}, not a list "
-                         "of Hugging Face papers or a paper object")
+        raise ParseError(
+            source,
+            value_line(text),
+            f"the JSON is {kind_of(data)}, not a list of Hugging Face papers or a paper object",
+        )
     for item, line in with_lines(text, data, lines=lines):
         _add_entry(item, line, result)
     if not data:
@@ -103,8 +116,9 @@ def parse(text: str, source: str) -> ParseResult:
 
 def _add_entry(item: object, line: int, result: ParseResult) -> None:
     if not isinstance(item, dict):
-        result.skipped.append(SkippedEntry(line, f"{kind_of(item)} where a paper object "
-                                                 "was expected"))
+        result.skipped.append(
+            SkippedEntry(line, f"{kind_of(item)} where a paper object was expected")
+        )
         return
     paper = item.get("paper")
     # Daily entries repeat title/summary/publishedAt outside `paper`: a fallback only.
@@ -121,23 +135,28 @@ def _add_entry(item: object, line: int, result: ParseResult) -> None:
         for a in list_value(paper.get("authors"))
     ]
     found = links_from_text(abstract)
-    result.add(build_record(
-        title=text_value(paper.get("title")) or text_value(outer.get("title")),
-        line=line,
-        unnamed=(f"id {raw_id[:40]!r} is not an arXiv id and the paper has no title" if raw_id
-                 else "a paper with no arXiv id and no title"),
-        abstract=abstract,
-        authors=author_names(authors),
-        year=year,
-        date=date,
-        arxiv_id=arxiv_id,
-        links=Links(
-            code=web_url(text_value(paper.get("githubRepo"))) or found.code,
-            project=web_url(text_value(paper.get("projectPage"))) or found.project,
-            hf=HF_PAPERS + arxiv_id if arxiv_id else None,
-        ),
-        suggested_tags=(text_value(k) for k in list_value(paper.get("ai_keywords"))),
-    ))
+    result.add(
+        build_record(
+            title=text_value(paper.get("title")) or text_value(outer.get("title")),
+            line=line,
+            unnamed=(
+                f"id {raw_id[:40]!r} is not an arXiv id and the paper has no title"
+                if raw_id
+                else "a paper with no arXiv id and no title"
+            ),
+            abstract=abstract,
+            authors=author_names(authors),
+            year=year,
+            date=date,
+            arxiv_id=arxiv_id,
+            links=Links(
+                code=web_url(text_value(paper.get("githubRepo"))) or found.code,
+                project=web_url(text_value(paper.get("projectPage"))) or found.project,
+                hf=HF_PAPERS + arxiv_id if arxiv_id else None,
+            ),
+            suggested_tags=(text_value(k) for k in list_value(paper.get("ai_keywords"))),
+        )
+    )
 
 
 def _feed_arxiv_id(url: str | None) -> str | None:
@@ -155,22 +174,26 @@ def _parse_feed(text: str, feed: dict[str, object], result: ParseResult) -> None
         if isinstance(item, dict):
             _add_feed_item(item, line, result)
         else:
-            result.skipped.append(SkippedEntry(line, f"{kind_of(item)} where a feed item "
-                                                     "was expected"))
+            result.skipped.append(
+                SkippedEntry(line, f"{kind_of(item)} where a feed item was expected")
+            )
     if not items:
         result.skipped.append(SkippedEntry(None, "the feed has no items"))
 
 
 def _add_feed_item(item: dict[str, object], line: int, result: ParseResult) -> None:
-    urls = [u for u in (web_url(text_value(item.get(k))) for k in ("url", "external_url", "id"))
-            if u]
+    urls = [
+        u for u in (web_url(text_value(item.get(k))) for k in ("url", "external_url", "id")) if u
+    ]
     arxiv_id = next((a for a in map(_feed_arxiv_id, urls) if a), None)
     abstract = clean_abstract(
-        text_value(item.get("content_text")) or text_value(item.get("summary"))
+        text_value(item.get("content_text"))
+        or text_value(item.get("summary"))
         or html.unescape(_TAG.sub(" ", text_value(item.get("content_html"))))
     )
-    year, date = timestamp_date(text_value(item.get("date_published"))
-                                or text_value(item.get("date_modified")))
+    year, date = timestamp_date(
+        text_value(item.get("date_published")) or text_value(item.get("date_modified"))
+    )
     # JSON Feed 1.1 has `authors`; 1.0 had a single `author`.
     people = list_value(item.get("authors")) or [item.get("author")]
     authors = [text_value(dict_value(p).get("name")) for p in people]
@@ -179,23 +202,26 @@ def _add_feed_item(item: dict[str, object], line: int, result: ParseResult) -> N
         kind = "hf" if is_hf_paper_url(url) else classify(url)
         found.setdefault(kind, url)
     mentioned = links_from_text(abstract)
-    result.add(build_record(
-        title=text_value(item.get("title")),
-        line=line,
-        unnamed="a feed item with no paper link and no title",
-        abstract=abstract,
-        authors=author_names(authors),
-        year=year,
-        date=date,
-        arxiv_id=arxiv_id,
-        links=Links(
-            abs=found.get("abs"), pdf=found.get("pdf"),
-            code=found.get("code") or mentioned.code,
-            project=found.get("project") or mentioned.project,
-            hf=found.get("hf") or (HF_PAPERS + arxiv_id if arxiv_id else None),
-        ),
-        suggested_tags=(text_value(t) for t in list_value(item.get("tags"))),
-    ))
+    result.add(
+        build_record(
+            title=text_value(item.get("title")),
+            line=line,
+            unnamed="a feed item with no paper link and no title",
+            abstract=abstract,
+            authors=author_names(authors),
+            year=year,
+            date=date,
+            arxiv_id=arxiv_id,
+            links=Links(
+                abs=found.get("abs"),
+                pdf=found.get("pdf"),
+                code=found.get("code") or mentioned.code,
+                project=found.get("project") or mentioned.project,
+                hf=found.get("hf") or (HF_PAPERS + arxiv_id if arxiv_id else None),
+            ),
+            suggested_tags=(text_value(t) for t in list_value(item.get("tags"))),
+        )
+    )
 
 
 FORMAT = ImportFormat(

@@ -19,8 +19,13 @@ from readerapp.formats.base import ExportContext, ExportFormat
 from readerapp.formats.links import is_web_url, url_host
 
 # Labels for the links row, in the order shown.
-_LINK_LABELS = (("abs", "Abstract page"), ("pdf", "PDF"), ("code", "Code"),
-                ("project", "Project page"), ("hf", "Hugging Face"))
+_LINK_LABELS = (
+    ("abs", "Abstract page"),
+    ("pdf", "PDF"),
+    ("code", "Code"),
+    ("project", "Project page"),
+    ("hf", "Hugging Face"),
+)
 
 _STYLE = """
 :root {
@@ -93,8 +98,10 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
 """
 
 # No script, no fetches, no frames, no form submissions: only the inline stylesheet may apply.
-_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; "
-        "base-uri 'none'")
+_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; "
+    "base-uri 'none'"
+)
 
 
 def _e(text: str) -> str:
@@ -117,7 +124,8 @@ _INLINE = re.compile(
     r"(?P<code>`[^`\n]+`)"
     r"|\[(?P<text>[^\]\n]+)\]\((?P<url>[^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\)"
     r"|(?P<bare>https?://[^\s<>\"'`]+[^\s<>\"'`.,;:!?)\]])",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 # Escaped note text holds no "<" or ">", so any there are the <strong> tags added first; an
 # italic span may not contain one, or the two would overlap instead of nesting.
@@ -143,8 +151,7 @@ def _inline(text: str) -> str:
         elif match.group("url"):
             # A link only to the web; a [text](javascript:...) stays as the words it shows.
             url = match.group("url")
-            out.append(_link(url, match.group("text")) if is_web_url(url)
-                       else _e(match.group(0)))
+            out.append(_link(url, match.group("text")) if is_web_url(url) else _e(match.group(0)))
         else:
             out.append(_link(match.group("bare"), match.group("bare")))
         pos = match.end()
@@ -169,8 +176,9 @@ def render_note(body: str) -> str:
     def close_list() -> None:
         nonlocal list_tag
         if items:
-            blocks.append(f"<{list_tag}>" + "".join(f"<li>{i}</li>" for i in items)
-                          + f"</{list_tag}>")
+            blocks.append(
+                f"<{list_tag}>" + "".join(f"<li>{i}</li>" for i in items) + f"</{list_tag}>"
+            )
             items.clear()
         list_tag = ""
 
@@ -236,8 +244,9 @@ def _links_row(paper: Paper) -> str:
     links = paper.links.as_dict()
     anchors: list[str] = []
     seen: set[str] = set()
-    if paper.arxiv_id and not any(url_host(u) == "arxiv.org" for u in links.values()
-                                  if is_web_url(u)):
+    if paper.arxiv_id and not any(
+        url_host(u) == "arxiv.org" for u in links.values() if is_web_url(u)
+    ):
         links = {"arxiv": f"https://arxiv.org/abs/{paper.arxiv_id}", **links}
     for kind, label in (("arxiv", "arXiv"), *_LINK_LABELS):
         url = links.get(kind)
@@ -250,8 +259,9 @@ def _links_row(paper: Paper) -> str:
     if paper.doi:
         # DOIs hold characters that are special in URLs (#, ?, %, <); the resolver wants them
         # percent-encoded.
-        anchors.append(_link("https://doi.org/" + quote(paper.doi, safe="/:;()-._~"),
-                             f"doi:{paper.doi}"))
+        anchors.append(
+            _link("https://doi.org/" + quote(paper.doi, safe="/:;()-._~"), f"doi:{paper.doi}")
+        )
     return f'<p class="links">{"".join(anchors)}</p>' if anchors else ""
 
 
@@ -282,8 +292,9 @@ def _paper(paper: Paper, number: int) -> str:
         parts.append(f"<details><summary>Abstract</summary>{body}</details>")
     notes = [n for n in paper.notes if n.body.strip()]
     if notes:
-        rendered = "\n".join(f'<div class="note" dir="auto">{render_note(n.body)}</div>'
-                             for n in notes)
+        rendered = "\n".join(
+            f'<div class="note" dir="auto">{render_note(n.body)}</div>' for n in notes
+        )
         parts.append(f'<section class="notes"><h3>Notes</h3>\n{rendered}\n</section>')
     parts.append("</li>")
     return "\n".join(parts)

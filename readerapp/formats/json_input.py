@@ -191,8 +191,9 @@ def element_lines(text: str, path: tuple[str, ...] = ()) -> list[int]:
         return []
 
 
-def with_lines(text: str, items: list[object], path: tuple[str, ...] = (),
-               lines: list[int] | None = None) -> list[tuple[object, int]]:
+def with_lines(
+    text: str, items: list[object], path: tuple[str, ...] = (), lines: list[int] | None = None
+) -> list[tuple[object, int]]:
     """Each element of `items`, the list at `path`, with the line where it starts; when the
     offset walk fails, with the line where the top-level value starts. `lines`, when given,
     are the element lines already known (load_json_list)."""

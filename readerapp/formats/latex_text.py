@@ -39,7 +39,8 @@ _LEFTOVER_LATEX = re.compile(r"\\(?:[a-zA-Z]|[\"'`^~=.])|\$[^$]+\$")
 # A chemical formula whose math was lost on the way ("TiO\_2", "In\_\{x\}Ga\_\{1-x\}N") still means
 # subscripts there.
 _BARE_SUBSCRIPT = re.compile(
-    r"(?<=[A-Za-z)\]])_(?:\{([^{}\s]{1,8})\}|(\d{1,3})(?!\w)|([a-z])(?=[A-Z]|[^\w]|$))")
+    r"(?<=[A-Za-z)\]])_(?:\{([^{}\s]{1,8})\}|(\d{1,3})(?!\w)|([a-z])(?=[A-Z]|[^\w]|$))"
+)
 
 # "text" renders math as text (`$\alpha$` -> Greek alpha) rather than keeping `$...$` around it.
 _CONVERTER = LatexNodes2Text(math_mode="text", strict_latex_spaces=False)

@@ -119,8 +119,10 @@ def links_from_text(text: str) -> Links:
     for url in find_urls(text):
         found.setdefault(classify(url), url)
     return Links(
-        abs=found.get("abs"), pdf=found.get("pdf"),
-        code=found.get("code"), project=found.get("project"),
+        abs=found.get("abs"),
+        pdf=found.get("pdf"),
+        code=found.get("code"),
+        project=found.get("project"),
     )
 
 

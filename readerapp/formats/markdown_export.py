@@ -73,8 +73,9 @@ def export(papers: Sequence[Paper], context: ExportContext) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-FORMAT = ExportFormat(name="markdown", label="Markdown reading list", extension=".md",
-                      export=export)
+FORMAT = ExportFormat(
+    name="markdown", label="Markdown reading list", extension=".md", export=export
+)
 
 
 def markdown_links(papers: Sequence[Paper]) -> str:

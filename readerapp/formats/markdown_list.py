@@ -35,8 +35,9 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _MARKDOWN_SIGNS = re.compile(r"\]\(|^\s*\|.*\|\s*$|<a\s[^>]*href", re.MULTILINE | re.IGNORECASE)
 # In a plain list a comment runs from `#` or `//` after a space to the end of the line.
 _TRAILING_COMMENT = re.compile(r"(?:^|\s)(?:#|//).*$")
-_TITLE_HEADERS = frozenset(("title", "paper", "papers", "paper title", "name", "paper name",
-                            "model", "method", "work"))
+_TITLE_HEADERS = frozenset(
+    ("title", "paper", "papers", "paper title", "name", "paper name", "model", "method", "work")
+)
 # What starts other formats: BibTeX, JSON, RIS, MEDLINE, XML feeds.
 _OTHER_FORMAT = re.compile(
     r"^(?:@\w+\s*[{(]|[\[{]\s*(?:[\"{\[\]]|$)|TY {2}- |PMID-|<\?xml|<feed|<rss|<!doctype)",
@@ -65,9 +66,9 @@ def _cells(line: str) -> list[tuple[int, int]]:
     """(start, end) of each cell of a table row, without the outer pipes."""
     bounds = [-1, *(m.start() for m in _CELL_SPLIT.finditer(line)), len(line)]
     spans = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
-    if spans and not line[spans[0][0]:spans[0][1]].strip():
+    if spans and not line[spans[0][0] : spans[0][1]].strip():
         spans = spans[1:]  # before the leading pipe
-    if spans and not line[spans[-1][0]:spans[-1][1]].strip():
+    if spans and not line[spans[-1][0] : spans[-1][1]].strip():
         spans = spans[:-1]  # after the trailing pipe
     return spans
 
@@ -103,15 +104,20 @@ def _code_link(line: str, start: int, end: int) -> str | None:
         return None
     for match in re.finditer(r"https?://[^\s<>\"'`|]+", text):
         url = clean_url(match.group(0))
-        if any(host in url for host in CODE_HOSTS) and is_web_url(url) \
-                and classify(url) == "code":
+        if any(host in url for host in CODE_HOSTS) and is_web_url(url) and classify(url) == "code":
             return url
     return None
 
 
-def _title(line: str, ref: ArxivRef, previous_end: int, next_start: int,
-           cell: tuple[int, int] | None, row_title: str | None,
-           in_fence: bool) -> tuple[str, int]:
+def _title(
+    line: str,
+    ref: ArxivRef,
+    previous_end: int,
+    next_start: int,
+    cell: tuple[int, int] | None,
+    row_title: str | None,
+    in_fence: bool,
+) -> tuple[str, int]:
     """The best title for one reference and how good it is (the id when there is none)."""
     if row_title is not None and not in_fence:
         return row_title, FROM_LINK_OR_CELL
@@ -124,16 +130,17 @@ def _title(line: str, ref: ArxivRef, previous_end: int, next_start: int,
         return fallback
     lo = max(previous_end, cell[0] if cell else 0)
     hi = min(next_start, cell[1] if cell else len(line))
-    before = line[lo:ref.start]
+    before = line[lo : ref.start]
     title = title_from_text(before)
     if title is None and _leads(before):
-        title = title_from_text(line[ref.end:hi])
+        title = title_from_text(line[ref.end : hi])
     return (title, FROM_NEARBY_TEXT) if title else fallback
 
 
 def _is_markdown(text: str, source: str) -> bool:
-    return (PurePath(source).suffix.lower() in MARKDOWN_SUFFIXES
-            or bool(_MARKDOWN_SIGNS.search(text)))
+    return PurePath(source).suffix.lower() in MARKDOWN_SUFFIXES or bool(
+        _MARKDOWN_SIGNS.search(text)
+    )
 
 
 class _Reader:
@@ -157,8 +164,12 @@ class _Reader:
                     self.in_fence = not self.in_fence
                     continue
                 following = lines[index + 1] if index + 1 < len(lines) else ""
-                if not self.in_fence and "|" in raw and _TABLE_SEPARATOR.match(following) \
-                        and "-" in following:
+                if (
+                    not self.in_fence
+                    and "|" in raw
+                    and _TABLE_SEPARATOR.match(following)
+                    and "-" in following
+                ):
                     self.table = _Table(_title_column(raw))
                     continue
                 if self.table is not None and _TABLE_SEPARATOR.match(raw) and "-" in raw:
@@ -172,8 +183,11 @@ class _Reader:
                 self._line(_TRAILING_COMMENT.sub("", raw), number)
 
     def _line(self, line: str, number: int) -> None:
-        is_row = not self.in_fence and self.markdown and (
-            line.lstrip().startswith("|") or self.table is not None)
+        is_row = (
+            not self.in_fence
+            and self.markdown
+            and (line.lstrip().startswith("|") or self.table is not None)
+        )
         refs = find_refs(line)
         if not refs:
             self._skip_non_arxiv_paper(line, number)
@@ -192,14 +206,15 @@ class _Reader:
         for position, ref in enumerate(refs):
             next_start = refs[position + 1].start if position + 1 < len(refs) else len(line)
             if ref.arxiv_id is None:
-                if ref.problem and (ref.explicit or _leads(line[previous_end:ref.start])):
+                if ref.problem and (ref.explicit or _leads(line[previous_end : ref.start])):
                     self.skipped.append(SkippedEntry(number, ref.problem))
                 previous_end = ref.end
                 continue
             at = bisect.bisect_right(cell_starts, ref.start) - 1
             cell = cells[at] if at >= 0 and ref.start < cells[at][1] else None
-            title, quality = _title(line, ref, previous_end, next_start, cell, row_title,
-                                    self.in_fence)
+            title, quality = _title(
+                line, ref, previous_end, next_start, cell, row_title, self.in_fence
+            )
             code = line_code if len(distinct) == 1 else _code_link(line, ref.start, next_start)
             self._add(_Paper(ref.arxiv_id, title, quality, number, code))
             previous_end = ref.end
@@ -209,9 +224,13 @@ class _Reader:
             return
         hosts = paper_link_hosts(line)
         if hosts:
-            self.skipped.append(SkippedEntry(
-                number, f"the paper link goes to {', '.join(hosts)}, not arXiv; only arXiv "
-                        "papers are read from Markdown lists"))
+            self.skipped.append(
+                SkippedEntry(
+                    number,
+                    f"the paper link goes to {', '.join(hosts)}, not arXiv; only arXiv "
+                    "papers are read from Markdown lists",
+                )
+            )
 
     def _add(self, paper: _Paper) -> None:
         seen = self.papers.get(paper.arxiv_id)
@@ -233,8 +252,14 @@ def _record(paper: _Paper) -> PaperRecord:
         yy = int(yymm.group(1))
         year = (1900 if yy >= 91 else 2000) + yy
         date = f"{year}-{yymm.group(2)}"
-    return PaperRecord(title=paper.title, arxiv_id=paper.arxiv_id, year=year, date=date,
-                       links=Links(code=paper.code), line=paper.line)
+    return PaperRecord(
+        title=paper.title,
+        arxiv_id=paper.arxiv_id,
+        year=year,
+        date=date,
+        links=Links(code=paper.code),
+        line=paper.line,
+    )
 
 
 def parse(text: str, source: str) -> ParseResult:
@@ -253,11 +278,12 @@ def _holds_id(line: str) -> bool:
     if not refs:
         return False
     first = refs[0]
-    rest = line[first.end:]
-    if _leads(line[:first.start]) and (not rest or rest[0].isspace()):
+    rest = line[first.end :]
+    if _leads(line[: first.start]) and (not rest or rest[0].isspace()):
         return True
     return len(line) <= MAX_LIST_LINE_CHARS and any(
-        ref.explicit and (ref.start == 0 or line[ref.start - 1] not in ",;\t") for ref in refs)
+        ref.explicit and (ref.start == 0 or line[ref.start - 1] not in ",;\t") for ref in refs
+    )
 
 
 def sniff(head: str) -> float:
@@ -267,13 +293,15 @@ def sniff(head: str) -> float:
     if not meaningful or _OTHER_FORMAT.match(meaningful[0].lstrip()):
         return 0.0
     if _MARKDOWN_SIGNS.search(text):
-        explicit = sum(1 for line in lines for ref in find_refs(line, bare=False)
-                       if ref.explicit)
+        explicit = sum(1 for line in lines for ref in find_refs(line, bare=False) if ref.explicit)
         if explicit:
             return min(0.85, 0.6 + 0.03 * explicit)
     # Otherwise a plain list (headings are comments there): most lines hold an id.
-    body = [_TRAILING_COMMENT.sub("", line) for line in lines
-            if not line.lstrip().startswith(("#", "//"))]
+    body = [
+        _TRAILING_COMMENT.sub("", line)
+        for line in lines
+        if not line.lstrip().startswith(("#", "//"))
+    ]
     body = [line for line in body if line.strip()]
     if not body:
         return 0.0
@@ -293,4 +321,3 @@ FORMAT = ImportFormat(
     sniff=sniff,
     parse=parse,
 )
-

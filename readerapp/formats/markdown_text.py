@@ -16,15 +16,18 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 # List markup before an item: bullets, numbering, headings, quotes, task boxes.
 _LEAD = re.compile(r"^(?:\s+|[-*+•●▪◦·‣>]\s|#{1,6}\s|\(?\d{1,3}[.)](?:\s|$)|\[[ xX]\]\s)+")
-_EMPHASIS = re.compile(r"\*\*|__|~~|`+|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)"
-                       r"|(?<=\S)_(?!\w)")
+_EMPHASIS = re.compile(
+    r"\*\*|__|~~|`+|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)"
+    r"|(?<=\S)_(?!\w)"
+)
 # CommonMark: a backslash escapes any ASCII punctuation (`Q\&A` is "Q&A").
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _EDGE_START = " \t-\u2013\u2014:;,|●•▪◦·>#"
 _EDGE_END = " \t-\u2013\u2014:;,.(|[●•▪◦·"
 # `**Title** - what it does`: the bold part is the title only when a description follows.
-_BOLD_TITLE = re.compile(r"^(\*\*|__)(.+?)\1(?=\s*$|\s*[-\u2013\u2014|]\s|\s{2}|\s*<br|\s*;)",
-                         re.IGNORECASE)
+_BOLD_TITLE = re.compile(
+    r"^(\*\*|__)(.+?)\1(?=\s*$|\s*[-\u2013\u2014|]\s|\s{2}|\s*<br|\s*;)", re.IGNORECASE
+)
 # Where a title stops and its description starts in "Title  description" or "Title - a ...".
 _DOUBLE_SPACE = re.compile(r"\s{2,}")
 _DASH_DESCRIPTION = re.compile(r"\s+[-\u2013\u2014]+\s+(?=[a-z(])")
@@ -37,21 +40,94 @@ _OPENER_AFTER_CHARS = 100
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 # Link texts that name the kind of link, not the paper.
-GENERIC_LINK_TEXTS = frozenset((
-    "paper", "papers", "pdf", "arxiv", "abs", "abstract", "link", "links", "here", "this",
-    "preprint", "article", "html", "full text", "fulltext", "full paper", "url", "view", "read",
-    "read more", "download", "paper link", "arxiv paper", "arxiv link", "arxiv preprint",
-    "paper pdf", "pdf link", "project", "project page", "code", "github", "repo", "tweet",
-    "thread", "blog", "blog post", "video", "slides", "demo", "website", "web", "page",
-    "homepage", "dataset", "data", "model", "models", "poster", "talk", "source", "source code",
-    "official", "hf", "hugging face", "huggingface", "openreview", "review", "summary", "notes",
-    "citation", "bibtex", "doi", "links", "papers with code", "paperswithcode", "x", "twitter",
-))
+GENERIC_LINK_TEXTS = frozenset(
+    (
+        "paper",
+        "papers",
+        "pdf",
+        "arxiv",
+        "abs",
+        "abstract",
+        "link",
+        "links",
+        "here",
+        "this",
+        "preprint",
+        "article",
+        "html",
+        "full text",
+        "fulltext",
+        "full paper",
+        "url",
+        "view",
+        "read",
+        "read more",
+        "download",
+        "paper link",
+        "arxiv paper",
+        "arxiv link",
+        "arxiv preprint",
+        "paper pdf",
+        "pdf link",
+        "project",
+        "project page",
+        "code",
+        "github",
+        "repo",
+        "tweet",
+        "thread",
+        "blog",
+        "blog post",
+        "video",
+        "slides",
+        "demo",
+        "website",
+        "web",
+        "page",
+        "homepage",
+        "dataset",
+        "data",
+        "model",
+        "models",
+        "poster",
+        "talk",
+        "source",
+        "source code",
+        "official",
+        "hf",
+        "hugging face",
+        "huggingface",
+        "openreview",
+        "review",
+        "summary",
+        "notes",
+        "citation",
+        "bibtex",
+        "doi",
+        "links",
+        "papers with code",
+        "paperswithcode",
+        "x",
+        "twitter",
+    )
+)
 # Link texts that say "this is the paper", used to report rows whose paper is not on arXiv.
-PAPER_LINK_TEXTS = frozenset((
-    "paper", "pdf", "preprint", "article", "publication", "full paper", "full text",
-    "technical report", "report", "paper link", "arxiv", "system card",
-))
+PAPER_LINK_TEXTS = frozenset(
+    (
+        "paper",
+        "pdf",
+        "preprint",
+        "article",
+        "publication",
+        "full paper",
+        "full text",
+        "technical report",
+        "report",
+        "paper link",
+        "arxiv",
+        "system card",
+    )
+)
 _ID_TEXT = re.compile(
     r"(?:https?://)?(?:www\.)?(?:arxiv\.org/(?:abs|pdf|html)/)?|arxiv\s*:?|\d{4}\.\d{4,5}"
     r"|[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{7}|v\d+\b|\.pdf\b",
@@ -77,8 +153,10 @@ def clean_inline(text: str) -> str:
     # An escaped mark is literal (`snake\_case`, `\*not emphasis\*`): emphasis is taken out
     # of the text between escapes only (split() puts each escaped mark at an odd index).
     parts = _ESCAPE.split(text)
-    text = "".join(part if odd else _EMPHASIS.sub("", part)
-                   for part, odd in zip(parts, itertools.cycle((False, True))))
+    text = "".join(
+        part if odd else _EMPHASIS.sub("", part)
+        for part, odd in zip(parts, itertools.cycle((False, True)))
+    )
     text = html.unescape(text)
     text = clean_text(text).lstrip(_EDGE_START).rstrip(_EDGE_END)
     while len(text) >= 2 and text[0] == "[" and text[-1] == "]" and text.count("[") == 1:
@@ -105,8 +183,7 @@ def paper_link_hosts(line: str) -> list[str]:
     for text, url in links:
         # "Paper 2" when a row links two papers.
         key = re.sub(r" \d+$", "", _key(clean_inline(text)))
-        if key in PAPER_LINK_TEXTS and is_web_url(url) \
-                and not is_arxiv_url(url):
+        if key in PAPER_LINK_TEXTS and is_web_url(url) and not is_arxiv_url(url):
             host = url_host(url)
             if host and host not in hosts:
                 hosts.append(host)
@@ -125,10 +202,13 @@ def title_from_text(raw: str) -> str | None:
         text = bold.group(2)
     else:
         # The earliest separator ends the title: "Title  text - more" and "Title - text  more".
-        cuts = [m.start() for sep in (_DOUBLE_SPACE, _DASH_DESCRIPTION)
-                if (m := sep.search(text)) and has_letters(clean_inline(text[:m.start()]))]
+        cuts = [
+            m.start()
+            for sep in (_DOUBLE_SPACE, _DASH_DESCRIPTION)
+            if (m := sep.search(text)) and has_letters(clean_inline(text[: m.start()]))
+        ]
         if cuts:
-            text = text[:min(cuts)]
+            text = text[: min(cuts)]
         # Without a separator (or before a late one), a description opens with a verb.
         if len(text) > _OPENER_AFTER_CHARS:
             head = _OPENER.split(text, maxsplit=1)[0]

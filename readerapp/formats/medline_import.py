@@ -22,8 +22,27 @@ _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]{1,3}) {0,2}- ?(.*)$")
 _PMID_LINE = re.compile(r"^PMID- ?\d", re.MULTILINE)
 # Tags RIS never uses, so a few of them mark MEDLINE even without a PMID line in view.
 _MEDLINE_ONLY = frozenset(
-    ("PMID", "OWN", "STAT", "DCOM", "FAU", "LID", "AID", "EDAT", "MHDA", "CRDT", "PHST", "PST",
-     "JID", "DEP", "PMC", "AUID", "PMCR", "CIN", "BTI")
+    (
+        "PMID",
+        "OWN",
+        "STAT",
+        "DCOM",
+        "FAU",
+        "LID",
+        "AID",
+        "EDAT",
+        "MHDA",
+        "CRDT",
+        "PHST",
+        "PST",
+        "JID",
+        "DEP",
+        "PMC",
+        "AUID",
+        "PMCR",
+        "CIN",
+        "BTI",
+    )
 )
 _ID_KIND = re.compile(r"^(.*?)\s*\[(\w+)\]\s*$")  # "10.1016/j.x.2019.03.004 [doi]"
 # AU in MEDLINE is "Family Initials" ("O'Connor RE"); used when an author has no FAU line.
@@ -159,12 +178,20 @@ def parse(text: str, source: str) -> ParseResult:
 def _not_medline(lines: list[str], source: str) -> ParseError:
     for number, line in enumerate(lines, start=1):
         if line.startswith("TY  -"):
-            return ParseError(source, number, f"found {line.strip()[:40]!r}: this is RIS, not "
-                                              "PubMed MEDLINE; import it with --format ris")
+            return ParseError(
+                source,
+                number,
+                f"found {line.strip()[:40]!r}: this is RIS, not "
+                "PubMed MEDLINE; import it with --format ris",
+            )
     for number, line in enumerate(lines, start=1):
         if line.strip():
-            return ParseError(source, number, f"not PubMed MEDLINE: found {line.strip()[:60]!r} "
-                                              "and no line starting with 'PMID- ' anywhere")
+            return ParseError(
+                source,
+                number,
+                f"not PubMed MEDLINE: found {line.strip()[:60]!r} "
+                "and no line starting with 'PMID- ' anywhere",
+            )
     return ParseError(source, 1, "empty: no MEDLINE records")
 
 

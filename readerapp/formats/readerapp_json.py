@@ -53,13 +53,17 @@ def parse(text: str, source: str) -> ParseResult:
     elif isinstance(data, list):
         items = with_lines(text, data)
     else:
-        raise ParseError(source, value_line(text), f"the JSON is {kind_of(data)}, not a list "
-                         "of papers as readerapp exports them")
+        raise ParseError(
+            source,
+            value_line(text),
+            f"the JSON is {kind_of(data)}, not a list of papers as readerapp exports them",
+        )
     result = ParseResult()
     for item, line in items:
         if not isinstance(item, dict):
-            result.skipped.append(SkippedEntry(line, f"{kind_of(item)} where a paper object "
-                                                     "was expected"))
+            result.skipped.append(
+                SkippedEntry(line, f"{kind_of(item)} where a paper object was expected")
+            )
             continue
         result.add(_record(item, line))
     if not data:

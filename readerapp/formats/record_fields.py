@@ -42,9 +42,17 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ),
         start=1,
@@ -62,8 +70,9 @@ _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$", re.ASCII)
 _YEAR_TOKEN = re.compile(r"^\d{4}$", re.ASCII)
 _DAY_TOKEN = re.compile(r"^\d{1,2}$", re.ASCII)
 # A DOI inside a landing-page URL: doi.org resolvers and publishers' /doi/abs/10.x/... paths.
-_DOI_URL = re.compile(r"^https?://(?:dx\.|www\.)?doi\.org/|/doi/(?:abs/|full/|pdf/|epdf/)?10\.",
-                      re.IGNORECASE)
+_DOI_URL = re.compile(
+    r"^https?://(?:dx\.|www\.)?doi\.org/|/doi/(?:abs/|full/|pdf/|epdf/)?10\.", re.IGNORECASE
+)
 _SHORT_DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/)?(10/[a-z0-9]+)$", re.IGNORECASE)
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.IGNORECASE)
 
@@ -353,10 +362,19 @@ def unnamed_reason(kind: str, title: str) -> str:
 
 
 def build_record(
-    *, title: str, line: int | None, kind: str = "entry", arxiv_id: str | None = None,
-    doi: str | None = None, abstract: str = "", authors: Iterable[str] = (),
-    year: int | None = None, date: str | None = None, venue: str | None = None,
-    links: Links | None = None, suggested_tags: Iterable[str] = (),
+    *,
+    title: str,
+    line: int | None,
+    kind: str = "entry",
+    arxiv_id: str | None = None,
+    doi: str | None = None,
+    abstract: str = "",
+    authors: Iterable[str] = (),
+    year: int | None = None,
+    date: str | None = None,
+    venue: str | None = None,
+    links: Links | None = None,
+    suggested_tags: Iterable[str] = (),
     unnamed: str | None = None,
 ) -> PaperRecord | SkippedEntry:
     """A record with cleaned fields, or why the entry is skipped: it needs a title with letters

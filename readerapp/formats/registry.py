@@ -42,8 +42,13 @@ IMPORT_FORMATS: tuple[ImportFormat, ...] = (
     bibtex_import.FORMAT,
 )
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (
-    markdown_export.FORMAT, html_export.FORMAT, bibtex_export.FORMAT, ris_export.FORMAT,
-    csljson_export.FORMAT, csv_format.EXPORT_FORMAT, json_export.FORMAT,
+    markdown_export.FORMAT,
+    html_export.FORMAT,
+    bibtex_export.FORMAT,
+    ris_export.FORMAT,
+    csljson_export.FORMAT,
+    csv_format.EXPORT_FORMAT,
+    json_export.FORMAT,
 )
 
 SNIFF_BYTES = 16384
@@ -79,6 +84,8 @@ def detect_format(text: str, source: str) -> ImportFormat:
             best, best_score = fmt, score
     if best is None or best_score < MIN_CONFIDENCE:
         known = ", ".join(f.name for f in IMPORT_FORMATS)
-        raise InputError(f"{source}:1: not a format readerapp recognises; if it is one of "
-                         f"{known}, name it with --format")
+        raise InputError(
+            f"{source}:1: not a format readerapp recognises; if it is one of "
+            f"{known}, name it with --format"
+        )
     return best

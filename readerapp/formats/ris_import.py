@@ -62,8 +62,11 @@ def _split(lines: list[str], spaces: str) -> tuple[list[_Chunk], list[SkippedEnt
     def close_stray() -> None:
         nonlocal stray
         if stray:
-            skipped.append(SkippedEntry(stray[0], f"record without a 'TY  - ' line (it starts "
-                                                  f"with {stray[1][:60]!r})"))
+            skipped.append(
+                SkippedEntry(
+                    stray[0], f"record without a 'TY  - ' line (it starts with {stray[1][:60]!r})"
+                )
+            )
             stray = None
 
     for number, raw in enumerate(lines, start=1):
@@ -72,9 +75,12 @@ def _split(lines: list[str], spaces: str) -> tuple[list[_Chunk], list[SkippedEnt
         if ty:
             close_stray()
             if current is not None:
-                skipped.append(SkippedEntry(
-                    current.line, f"record has no 'ER  - ' line before the next record "
-                                  f"(line {number})"))
+                skipped.append(
+                    SkippedEntry(
+                        current.line,
+                        f"record has no 'ER  - ' line before the next record (line {number})",
+                    )
+                )
             current = _Chunk(number, [f"TY  - {(ty.group(2) or '').strip()}"])
             continue
         tag = tag_line.match(line)
@@ -88,15 +94,21 @@ def _split(lines: list[str], spaces: str) -> tuple[list[_Chunk], list[SkippedEnt
             if tag and tag.group(1) == "UK":
                 continue  # not an RIS tag; rispy keeps its unknown tags under that name
             # Continuation lines are indented so rispy never mistakes their text for a tag.
-            current.lines.append(f"{tag.group(1)}  - {(tag.group(2) or '').strip()}" if tag
-                                 else "      " + line.strip())
+            current.lines.append(
+                f"{tag.group(1)}  - {(tag.group(2) or '').strip()}"
+                if tag
+                else "      " + line.strip()
+            )
         elif tag and stray is None:
             stray = (number, line)
         # Other lines between records (numbers, database headers, search queries) are not data.
     close_stray()
     if current is not None:
-        skipped.append(SkippedEntry(current.line, "record has no 'ER  - ' line: the file ends "
-                                                  "inside it (cut short?)"))
+        skipped.append(
+            SkippedEntry(
+                current.line, "record has no 'ER  - ' line: the file ends inside it (cut short?)"
+            )
+        )
     return chunks, skipped
 
 
@@ -128,18 +140,25 @@ def _keywords(values: Iterable[str]) -> list[str]:
 
 
 def _record(entry: dict[str, object], line: int) -> PaperRecord | SkippedEntry:
-    urls = [*_texts(entry.get("urls")), *_texts(entry.get("file_attachments2")),
-            *_unknown(entry, "LK"), *_texts(entry.get("file_attachments1"))]
+    urls = [
+        *_texts(entry.get("urls")),
+        *_texts(entry.get("file_attachments2")),
+        *_unknown(entry, "LK"),
+        *_texts(entry.get("file_attachments1")),
+    ]
     links, url_arxiv = links_from_urls(urls)
     doi = normalize_doi(_first(entry, "doi"))
     if doi is None:
         doi = next((d for d in map(doi_from_url, urls) if d), None)
     year_text = _first(entry, "year", "publication_year")
-    candidates: list[DateParts] = [loose_date(t) for t in
-                                   (year_text, _first(entry, "date")) if t]
+    candidates: list[DateParts] = [loose_date(t) for t in (year_text, _first(entry, "date")) if t]
     year, date = best_date(loose_date(year_text)[0] if year_text else None, candidates)
-    title = (_first(entry, "title", "primary_title") or " ".join(_unknown(entry, "BT"))
-             or " ".join(_unknown(entry, "CT")) or _first(entry, "short_title"))
+    title = (
+        _first(entry, "title", "primary_title")
+        or " ".join(_unknown(entry, "BT"))
+        or " ".join(_unknown(entry, "CT"))
+        or _first(entry, "short_title")
+    )
     return build_record(
         title=title,
         line=line,
@@ -147,14 +166,25 @@ def _record(entry: dict[str, object], line: int) -> PaperRecord | SkippedEntry:
         arxiv_id=url_arxiv or arxiv_from_doi(doi),
         doi=doi,
         abstract=_first(entry, "abstract", "notes_abstract"),
-        authors=unique((natural_name(a) for a in (*_texts(entry.get("authors")),
-                                                  *_texts(entry.get("first_authors")))),
-                       fold=False),
+        authors=unique(
+            (
+                natural_name(a)
+                for a in (*_texts(entry.get("authors")), *_texts(entry.get("first_authors")))
+            ),
+            fold=False,
+        ),
         year=year,
         date=date,
         # Full journal names first, abbreviations (JA, J2) only when nothing else is there.
-        venue=_first(entry, "alternate_title3", "journal_name", "secondary_title",
-                     "alternate_title2", "alternate_title1") or None,
+        venue=_first(
+            entry,
+            "alternate_title3",
+            "journal_name",
+            "secondary_title",
+            "alternate_title2",
+            "alternate_title1",
+        )
+        or None,
         links=links,
         suggested_tags=_keywords(_texts(entry.get("keywords"))),
     )
@@ -164,17 +194,29 @@ def _no_records(lines: list[str], source: str) -> ParseError:
     """Why a text without a single TY line is not RIS, naming the line that shows it."""
     for number, line in enumerate(lines, start=1):
         if _MEDLINE_LINE.match(line):
-            return ParseError(source, number, f"found {line.strip()[:40]!r}: this is PubMed "
-                              "MEDLINE (nbib) text, not RIS; import it with --format medline")
+            return ParseError(
+                source,
+                number,
+                f"found {line.strip()[:40]!r}: this is PubMed "
+                "MEDLINE (nbib) text, not RIS; import it with --format medline",
+            )
     for number, line in enumerate(lines, start=1):
         if _ANY_TAG_LINE.match(line):
-            return ParseError(source, number, f"no RIS record: no line starts one with "
-                                              f"'TY  - ', and this line has {line.strip()[:60]!r} "
-                                              f"outside any record")
+            return ParseError(
+                source,
+                number,
+                f"no RIS record: no line starts one with "
+                f"'TY  - ', and this line has {line.strip()[:60]!r} "
+                f"outside any record",
+            )
     for number, line in enumerate(lines, start=1):
         if line.strip():
-            return ParseError(source, number, f"not RIS: no line starts a record with 'TY  - '; "
-                                              f"the text starts with {line.strip()[:60]!r}")
+            return ParseError(
+                source,
+                number,
+                f"not RIS: no line starts a record with 'TY  - '; "
+                f"the text starts with {line.strip()[:60]!r}",
+            )
     return ParseError(source, 1, "empty: no RIS records")
 
 
@@ -194,8 +236,11 @@ def parse(text: str, source: str) -> ParseResult:
             entries = parser.parse_lines(iter([*chunk.lines, "ER  - "]))
         except (KeyError, AttributeError, TypeError, ValueError) as exc:
             # rispy's own bookkeeping tripping over an odd record; the rest still imports.
-            result.skipped.append(SkippedEntry(chunk.line, f"RIS record rispy cannot read "
-                                                           f"({type(exc).__name__}: {exc})"))
+            result.skipped.append(
+                SkippedEntry(
+                    chunk.line, f"RIS record rispy cannot read ({type(exc).__name__}: {exc})"
+                )
+            )
             continue
         if not entries or not isinstance(entries[0], dict):
             result.skipped.append(SkippedEntry(chunk.line, "RIS record rispy cannot read"))

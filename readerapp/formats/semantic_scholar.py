@@ -62,14 +62,21 @@ def parse(text: str, source: str) -> ParseResult:
         key = next((k for k in _LIST_KEYS if isinstance(data.get(k), list)), None)
         if key is None:
             if not any(k in data for k in _PAPER_KEYS + _WRAPPERS):
-                raise ParseError(source, value_line(text), "a JSON object without Semantic "
-                                 "Scholar paper fields (data, paperId, externalIds, title)")
+                raise ParseError(
+                    source,
+                    value_line(text),
+                    "a JSON object without Semantic "
+                    "Scholar paper fields (data, paperId, externalIds, title)",
+                )
             _add_paper(data, value_line(text), result)
             return result
         path, data = (key,), data[key]
     if not isinstance(data, list):
-        raise ParseError(source, value_line(text), f"the JSON is {kind_of(data)}, not a "
-                         "Semantic Scholar response or a list of papers")
+        raise ParseError(
+            source,
+            value_line(text),
+            f"the JSON is {kind_of(data)}, not a Semantic Scholar response or a list of papers",
+        )
     for item, line in with_lines(text, data, path):
         _add_paper(item, line, result)
     if not data:
@@ -80,12 +87,16 @@ def parse(text: str, source: str) -> ParseResult:
 def _add_paper(item: object, line: int, result: ParseResult) -> None:
     wrapped = next((item[k] for k in _WRAPPERS if isinstance(item, dict) and k in item), item)
     if wrapped is None:
-        result.skipped.append(SkippedEntry(line, "null where a paper was expected (Semantic "
-                                                 "Scholar has no record for that id)"))
+        result.skipped.append(
+            SkippedEntry(
+                line, "null where a paper was expected (Semantic Scholar has no record for that id)"
+            )
+        )
         return
     if not isinstance(wrapped, dict):
-        result.skipped.append(SkippedEntry(line, f"{kind_of(wrapped)} where a paper object "
-                                                 "was expected"))
+        result.skipped.append(
+            SkippedEntry(line, f"{kind_of(wrapped)} where a paper object was expected")
+        )
         return
     paper = wrapped
     external = dict_value(paper.get("externalIds"))
@@ -93,29 +104,32 @@ def _add_paper(item: object, line: int, result: ParseResult) -> None:
     doi = normalize_doi(text_value(external.get("DOI")))
     # `year` is what Semantic Scholar shows; a publicationDate from another year is an
     # online-first date, so the year wins and the date shrinks to it.
-    year, date = best_date(int_value(paper.get("year")),
-                           [timestamp_parts(text_value(paper.get("publicationDate")))])
+    year, date = best_date(
+        int_value(paper.get("year")), [timestamp_parts(text_value(paper.get("publicationDate")))]
+    )
     authors = [text_value(dict_value(a).get("name")) for a in list_value(paper.get("authors"))]
     page = web_url(text_value(paper.get("url")))
-    result.add(build_record(
-        title=text_value(paper.get("title")),
-        line=line,
-        unnamed="a paper with no title, arXiv id or DOI",
-        abstract=text_value(paper.get("abstract")),
-        authors=author_names(authors),
-        year=year,
-        date=date,
-        arxiv_id=arxiv_id,
-        doi=doi,
-        venue=_venue(paper),
-        # With an arXiv id the import adds arXiv's abstract page; otherwise S2's page is the
-        # one place that shows the abstract.
-        links=Links(
-            abs=None if arxiv_id else page,
-            pdf=web_url(text_value(dict_value(paper.get("openAccessPdf")).get("url"))),
-        ),
-        suggested_tags=_fields_of_study(paper),
-    ))
+    result.add(
+        build_record(
+            title=text_value(paper.get("title")),
+            line=line,
+            unnamed="a paper with no title, arXiv id or DOI",
+            abstract=text_value(paper.get("abstract")),
+            authors=author_names(authors),
+            year=year,
+            date=date,
+            arxiv_id=arxiv_id,
+            doi=doi,
+            venue=_venue(paper),
+            # With an arXiv id the import adds arXiv's abstract page; otherwise S2's page is the
+            # one place that shows the abstract.
+            links=Links(
+                abs=None if arxiv_id else page,
+                pdf=web_url(text_value(dict_value(paper.get("openAccessPdf")).get("url"))),
+            ),
+            suggested_tags=_fields_of_study(paper),
+        )
+    )
 
 
 def _venue(paper: dict[str, object]) -> str | None:
@@ -132,8 +146,9 @@ def _venue(paper: dict[str, object]) -> str | None:
 
 def _fields_of_study(paper: dict[str, object]) -> list[str]:
     plain = [text_value(f) for f in list_value(paper.get("fieldsOfStudy"))]
-    s2 = [text_value(dict_value(f).get("category"))
-          for f in list_value(paper.get("s2FieldsOfStudy"))]
+    s2 = [
+        text_value(dict_value(f).get("category")) for f in list_value(paper.get("s2FieldsOfStudy"))
+    ]
     return plain + s2  # build_record drops empty ones and repeats
 
 

@@ -23,8 +23,10 @@ def decode(data: bytes, source: str) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(f"{source}: not valid {encoding} text after its byte-order "
-                                 f"mark (byte {exc.start})") from exc
+                raise InputError(
+                    f"{source}: not valid {encoding} text after its byte-order "
+                    f"mark (byte {exc.start})"
+                ) from exc
     if b"\x00" in data[:65536]:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise InputError(f"{source}:{line}: binary data (a NUL byte), not a text file")
@@ -42,8 +44,10 @@ def read_path(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise InputError(f"{path}: {size / 2**20:.0f} MB is larger than the "
-                             f"{MAX_INPUT_BYTES // 2**20} MB readerapp imports at once")
+            raise InputError(
+                f"{path}: {size / 2**20:.0f} MB is larger than the "
+                f"{MAX_INPUT_BYTES // 2**20} MB readerapp imports at once"
+            )
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise InputError(f"{path}: no such file") from exc

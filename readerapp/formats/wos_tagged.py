@@ -17,13 +17,55 @@ MESSAGE = "this is Web of Science tagged text, not RIS; export RIS from Web of S
 
 # Two-letter field tags, a space, the value (no RIS "  - " dash); "ER" and "EF" stand alone.
 _WOS_LINE = re.compile(r"^(?:[A-Z][A-Z0-9] \S|ER\s*$|EF\s*$)")
-_WOS_TAGS = frozenset((
-    "PT", "AU", "AF", "TI", "SO", "LA", "DT", "DE", "ID", "AB", "C1", "RP", "EM", "CR", "NR",
-    "TC", "Z9", "PU", "PI", "PA", "SN", "EI", "J9", "JI", "PD", "PY", "VL", "IS", "BP", "EP",
-    "DI", "PG", "WC", "SC", "GA", "UT", "PM", "OA", "DA", "ER",
-))
-_FN = re.compile(r"^FN (?:Clarivate Analytics |Thomson Reuters )?(?:Web of (?:Science|Knowledge)"
-                 r"|ISI Export Format)", re.IGNORECASE)
+_WOS_TAGS = frozenset(
+    (
+        "PT",
+        "AU",
+        "AF",
+        "TI",
+        "SO",
+        "LA",
+        "DT",
+        "DE",
+        "ID",
+        "AB",
+        "C1",
+        "RP",
+        "EM",
+        "CR",
+        "NR",
+        "TC",
+        "Z9",
+        "PU",
+        "PI",
+        "PA",
+        "SN",
+        "EI",
+        "J9",
+        "JI",
+        "PD",
+        "PY",
+        "VL",
+        "IS",
+        "BP",
+        "EP",
+        "DI",
+        "PG",
+        "WC",
+        "SC",
+        "GA",
+        "UT",
+        "PM",
+        "OA",
+        "DA",
+        "ER",
+    )
+)
+_FN = re.compile(
+    r"^FN (?:Clarivate Analytics |Thomson Reuters )?(?:Web of (?:Science|Knowledge)"
+    r"|ISI Export Format)",
+    re.IGNORECASE,
+)
 
 
 def looks_like_wos_tagged(head: str) -> bool:
@@ -32,8 +74,7 @@ def looks_like_wos_tagged(head: str) -> bool:
     if not lines:
         return False
     first = lines[0].rstrip()
-    if _FN.match(first) or (first.startswith("FN ") and lines[1:2] and
-                            lines[1].startswith("VR ")):
+    if _FN.match(first) or (first.startswith("FN ") and lines[1:2] and lines[1].startswith("VR ")):
         return True
     if not re.match(r"^PT [A-Z]\s*$", first):
         return False

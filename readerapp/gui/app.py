@@ -28,8 +28,9 @@ APP_ID = "io.github.readerapp.readerapp"
 
 
 def make_settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "readerapp",
-                     "readerapp")
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "readerapp", "readerapp"
+    )
 
 
 def application() -> QApplication:
@@ -92,8 +93,9 @@ def run(library: Path | None = None, open_files: Sequence[Path] = ()) -> int:
     import_when_ready(window, open_files)
     app.installEventFilter(FileOpenForwarder(window))
 
-    def excepthook(kind: type[BaseException], error: BaseException,
-                   tb: TracebackType | None) -> None:
+    def excepthook(
+        kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
         # A bug shows a dialog with details to copy instead of killing the app.
         sys.__excepthook__(kind, error, tb)
         CrashDialog(error.with_traceback(tb), window).open()

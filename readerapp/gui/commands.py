@@ -17,8 +17,12 @@ class Edits(Protocol):
 
     def library(self) -> Library: ...
 
-    def run_edit(self, work: Callable[[], object], ids: Sequence[int],
-                 on_done: Callable[[object], None] | None = None) -> None: ...
+    def run_edit(
+        self,
+        work: Callable[[], object],
+        ids: Sequence[int],
+        on_done: Callable[[object], None] | None = None,
+    ) -> None: ...
 
 
 class LibraryCommand(QUndoCommand):
@@ -37,8 +41,9 @@ class LibraryCommand(QUndoCommand):
         """Runs on the GUI thread once forward() is done."""
 
     def redo(self) -> None:
-        self.edits.run_edit(lambda: self.forward(self.edits.library()), self.ids,
-                            self.after_forward)
+        self.edits.run_edit(
+            lambda: self.forward(self.edits.library()), self.ids, self.after_forward
+        )
 
     def undo(self) -> None:
         self.edits.run_edit(lambda: self.backward(self.edits.library()), self.ids)
@@ -104,8 +109,11 @@ class ChangeTag(LibraryCommand):
     def forward(self, library: Library) -> object:
         if self.changing is None:
             rows = overview.summaries(library, self.ids)
-            has = {pid for pid, r in rows.items()
-                   if self.tag.casefold() in (t.casefold() for t in r.tags)}
+            has = {
+                pid
+                for pid, r in rows.items()
+                if self.tag.casefold() in (t.casefold() for t in r.tags)
+            }
             self.changing = [p for p in self.ids if (p not in has) == self.add]
         self._apply(library, self.add)
         return None
@@ -126,8 +134,14 @@ class ChangeTag(LibraryCommand):
 class QueueOrder(LibraryCommand):
     """Any change to one queue (add, remove, move, reorder, create, delete) as before/after."""
 
-    def __init__(self, edits: Edits, text: str, name: str, ids: Sequence[int],
-                 change: Callable[[list[int] | None], list[int] | None]) -> None:
+    def __init__(
+        self,
+        edits: Edits,
+        text: str,
+        name: str,
+        ids: Sequence[int],
+        change: Callable[[list[int] | None], list[int] | None],
+    ) -> None:
         super().__init__(edits, text, ids)
         self.name = name
         self.change = change
@@ -182,8 +196,9 @@ class DeletePapers(LibraryCommand):
 
 
 class AddNote(LibraryCommand):
-    def __init__(self, edits: Edits, paper_id: int, body: str,
-                 on_saved: Callable[[int, int], None]) -> None:
+    def __init__(
+        self, edits: Edits, paper_id: int, body: str, on_saved: Callable[[int, int], None]
+    ) -> None:
         super().__init__(edits, "Add note", [paper_id])
         self.paper_id, self.body = paper_id, body
         self.note_id: int | None = None
@@ -206,8 +221,7 @@ class AddNote(LibraryCommand):
 class EditNote(LibraryCommand):
     MERGE_ID = 4242  # consecutive autosaves of one note undo as one step
 
-    def __init__(self, edits: Edits, paper_id: int, note_id: int, before: str,
-                 after: str) -> None:
+    def __init__(self, edits: Edits, paper_id: int, note_id: int, before: str, after: str) -> None:
         super().__init__(edits, "Edit note", [paper_id])
         self.note_id, self.before, self.after = note_id, before, after
 

@@ -29,8 +29,13 @@ from readerapp.core.records import STATUSES, Note, Paper
 from readerapp.formats.links import is_web_url
 from readerapp.gui.safe_text import SafeBrowser, linkify, open_web_url
 
-LINK_LABELS = (("abs", "arXiv"), ("pdf", "PDF"), ("code", "Code"), ("project", "Project"),
-               ("hf", "Hugging Face"))
+LINK_LABELS = (
+    ("abs", "arXiv"),
+    ("pdf", "PDF"),
+    ("code", "Code"),
+    ("project", "Project"),
+    ("hf", "Hugging Face"),
+)
 AUTOSAVE_MS = 700
 
 
@@ -258,8 +263,11 @@ class DetailPane(QStackedWidget):
             self.title.setText(paper.title)
             self.authors.setText(", ".join(paper.authors) or "Authors unknown")
             facts = [paper.date or (str(paper.year) if paper.year else "")]
-            facts += [paper.venue or "", f"arXiv:{paper.arxiv_id}" if paper.arxiv_id else "",
-                      f"DOI {paper.doi}" if paper.doi else ""]
+            facts += [
+                paper.venue or "",
+                f"arXiv:{paper.arxiv_id}" if paper.arxiv_id else "",
+                f"DOI {paper.doi}" if paper.doi else "",
+            ]
             self.meta.setText(" · ".join(f for f in facts if f) or "No date")
             for kind, button in self.link_buttons.items():
                 url = getattr(paper.links, kind)
@@ -270,10 +278,12 @@ class DetailPane(QStackedWidget):
             self.status.setCurrentText(paper.status)
             if not (same_paper and self.tags.hasFocus()):
                 self.tags.setText(", ".join(paper.tags))
-            self.queues.setText("In queues: " + ", ".join(paper.queues) if paper.queues
-                                else "Not in a queue")
-            self.abstract.setHtml(linkify(paper.abstract) if paper.abstract
-                                  else "<p><i>No abstract.</i></p>")
+            self.queues.setText(
+                "In queues: " + ", ".join(paper.queues) if paper.queues else "Not in a queue"
+            )
+            self.abstract.setHtml(
+                linkify(paper.abstract) if paper.abstract else "<p><i>No abstract.</i></p>"
+            )
             self._fill_notes(paper, keep_editor=same_paper)
             if not same_paper:
                 self.related.clear()

@@ -24,8 +24,9 @@ from readerapp import __version__
 
 def show_error(parent: QWidget, title: str, message: str) -> QMessageBox:
     """A readable, non-blocking error message (the window stays usable behind it)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
-                      parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
+    )
     box.setObjectName("errorMessage")
     box.open()
     return box
@@ -40,16 +41,20 @@ class CrashDialog(QDialog):
         self.setWindowTitle("readerapp hit a problem")
         details = "".join(traceback.format_exception(error))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(
-            "Something went wrong inside readerapp. Your library is safe: the change in "
-            "progress was not saved.\nPlease report this with the details below."))
+        layout.addWidget(
+            QLabel(
+                "Something went wrong inside readerapp. Your library is safe: the change in "
+                "progress was not saved.\nPlease report this with the details below."
+            )
+        )
         self.details = QPlainTextEdit(f"readerapp {__version__}\n\n{details}")
         self.details.setReadOnly(True)
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         copy = buttons.addButton("Copy details", QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(
-            lambda: QGuiApplication.clipboard().setText(self.details.toPlainText()))
+            lambda: QGuiApplication.clipboard().setText(self.details.toPlainText())
+        )
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(640, 400)
@@ -60,8 +65,11 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle("Keyboard shortcuts")
-        rows = [(a.text().replace("&", ""), a.shortcut().toString()) for a in actions
-                if not a.shortcut().isEmpty()]
+        rows = [
+            (a.text().replace("&", ""), a.shortcut().toString())
+            for a in actions
+            if not a.shortcut().isEmpty()
+        ]
         table = QTableWidget(len(rows), 2, self)
         table.setHorizontalHeaderLabels(["Action", "Shortcut"])
         for row, (name, keys) in enumerate(rows):
@@ -81,16 +89,24 @@ class ShortcutsDialog(QDialog):
 
 
 def about_text(library_path: str) -> str:
-    return (f"<h3>readerapp {__version__}</h3>"
-            "<p>A local reading-list manager for research papers.</p>"
-            f"<p>Library: <code>{library_path}</code></p>")
+    return (
+        f"<h3>readerapp {__version__}</h3>"
+        "<p>A local reading-list manager for research papers.</p>"
+        f"<p>Library: <code>{library_path}</code></p>"
+    )
 
 
 class PickDialog(QDialog):
     """Type or choose a name (a queue, a tag), with completion from the existing ones."""
 
-    def __init__(self, title: str, prompt: str, names: Sequence[str],
-                 parent: QWidget | None = None, current: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        names: Sequence[str],
+        parent: QWidget | None = None,
+        current: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pickDialog")
         self.setWindowTitle(title)
@@ -102,8 +118,9 @@ class PickDialog(QDialog):
         self.combo.setCurrentText(current)
         self.combo.lineEdit().selectAll()
         layout.addWidget(self.combo)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

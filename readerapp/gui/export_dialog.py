@@ -50,9 +50,18 @@ def preview_lines(text: str, format_name: str) -> str:
 class ExportDialog(QDialog):
     """Scopes: the selected papers, the list on screen (in its order), or the whole library."""
 
-    def __init__(self, library: Library, runner: TaskRunner, *, selected: Sequence[int],
-                 shown: Sequence[int], list_title: str, numbered: bool,
-                 start_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        runner: TaskRunner,
+        *,
+        selected: Sequence[int],
+        shown: Sequence[int],
+        list_title: str,
+        numbered: bool,
+        start_dir: Path,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export papers")
@@ -60,15 +69,27 @@ class ExportDialog(QDialog):
         self.saved_to: Path | None = None
         self.scopes: list[tuple[str, exporting.Selection, int]] = []
         if selected:
-            self.scopes.append((f"&Selected papers ({len(selected):,})", exporting.Selection(
-                ids=tuple(selected), title="Selected papers", numbered=numbered),
-                len(selected)))
+            self.scopes.append(
+                (
+                    f"&Selected papers ({len(selected):,})",
+                    exporting.Selection(
+                        ids=tuple(selected), title="Selected papers", numbered=numbered
+                    ),
+                    len(selected),
+                )
+            )
         shown_as = list_title.replace("&", "&&")  # a tag "R&D" is text, not a mnemonic
-        self.scopes.append((f"This &list: {shown_as} ({len(shown):,})", exporting.Selection(
-            ids=tuple(shown), title=list_title, numbered=numbered), len(shown)))
+        self.scopes.append(
+            (
+                f"This &list: {shown_as} ({len(shown):,})",
+                exporting.Selection(ids=tuple(shown), title=list_title, numbered=numbered),
+                len(shown),
+            )
+        )
         total = overview.counts(library).total
-        self.scopes.append((f"The &whole library ({total:,})",
-                            exporting.Selection(everything=True), total))
+        self.scopes.append(
+            (f"The &whole library ({total:,})", exporting.Selection(everything=True), total)
+        )
 
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -120,16 +141,21 @@ class ExportDialog(QDialog):
         count = self.scopes[self.scope_group.checkedId()][2]
         whole = count <= PREVIEW_WHOLE_UP_TO
         try:
-            text, shown = exporting.export_text(self.library, self.selection(),
-                                                self.format_name(),
-                                                limit=None if whole else PREVIEW_PAPERS)
+            text, shown = exporting.export_text(
+                self.library,
+                self.selection(),
+                self.format_name(),
+                limit=None if whole else PREVIEW_PAPERS,
+            )
         except ReaderappError as error:
             self.preview.setPlainText(str(error))
             return
         noun = "paper" if count == 1 else "papers"
         self.preview_label.setText(
-            f"Preview ({count:,} {noun}):" if whole else
-            f"Preview of the first {shown:,} of {count:,} papers (the file has them all):")
+            f"Preview ({count:,} {noun}):"
+            if whole
+            else f"Preview of the first {shown:,} of {count:,} papers (the file has them all):"
+        )
         self.preview.setPlainText(preview_lines(text, self.format_name()))
 
     def _export(self, then: object) -> None:
@@ -138,8 +164,7 @@ class ExportDialog(QDialog):
         self.save_button.setEnabled(False)
         self.copy_button.setEnabled(False)
         self.message.setText("Exporting…")
-        self.runner.run(lambda: exporting.export_text(library, selection, name),
-                        then, self._failed)  # type: ignore[arg-type]
+        self.runner.run(lambda: exporting.export_text(library, selection, name), then, self._failed)  # type: ignore[arg-type]
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
@@ -154,8 +179,9 @@ class ExportDialog(QDialog):
         return stem.replace(" ", "-").lower() + extension
 
     def save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", str(self.start_dir /
-                                                                     self.default_name()))
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export to", str(self.start_dir / self.default_name())
+        )
         if path:
             self.save_to(Path(path))
 

@@ -46,8 +46,9 @@ class ImportOutcome:
         return [r.batch_id for r in self.reports if r.batch_id is not None]
 
 
-def run_import(library: Library, plan: ImportPlan, progress: ProgressSink,
-               cancel: CancelToken) -> ImportOutcome:
+def run_import(
+    library: Library, plan: ImportPlan, progress: ProgressSink, cancel: CancelToken
+) -> ImportOutcome:
     """The accepted import, on the library worker.
 
     Each source is one transaction. A cancel rolls back the source in progress and undoes the
@@ -64,9 +65,17 @@ def run_import(library: Library, plan: ImportPlan, progress: ProgressSink,
                 progress(done, total, prefix + message)
 
             assert preview.source.text is not None
-            outcome.reports.append(importing.import_text(
-                library, preview.source.text, preview.source.source,
-                format_name=preview.format_name, index=False, progress=sink, cancel=cancel))
+            outcome.reports.append(
+                importing.import_text(
+                    library,
+                    preview.source.text,
+                    preview.source.source,
+                    format_name=preview.format_name,
+                    index=False,
+                    progress=sink,
+                    cancel=cancel,
+                )
+            )
     except Cancelled:
         for batch_id in reversed(outcome.batch_ids):
             batches.undo_import(library, batch_id)
@@ -80,23 +89,29 @@ def run_import(library: Library, plan: ImportPlan, progress: ProgressSink,
             ids.update(dict.fromkeys(preview.existing_ids))
     outcome.paper_ids = list(ids)
     if plan.queue and outcome.paper_ids:
-        before = set(queues.queue_ids(library, plan.queue)) if any(
-            q.name.casefold() == plan.queue.casefold() for q in queues.list_queues(library)
-        ) else set()
+        before = (
+            set(queues.queue_ids(library, plan.queue))
+            if any(q.name.casefold() == plan.queue.casefold() for q in queues.list_queues(library))
+            else set()
+        )
         queues.add_to_queue(library, plan.queue, outcome.paper_ids)
         outcome.queued_ids = [p for p in outcome.paper_ids if p not in before]
     return outcome
 
 
-def index_import(library: Library, outcome: ImportOutcome, progress: ProgressSink,
-                 cancel: CancelToken) -> int:
+def index_import(
+    library: Library, outcome: ImportOutcome, progress: ProgressSink, cancel: CancelToken
+) -> int:
     """Makes the import searchable by text (and applies the tag, whose service indexes)."""
     tag = outcome.plan.tag
     if tag and outcome.paper_ids:
         progress(0, None, f"Tagging {len(outcome.paper_ids):,} papers and indexing…")
         had = overview.summaries(library, outcome.paper_ids)
-        outcome.tagged_ids = [p for p in outcome.paper_ids if p in had and tag.casefold()
-                              not in (t.casefold() for t in had[p].tags)]
+        outcome.tagged_ids = [
+            p
+            for p in outcome.paper_ids
+            if p in had and tag.casefold() not in (t.casefold() for t in had[p].tags)
+        ]
         triage.add_tag(library, tag, outcome.paper_ids)
         return len(outcome.paper_ids)
     return library.sync_index(cancel, progress)
@@ -107,8 +122,11 @@ def undo_outcome(library: Library, outcome: ImportOutcome) -> list[batches.UndoR
     plan = outcome.plan
     if plan.tag and outcome.tagged_ids:
         triage.remove_tag(library, plan.tag, outcome.tagged_ids)
-    if plan.queue and outcome.queued_ids and any(
-            q.name.casefold() == plan.queue.casefold() for q in queues.list_queues(library)):
+    if (
+        plan.queue
+        and outcome.queued_ids
+        and any(q.name.casefold() == plan.queue.casefold() for q in queues.list_queues(library))
+    ):
         queues.remove_from_queue(library, plan.queue, outcome.queued_ids)
     return [batches.undo_import(library, b) for b in reversed(outcome.batch_ids)]
 
@@ -132,7 +150,8 @@ class UndoImport(QUndoCommand):
         self.setObsolete(True)
         if self.outcome.undone:
             self.flow.window.statusBar().showMessage(
-                "That import was already undone from its summary.", 6000)
+                "That import was already undone from its summary.", 6000
+            )
             return
         self.flow.undo(self.outcome)
 
@@ -158,10 +177,14 @@ class ImportFlow(QObject):
             return
         library = window.library()
         dialog = ImportPreviewDialog(
-            library, window.runner, sources,
+            library,
+            window.runner,
+            sources,
             queue_names=[q.name for q in queues.list_queues(library)],
             tag_names=[name for name, _ in triage.list_tags(library)],
-            last_queue=str(window.settings.value("queue/last", "")), parent=window)
+            last_queue=str(window.settings.value("queue/last", "")),
+            parent=window,
+        )
         dialog.failed.connect(window.report_error)
         dialog.accepted.connect(lambda: self._run(dialog.plan()))
         dialog.finished.connect(lambda _result: self._preview_closed(dialog))
@@ -185,8 +208,9 @@ class ImportFlow(QObject):
         relay = ProgressRelay(self)
         relay.progressed.connect(window._progress)
         window._begin_work("Importing…", cancel)
-        window.runner.run(lambda: run_import(library, plan, relay, cancel),
-                          self._imported, self._failed)
+        window.runner.run(
+            lambda: run_import(library, plan, relay, cancel), self._imported, self._failed
+        )
 
     def _imported(self, outcome: ImportOutcome) -> None:
         window = self.window
@@ -208,8 +232,9 @@ class ImportFlow(QObject):
         relay.progressed.connect(window._progress)
         cancel = CancelToken()  # a cancelled sync keeps its pending marks: resumed later
         window._begin_work("Indexing…", cancel)
-        window.runner.run(lambda: index_import(library, outcome, relay, cancel),
-                          self._indexed, self._failed)
+        window.runner.run(
+            lambda: index_import(library, outcome, relay, cancel), self._indexed, self._failed
+        )
 
     def _indexed(self, _count: int) -> None:
         self.window._end_work()
@@ -224,8 +249,9 @@ class ImportFlow(QObject):
     def _show_summary(self, outcome: ImportOutcome, command: UndoImport | None) -> None:
         if self.summary is not None:
             self.summary.close()
-        summary = ImportSummaryDialog(outcome.plan, outcome.reports, len(outcome.paper_ids),
-                                      parent=self.window)
+        summary = ImportSummaryDialog(
+            outcome.plan, outcome.reports, len(outcome.paper_ids), parent=self.window
+        )
         summary.show_requested.connect(lambda: self.show_batch(outcome.batch_ids))
         summary.undo_requested.connect(lambda: self._undo_from_summary(outcome, command))
         self.summary = summary

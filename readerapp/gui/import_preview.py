@@ -97,29 +97,38 @@ class ImportPlan:
     tag: str | None = None
 
 
-def preview_source(library: Library, source: ImportSource, progress: ProgressSink,
-                   cancel: CancelToken) -> SourcePreview:
+def preview_source(
+    library: Library, source: ImportSource, progress: ProgressSink, cancel: CancelToken
+) -> SourcePreview:
     """Dry-runs one source (on the worker thread); a user-facing error becomes its message."""
     try:
         if source.text is None:
             assert source.path is not None
             source = dataclasses.replace(source, text=read_path(source.path))
         assert source.text is not None
-        report = importing.import_text(library, source.text, source.source,
-                                       format_name=source.format_name, dry_run=True,
-                                       progress=progress, cancel=cancel)
+        report = importing.import_text(
+            library,
+            source.text,
+            source.source,
+            format_name=source.format_name,
+            dry_run=True,
+            progress=progress,
+            cancel=cancel,
+        )
     except ReaderappError as error:
         if cancel.cancelled:
             raise
         return SourcePreview(source, None, str(error))
     # The report lists matched papers first, then the new papers' (rolled back) ids.
-    existing = tuple(report.paper_ids[:report.merged + report.unchanged])
-    return SourcePreview(source, report, None, existing,
-                         overview.summaries(library, existing[:LIST_LIMIT]))
+    existing = tuple(report.paper_ids[: report.merged + report.unchanged])
+    return SourcePreview(
+        source, report, None, existing, overview.summaries(library, existing[:LIST_LIMIT])
+    )
 
 
-def preview_all(library: Library, sources: Sequence[ImportSource], progress: ProgressSink,
-                cancel: CancelToken) -> list[SourcePreview]:
+def preview_all(
+    library: Library, sources: Sequence[ImportSource], progress: ProgressSink, cancel: CancelToken
+) -> list[SourcePreview]:
     out = []
     for number, source in enumerate(sources, start=1):
         prefix = f"{source.label} ({number} of {len(sources)}): " if len(sources) > 1 else ""
@@ -150,14 +159,20 @@ def totals_text(previews: Sequence[SourcePreview]) -> str:
     merged = sum(r.merged for r in reports)
     skipped = sum(len(r.skipped) for r in reports)
     failed = sum(1 for p in previews if p.report is None)
-    parts = [f"{added:,} new", f"{known:,} already in the library",
-             f"{merged:,} of them get new details", f"{skipped:,} skipped"]
+    parts = [
+        f"{added:,} new",
+        f"{known:,} already in the library",
+        f"{merged:,} of them get new details",
+        f"{skipped:,} skipped",
+    ]
     text = " · ".join(parts)
     if failed:
         text += f" · {_plural(failed, 'source')} cannot be read (see below)"
     if reports and not failed and added == 0 and merged == 0:
-        text += ("\nNothing new: every paper is already in the library with these details. "
-                 "Importing only applies the queue and tag options below.")
+        text += (
+            "\nNothing new: every paper is already in the library with these details. "
+            "Importing only applies the queue and tag options below."
+        )
     return text
 
 
@@ -179,9 +194,17 @@ class ImportPreviewDialog(QDialog):
     previews_ready = Signal()  # every source has a fresh preview (tests wait for it)
     failed = Signal(object)  # an unexpected error (a bug): the window shows its details
 
-    def __init__(self, library: Library, runner: TaskRunner, sources: Sequence[ImportSource],
-                 *, queue_names: Sequence[str], tag_names: Sequence[str],
-                 last_queue: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        runner: TaskRunner,
+        sources: Sequence[ImportSource],
+        *,
+        queue_names: Sequence[str],
+        tag_names: Sequence[str],
+        last_queue: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("importPreview")
         self.setWindowTitle("Import papers")
@@ -214,8 +237,11 @@ class ImportPreviewDialog(QDialog):
             self.table.setItem(row, 0, item)
         # Tall enough for every source (up to a handful), and no more.
         rows_shown = min(len(self.sources), 5)
-        self.table.setMaximumHeight(header.sizeHint().height() + 6
-                                    + rows_shown * self.table.verticalHeader().defaultSectionSize())
+        self.table.setMaximumHeight(
+            header.sizeHint().height()
+            + 6
+            + rows_shown * self.table.verticalHeader().defaultSectionSize()
+        )
         self.table.currentCellChanged.connect(lambda row, *_: self._show_details(row))
 
         self.format_combo = QComboBox()
@@ -242,8 +268,7 @@ class ImportPreviewDialog(QDialog):
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
-            self.tree.header().setSectionResizeMode(column,
-                                                    QHeaderView.ResizeMode.ResizeToContents)
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.error_label = QLabel()
         self.error_label.setObjectName("previewError")
         self.error_label.setWordWrap(True)
@@ -272,8 +297,10 @@ class ImportPreviewDialog(QDialog):
         self.tag_combo.addItems(list(tag_names))
         self.tag_combo.setCurrentText("")
         self.tag_combo.setToolTip("An existing tag, or type a new one")
-        for check, combo in ((self.queue_check, self.queue_combo),
-                             (self.tag_check, self.tag_combo)):
+        for check, combo in (
+            (self.queue_check, self.queue_combo),
+            (self.tag_check, self.tag_combo),
+        ):
             combo.setEnabled(False)
             check.toggled.connect(combo.setEnabled)
             check.toggled.connect(lambda on, c=combo: on and c.setFocus())
@@ -288,7 +315,8 @@ class ImportPreviewDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button: QPushButton = self.buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setObjectName("importButton")
         self.import_button.setEnabled(False)
         # Enter means Import wherever the focus is: no other button takes over as default.
@@ -335,12 +363,15 @@ class ImportPreviewDialog(QDialog):
         self._show_progress(True)
         self._update_buttons()
         self._show_details(self.table.currentRow())
-        self.runner.run(lambda: preview_all(library, sources, relay, cancel),
-                        lambda previews: self._previewed(rows, generations, previews),
-                        self._failed)
+        self.runner.run(
+            lambda: preview_all(library, sources, relay, cancel),
+            lambda previews: self._previewed(rows, generations, previews),
+            self._failed,
+        )
 
-    def _previewed(self, rows: list[int], generations: list[int],
-                   previews: list[SourcePreview]) -> None:
+    def _previewed(
+        self, rows: list[int], generations: list[int], previews: list[SourcePreview]
+    ) -> None:
         self._running -= 1
         for row, generation, preview in zip(rows, generations, previews, strict=True):
             if generation == self._generation[row]:
@@ -397,10 +428,16 @@ class ImportPreviewDialog(QDialog):
         elif report is None:
             cells = ["not readable", "", "", "", ""]
         else:
-            label = next((f.label for f in IMPORT_FORMATS if f.name == report.format),
-                         report.format)
-            cells = [label, f"{report.added:,}", f"{report.merged + report.unchanged:,}",
-                     f"{report.merged:,}", f"{len(report.skipped):,}"]
+            label = next(
+                (f.label for f in IMPORT_FORMATS if f.name == report.format), report.format
+            )
+            cells = [
+                label,
+                f"{report.added:,}",
+                f"{report.merged + report.unchanged:,}",
+                f"{report.merged:,}",
+                f"{len(report.skipped):,}",
+            ]
         for column, text in enumerate(cells, start=1):
             item = QTableWidgetItem(text)
             if column > 1:
@@ -422,8 +459,10 @@ class ImportPreviewDialog(QDialog):
         if preview is None:
             return
         if preview.report is None:
-            self.error_label.setText(f"{preview.error}\nChoose the format it is in, or leave "
-                                     "it out: the other sources are imported without it.")
+            self.error_label.setText(
+                f"{preview.error}\nChoose the format it is in, or leave "
+                "it out: the other sources are imported without it."
+            )
             self.error_label.show()
             return
         self._fill_tree(preview)
@@ -446,25 +485,34 @@ class ImportPreviewDialog(QDialog):
         known = self._section(
             f"Already in the library: {len(preview.existing_ids):,}{merged}",
             "Matched by arXiv id, DOI or title. Stars, status, tags, notes and queues stay "
-            "as they are; only empty fields are filled in.")
+            "as they are; only empty fields are filled in.",
+        )
         for pid in preview.existing_ids[:LIST_LIMIT]:
             summary = preview.existing.get(pid)
             if summary is None:
                 continue
             fills = report.filled.get(pid)
-            item = QTreeWidgetItem([summary.title, _status_text(summary),
-                                    ", ".join(summary.queues),
-                                    _field_names(fills) if fills else "nothing new"])
+            item = QTreeWidgetItem(
+                [
+                    summary.title,
+                    _status_text(summary),
+                    ", ".join(summary.queues),
+                    _field_names(fills) if fills else "nothing new",
+                ]
+            )
             item.setToolTip(0, summary.title)
             item.setData(0, Qt.ItemDataRole.UserRole, pid)
             if not fills:
                 item.setForeground(3, self.palette().placeholderText())
             known.addChild(item)
         if len(preview.existing_ids) > LIST_LIMIT:
-            known.addChild(QTreeWidgetItem(
-                [f"… and {len(preview.existing_ids) - LIST_LIMIT:,} more"]))
-        skipped = self._section(f"Skipped: {len(report.skipped):,}",
-                                "Entries that cannot become papers, with where and why")
+            known.addChild(
+                QTreeWidgetItem([f"… and {len(preview.existing_ids) - LIST_LIMIT:,} more"])
+            )
+        skipped = self._section(
+            f"Skipped: {len(report.skipped):,}",
+            "Entries that cannot become papers, with where and why",
+        )
         for entry in report.skipped[:LIST_LIMIT]:
             where = f"line {entry.line}" if entry.line is not None else "(no line)"
             item = QTreeWidgetItem([f"{where}: {entry.reason}"])
@@ -480,17 +528,24 @@ class ImportPreviewDialog(QDialog):
     # The services' own name rules, checked here: a name they refuse after the papers are
     # saved would leave the import half applied.
     def queue_name(self) -> str | None:
-        return _valid(queues.clean_name, self.queue_combo.currentText()) \
-            if self.queue_check.isChecked() else None
+        return (
+            _valid(queues.clean_name, self.queue_combo.currentText())
+            if self.queue_check.isChecked()
+            else None
+        )
 
     def tag_name(self) -> str | None:
-        return _valid(triage.clean_tag, self.tag_combo.currentText()) \
-            if self.tag_check.isChecked() else None
+        return (
+            _valid(triage.clean_tag, self.tag_combo.currentText())
+            if self.tag_check.isChecked()
+            else None
+        )
 
     def _update_buttons(self) -> None:
         ready = [p for p in self.previews if p is not None and p.report is not None]
-        options_ok = ((not self.queue_check.isChecked() or self.queue_name() is not None)
-                      and (not self.tag_check.isChecked() or self.tag_name() is not None))
+        options_ok = (not self.queue_check.isChecked() or self.queue_name() is not None) and (
+            not self.tag_check.isChecked() or self.tag_name() is not None
+        )
         self.import_button.setEnabled(not self.busy and bool(ready) and options_ok)
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -16,13 +16,17 @@ def summary_text(plan: ImportPlan, reports: Sequence[FileReport], papers: int) -
     """One line per written source, then what the options did."""
     lines = []
     for report in reports:
-        lines.append(f"From {source_name(report.source)}: {report.added:,} new, "
-                     f"{report.merged:,} merged, {report.unchanged:,} already there, "
-                     f"{len(report.skipped):,} skipped.")
+        lines.append(
+            f"From {source_name(report.source)}: {report.added:,} new, "
+            f"{report.merged:,} merged, {report.unchanged:,} already there, "
+            f"{len(report.skipped):,} skipped."
+        )
     untouched = [p for p in plan.previews if not p.changes_library]
     for preview in untouched:
-        lines.append(f"From {source_name(preview.source.source)}: nothing new — all "
-                     f"{len(preview.existing_ids):,} papers are already in the library.")
+        lines.append(
+            f"From {source_name(preview.source.source)}: nothing new — all "
+            f"{len(preview.existing_ids):,} papers are already in the library."
+        )
     if plan.queue and papers:
         lines.append(f"Added {papers:,} papers to the queue “{plan.queue}”.")
     if plan.tag and papers:
@@ -36,8 +40,13 @@ class ImportSummaryDialog(QDialog):
     show_requested = Signal()
     undo_requested = Signal()
 
-    def __init__(self, plan: ImportPlan, reports: Sequence[FileReport], papers: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        plan: ImportPlan,
+        reports: Sequence[FileReport],
+        papers: int,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("importSummary")
         self.setWindowTitle("Import done")
@@ -49,9 +58,11 @@ class ImportSummaryDialog(QDialog):
         written = any(r.batch_id is not None for r in reports)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.show_button: QPushButton = buttons.addButton(
-            "&Show imported papers", QDialogButtonBox.ButtonRole.AcceptRole)
+            "&Show imported papers", QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.undo_button: QPushButton = buttons.addButton(
-            "&Undo import", QDialogButtonBox.ButtonRole.ActionRole)
+            "&Undo import", QDialogButtonBox.ButtonRole.ActionRole
+        )
         for button in (self.show_button, self.undo_button):
             button.setEnabled(written)
             button.setAutoDefault(False)

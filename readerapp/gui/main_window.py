@@ -112,7 +112,8 @@ class MainWindow(QMainWindow):
         self.search_box.setObjectName("searchBox")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(
-            'Search: words, "phrases", author:, tag:, is:starred, status:read, year:2023…')
+            'Search: words, "phrases", author:, tag:, is:starred, status:read, year:2023…'
+        )
         self.search_box.textChanged.connect(self._search_typed)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -124,8 +125,9 @@ class MainWindow(QMainWindow):
         self.save_search_button.clicked.connect(self.save_smart_list)
         self.query_error = QLabel()
         self.query_error.setObjectName("queryError")
-        self.query_error.setStyleSheet("color: palette(bright-text); background: #b3261e;"
-                                       "padding: 2px 6px; border-radius: 3px;")
+        self.query_error.setStyleSheet(
+            "color: palette(bright-text); background: #b3261e;padding: 2px 6px; border-radius: 3px;"
+        )
         self.query_error.hide()
 
         self.table = PaperTable(self.model)
@@ -192,8 +194,14 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.cancel_button)
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: str | QKeySequence = "",
-                *, table_only: bool = False) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | QKeySequence = "",
+        *,
+        table_only: bool = False,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -213,10 +221,10 @@ class MainWindow(QMainWindow):
         a = self._action
         self.act_import = a("&Import…", self.import_files, "Ctrl+I")
         self.act_export = a("&Export…", self.export_papers, "Ctrl+E")
-        self.act_copy_md = a("Copy as Markdown links", self.copy_markdown_links,
-                             "Ctrl+Shift+C", table_only=True)
-        self.act_copy_bib = a("Copy as BibTeX", self.copy_bibtex, "Ctrl+Alt+C",
-                              table_only=True)
+        self.act_copy_md = a(
+            "Copy as Markdown links", self.copy_markdown_links, "Ctrl+Shift+C", table_only=True
+        )
+        self.act_copy_bib = a("Copy as BibTeX", self.copy_bibtex, "Ctrl+Alt+C", table_only=True)
         self.act_open = a("&Open library…", self.choose_library, "Ctrl+O")
         # BibTeX export arrives with its exporter module; no dead menu item before that.
         self.act_copy_bib.setEnabled(any(f.name == "bibtex" for f in EXPORT_FORMATS))
@@ -237,30 +245,40 @@ class MainWindow(QMainWindow):
         self.search_box.escape_pressed.connect(self.clear_search)
         self.act_star = a("&Star / unstar", self.toggle_star, "S", table_only=True)
         self.act_status = [
-            a(f"Mark {status}", lambda s=status: self.set_status(self.selected_ids(), s),
-              str(number), table_only=True)
+            a(
+                f"Mark {status}",
+                lambda s=status: self.set_status(self.selected_ids(), s),
+                str(number),
+                table_only=True,
+            )
             for number, status in enumerate(STATUSES, start=1)
         ]
         self.act_queue = a("Add to &queue…", self.queueing.add_to_queue, "Q", table_only=True)
         self.act_read_next = a("&Read next", self.queueing.read_next, "N", table_only=True)
-        self.act_unqueue = a("Remove from this queue", self.queueing.remove_from_queue,
-                             "Backspace", table_only=True)
-        self.act_up = a("Move up in queue", lambda: self.queueing.move(-1), "Alt+Up",
-                        table_only=True)
-        self.act_down = a("Move down in queue", lambda: self.queueing.move(1), "Alt+Down",
-                          table_only=True)
+        self.act_unqueue = a(
+            "Remove from this queue", self.queueing.remove_from_queue, "Backspace", table_only=True
+        )
+        self.act_up = a(
+            "Move up in queue", lambda: self.queueing.move(-1), "Alt+Up", table_only=True
+        )
+        self.act_down = a(
+            "Move down in queue", lambda: self.queueing.move(1), "Alt+Down", table_only=True
+        )
         self.act_tag = a("&Tag…", self.tag_selection, "T", table_only=True)
         self.act_untag = a("Remove tag…", self.untag_selection, "Shift+T", table_only=True)
-        self.act_delete = a("&Delete…", self.delete_selection, QKeySequence.StandardKey.Delete,
-                            table_only=True)
-        self.act_open_paper = a("Open paper page", lambda: self._open_current("abs"),
-                                "Ctrl+Return", table_only=True)
+        self.act_delete = a(
+            "&Delete…", self.delete_selection, QKeySequence.StandardKey.Delete, table_only=True
+        )
+        self.act_open_paper = a(
+            "Open paper page", lambda: self._open_current("abs"), "Ctrl+Return", table_only=True
+        )
         self.act_new_note = a("New &note", self.new_note, "Ctrl+Shift+N")
         self.act_new_queue = a("New queue…", self.queueing.new_queue)
         self.act_shortcuts = a("&Keyboard shortcuts", self.show_shortcuts, "F1")
         self.act_about = a("&About readerapp", self.show_about)
-        self.act_preferences = a("&Preferences…", self.engines.show_preferences,
-                                 preferences_shortcut())
+        self.act_preferences = a(
+            "&Preferences…", self.engines.show_preferences, preferences_shortcut()
+        )
         self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
 
     def _build_menus(self) -> None:
@@ -281,8 +299,14 @@ class MainWindow(QMainWindow):
         paper = bar.addMenu("&Paper")
         self._fill_paper_menu(paper)
         queue_menu = bar.addMenu("&Queue")
-        for action in (self.act_new_queue, self.act_queue, self.act_read_next, self.act_unqueue,
-                       self.act_up, self.act_down):
+        for action in (
+            self.act_new_queue,
+            self.act_queue,
+            self.act_read_next,
+            self.act_unqueue,
+            self.act_up,
+            self.act_down,
+        ):
             queue_menu.addAction(action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.act_shortcuts)
@@ -290,8 +314,14 @@ class MainWindow(QMainWindow):
         self.toolbar = self.addToolBar("Main")
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
-        for action in (self.act_import, self.act_star, self.act_queue, self.act_read_next,
-                       self.act_tag, self.act_new_note):
+        for action in (
+            self.act_import,
+            self.act_star,
+            self.act_queue,
+            self.act_read_next,
+            self.act_tag,
+            self.act_new_note,
+        ):
             self.toolbar.addAction(action)
 
     def _fill_paper_menu(self, menu: QMenu) -> None:
@@ -407,8 +437,9 @@ class MainWindow(QMainWindow):
         """Reads the counts and lists on the worker (after any edit queued before it) and
         shows them when they arrive."""
         library = self.library()
-        self.runner.run(lambda: read_sidebar(library),
-                        lambda content: self._show_sidebar(library, content))
+        self.runner.run(
+            lambda: read_sidebar(library), lambda content: self._show_sidebar(library, content)
+        )
 
     def _show_sidebar(self, library: Library, content: SidebarContent) -> None:
         if library is not self._library:
@@ -439,8 +470,9 @@ class MainWindow(QMainWindow):
         queue_view = ref.kind == "queue"
         self.table.show_position_column(queue_view)
         self.table.setSortingEnabled(not queue_view)
-        self.table.setDragDropMode(PaperTable.DragDropMode.DragDrop if queue_view
-                                   else PaperTable.DragDropMode.DragOnly)
+        self.table.setDragDropMode(
+            PaperTable.DragDropMode.DragDrop if queue_view else PaperTable.DragDropMode.DragOnly
+        )
         self.run_search()
 
     def current_node(self) -> Node:
@@ -480,8 +512,11 @@ class MainWindow(QMainWindow):
             if generation != self._generation:
                 return []  # typed over while queued: skip it, so searches never pile up
             if ref.kind in ("queue", "batch"):
-                order = (queues.queue_ids(library, str(ref.value)) if ref.kind == "queue"
-                         else overview.batch_paper_ids(library, int(ref.value or 0)))
+                order = (
+                    queues.queue_ids(library, str(ref.value))
+                    if ref.kind == "queue"
+                    else overview.batch_paper_ids(library, int(ref.value or 0))
+                )
                 if isinstance(node, MatchAll):
                     return order
                 matched = set(search.search_ids(library, node))
@@ -493,8 +528,9 @@ class MainWindow(QMainWindow):
                 ids.reverse()
             return ids
 
-        self.runner.run(work, lambda ids: self._show_results(generation, ref, ids),
-                        self._search_failed)
+        self.runner.run(
+            work, lambda ids: self._show_results(generation, ref, ids), self._search_failed
+        )
 
     def _search_failed(self, error: BaseException) -> None:
         if isinstance(error, ReaderappError):
@@ -516,22 +552,23 @@ class MainWindow(QMainWindow):
         noun = "paper" if len(ids) == 1 else "papers"
         self.count_label.setText(f"{len(ids):,} {noun}")
         if not ids:
-            self.detail.show_message("No papers here." if not self.search_box.text()
-                                     else "No papers match this search.")
+            self.detail.show_message(
+                "No papers here." if not self.search_box.text() else "No papers match this search."
+            )
         self.results_shown.emit(len(ids))
 
     def _reselect(self, ids: Sequence[int], current: int | None) -> None:
         selection = self.table.selectionModel()
-        flags = (QItemSelectionModel.SelectionFlag.Select
-                 | QItemSelectionModel.SelectionFlag.Rows)
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         for pid in ids:
             row = self.model.row_of(pid)
             if row is not None:
                 selection.select(self.model.index(row, 0), flags)
         row = self.model.row_of(current) if current is not None else None
         if row is not None:
-            selection.setCurrentIndex(self.model.index(row, 2),
-                                      QItemSelectionModel.SelectionFlag.NoUpdate)
+            selection.setCurrentIndex(
+                self.model.index(row, 2), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
             self._show_detail(current)
 
     def _sort_clicked(self, column: int, order: Qt.SortOrder) -> None:
@@ -595,9 +632,11 @@ class MainWindow(QMainWindow):
         self.detail.set_paper(papers[0])
         if shown_before != paper_id:
             library = self._library
-            self.runner.run(lambda: search.related(library, paper_id, limit=6),
-                            lambda related: self.detail.set_related(paper_id, related),
-                            lambda _error: self.detail.set_related(paper_id, []))
+            self.runner.run(
+                lambda: search.related(library, paper_id, limit=6),
+                lambda related: self.detail.set_related(paper_id, related),
+                lambda _error: self.detail.set_related(paper_id, []),
+            )
 
     def show_paper(self, paper_id: int) -> None:
         """Selects a paper in the table, switching to All papers if it is not listed."""
@@ -635,8 +674,12 @@ class MainWindow(QMainWindow):
 
     # -- edits (all undoable; run on the library worker)
 
-    def run_edit(self, work: Callable[[], object], ids: Sequence[int],
-                 on_done: Callable[[object], None] | None = None) -> None:
+    def run_edit(
+        self,
+        work: Callable[[], object],
+        ids: Sequence[int],
+        on_done: Callable[[object], None] | None = None,
+    ) -> None:
         def done(result: object) -> None:
             if on_done is not None:
                 on_done(result)
@@ -726,9 +769,11 @@ class MainWindow(QMainWindow):
             return
         noun = "this paper" if len(ids) == 1 else f"these {len(ids):,} papers"
         answer = QMessageBox.question(
-            self, "Delete papers",
+            self,
+            "Delete papers",
             f"Delete {noun} from the library, with their notes, tags and queue places?\n"
-            "You can undo this with Ctrl+Z.")
+            "You can undo this with Ctrl+Z.",
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.push(commands.DeletePapers(self, ids))
 
@@ -758,9 +803,12 @@ class MainWindow(QMainWindow):
         if self._library is None:
             return
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Import papers", str(Path.home()),
+            self,
+            "Import papers",
+            str(Path.home()),
             "Paper dumps (*.txt *.bib *.bibtex *.ris *.json *.xml *.atom *.md *.csv *.nbib);;"
-            "All files (*)")
+            "All files (*)",
+        )
         if files:
             self.import_paths([Path(f) for f in files])
 
@@ -817,16 +865,27 @@ class MainWindow(QMainWindow):
         if self._library is None:
             return
         ref = self.sidebar.current_ref()
-        title = ref.label if not self.search_box.text().strip() else (
-            f"{ref.label}: {self.search_box.text().strip()}")
-        dialog = ExportDialog(self._library, self.runner, selected=self.selected_ids(),
-                              shown=self.model.ids(), list_title=title,
-                              numbered=ref.kind == "queue",
-                              start_dir=Path(str(self.settings.value("export/dir",
-                                                                     Path.home()))),
-                              parent=self)
-        dialog.accepted.connect(lambda: dialog.saved_to and self.settings.setValue(
-            "export/dir", str(dialog.saved_to.parent)))
+        title = (
+            ref.label
+            if not self.search_box.text().strip()
+            else (f"{ref.label}: {self.search_box.text().strip()}")
+        )
+        dialog = ExportDialog(
+            self._library,
+            self.runner,
+            selected=self.selected_ids(),
+            shown=self.model.ids(),
+            list_title=title,
+            numbered=ref.kind == "queue",
+            start_dir=Path(str(self.settings.value("export/dir", Path.home()))),
+            parent=self,
+        )
+        dialog.accepted.connect(
+            lambda: (
+                dialog.saved_to
+                and self.settings.setValue("export/dir", str(dialog.saved_to.parent))
+            )
+        )
         dialog.open()
 
     def copy_markdown_links(self) -> None:
@@ -839,8 +898,9 @@ class MainWindow(QMainWindow):
     def copy_bibtex(self) -> None:
         ids = self.need_selection()
         if ids:
-            text, count = exporting.export_text(self.library(), exporting.Selection(
-                ids=tuple(ids)), "bibtex")
+            text, count = exporting.export_text(
+                self.library(), exporting.Selection(ids=tuple(ids)), "bibtex"
+            )
             QGuiApplication.clipboard().setText(text)
             self.statusBar().showMessage(f"Copied {count} BibTeX entries.", 4000)
 
@@ -926,8 +986,9 @@ class MainWindow(QMainWindow):
         self._descending = str(self.settings.value("sort/descending", "false")) == "true"
         self.table.show_position_column(False)
         # The header shows the order the table really has: none for relevance.
-        column = next((COLUMNS.index((k, h)) for k, h in COLUMNS
-                       if SORT_FOR_COLUMN.get(k) == self._sort), -1)
+        column = next(
+            (COLUMNS.index((k, h)) for k, h in COLUMNS if SORT_FOR_COLUMN.get(k) == self._sort), -1
+        )
         order = Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
         header = self.table.horizontalHeader()
         header.blockSignals(True)

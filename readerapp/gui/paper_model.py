@@ -104,8 +104,9 @@ class PaperTableModel(QAbstractTableModel):
             return
         if ids is None:
             self._cache.clear()
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1,
-                                                               len(COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            )
             return
         rows = self._row_of()
         for pid in ids:
@@ -120,7 +121,7 @@ class PaperTableModel(QAbstractTableModel):
         if found is None:
             # Load the block around this row: scrolling asks for neighbours next.
             start = max(0, row - FETCH_BLOCK // 4)
-            block = [p for p in self._ids[start:start + FETCH_BLOCK] if p not in self._cache]
+            block = [p for p in self._ids[start : start + FETCH_BLOCK] if p not in self._cache]
             self._cache.update(self._load(block))
             while len(self._cache) > CACHE_ROWS:
                 self._cache.popitem(last=False)
@@ -135,8 +136,9 @@ class PaperTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -189,8 +191,12 @@ class PaperTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled if self.queue_mode else Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren)
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
     # -- drag and drop: papers leave as ids; in a queue view they can be dropped to reorder
 
@@ -207,12 +213,14 @@ class PaperTableModel(QAbstractTableModel):
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                        parent: Index) -> bool:
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
         return self.queue_mode and data.hasFormat(PAPER_IDS_MIME)
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: Index) -> bool:
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
         ids = [pid for pid in decode_ids(data) if pid in self._row_of()]

@@ -38,8 +38,17 @@ class PaperTable(QTableView):
         self.default_widths()
 
     def default_widths(self) -> None:
-        widths = {"starred": 28, "position": 36, "title": 360, "authors": 130, "year": 48,
-                  "status": 68, "queues": 110, "tags": 90, "added": 84}
+        widths = {
+            "starred": 28,
+            "position": 36,
+            "title": 360,
+            "authors": 130,
+            "year": 48,
+            "status": 68,
+            "queues": 110,
+            "tags": 90,
+            "added": 84,
+        }
         for key, width in widths.items():
             self.setColumnWidth(COLUMN[key], width)
         # A narrow middle pane leaves the title room; the header's menu shows these again.

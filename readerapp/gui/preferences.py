@@ -40,9 +40,9 @@ if TYPE_CHECKING:
 ENGINE_LABELS = {"whoosh": "Whoosh", "tantivy": "tantivy"}
 ENGINE_HELP = {
     "whoosh": "Written in Python and the default. Fast for libraries up to about "
-              "{limit:,} papers; beyond that, some searches take longer than a keystroke.",
+    "{limit:,} papers; beyond that, some searches take longer than a keystroke.",
     "tantivy": "A compiled engine (Rust). Stays fast at 100,000 papers and more and indexes "
-               "about twenty times faster; recommended for large libraries.",
+    "about twenty times faster; recommended for large libraries.",
 }
 # Papers indexed per second on a 2-core laptop (docs/benchmarks.md), for the time estimate.
 INDEX_RATE = {"whoosh": 500, "tantivy": 10_000}
@@ -74,9 +74,11 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         box = QGroupBox("Search engine")
         box_layout = QVBoxLayout(box)
-        intro = QLabel(f"This library has {paper_count:,} papers. The engine only changes how "
-                       "fast searches are; results, stars, notes, tags and queues stay the "
-                       "same.")
+        intro = QLabel(
+            f"This library has {paper_count:,} papers. The engine only changes how "
+            "fast searches are; results, stars, notes, tags and queues stay the "
+            "same."
+        )
         intro.setWordWrap(True)
         box_layout.addWidget(intro)
         self.group = QButtonGroup(self)
@@ -99,8 +101,9 @@ class PreferencesDialog(QDialog):
         self.cost.setWordWrap(True)
         box_layout.addWidget(self.cost)
         layout.addWidget(box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -118,9 +121,11 @@ class PreferencesDialog(QDialog):
             self.cost.setText(f"Searching with {ENGINE_LABELS[chosen]}.")
             return
         estimate = _duration(self.paper_count / INDEX_RATE[chosen])
-        self.cost.setText(f"Switching rebuilds the search index once ({estimate} for this "
-                          "library) in the background; you can cancel it from the status "
-                          "bar, and the current engine keeps working until it is done.")
+        self.cost.setText(
+            f"Switching rebuilds the search index once ({estimate} for this "
+            "library) in the background; you can cancel it from the status "
+            "bar, and the current engine keeps working until it is done."
+        )
 
 
 class EngineBar(QFrame):
@@ -133,8 +138,10 @@ class EngineBar(QFrame):
         super().__init__(parent)
         self.setObjectName("engineBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#engineBar { background: palette(alternate-base); "
-                           "border: 1px solid palette(mid); border-radius: 4px; }")
+        self.setStyleSheet(
+            "#engineBar { background: palette(alternate-base); "
+            "border: 1px solid palette(mid); border-radius: 4px; }"
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         self.text = QLabel()
@@ -147,8 +154,10 @@ class EngineBar(QFrame):
         self.close_button = QToolButton()
         self.close_button.setObjectName("dismissEngineAdvice")
         self.close_button.setText("✕")
-        self.close_button.setToolTip("Dismiss; this suggestion will not come back for this "
-                                     "library (Edit ▸ Preferences… can switch at any time)")
+        self.close_button.setToolTip(
+            "Dismiss; this suggestion will not come back for this "
+            "library (Edit ▸ Preferences… can switch at any time)"
+        )
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.dismissed)
         layout.addWidget(self.text, 1)
@@ -219,8 +228,7 @@ class SearchEngineControl(QObject):
             except Cancelled:
                 return None  # the old index is untouched; say so instead of staying silent
 
-        window.runner.run(work, lambda count: self._switch_done(engine, count),
-                          self._switch_failed)
+        window.runner.run(work, lambda count: self._switch_done(engine, count), self._switch_failed)
 
     def _switch_done(self, engine: str, count: int | None) -> None:
         self._switching = False
@@ -229,10 +237,12 @@ class SearchEngineControl(QObject):
         if count is None:
             old = window.library().engine if window.is_ready else ""
             window.statusBar().showMessage(
-                f"Switch cancelled; searches still use {ENGINE_LABELS.get(old, old)}.", 8000)
+                f"Switch cancelled; searches still use {ENGINE_LABELS.get(old, old)}.", 8000
+            )
             return
         window.statusBar().showMessage(
-            f"Searches now use {ENGINE_LABELS[engine]} ({count:,} papers indexed).", 8000)
+            f"Searches now use {ENGINE_LABELS[engine]} ({count:,} papers indexed).", 8000
+        )
         window.run_search()
         self.switched.emit(engine)
 
@@ -250,18 +260,28 @@ class SearchEngineControl(QObject):
             self.bar.hide()
             return
         library = window.library()
-        if (count <= library_service.WHOOSH_COMFORT_LIMIT or library.engine != "whoosh"
-                or self._switching or self._dismissed(library)):
+        if (
+            count <= library_service.WHOOSH_COMFORT_LIMIT
+            or library.engine != "whoosh"
+            or self._switching
+            or self._dismissed(library)
+        ):
             self.bar.hide()
             return
         if not self.bar.isVisible():
-            window.runner.run(lambda: library_service.engine_advice(library),
-                              lambda advice: self._show_advice(library, advice))
+            window.runner.run(
+                lambda: library_service.engine_advice(library),
+                lambda advice: self._show_advice(library, advice),
+            )
 
     def _show_advice(self, library: Library, advice: str | None) -> None:
         window = self.window
-        if advice is None or self._switching or not window.is_ready or (
-                window.library() is not library):
+        if (
+            advice is None
+            or self._switching
+            or not window.is_ready
+            or (window.library() is not library)
+        ):
             return
         # The service speaks to the command line too; in the window the button is the way.
         self.bar.text.setText(advice.split(" Switch with `")[0])
@@ -288,12 +308,18 @@ class SearchEngineControl(QObject):
 
     def _results_shown(self, _count: int) -> None:
         window = self.window
-        pending = (window.library().pending_count()
-                   if window.is_ready and window.search_box.text().strip() else 0)
+        pending = (
+            window.library().pending_count()
+            if window.is_ready and window.search_box.text().strip()
+            else 0
+        )
         if pending:
-            self.pending_label.setText(f"(indexing {pending:,} papers: text matches may be "
-                                       "incomplete)")
-            self.pending_label.setToolTip("Newly imported papers are listed and filterable at "
-                                          "once; searching their text works when indexing "
-                                          "finishes (progress in the status bar).")
+            self.pending_label.setText(
+                f"(indexing {pending:,} papers: text matches may be incomplete)"
+            )
+            self.pending_label.setToolTip(
+                "Newly imported papers are listed and filterable at "
+                "once; searching their text works when indexing "
+                "finishes (progress in the status bar)."
+            )
         self.pending_label.setVisible(bool(pending))

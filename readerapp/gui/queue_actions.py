@@ -28,23 +28,41 @@ class QueueActions:
         if not ids:
             return
         last = str(self.window.settings.value("queue/last", queues.DEFAULT_QUEUE))
-        dialog = PickDialog("Add to queue", f"Add {len(ids)} paper(s) to the queue:",
-                            self.queue_names(), self.window, current=last)
+        dialog = PickDialog(
+            "Add to queue",
+            f"Add {len(ids)} paper(s) to the queue:",
+            self.queue_names(),
+            self.window,
+            current=last,
+        )
         if dialog.exec() and dialog.value():
             name = dialog.value()
             self.window.settings.setValue("queue/last", name)
-            self.change(name, f"Add to queue “{name}”", ids,
-                        lambda order: list(dict.fromkeys([*(order or []), *ids])))
+            self.change(
+                name,
+                f"Add to queue “{name}”",
+                ids,
+                lambda order: list(dict.fromkeys([*(order or []), *ids])),
+            )
 
     def read_next(self) -> None:
         ids = self.window.need_selection()
         if ids:
             name = queues.DEFAULT_QUEUE
-            self.change(name, f"Read next ({len(ids)})", ids,
-                        lambda order: list(dict.fromkeys([*ids, *(order or [])])))
+            self.change(
+                name,
+                f"Read next ({len(ids)})",
+                ids,
+                lambda order: list(dict.fromkeys([*ids, *(order or [])])),
+            )
 
-    def change(self, name: str, text: str, ids: Sequence[int],
-               change: Callable[[list[int] | None], list[int] | None]) -> None:
+    def change(
+        self,
+        name: str,
+        text: str,
+        ids: Sequence[int],
+        change: Callable[[list[int] | None], list[int] | None],
+    ) -> None:
         self.window.push(commands.QueueOrder(self.window, text, name, ids, change))
 
     def current_queue(self) -> str | None:
@@ -55,8 +73,12 @@ class QueueActions:
         name, ids = self.current_queue(), self.window.need_selection()
         if name and ids:
             gone = set(ids)
-            self.change(name, f"Remove {len(ids)} from “{name}”", ids,
-                        lambda order: [p for p in order or [] if p not in gone])
+            self.change(
+                name,
+                f"Remove {len(ids)} from “{name}”",
+                ids,
+                lambda order: [p for p in order or [] if p not in gone],
+            )
 
     def move(self, step: int) -> None:
         name, ids = self.current_queue(), self.window.selected_ids()
@@ -92,7 +114,7 @@ class QueueActions:
             target = before
             if target is None and after_view is not None and after_view in order:
                 # Dropped below the last shown paper: go right after it in the full queue.
-                following = order[order.index(after_view) + 1:]
+                following = order[order.index(after_view) + 1 :]
                 target = next((p for p in following if p not in ids), None)
             return queues.moved_order(order, ids, target)
 
@@ -100,16 +122,19 @@ class QueueActions:
 
     def dropped_on_queue(self, name: str, ids: list[int]) -> None:
         if ids:
-            self.change(name, f"Add to queue “{name}”", ids,
-                        lambda order: list(dict.fromkeys([*(order or []), *ids])))
+            self.change(
+                name,
+                f"Add to queue “{name}”",
+                ids,
+                lambda order: list(dict.fromkeys([*(order or []), *ids])),
+            )
 
     def new_queue(self) -> None:
         name, ok = QInputDialog.getText(self.window, "New queue", "Name of the new queue:")
         name = " ".join(name.split())
         if ok and name:
             if name.casefold() in (n.casefold() for n in self.queue_names()):
-                show_error(self.window, "Queue exists",
-                           f"A queue named “{name}” already exists.")
+                show_error(self.window, "Queue exists", f"A queue named “{name}” already exists.")
                 return
             self.change(name, f"Create queue “{name}”", [], lambda _order: [])
 

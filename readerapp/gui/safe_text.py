@@ -22,7 +22,7 @@ def linkify(text: str) -> str:
     for match in _URL.finditer(text):
         url = clean_url(match.group(0))
         end = match.start() + len(url)
-        out.append(html.escape(text[position:match.start()]))
+        out.append(html.escape(text[position : match.start()]))
         out.append(f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>')
         position = end
     out.append(html.escape(text[position:]))

@@ -17,8 +17,9 @@ POLL_MS = 50
 ICON_SIZES = (16, 256)
 
 
-def check_window(library_dir: Path, settings_path: Path, expected: int, expected_title: str,
-                 timeout_s: float) -> str:
+def check_window(
+    library_dir: Path, settings_path: Path, expected: int, expected_title: str, timeout_s: float
+) -> str:
     """Opens the real main window on `library_dir` and waits until its table lists the
     `expected` papers, one of them titled `expected_title`; returns what it saw."""
     app = application()
@@ -33,18 +34,28 @@ def check_window(library_dir: Path, settings_path: Path, expected: int, expected
         window.show()
         started = time.monotonic()
         window.open_library(library_dir)
-        _wait_until(lambda: window.last_error is not None
-                    or (window.is_ready and not window.runner.busy
-                        and window.model.rowCount() == expected), timeout_s)
+        _wait_until(
+            lambda: (
+                window.last_error is not None
+                or (
+                    window.is_ready
+                    and not window.runner.busy
+                    and window.model.rowCount() == expected
+                )
+            ),
+            timeout_s,
+        )
         took = time.monotonic() - started
         if window.last_error is not None:
             raise CheckFailed(f"the window reported: {window.last_error}")
         rows = window.model.rowCount()
         if not window.is_ready or rows != expected:
-            raise CheckFailed(f"after {timeout_s:.0f} s the table lists {rows} papers, "
-                                    f"expected {expected}")
-        titles = [window.model.data(window.model.index(row, COLUMN["title"]))
-                  for row in range(rows)]
+            raise CheckFailed(
+                f"after {timeout_s:.0f} s the table lists {rows} papers, expected {expected}"
+            )
+        titles = [
+            window.model.data(window.model.index(row, COLUMN["title"])) for row in range(rows)
+        ]
         if not all(titles) or not any(str(t).startswith(expected_title) for t in titles):
             raise CheckFailed(f"the table's titles are {titles}")
         # Painting the whole window exercises fonts, styles and the table's delegates.
@@ -54,8 +65,10 @@ def check_window(library_dir: Path, settings_path: Path, expected: int, expected
     finally:
         window.close()
         window.deleteLater()
-    return (f"{rows} papers listed {took:.1f} s after opening the library, on the Qt "
-            f"{platform} platform; icon renders at {', '.join(map(str, ICON_SIZES))} px")
+    return (
+        f"{rows} papers listed {took:.1f} s after opening the library, on the Qt "
+        f"{platform} platform; icon renders at {', '.join(map(str, ICON_SIZES))} px"
+    )
 
 
 def _wait_until(condition: Callable[[], bool], timeout_s: float) -> None:

@@ -49,9 +49,13 @@ class SidebarContent:
 
 
 def read_sidebar(library: Library) -> SidebarContent:
-    return SidebarContent(overview.counts(library), queues.list_queues(library),
-                          triage.list_tags(library), overview.list_smart_lists(library),
-                          overview.list_batches(library))
+    return SidebarContent(
+        overview.counts(library),
+        queues.list_queues(library),
+        triage.list_tags(library),
+        overview.list_smart_lists(library),
+        overview.list_batches(library),
+    )
 
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -113,22 +117,26 @@ class Sidebar(QTreeView):
         library.appendRow(_item("All papers", ListRef("all", None, "All papers"), counts.total))
         for status in STATUSES[:3]:
             label = status.capitalize()
-            library.appendRow(_item(label, ListRef("status", status, label),
-                                    counts.by_status.get(status, 0)))
+            library.appendRow(
+                _item(label, ListRef("status", status, label), counts.by_status.get(status, 0))
+            )
         library.appendRow(_item("Starred", ListRef("starred", None, "Starred"), counts.starred))
         for queue in content.queues:
             sections["Queues"].appendRow(
-                _item(queue.name, ListRef("queue", queue.name, queue.name), queue.count))
+                _item(queue.name, ListRef("queue", queue.name, queue.name), queue.count)
+            )
         for name, count in content.tags:
             sections["Tags"].appendRow(_item(name, ListRef("tag", name, f"Tag: {name}"), count))
         for smart_list in content.smart:
-            sections["Smart lists"].appendRow(_item(
-                smart_list.name, ListRef("smart", smart_list.query, smart_list.name)))
+            sections["Smart lists"].appendRow(
+                _item(smart_list.name, ListRef("smart", smart_list.query, smart_list.name))
+            )
         for batch in content.batches:
             name = source_name(batch.source)
             label = f"{name} · {batch.created_at:%b %d %H:%M}"
             sections["Imports"].appendRow(
-                _item(label, ListRef("batch", batch.id, f"Import: {name}"), batch.papers))
+                _item(label, ListRef("batch", batch.id, f"Import: {name}"), batch.papers)
+            )
         self.expandAll()
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -32,8 +32,12 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return self._pending > 0
 
-    def run(self, work: Callable[[], Any], on_done: Callback | None = None,
-            on_error: ErrorCallback | None = None) -> Future[Any]:
+    def run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callback | None = None,
+        on_error: ErrorCallback | None = None,
+    ) -> Future[Any]:
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -46,8 +50,13 @@ class TaskRunner(QObject):
         future.add_done_callback(done)
         return future
 
-    def _deliver(self, on_done: Callback | None, on_error: ErrorCallback | None,
-                 result: Any, error: BaseException | None) -> None:
+    def _deliver(
+        self,
+        on_done: Callback | None,
+        on_error: ErrorCallback | None,
+        result: Any,
+        error: BaseException | None,
+    ) -> None:
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)

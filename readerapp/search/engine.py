@@ -38,8 +38,9 @@ class TextIndex(Protocol):
         """Ids matching a text-only query tree, unscored (for the table)."""
         ...
 
-    def scores(self, node: Node, within: set[int] | None = None,
-               limit: int | None = None) -> dict[int, float]:
+    def scores(
+        self, node: Node, within: set[int] | None = None, limit: int | None = None
+    ) -> dict[int, float]:
         """Relevance scores of the best `limit` papers (all when None) matching a text-only
         query tree, among the papers `within` (all when None)."""
         ...

@@ -18,8 +18,10 @@ def open_text_index(directory: Path, engine: str = DEFAULT_ENGINE) -> TextIndex:
         try:
             from readerapp.search.tantivy_index import TantivyIndex
         except ImportError as exc:  # a broken install; the library itself is fine
-            raise LibraryError(f"this library uses the tantivy search engine, which cannot "
-                               f"be loaded ({exc}); reinstall readerapp") from exc
+            raise LibraryError(
+                f"this library uses the tantivy search engine, which cannot "
+                f"be loaded ({exc}); reinstall readerapp"
+            ) from exc
         return TantivyIndex(directory)
     if engine == "whoosh":
         from readerapp.search.whoosh_index import WhooshIndex

@@ -208,14 +208,17 @@ class _Parser:
             if value in STATUSES:
                 return Filter("status", value)
             if value not in IS_VALUES:
-                raise self.error(token.pos, f"is:{value} is unknown; use one of "
-                                 + ", ".join(f"is:{v}" for v in IS_VALUES))
+                raise self.error(
+                    token.pos,
+                    f"is:{value} is unknown; use one of " + ", ".join(f"is:{v}" for v in IS_VALUES),
+                )
             return Filter(value)
         if field == "status":
             value = value.lower()
             if value not in STATUSES:
-                raise self.error(token.pos, f"status:{value} is unknown; use one of "
-                                 + ", ".join(STATUSES))
+                raise self.error(
+                    token.pos, f"status:{value} is unknown; use one of " + ", ".join(STATUSES)
+                )
             return Filter("status", value)
         if field == "queue":
             return Filter("queue", value)
@@ -264,8 +267,9 @@ class _Parser:
     def year_range(self, token: _Token) -> tuple[int | None, int | None]:
         match = re.fullmatch(r"(\d{4})?(\.\.)?(\d{4})?", token.text)
         if not match or not (match.group(1) or match.group(3)):
-            raise self.error(token.pos, f"year:{token.text} should be like year:2023 or "
-                             "year:2021..2024")
+            raise self.error(
+                token.pos, f"year:{token.text} should be like year:2023 or year:2021..2024"
+            )
         low = int(match.group(1)) if match.group(1) else None
         high = int(match.group(3)) if match.group(3) else None
         if not match.group(2):
@@ -281,8 +285,11 @@ class _Parser:
             return ("within", value)
         if _DATE.match(value) or (value.endswith("..") and _DATE.match(value[:-2])):
             return ("since", value.rstrip("."))
-        raise self.error(token.pos, f"added:{token.text} should be like added:7d, added:2w, "
-                         "added:3m, added:1y or added:2024-05-01..")
+        raise self.error(
+            token.pos,
+            f"added:{token.text} should be like added:7d, added:2w, "
+            "added:3m, added:1y or added:2024-05-01..",
+        )
 
 
 def parse_query(query: str) -> Node:

@@ -56,15 +56,17 @@ _HYPHENATED = re.compile(r"\S*-\S*")
 def compounds(text: str) -> str:
     """The hyphenated words of a text ("Chain-of-Thought", "GPT-3.5-turbo"), space-separated,
     without the punctuation around them."""
-    return " ".join(word for chunk in _HYPHENATED.findall(text)
-                    if "-" in (word := chunk.strip(_PUNCTUATION)))
+    return " ".join(
+        word for chunk in _HYPHENATED.findall(text) if "-" in (word := chunk.strip(_PUNCTUATION))
+    )
 
 
 def _analyzer(tokenizer: tantivy.Tokenizer, *, stem: bool) -> tantivy.TextAnalyzer:
     builder = tantivy.TextAnalyzerBuilder(tokenizer).filter(tantivy.Filter.lowercase())
     if stem:
         builder = builder.filter(tantivy.Filter.custom_stopword(sorted(STOP_WORDS))).filter(
-            tantivy.Filter.stemmer("english"))
+            tantivy.Filter.stemmer("english")
+        )
     return builder.build()
 
 
@@ -85,8 +87,9 @@ def _schema() -> tantivy.Schema:
     builder.add_unsigned_field("pid", stored=False, indexed=True, fast=True)
     for field in TEXT_FIELDS:
         builder.add_text_field(field, tokenizer_name=_tokenizer(field))
-        builder.add_text_field(f"{field}_c", tokenizer_name=_tokenizer(field, True),
-                               index_option="freq")
+        builder.add_text_field(
+            f"{field}_c", tokenizer_name=_tokenizer(field, True), index_option="freq"
+        )
     return builder.build()
 
 
@@ -109,8 +112,7 @@ def _should(queries: list[tantivy.Query]) -> tantivy.Query:
 class _QueryBuilder:
     """Query trees as tantivy queries, against one searcher (prefixes read its dictionary)."""
 
-    def __init__(self, schema: tantivy.Schema, searcher: tantivy.Searcher, *,
-                 boost: bool) -> None:
+    def __init__(self, schema: tantivy.Schema, searcher: tantivy.Searcher, *, boost: bool) -> None:
         self.schema = schema
         self.searcher = searcher
         self.boost = boost
@@ -125,14 +127,21 @@ class _QueryBuilder:
             for stem in sorted(s for s in stems if len(s) >= 2):
                 found = self.searcher.terms_with_prefix(field, stem, limit=MAX_EXPANSIONS)
                 terms.update(dict.fromkeys(term for term, _count in found))
-            return _should([tantivy.Query.term_query(schema, field, t)
-                            for t in list(terms)[:MAX_EXPANSIONS]]) if terms else None
+            return (
+                _should(
+                    [
+                        tantivy.Query.term_query(schema, field, t)
+                        for t in list(terms)[:MAX_EXPANSIONS]
+                    ]
+                )
+                if terms
+                else None
+            )
         if leaf.kind == "fuzzy":
             words = _ANALYZERS[_tokenizer(field)].analyze(value)
             if not words:
                 return None
-            return tantivy.Query.fuzzy_term_query(schema, field, words[0],
-                                                  distance=leaf.distance)
+            return tantivy.Query.fuzzy_term_query(schema, field, words[0], distance=leaf.distance)
         if "-" in value and " " not in value.strip():
             # One hyphenated word stands for itself: the compound, as Whoosh indexes it.
             words = _ANALYZERS[_tokenizer(field, True)].analyze(compounds(value))
@@ -144,8 +153,9 @@ class _QueryBuilder:
         if len(tokens) == 1:
             return tantivy.Query.term_query(schema, field, tokens[0].text)
         first = tokens[0].position
-        return tantivy.Query.phrase_query(schema, field,
-                                          [(t.position - first, t.text) for t in tokens])
+        return tantivy.Query.phrase_query(
+            schema, field, [(t.position - first, t.text) for t in tokens]
+        )
 
     def leaf(self, leaf: Text) -> tantivy.Query:
         parts = []
@@ -166,10 +176,12 @@ class _QueryBuilder:
         if isinstance(node, Or):
             return _should([self.build(n) for n in node.items])
         if isinstance(node, Not):
-            return tantivy.Query.boolean_query([
-                (tantivy.Occur.Must, tantivy.Query.all_query()),
-                (tantivy.Occur.MustNot, self.build(node.item)),
-            ])
+            return tantivy.Query.boolean_query(
+                [
+                    (tantivy.Occur.Must, tantivy.Query.all_query()),
+                    (tantivy.Occur.MustNot, self.build(node.item)),
+                ]
+            )
         if isinstance(node, MatchAll):
             return tantivy.Query.all_query()
         raise TypeError(f"not a text query node: {node!r}")
@@ -232,9 +244,11 @@ class TantivyIndex:
                 return self.index.writer(heap_size=heap, num_threads=threads)
             except ValueError as exc:
                 if "LockBusy" not in str(exc) or time.monotonic() > deadline:
-                    raise LibraryError(f"{self.directory}: the search index is busy in "
-                                       "another readerapp; try again when it has "
-                                       "finished") from exc
+                    raise LibraryError(
+                        f"{self.directory}: the search index is busy in "
+                        "another readerapp; try again when it has "
+                        "finished"
+                    ) from exc
                 time.sleep(0.05)
 
     def _finish(self, writer: tantivy.IndexWriter) -> None:
@@ -277,7 +291,8 @@ class TantivyIndex:
     def _delete(self, writer: tantivy.IndexWriter, ids: list[int]) -> None:
         if ids:
             writer.delete_documents_by_query(
-                tantivy.Query.term_set_query(self.index.schema, "pid", ids))
+                tantivy.Query.term_set_query(self.index.schema, "pid", ids)
+            )
 
     def delete(self, ids: Iterable[int]) -> None:
         writer = self._writer()
@@ -297,12 +312,14 @@ class TantivyIndex:
             return set()
         query = self._query(searcher, node, boost=False)
         # Ordered by the pid fast field: the order key is the paper id, and nothing is scored.
-        hits = searcher.search(query, limit=searcher.num_docs, count=False,
-                               order_by_field="pid").hits
+        hits = searcher.search(
+            query, limit=searcher.num_docs, count=False, order_by_field="pid"
+        ).hits
         return set(map(itemgetter(0), hits))  # in C: a broad prefix matches 60k papers
 
-    def scores(self, node: Node, within: set[int] | None = None,
-               limit: int | None = None) -> dict[int, float]:
+    def scores(
+        self, node: Node, within: set[int] | None = None, limit: int | None = None
+    ) -> dict[int, float]:
         """Scores of the best `limit` matches (all when None) among the papers `within`."""
         searcher = self.index.searcher()
         total = searcher.num_docs
@@ -316,17 +333,24 @@ class TantivyIndex:
         out = self._scored(searcher, hits, within)
         if within is not None and len(out) < wanted and len(hits) == min(total, wanted * 4):
             pids = tantivy.Query.term_set_query(self.index.schema, "pid", sorted(within))
-            hits = searcher.search(_must(query, tantivy.Query.const_score_query(pids, 0.0)),
-                                   limit=wanted, count=False).hits
+            hits = searcher.search(
+                _must(query, tantivy.Query.const_score_query(pids, 0.0)), limit=wanted, count=False
+            ).hits
             out = self._scored(searcher, hits, within)
         return dict(list(out.items())[:wanted])
 
     @staticmethod
-    def _scored(searcher: tantivy.Searcher, hits: list[tuple[float, tantivy.DocAddress]],
-                within: set[int] | None) -> dict[int, float]:
+    def _scored(
+        searcher: tantivy.Searcher,
+        hits: list[tuple[float, tantivy.DocAddress]],
+        within: set[int] | None,
+    ) -> dict[int, float]:
         pids = searcher.fast_field_values("pid", [address for _score, address in hits])
-        return {pid: score for (score, _address), pid in zip(hits, pids, strict=True)
-                if within is None or pid in within}
+        return {
+            pid: score
+            for (score, _address), pid in zip(hits, pids, strict=True)
+            if within is None or pid in within
+        }
 
     def more_like_this(self, paper_id: int, text: str, limit: int) -> list[int]:
         if not text.strip():
@@ -335,8 +359,12 @@ class TantivyIndex:
         if searcher.num_docs == 0:
             return []
         query = tantivy.Query.more_like_this_document_fields_query(
-            self.index.schema, {"abstract": [text]}, min_doc_frequency=1,
-            min_term_frequency=1, max_query_terms=25)
+            self.index.schema,
+            {"abstract": [text]},
+            min_doc_frequency=1,
+            min_term_frequency=1,
+            max_query_terms=25,
+        )
         hits = searcher.search(query, limit=limit + 1, count=False).hits
         pids = searcher.fast_field_values("pid", [address for _score, address in hits])
         return [pid for pid in pids if pid != paper_id][:limit]
@@ -373,8 +401,9 @@ class TantivyIndex:
         searcher = self.index.searcher()
         if searcher.num_docs == 0:
             return set()
-        hits = searcher.search(tantivy.Query.all_query(), limit=searcher.num_docs, count=False,
-                               order_by_field="pid").hits
+        hits = searcher.search(
+            tantivy.Query.all_query(), limit=searcher.num_docs, count=False, order_by_field="pid"
+        ).hits
         return {pid for pid, _address in hits}
 
     def close(self) -> None:

@@ -52,8 +52,7 @@ class CompoundFilter(Filter):
 
 def text_analyzer() -> Analyzer:
     """Titles, abstracts, notes: lower case, compounds, stop words out, stemmed."""
-    return (RegexTokenizer(_WORDS) | LowercaseFilter() | CompoundFilter(STOP_WORDS)
-            | StemFilter())
+    return RegexTokenizer(_WORDS) | LowercaseFilter() | CompoundFilter(STOP_WORDS) | StemFilter()
 
 
 def name_analyzer() -> Analyzer:

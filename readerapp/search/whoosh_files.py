@@ -40,7 +40,7 @@ class ViewReader:
         start = scan = self._pos
         limit = self._len if size is None or size < 0 else min(start + size, self._len)
         while scan < limit:
-            chunk = self._view[scan:min(scan + _LINE_STEP, limit)].tobytes()
+            chunk = self._view[scan : min(scan + _LINE_STEP, limit)].tobytes()
             found = chunk.find(b"\n")
             if found >= 0:
                 limit = scan + found + 1
@@ -75,8 +75,7 @@ class ViewReader:
 class MappedBufferFile(BufferFile):  # type: ignore[misc]
     """Whoosh's BufferFile, reading its part of the map in place instead of from a copy."""
 
-    def __init__(self, buf: memoryview, name: str | None = None,
-                 onclose: object = None) -> None:
+    def __init__(self, buf: memoryview, name: str | None = None, onclose: object = None) -> None:
         super().__init__(b"", name=name, onclose=onclose)
         self._buf = buf
         self.file = ViewReader(buf)

@@ -98,8 +98,7 @@ def _prefix_terms(reader: IndexReader, field: str, value: str) -> list[bytes]:
     terms: dict[bytes, None] = {}
     for stem in stems:
         if len(stem) >= 2:
-            terms.update(dict.fromkeys(islice(reader.expand_prefix(field, stem),
-                                              MAX_EXPANSIONS)))
+            terms.update(dict.fromkeys(islice(reader.expand_prefix(field, stem), MAX_EXPANSIONS)))
     return list(terms)[:MAX_EXPANSIONS]
 
 
@@ -109,9 +108,14 @@ def _fuzzy_terms(reader: IndexReader, field: str, leaf: Text) -> list[str]:
         return []
     found: dict[str, None] = {}
     for sub, _offset in reader.leaf_readers():
-        found.update(dict.fromkeys(islice(
-            sub.terms_within(field, words[0], leaf.distance, prefix=FUZZY_PREFIX),
-            MAX_EXPANSIONS)))
+        found.update(
+            dict.fromkeys(
+                islice(
+                    sub.terms_within(field, words[0], leaf.distance, prefix=FUZZY_PREFIX),
+                    MAX_EXPANSIONS,
+                )
+            )
+        )
     return list(found)[:MAX_EXPANSIONS]
 
 
@@ -268,8 +272,10 @@ class WhooshIndex:
         try:
             return self.ix.writer(timeout=WRITER_TIMEOUT_S)
         except whoosh_index.LockError as exc:
-            raise LibraryError(f"{self.directory}: the search index is busy in another "
-                               "readerapp; try again when it has finished") from exc
+            raise LibraryError(
+                f"{self.directory}: the search index is busy in another "
+                "readerapp; try again when it has finished"
+            ) from exc
 
     def searcher(self) -> Searcher:
         if self._searcher is None:
@@ -302,8 +308,7 @@ class WhooshIndex:
         column = self._segment_pids.get(key)
         if column is None:
             # Raw bytes (b"123"): int() reads them without decoding each value to str.
-            column = [int(v) if v else -1
-                      for v in sub.column_reader("pid", translate=False)]
+            column = [int(v) if v else -1 for v in sub.column_reader("pid", translate=False)]
             self._segment_pids[key] = column
         return column
 
@@ -347,8 +352,11 @@ class WhooshIndex:
                     if docnums.get(column[d]) == d + offset:
                         del docnums[column[d]]
         else:
-            docnums = {pid: d + offset for d, pid in enumerate(self._segment_pid_column(sub))
-                       if d not in deleted}
+            docnums = {
+                pid: d + offset
+                for d, pid in enumerate(self._segment_pid_column(sub))
+                if d not in deleted
+            }
         self._segment_docnums[key] = (offset, deleted, docnums)
         return docnums
 
@@ -363,8 +371,14 @@ class WhooshIndex:
 
     @staticmethod
     def _fields(doc: IndexDoc) -> dict[str, str]:
-        return {"pid": str(doc.id), "title": doc.title, "authors": doc.authors,
-                "abstract": doc.abstract, "tags": doc.tags, "notes": doc.notes}
+        return {
+            "pid": str(doc.id),
+            "title": doc.title,
+            "authors": doc.authors,
+            "abstract": doc.abstract,
+            "tags": doc.tags,
+            "notes": doc.notes,
+        }
 
     def upsert(self, docs: Iterable[IndexDoc], *, cancel: CancelToken | None = None) -> int:
         docs = list(docs)
@@ -372,8 +386,11 @@ class WhooshIndex:
         count = 0
         try:
             merge = len(docs) > 1000 or self._segment_count() >= EDIT_MAX_SEGMENTS
-            again = ([] if merge or len(docs) > TINY_SEGMENT else
-                     self._to_consolidate(writer, {doc.id for doc in docs}))
+            again = (
+                []
+                if merge or len(docs) > TINY_SEGMENT
+                else self._to_consolidate(writer, {doc.id for doc in docs})
+            )
             # With the writer's lock held the index cannot change: in a large batch, papers it
             # does not hold yet (a fresh import) are added without update_document's
             # per-document search for an old entry, a third of the indexing time. A small
@@ -411,8 +428,7 @@ class WhooshIndex:
         """The papers this process wrote into tiny segments, to be written again with this
         commit once there are CONSOLIDATE_AT tiny segments (see TINY_SEGMENT)."""
         segments = {segment.segment_id(): segment for segment in writer.segments}
-        tiny = {key for key, segment in segments.items()
-                if segment.doc_count_all() <= TINY_SEGMENT}
+        tiny = {key for key, segment in segments.items() if segment.doc_count_all() <= TINY_SEGMENT}
         if len(tiny) + 1 < CONSOLIDATE_AT:  # this commit adds one more
             return []
         again: list[IndexDoc] = []
@@ -444,8 +460,9 @@ class WhooshIndex:
         pids = self._pid_list()
         return {pids[d] for d in docs}
 
-    def scores(self, node: Node, within: set[int] | None = None,
-               limit: int | None = None) -> dict[int, float]:
+    def scores(
+        self, node: Node, within: set[int] | None = None, limit: int | None = None
+    ) -> dict[int, float]:
         """Scores of the best `limit` matches (all when None) among the papers `within`."""
         searcher = self.searcher()
         pids = self._pid_list()
@@ -455,8 +472,7 @@ class WhooshIndex:
             allowed = {docnums[p] for p in within if p in docnums}
             if not allowed:
                 return {}
-        results = searcher.search(to_whoosh(node, searcher.reader()), limit=limit,
-                                  filter=allowed)
+        results = searcher.search(to_whoosh(node, searcher.reader()), limit=limit, filter=allowed)
         return {pids[hit.docnum]: hit.score for hit in results}
 
     def more_like_this(self, paper_id: int, text: str, limit: int) -> list[int]:

@@ -78,21 +78,24 @@ def validate(path: Path) -> int:
         conn = connect_read_only(path)
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            tables = {r[0] for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
             integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise InputError(f"{path}: not a readerapp library ({exc})") from exc
     if missing := _REQUIRED_TABLES - tables:
-        raise InputError(f"{path}: not a readerapp library (no {', '.join(sorted(missing))} "
-                         "tables)")
+        raise InputError(
+            f"{path}: not a readerapp library (no {', '.join(sorted(missing))} tables)"
+        )
     if integrity != ["ok"]:
         raise InputError(f"{path}: the file is damaged ({integrity[0]})")
     if not 1 <= version <= SCHEMA_VERSION:
-        raise InputError(f"{path}: schema version {version}; this readerapp reads 1 to "
-                         f"{SCHEMA_VERSION}")
+        raise InputError(
+            f"{path}: schema version {version}; this readerapp reads 1 to {SCHEMA_VERSION}"
+        )
     return version
 
 
@@ -112,8 +115,10 @@ def _refuse_if_in_use(db_path: Path) -> None:
     except sqlite3.OperationalError as exc:
         if "locked" not in str(exc) and "busy" not in str(exc):
             raise
-        raise LibraryError(f"{db_path}: the library is in use by another readerapp command; "
-                           "restore when it has finished") from exc
+        raise LibraryError(
+            f"{db_path}: the library is in use by another readerapp command; "
+            "restore when it has finished"
+        ) from exc
     finally:
         conn.close()
 
@@ -132,8 +137,12 @@ def restore(library_dir: Path, source: Path) -> Path | None:
         _refuse_if_in_use(db_path)  # before anything is written
         kept = None
         if db_path.exists():
-            kept = backup(library_dir, library_dir / BACKUP_FOLDER
-                          / f"before-restore-{default_backup_path(library_dir).name}")
+            kept = backup(
+                library_dir,
+                library_dir
+                / BACKUP_FOLDER
+                / f"before-restore-{default_backup_path(library_dir).name}",
+            )
         library_dir.mkdir(parents=True, exist_ok=True)
         incoming = db_path.with_name(db_path.name + ".restoring")
         try:
@@ -142,8 +151,9 @@ def restore(library_dir: Path, source: Path) -> Path | None:
             # swap rebuilds it on the next start.
             conn = sqlite3.connect(incoming)
             try:
-                conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')",
-                             (REBUILD_FLAG,))
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (REBUILD_FLAG,)
+                )
                 conn.commit()
             finally:
                 conn.close()

@@ -83,8 +83,9 @@ def _batch(session: Session, batch_id: int) -> ImportBatchRow:
     return batch
 
 
-def _touched(session: Session, batch_id: int, ids: Sequence[int]
-             ) -> tuple[dict[int, list[str]], dict[int, int]]:
+def _touched(
+    session: Session, batch_id: int, ids: Sequence[int]
+) -> tuple[dict[int, list[str]], dict[int, int]]:
     """Why each of these papers must stay: everything the user did to it since, and other
     imports (not undone) that brought it too; and, per paper, the oldest of those imports."""
     reasons: dict[int, list[str]] = {}
@@ -94,8 +95,11 @@ def _touched(session: Session, batch_id: int, ids: Sequence[int]
         reasons.setdefault(pid, []).append(reason)
 
     for part in queries.chunks(list(ids)):
-        rows = session.execute(select(PaperRow.id, PaperRow.starred, PaperRow.status,
-                                      PaperRow.user_edited).where(PaperRow.id.in_(part)))
+        rows = session.execute(
+            select(PaperRow.id, PaperRow.starred, PaperRow.status, PaperRow.user_edited).where(
+                PaperRow.id.in_(part)
+            )
+        )
         for pid, starred, status, edited in rows:
             if starred:
                 add(pid, "starred")
@@ -103,17 +107,25 @@ def _touched(session: Session, batch_id: int, ids: Sequence[int]
                 add(pid, "status set")
             if edited:
                 add(pid, "edited by you")
-        for table, reason in ((PaperTagRow, "tagged"), (NoteRow, "has notes"),
-                              (QueueEntryRow, "queued")):
-            for pid in session.scalars(select(table.paper_id).where(table.paper_id.in_(part))
-                                       .distinct()):
+        for table, reason in (
+            (PaperTagRow, "tagged"),
+            (NoteRow, "has notes"),
+            (QueueEntryRow, "queued"),
+        ):
+            for pid in session.scalars(
+                select(table.paper_id).where(table.paper_id.in_(part)).distinct()
+            ):
                 add(pid, reason)
         others = session.execute(
             select(PaperSourceRow.paper_id, PaperSourceRow.batch_id)
             .join(ImportBatchRow, ImportBatchRow.id == PaperSourceRow.batch_id)
-            .where(PaperSourceRow.paper_id.in_(part), PaperSourceRow.batch_id != batch_id,
-                   ImportBatchRow.undone_at.is_(None))
-            .order_by(PaperSourceRow.batch_id))
+            .where(
+                PaperSourceRow.paper_id.in_(part),
+                PaperSourceRow.batch_id != batch_id,
+                ImportBatchRow.undone_at.is_(None),
+            )
+            .order_by(PaperSourceRow.batch_id)
+        )
         for pid, other in others:
             add(pid, f"also imported by batch {other}")
             heirs.setdefault(pid, other)
@@ -132,8 +144,7 @@ def _current_values(session: Session, ids: Sequence[int]) -> dict[int, dict[str,
     return out
 
 
-def _revert_fills(session: Session, batch_id: int
-                  ) -> tuple[list[int], dict[int, list[str]]]:
+def _revert_fills(session: Session, batch_id: int) -> tuple[list[int], dict[int, list[str]]]:
     """Put back what the batch's merges replaced, where nothing changed it since.
 
     Returns the papers that got at least one field back, and why fields stayed on others.
@@ -170,8 +181,9 @@ def _revert_fills(session: Session, batch_id: int
             del restore["authors"]
             session.execute(delete(AuthorRow).where(AuthorRow.paper_id == pid))
         if restore:
-            session.execute(update(PaperRow).where(PaperRow.id == pid)
-                            .values(**restore, updated_at=now))
+            session.execute(
+                update(PaperRow).where(PaperRow.id == pid).values(**restore, updated_at=now)
+            )
         reverted.append(pid)
     return reverted, kept
 
@@ -185,14 +197,18 @@ def undo_import(library: Library, batch_id: int) -> UndoReport:
     """
     with library.write() as session:
         batch = _batch(session, batch_id)
-        sources = session.execute(select(PaperSourceRow.paper_id, PaperSourceRow.created)
-                                  .where(PaperSourceRow.batch_id == batch_id)).all()
+        sources = session.execute(
+            select(PaperSourceRow.paper_id, PaperSourceRow.created).where(
+                PaperSourceRow.batch_id == batch_id
+            )
+        ).all()
         if any(created is None for _, created in sources):
             name = batch.source.replace("\\", "/").rsplit("/", 1)[-1]
             raise UserError(
                 f"import batch {batch_id} was made by an older readerapp, which did not record "
                 "which papers an import created, so it cannot be undone; nothing was changed "
-                f"(search 'source:\"{name}\"' to find its papers)")
+                f"(search 'source:\"{name}\"' to find its papers)"
+            )
         created = [pid for pid, was_created in sources if was_created]
         touched, heirs = _touched(session, batch_id, created)
         removed = [pid for pid in created if pid not in touched]
@@ -201,10 +217,14 @@ def undo_import(library: Library, batch_id: int) -> UndoReport:
         if heirs:
             sources_table = PaperSourceRow.__table__
             session.connection().execute(
-                sources_table.update().where(sources_table.c.paper_id == bindparam("pid"),
-                                             sources_table.c.batch_id == bindparam("heir"))
+                sources_table.update()
+                .where(
+                    sources_table.c.paper_id == bindparam("pid"),
+                    sources_table.c.batch_id == bindparam("heir"),
+                )
                 .values(created=True),
-                [{"pid": pid, "heir": heir} for pid, heir in heirs.items()])
+                [{"pid": pid, "heir": heir} for pid, heir in heirs.items()],
+            )
         for part in queries.chunks(removed):
             # Authors, provenance and fills go with the paper (ON DELETE CASCADE).
             session.execute(delete(PaperRow).where(PaperRow.id.in_(part)))
@@ -216,8 +236,11 @@ def undo_import(library: Library, batch_id: int) -> UndoReport:
         # another batch no longer counts this one as "also imported by".
         gone = [pid for pid, _ in sources if pid not in reasons]
         for part in queries.chunks(gone):
-            session.execute(delete(PaperSourceRow).where(PaperSourceRow.batch_id == batch_id,
-                                                         PaperSourceRow.paper_id.in_(part)))
+            session.execute(
+                delete(PaperSourceRow).where(
+                    PaperSourceRow.batch_id == batch_id, PaperSourceRow.paper_id.in_(part)
+                )
+            )
         session.execute(delete(BatchFillRow).where(BatchFillRow.batch_id == batch_id))
         batch.undone_at = utcnow()
         source = batch.source

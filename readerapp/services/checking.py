@@ -29,13 +29,15 @@ def check(library: Library) -> CheckReport:
         if integrity != ["ok"]:
             report.problems.extend(f"database: {line}" for line in integrity[:20])
         for row in session.execute(text("PRAGMA foreign_key_check")).all()[:20]:
-            report.problems.append(f"database: row {row[1]} in {row[0]} points to a missing "
-                                   f"{row[2]} row")
+            report.problems.append(
+                f"database: row {row[1]} in {row[0]} points to a missing {row[2]} row"
+            )
         ids = set(queries.all_paper_ids(session))
         pending = session.scalar(select(func.count()).select_from(IndexPendingRow)) or 0
         gaps = session.execute(
-            select(QueueEntryRow.queue_id, func.count(), func.max(QueueEntryRow.position))
-            .group_by(QueueEntryRow.queue_id)
+            select(QueueEntryRow.queue_id, func.count(), func.max(QueueEntryRow.position)).group_by(
+                QueueEntryRow.queue_id
+            )
         ).all()
     for queue_id, count, highest in gaps:
         if count != highest:
@@ -47,9 +49,12 @@ def check(library: Library) -> CheckReport:
     if pending:
         report.problems.append(f"index: {pending} papers changed but not yet indexed")
     if missing := ids - indexed:
-        report.problems.append(f"index: {len(missing)} papers are not indexed "
-                               f"(e.g. id {min(missing)})")
+        report.problems.append(
+            f"index: {len(missing)} papers are not indexed (e.g. id {min(missing)})"
+        )
     if extra := indexed - ids:
-        report.problems.append(f"index: {len(extra)} entries for papers no longer in the "
-                               f"library (e.g. id {min(extra)})")
+        report.problems.append(
+            f"index: {len(extra)} entries for papers no longer in the "
+            f"library (e.g. id {min(extra)})"
+        )
     return report

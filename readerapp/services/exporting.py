@@ -31,8 +31,9 @@ class Selection:
     numbered: bool = False
 
 
-def select_papers(library: Library, selection: Selection,
-                  limit: int | None = None) -> tuple[list[Paper], ExportContext]:
+def select_papers(
+    library: Library, selection: Selection, limit: int | None = None
+) -> tuple[list[Paper], ExportContext]:
     """The papers to export in order (only the first `limit`, for a preview)."""
     numbered = False
     if selection.queue is not None:
@@ -49,8 +50,9 @@ def select_papers(library: Library, selection: Selection,
         title, numbered = selection.title, selection.numbered
     elif selection.everything:
         with library.read() as session:
-            ids = list(session.scalars(select(PaperRow.id).order_by(PaperRow.added_at,
-                                                                     PaperRow.id)))
+            ids = list(
+                session.scalars(select(PaperRow.id).order_by(PaperRow.added_at, PaperRow.id))
+            )
         title = "All papers"
     else:
         raise UserError("say what to export: a query, a queue, the starred papers or all")
@@ -59,8 +61,9 @@ def select_papers(library: Library, selection: Selection,
     return papers, ExportContext(title=title, numbered=numbered)
 
 
-def export_text(library: Library, selection: Selection, format_name: str,
-                limit: int | None = None) -> tuple[str, int]:
+def export_text(
+    library: Library, selection: Selection, format_name: str, limit: int | None = None
+) -> tuple[str, int]:
     """The exported text and how many papers it holds (only the first `limit` for a preview)."""
     fmt = export_format(format_name)
     papers, context = select_papers(library, selection, limit)

@@ -28,15 +28,33 @@ from readerapp.services.merge import IdentityMap, fill_updates
 # Rows per executemany call: big enough to amortise the call, small enough to check cancel.
 WRITE_CHUNK = 5000
 
-_PAPER_COLUMNS = ("id", "title", "title_key", "abstract", "year", "date", "arxiv_id", "doi",
-                  "venue", "abs_url", "pdf_url", "code_url", "project_url", "hf_url",
-                  "suggested_tags", "starred", "status", "user_edited", "added_at",
-                  "updated_at")
-_INSERT_PAPER = (f"INSERT INTO papers ({', '.join(_PAPER_COLUMNS)}) "
-                 f"VALUES ({', '.join('?' * len(_PAPER_COLUMNS))})")
+_PAPER_COLUMNS = (
+    "id",
+    "title",
+    "title_key",
+    "abstract",
+    "year",
+    "date",
+    "arxiv_id",
+    "doi",
+    "venue",
+    "abs_url",
+    "pdf_url",
+    "code_url",
+    "project_url",
+    "hf_url",
+    "suggested_tags",
+    "starred",
+    "status",
+    "user_edited",
+    "added_at",
+    "updated_at",
+)
+_INSERT_PAPER = (
+    f"INSERT INTO papers ({', '.join(_PAPER_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_PAPER_COLUMNS))})"
+)
 _INSERT_AUTHOR = "INSERT INTO paper_authors (paper_id, position, name) VALUES (?, ?, ?)"
-
-
 
 
 # SQLite page cache for the import's connection while it writes, in KiB (the default is 2 MB).
@@ -65,8 +83,9 @@ def _stored_datetime(conn: Connection, value: dt.datetime) -> object:
     return process(value) if process is not None else value
 
 
-def _executemany(conn: Connection, sql: str, rows: Sequence[tuple[object, ...]],
-                 check: Callable[[], None]) -> None:
+def _executemany(
+    conn: Connection, sql: str, rows: Sequence[tuple[object, ...]], check: Callable[[], None]
+) -> None:
     for part in chunks(rows, WRITE_CHUNK):
         check()
         conn.exec_driver_sql(sql, list(part))  # a list of tuples: one executemany
@@ -90,14 +109,36 @@ def insert_new_papers(
     ids = list(range(first, first + len(records)))
     stamp = _stored_datetime(conn, now)
     rows = [
-        (pid, r.title, key, r.abstract, r.year, r.date, r.arxiv_id, r.doi, r.venue,
-         r.links.abs, r.links.pdf, r.links.code, r.links.project, r.links.hf,
-         "\n".join(r.suggested_tags), 0, "unread", "", stamp, stamp)
+        (
+            pid,
+            r.title,
+            key,
+            r.abstract,
+            r.year,
+            r.date,
+            r.arxiv_id,
+            r.doi,
+            r.venue,
+            r.links.abs,
+            r.links.pdf,
+            r.links.code,
+            r.links.project,
+            r.links.hf,
+            "\n".join(r.suggested_tags),
+            0,
+            "unread",
+            "",
+            stamp,
+            stamp,
+        )
         for pid, r, key in zip(ids, records, title_keys, strict=True)
     ]
     _executemany(conn, _INSERT_PAPER, rows, check)
-    authors = [(pid, i, name) for pid, r in zip(ids, records, strict=True)
-               for i, name in enumerate(r.authors)]
+    authors = [
+        (pid, i, name)
+        for pid, r in zip(ids, records, strict=True)
+        for i, name in enumerate(r.authors)
+    ]
     _executemany(conn, _INSERT_AUTHOR, authors, check)
     return ids
 
@@ -126,8 +167,11 @@ def merge_existing(
     for part in chunks(ids):
         for row in session.execute(select(PaperRow.__table__).where(PaperRow.id.in_(part))):
             rows[row.id] = SimpleNamespace(**row._mapping)
-        authored.update(session.scalars(
-            select(AuthorRow.paper_id).where(AuthorRow.paper_id.in_(part)).distinct()))
+        authored.update(
+            session.scalars(
+                select(AuthorRow.paper_id).where(AuthorRow.paper_id.in_(part)).distinct()
+            )
+        )
     author_rows: list[dict[str, object]] = []
     by_columns: dict[tuple[str, ...], list[dict[str, object]]] = {}
     changed: dict[int, list[str]] = {}
@@ -146,20 +190,28 @@ def merge_existing(
                 setattr(row, column, value)  # later records see what earlier ones filled
             columns.update(updates)
             if record.authors and not has_authors:
-                author_rows.extend({"paper_id": paper_id, "position": i, "name": name}
-                                   for i, name in enumerate(record.authors))
+                author_rows.extend(
+                    {"paper_id": paper_id, "position": i, "name": name}
+                    for i, name in enumerate(record.authors)
+                )
                 fills.append((paper_id, "authors", json.dumps(list(record.authors)), "[]"))
                 has_authors = authors_added = True
         if columns or authors_added:
             changed[paper_id] = sorted([*columns, "authors"] if authors_added else columns)
-            fills.extend((paper_id, column, json.dumps(value), json.dumps(previous[column]))
-                         for column, value in columns.items())
+            fills.extend(
+                (paper_id, column, json.dumps(value), json.dumps(previous[column]))
+                for column, value in columns.items()
+            )
             columns["updated_at"] = now
             by_columns.setdefault(tuple(sorted(columns)), []).append(
-                {"pid": paper_id, **{f"v_{k}": v for k, v in columns.items()}})
+                {"pid": paper_id, **{f"v_{k}": v for k, v in columns.items()}}
+            )
     for names, params in by_columns.items():
-        statement = (update(PaperRow).where(PaperRow.id == bindparam("pid"))
-                     .values({name: bindparam(f"v_{name}") for name in names}))
+        statement = (
+            update(PaperRow)
+            .where(PaperRow.id == bindparam("pid"))
+            .values({name: bindparam(f"v_{name}") for name in names})
+        )
         session.connection().execute(statement, params)
     if author_rows:
         session.connection().execute(AuthorRow.__table__.insert(), author_rows)

@@ -102,17 +102,25 @@ def _screen(records: list[PaperRecord], skipped: list[SkippedEntry]) -> list[Pap
     kept: list[PaperRecord] = []
     for record in records:
         if len(record.title) > MAX_TITLE_CHARS:
-            skipped.append(SkippedEntry(record.line, f"a title of {len(record.title):,} "
-                                        f"characters (readerapp keeps at most "
-                                        f"{MAX_TITLE_CHARS:,}); not imported"))
+            skipped.append(
+                SkippedEntry(
+                    record.line,
+                    f"a title of {len(record.title):,} "
+                    f"characters (readerapp keeps at most "
+                    f"{MAX_TITLE_CHARS:,}); not imported",
+                )
+            )
             continue
-        if has_unsafe("".join((record.title, record.abstract, record.venue or "",
-                               *record.authors))):
+        if has_unsafe(
+            "".join((record.title, record.abstract, record.venue or "", *record.authors))
+        ):
             record = dataclasses.replace(
-                record, title=clean_title(record.title),
+                record,
+                title=clean_title(record.title),
                 authors=tuple(a for a in map(clean_text, record.authors) if a),
                 abstract=scrub_unsafe(record.abstract),
-                venue=clean_text(record.venue or "") or None)
+                venue=clean_text(record.venue or "") or None,
+            )
         kept.append(record)
     return kept
 
@@ -126,8 +134,8 @@ def _merge_batch(
     cancel: CancelToken | None,
 ) -> None:
     batch_id = session.execute(
-        insert(ImportBatchRow).values(source=report.source, format=report.format,
-                                      listing_date=report.listing_date)
+        insert(ImportBatchRow)
+        .values(source=report.source, format=report.format, listing_date=report.listing_date)
         .returning(ImportBatchRow.id)
     ).scalar_one()
     report.batch_id = batch_id
@@ -165,33 +173,46 @@ def _merge_batch(
     if new:
         progress(total, total, f"Saving {len(new):,} new papers")
         new_ids = insert_new_papers(session, new, new_keys, now, cancel)
-        sources.extend((pid, record.line, True)
-                       for pid, record in zip(new_ids, new, strict=True))
+        sources.extend((pid, record.line, True) for pid, record in zip(new_ids, new, strict=True))
         report.added = len(new_ids)
         report.paper_ids.extend(new_ids)
         pending.extend(new_ids)
     if sources:
         # Compiled once, run as one driver-level executemany (the ORM's bulk insert costs
         # seconds at 100k rows).
-        statement = insert(PaperSourceRow).prefix_with("OR IGNORE").compile(
-            dialect=session.get_bind().dialect,
-            column_keys=["paper_id", "batch_id", "line", "created"])
+        statement = (
+            insert(PaperSourceRow)
+            .prefix_with("OR IGNORE")
+            .compile(
+                dialect=session.get_bind().dialect,
+                column_keys=["paper_id", "batch_id", "line", "created"],
+            )
+        )
         assert statement.positiontup == ["paper_id", "batch_id", "line", "created"]
         session.connection().exec_driver_sql(
-            str(statement), [(pid, batch_id, line, created) for pid, line, created in sources])
+            str(statement), [(pid, batch_id, line, created) for pid, line, created in sources]
+        )
     if fills:
         session.connection().exec_driver_sql(
             "INSERT INTO batch_fills (batch_id, paper_id, field, value, previous) "
             "VALUES (?, ?, ?, ?, ?)",
-            [(batch_id, *fill) for fill in fills])
+            [(batch_id, *fill) for fill in fills],
+        )
     if pending:
         # Marks for the indexer, in this transaction: the index may lag SQLite, never miss it.
         session.connection().exec_driver_sql(
-            "INSERT OR IGNORE INTO index_pending (paper_id) VALUES (?)",
-            [(pid,) for pid in pending])
-    session.execute(update(ImportBatchRow).where(ImportBatchRow.id == batch_id).values(
-        added=report.added, merged=report.merged, unchanged=report.unchanged,
-        skipped=len(report.skipped)))
+            "INSERT OR IGNORE INTO index_pending (paper_id) VALUES (?)", [(pid,) for pid in pending]
+        )
+    session.execute(
+        update(ImportBatchRow)
+        .where(ImportBatchRow.id == batch_id)
+        .values(
+            added=report.added,
+            merged=report.merged,
+            unchanged=report.unchanged,
+            skipped=len(report.skipped),
+        )
+    )
     progress(total, total, f"Saved {report.added:,} new, {report.merged:,} merged")
 
 
@@ -221,8 +242,13 @@ def import_text(
     pause_point("import-parsed")
     if not parsed.records and not parsed.skipped:
         raise InputError(f"{source}: no papers found in it as {fmt.label}")
-    report = FileReport(source=source, format=fmt.name, skipped=list(parsed.skipped),
-                        listing_date=parsed.listing_date, dry_run=dry_run)
+    report = FileReport(
+        source=source,
+        format=fmt.name,
+        skipped=list(parsed.skipped),
+        listing_date=parsed.listing_date,
+        dry_run=dry_run,
+    )
     screened = _screen(parsed.records, report.skipped)
     with gc_paused():
         records, keys = _dedupe([complete_links(r) for r in screened])

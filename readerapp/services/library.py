@@ -47,8 +47,10 @@ class Library:
             # SQLAlchemy's message spans lines (SQL, a help link); the driver's is one line.
             why = str(getattr(exc, "orig", None) or exc)
             if "locked" in why or "busy" in why:  # creating or migrating waits for a writer
-                raise LibraryError(f"{self.db_path}: the library is busy in another readerapp; "
-                                   "try again in a moment") from exc
+                raise LibraryError(
+                    f"{self.db_path}: the library is busy in another readerapp; "
+                    "try again in a moment"
+                ) from exc
             raise LibraryError(f"{self.db_path}: not a readable readerapp library ({why})") from exc
         except OSError as exc:
             raise LibraryError(f"{directory}: cannot create the library here ({exc})") from exc
@@ -89,8 +91,10 @@ class Library:
                 return row.value
         engine = os.environ.get(paths.ENGINE_ENV, "").strip().lower() or DEFAULT_ENGINE
         if engine not in ENGINES:
-            raise LibraryError(f"${paths.ENGINE_ENV}={engine!r} is not a search engine; use "
-                               + " or ".join(ENGINES))
+            raise LibraryError(
+                f"${paths.ENGINE_ENV}={engine!r} is not a search engine; use "
+                + " or ".join(ENGINES)
+            )
         self._set_meta(ENGINE_KEY, engine)
         return engine
 
@@ -109,8 +113,10 @@ class Library:
                 yield session
         except OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
-                raise LibraryError(f"{self.db_path}: the library is busy in another readerapp; "
-                                   "try again in a moment") from exc
+                raise LibraryError(
+                    f"{self.db_path}: the library is busy in another readerapp; "
+                    "try again in a moment"
+                ) from exc
             raise
 
     # The index is derived from SQLite. Every change marks its papers pending in the same
@@ -165,10 +171,13 @@ class Library:
         and a rolled-back or crashed write bumps nothing."""
         session.connection().exec_driver_sql(
             "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
-            "SET value = CAST(value AS INTEGER) + 1", (queries.PAPERS_VERSION_KEY,))
+            "SET value = CAST(value AS INTEGER) + 1",
+            (queries.PAPERS_VERSION_KEY,),
+        )
 
-    def rebuild_index(self, progress: ProgressSink = no_progress,
-                      cancel: CancelToken | None = None) -> int:
+    def rebuild_index(
+        self, progress: ProgressSink = no_progress, cancel: CancelToken | None = None
+    ) -> int:
         self._set_meta(REBUILD_FLAG, "1")
         with self.read() as session:
             ids = queries.all_paper_ids(session)
@@ -191,16 +200,18 @@ class Library:
         docs = self.index.doc_count()
         return not count - pending <= docs <= count + pending
 
-    def repair_index(self, progress: ProgressSink = no_progress,
-                     cancel: CancelToken | None = None) -> None:
+    def repair_index(
+        self, progress: ProgressSink = no_progress, cancel: CancelToken | None = None
+    ) -> None:
         if self.index_needs_rebuild():
             self.rebuild_index(progress, cancel)
             self.index.was_missing = False
         else:
             self.sync_index(cancel, progress)
 
-    def switch_engine(self, engine: str, progress: ProgressSink = no_progress,
-                      cancel: CancelToken | None = None) -> int:
+    def switch_engine(
+        self, engine: str, progress: ProgressSink = no_progress, cancel: CancelToken | None = None
+    ) -> int:
         """Rebuild the index with another engine and remember it; returns papers indexed.
 
         The new index is built beside the old one, which keeps answering until the swap: a
@@ -272,7 +283,9 @@ def engine_advice(library: Library) -> str | None:
         count = queries.paper_count(session)
     if count <= WHOOSH_COMFORT_LIMIT:
         return None
-    return (f"This library has {count:,} papers. Above {WHOOSH_COMFORT_LIMIT:,}, searches with "
-            "the Whoosh engine can take longer than a keystroke should; the tantivy engine "
-            "stays fast at 100,000 papers and more. Switch with `readerapp reindex --engine "
-            "tantivy` (the index is rebuilt once; nothing else changes).")
+    return (
+        f"This library has {count:,} papers. Above {WHOOSH_COMFORT_LIMIT:,}, searches with "
+        "the Whoosh engine can take longer than a keystroke should; the tantivy engine "
+        "stays fast at 100,000 papers and more. Switch with `readerapp reindex --engine "
+        "tantivy` (the index is rebuilt once; nothing else changes)."
+    )

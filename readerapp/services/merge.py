@@ -24,8 +24,13 @@ FILLABLE = {
     "doi": "doi",
     "venue": "venue",
 }
-LINK_COLUMNS = {"abs": "abs_url", "pdf": "pdf_url", "code": "code_url",
-                "project": "project_url", "hf": "hf_url"}
+LINK_COLUMNS = {
+    "abs": "abs_url",
+    "pdf": "pdf_url",
+    "code": "code_url",
+    "project": "project_url",
+    "hf": "hf_url",
+}
 
 
 def _empty(value: object) -> bool:
@@ -65,8 +70,12 @@ class Existing:
 class IdentityMap:
     """Library papers that might match a batch, looked up by arXiv id, DOI and title key."""
 
-    def __init__(self, session: Session, records: Sequence[PaperRecord],
-                 title_keys: Sequence[str] | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        records: Sequence[PaperRecord],
+        title_keys: Sequence[str] | None = None,
+    ) -> None:
         """`title_keys`, when given, are the records' title keys in order (computed once by
         the caller: folding titles is a large share of a 100k-paper import)."""
         self.by_arxiv: dict[str, Existing] = {}
@@ -77,8 +86,7 @@ class IdentityMap:
         if title_keys is None:
             title_keys = [title_key(r.title) for r in records]
         titles = sorted({k for k in title_keys if k})
-        columns = (PaperRow.id, PaperRow.arxiv_id, PaperRow.doi, PaperRow.title_key,
-                   PaperRow.year)
+        columns = (PaperRow.id, PaperRow.arxiv_id, PaperRow.doi, PaperRow.title_key, PaperRow.year)
         library_size = queries.paper_count(session)
         if len(records) * FULL_SCAN_SHARE >= library_size:
             # A large batch against a small library (the first import of a big dump):
@@ -87,8 +95,11 @@ class IdentityMap:
             for row in rows:
                 self.add(Existing(*row))
             return
-        for column, keys in ((PaperRow.arxiv_id, arxiv), (PaperRow.doi, dois),
-                             (PaperRow.title_key, titles)):
+        for column, keys in (
+            (PaperRow.arxiv_id, arxiv),
+            (PaperRow.doi, dois),
+            (PaperRow.title_key, titles),
+        ):
             for part in chunks(keys):
                 for row in session.execute(select(*columns).where(column.in_(part))):
                     self.add(Existing(*row))
@@ -138,23 +149,49 @@ def complete_links(record: PaperRecord) -> PaperRecord:
     links = record.links
     if links.abs and links.pdf:
         return record
-    filled = Links(links.abs or f"https://arxiv.org/abs/{record.arxiv_id}",
-                   links.pdf or f"https://arxiv.org/pdf/{record.arxiv_id}",
-                   links.code, links.project, links.hf)
+    filled = Links(
+        links.abs or f"https://arxiv.org/abs/{record.arxiv_id}",
+        links.pdf or f"https://arxiv.org/pdf/{record.arxiv_id}",
+        links.code,
+        links.project,
+        links.hf,
+    )
     return _with_links(record, filled)
 
 
 # Every PaperRecord field but links, in order: _with_links passes them positionally.
 _RECORD_FIELDS = tuple(f.name for f in fields(PaperRecord))
-assert _RECORD_FIELDS == ("title", "abstract", "authors", "year", "date", "arxiv_id", "doi",
-                          "venue", "links", "suggested_tags", "line"), "update _with_links"
+assert _RECORD_FIELDS == (
+    "title",
+    "abstract",
+    "authors",
+    "year",
+    "date",
+    "arxiv_id",
+    "doi",
+    "venue",
+    "links",
+    "suggested_tags",
+    "line",
+), "update _with_links"
 
 
 def _with_links(r: PaperRecord, links: Links) -> PaperRecord:
     """replace(r, links=links) without its per-call field introspection (it runs for every
     arXiv record of an import: dataclasses.replace was a fifth of the commit's Python time)."""
-    return PaperRecord(r.title, r.abstract, r.authors, r.year, r.date, r.arxiv_id, r.doi,
-                       r.venue, links, r.suggested_tags, r.line)
+    return PaperRecord(
+        r.title,
+        r.abstract,
+        r.authors,
+        r.year,
+        r.date,
+        r.arxiv_id,
+        r.doi,
+        r.venue,
+        links,
+        r.suggested_tags,
+        r.line,
+    )
 
 
 class PaperState(Protocol):

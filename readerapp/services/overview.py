@@ -47,8 +47,7 @@ def counts(library: Library) -> LibraryCounts:
     with library.read() as session:
         total = queries.paper_count(session)
         starred = session.scalar(select(func.count()).where(PaperRow.starred.is_(True))) or 0
-        rows = session.execute(
-            select(PaperRow.status, func.count()).group_by(PaperRow.status))
+        rows = session.execute(select(PaperRow.status, func.count()).group_by(PaperRow.status))
         by_status = {status: count for status, count in rows}
     return LibraryCounts(total, int(starred), by_status)
 
@@ -67,17 +66,33 @@ def list_batches(library: Library) -> list[BatchInfo]:
             .group_by(ImportBatchRow.id)
             .order_by(ImportBatchRow.id.desc())
         ).all()
-        return [BatchInfo(b.id, b.source, b.format, b.created_at, b.added, b.merged, n,
-                          b.unchanged, b.skipped, b.undone_at)
-                for b, n in rows]
+        return [
+            BatchInfo(
+                b.id,
+                b.source,
+                b.format,
+                b.created_at,
+                b.added,
+                b.merged,
+                n,
+                b.unchanged,
+                b.skipped,
+                b.undone_at,
+            )
+            for b, n in rows
+        ]
 
 
 def batch_paper_ids(library: Library, batch_id: int) -> list[int]:
     """The papers an import batch brought, in the order of its file."""
     with library.read() as session:
-        return list(session.scalars(
-            select(PaperSourceRow.paper_id).where(PaperSourceRow.batch_id == batch_id)
-            .order_by(PaperSourceRow.line, PaperSourceRow.paper_id)))
+        return list(
+            session.scalars(
+                select(PaperSourceRow.paper_id)
+                .where(PaperSourceRow.batch_id == batch_id)
+                .order_by(PaperSourceRow.line, PaperSourceRow.paper_id)
+            )
+        )
 
 
 def list_smart_lists(library: Library) -> list[SmartList]:

@@ -39,8 +39,13 @@ def _queue(session: Session, name: str) -> QueueRow:
 
 
 def _entries(session: Session, queue_id: int) -> list[QueueEntryRow]:
-    return list(session.scalars(select(QueueEntryRow).where(QueueEntryRow.queue_id == queue_id)
-                                .order_by(QueueEntryRow.position)))
+    return list(
+        session.scalars(
+            select(QueueEntryRow)
+            .where(QueueEntryRow.queue_id == queue_id)
+            .order_by(QueueEntryRow.position)
+        )
+    )
 
 
 def _renumber(entries: Sequence[QueueEntryRow]) -> None:
@@ -90,8 +95,9 @@ def delete_queue(library: Library, name: str) -> None:
         session.delete(_queue(session, name))
 
 
-def add_to_queue(library: Library, name: str, ids: Sequence[int],
-                 position: int | None = None) -> None:
+def add_to_queue(
+    library: Library, name: str, ids: Sequence[int], position: int | None = None
+) -> None:
     """Adds papers (creating the queue if needed) at the end, or from `position` (1-based).
 
     Papers already in the queue keep their place unless a position is given.
@@ -110,12 +116,14 @@ def add_to_queue(library: Library, name: str, ids: Sequence[int],
         entries = _entries(session, queue.id)
         present = {e.paper_id: e for e in entries}
         if position is None:
-            incoming = [QueueEntryRow(queue_id=queue.id, paper_id=pid)
-                        for pid in ids if pid not in present]
+            incoming = [
+                QueueEntryRow(queue_id=queue.id, paper_id=pid) for pid in ids if pid not in present
+            ]
             entries.extend(incoming)
         else:
-            moved = [present.get(pid) or QueueEntryRow(queue_id=queue.id, paper_id=pid)
-                     for pid in ids]
+            moved = [
+                present.get(pid) or QueueEntryRow(queue_id=queue.id, paper_id=pid) for pid in ids
+            ]
             moved_ids = set(ids)
             rest = [e for e in entries if e.paper_id not in moved_ids]
             at = max(0, min(position - 1, len(rest)))
@@ -133,8 +141,11 @@ def remove_from_queue(library: Library, name: str, ids: Sequence[int]) -> None:
         if absent:
             raise UserError(f"paper {absent[0]} is not in queue {queue.name!r}")
         gone = set(ids)
-        session.execute(delete(QueueEntryRow).where(QueueEntryRow.queue_id == queue.id,
-                                                    QueueEntryRow.paper_id.in_(gone)))
+        session.execute(
+            delete(QueueEntryRow).where(
+                QueueEntryRow.queue_id == queue.id, QueueEntryRow.paper_id.in_(gone)
+            )
+        )
         session.flush()
         _renumber([e for e in entries if e.paper_id not in gone])
 

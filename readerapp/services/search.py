@@ -65,9 +65,11 @@ def _filter_select(session: Session, f: Filter) -> Select[tuple[int]]:
         return select(QueueEntryRow.paper_id).where(QueueEntryRow.queue_id == queue_id)
     if name in ("tag", "tag_prefix"):
         tag_ids = select(TagRow.id).where(
-            TagRow.name == value if name == "tag" else
-            TagRow.name.like(str(value).replace("%", r"\%").replace("_", r"\_") + "%",
-                             escape="\\")
+            TagRow.name == value
+            if name == "tag"
+            else TagRow.name.like(
+                str(value).replace("%", r"\%").replace("_", r"\_") + "%", escape="\\"
+            )
         )
         return select(PaperTagRow.paper_id).where(PaperTagRow.tag_id.in_(tag_ids)).distinct()
     if name == "year":
@@ -102,8 +104,12 @@ def _filter_select(session: Session, f: Filter) -> Select[tuple[int]]:
     raise AssertionError(f"unknown filter {name}")
 
 
-def _filters_select(session: Session, positives: list[Filter], negatives: list[Filter],
-                    within: set[int] | None = None) -> Select[tuple[int]]:
+def _filters_select(
+    session: Session,
+    positives: list[Filter],
+    negatives: list[Filter],
+    within: set[int] | None = None,
+) -> Select[tuple[int]]:
     """One statement for the filters of an AND: the ids passing every positive filter and
     none of the negative ones, among `within` (all papers when None).
 
@@ -180,8 +186,9 @@ class _Evaluator:
                 return set()
         if sql_in or sql_out:
             if result is not None and len(result) <= WITHIN_SQL:
-                result = queries.id_set(self.session, _filters_select(
-                    self.session, sql_in, sql_out, within=result))
+                result = queries.id_set(
+                    self.session, _filters_select(self.session, sql_in, sql_out, within=result)
+                )
             else:
                 ids = queries.id_set(self.session, _filters_select(self.session, sql_in, sql_out))
                 result = ids if result is None else result & ids
@@ -237,8 +244,9 @@ def warm_sort_orders(library: Library) -> None:
             sort_cache(library).order(session, sort)
 
 
-def search(library: Library, query: str, *, sort: str = "relevance",
-           limit: int | None = None) -> list[Paper]:
+def search(
+    library: Library, query: str, *, sort: str = "relevance", limit: int | None = None
+) -> list[Paper]:
     ids = search_ids(library, query, sort)
     if limit is not None:
         ids = ids[:limit]

@@ -40,22 +40,30 @@ def _rows(session: Any, model: Any, column: Any, ids: Sequence[int]) -> list[Row
     table = model.__table__
     out: list[Row] = []
     for part in queries.chunks(list(ids)):
-        out.extend(dict(r._mapping) for r in session.execute(
-            select(table).where(column.in_(part))))
+        out.extend(dict(r._mapping) for r in session.execute(select(table).where(column.in_(part))))
     return out
 
 
 def capture(library: Library, ids: Sequence[int]) -> PaperSnapshot:
     with library.read() as session:
-        tags = [(pid, name) for part in queries.chunks(list(ids)) for pid, name in
-                session.execute(select(PaperTagRow.paper_id, TagRow.name)
-                                .join(TagRow, TagRow.id == PaperTagRow.tag_id)
-                                .where(PaperTagRow.paper_id.in_(part)))]
-        entries = [(name, pid, pos) for part in queries.chunks(list(ids)) for name, pid, pos in
-                   session.execute(select(QueueRow.name, QueueEntryRow.paper_id,
-                                          QueueEntryRow.position)
-                                   .join(QueueRow, QueueRow.id == QueueEntryRow.queue_id)
-                                   .where(QueueEntryRow.paper_id.in_(part)))]
+        tags = [
+            (pid, name)
+            for part in queries.chunks(list(ids))
+            for pid, name in session.execute(
+                select(PaperTagRow.paper_id, TagRow.name)
+                .join(TagRow, TagRow.id == PaperTagRow.tag_id)
+                .where(PaperTagRow.paper_id.in_(part))
+            )
+        ]
+        entries = [
+            (name, pid, pos)
+            for part in queries.chunks(list(ids))
+            for name, pid, pos in session.execute(
+                select(QueueRow.name, QueueEntryRow.paper_id, QueueEntryRow.position)
+                .join(QueueRow, QueueRow.id == QueueEntryRow.queue_id)
+                .where(QueueEntryRow.paper_id.in_(part))
+            )
+        ]
         return PaperSnapshot(
             papers=_rows(session, PaperRow, PaperRow.id, ids),
             authors=_rows(session, AuthorRow, AuthorRow.paper_id, ids),
@@ -93,8 +101,13 @@ def restore(library: Library, snapshot: PaperSnapshot) -> None:
                 queue = QueueRow(name=name)
                 session.add(queue)
                 session.flush()
-            entries = list(session.scalars(select(QueueEntryRow).where(
-                QueueEntryRow.queue_id == queue.id).order_by(QueueEntryRow.position)))
+            entries = list(
+                session.scalars(
+                    select(QueueEntryRow)
+                    .where(QueueEntryRow.queue_id == queue.id)
+                    .order_by(QueueEntryRow.position)
+                )
+            )
             entry = QueueEntryRow(queue_id=queue.id, paper_id=pid)
             session.add(entry)
             entries.insert(min(position - 1, len(entries)), entry)

@@ -46,8 +46,7 @@ _ALL_NEWEST = f"SELECT id FROM papers ORDER BY {_NEWEST}"
 _CELL_SQL = {
     "authors": "SELECT paper_id, name FROM paper_authors WHERE position = 0",
     "tags": "SELECT pt.paper_id, t.name FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id",
-    "queues": "SELECT e.paper_id, q.name FROM queue_entries e "
-              "JOIN queues q ON q.id = e.queue_id",
+    "queues": "SELECT e.paper_id, q.name FROM queue_entries e JOIN queues q ON q.id = e.queue_id",
 }
 CACHED = frozenset({"added", "year", "title", "authors"})
 SORT_KEYS = (*ORDER_SQL, "status", *_CELL_SQL)
@@ -83,10 +82,15 @@ def read_order(session: Session, sort: str) -> list[int]:
             return queries.id_list(session, ORDER_SQL[sort])
         if sort == "status":
             present = [row[0] for row in conn.exec_driver_sql(_STATUSES_SQL)]
-            ordered = [*(s for s in STATUSES if s in present),
-                       *(s for s in present if s not in STATUSES)]
-            return [pid for status in ordered
-                    for pid in queries.id_list(session, _STATUS_SQL, (status,))]
+            ordered = [
+                *(s for s in STATUSES if s in present),
+                *(s for s in present if s not in STATUSES),
+            ]
+            return [
+                pid
+                for status in ordered
+                for pid in queries.id_list(session, _STATUS_SQL, (status,))
+            ]
         return _cell_order(session, sort)
 
 

@@ -15,15 +15,26 @@ from readerapp.db.models import IndexPendingRow, PaperRow, PaperTagRow, TagRow, 
 from readerapp.services.library import Library
 from readerapp.services.refs import resolve_refs
 
-EDITABLE = ("title", "abstract", "year", "date", "venue", "abs_url", "pdf_url", "code_url",
-            "project_url", "hf_url")
+EDITABLE = (
+    "title",
+    "abstract",
+    "year",
+    "date",
+    "venue",
+    "abs_url",
+    "pdf_url",
+    "code_url",
+    "project_url",
+    "hf_url",
+)
 
 
 def mark_for_index(session: Session, ids: Sequence[int]) -> None:
     """Record, inside the caller's transaction, that these papers' index entries are stale."""
     if ids:
-        session.execute(insert(IndexPendingRow).prefix_with("OR IGNORE"),
-                        [{"paper_id": pid} for pid in ids])
+        session.execute(
+            insert(IndexPendingRow).prefix_with("OR IGNORE"), [{"paper_id": pid} for pid in ids]
+        )
 
 
 def _require(session: Session, ids: Sequence[int]) -> None:
@@ -56,8 +67,7 @@ def set_starred(library: Library, ids: Sequence[int], starred: bool) -> None:
     with library.write() as session:
         _require(session, ids)
         for part in queries.chunks(list(ids)):
-            session.execute(update(PaperRow).where(PaperRow.id.in_(part))
-                            .values(starred=starred))
+            session.execute(update(PaperRow).where(PaperRow.id.in_(part)).values(starred=starred))
 
 
 def set_status(library: Library, ids: Sequence[int], status: str) -> None:
@@ -88,8 +98,10 @@ def add_tag(library: Library, tag: str, ids: Sequence[int]) -> None:
             session.add(row)
             session.flush()
             tag_id = row.id
-        session.execute(insert(PaperTagRow).prefix_with("OR IGNORE"),
-                        [{"paper_id": pid, "tag_id": tag_id} for pid in ids])
+        session.execute(
+            insert(PaperTagRow).prefix_with("OR IGNORE"),
+            [{"paper_id": pid, "tag_id": tag_id} for pid in ids],
+        )
         mark_for_index(session, ids)
     library.sync_index()
 
@@ -102,11 +114,15 @@ def remove_tag(library: Library, tag: str, ids: Sequence[int]) -> None:
         if tag_id is None:
             raise UserError(f"no tag named {name!r}")
         for part in queries.chunks(list(ids)):
-            session.execute(delete(PaperTagRow).where(PaperTagRow.tag_id == tag_id,
-                                                      PaperTagRow.paper_id.in_(part)))
+            session.execute(
+                delete(PaperTagRow).where(
+                    PaperTagRow.tag_id == tag_id, PaperTagRow.paper_id.in_(part)
+                )
+            )
         # A tag nobody uses any more disappears from the tag list.
-        still_used = session.scalar(select(PaperTagRow.paper_id).where(
-            PaperTagRow.tag_id == tag_id).limit(1))
+        still_used = session.scalar(
+            select(PaperTagRow.paper_id).where(PaperTagRow.tag_id == tag_id).limit(1)
+        )
         if still_used is None:
             session.execute(delete(TagRow).where(TagRow.id == tag_id))
         mark_for_index(session, ids)

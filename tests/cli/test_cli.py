@@ -54,7 +54,8 @@ def ids_of(cli: Cli, query: str) -> list[int]:
 def test_import_twice_prints_counts(cli: Cli) -> None:
     out = cli.ok("import", str(SEED))
     assert out.splitlines()[0].endswith(
-        "(hf-daily-text, listing of Aug 7): imported 73 added, 0 merged, 0 unchanged, 0 skipped")
+        "(hf-daily-text, listing of Aug 7): imported 73 added, 0 merged, 0 unchanged, 0 skipped"
+    )
     out = cli.ok("import", str(SEED))
     assert "0 added, 0 merged, 73 unchanged" in out
     (report,) = cli.json("import", str(SEED))  # type: ignore[misc]
@@ -65,8 +66,19 @@ def test_search_outputs_and_json_contract(seeded_cli: Cli) -> None:
     papers = seeded_cli.json("search", "chain-of-thought")
     assert isinstance(papers, list) and len(papers) == 4
     for paper in papers:
-        assert {"id", "title", "authors", "year", "arxiv_id", "doi", "starred", "status",
-                "tags", "queues", "links"} <= set(paper)
+        assert {
+            "id",
+            "title",
+            "authors",
+            "year",
+            "arxiv_id",
+            "doi",
+            "starred",
+            "status",
+            "tags",
+            "queues",
+            "links",
+        } <= set(paper)
     out = seeded_cli.ok("search", "title:kronecker")
     assert len(out.splitlines()) == 1 and "Kronecker" in out
     assert len(seeded_cli.ok("search", "retrieval", "--limit", "2").splitlines()) == 2
@@ -134,11 +146,18 @@ def test_check_and_reindex(seeded_cli: Cli) -> None:
     assert seeded_cli.ok("reindex").strip() == "indexed 73 papers"
 
 
-def run_entry_point(args: list[str], library: Path, stdin: bytes = b"") -> \
-        subprocess.CompletedProcess[bytes]:
+def run_entry_point(
+    args: list[str], library: Path, stdin: bytes = b""
+) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "READERAPP_LIBRARY": str(library)}
-    return subprocess.run([sys.executable, "-m", "readerapp", *args], input=stdin,
-                          capture_output=True, env=env, check=False, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "readerapp", *args],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
 
 
 def test_real_process_import_from_stdin_and_note_from_stdin(tmp_path: Path) -> None:
@@ -156,8 +175,10 @@ def test_real_process_import_from_stdin_and_note_from_stdin(tmp_path: Path) -> N
 def test_reindex_switches_engine_and_the_library_remembers_it(seeded_cli: Cli) -> None:
     before = sorted(ids_of(seeded_cli, "title:kronecker OR chain-of-thought"))
     for engine in ("tantivy", "whoosh", "tantivy"):
-        assert seeded_cli.ok("reindex", "--engine", engine).strip() == \
-            f"indexed 73 papers with {engine}"
+        assert (
+            seeded_cli.ok("reindex", "--engine", engine).strip()
+            == f"indexed 73 papers with {engine}"
+        )
         # A new process opens the engine the library chose, and finds the same papers.
         assert sorted(ids_of(seeded_cli, "title:kronecker OR chain-of-thought")) == before
         assert seeded_cli.ok("check").strip() == "73 papers, 73 indexed: ok"

@@ -72,25 +72,30 @@ EXPECTED: dict[str, tuple[str, int, int]] = {
     "ris/asreview_zotero.ris": ("ris", 10, 0),
     # PubMed MEDLINE under a .ris name: recognised and read by its own reader, 50 PMID records.
     "ris/asreview_pubmed_medline_format_named.ris": ("medline", 50, 0),
-    "scholarly-api-json/sotawhat_semantic_scholar_search_transformer_5.json":
-        ("semantic-scholar", 5, 0),  # 5 search results
+    "scholarly-api-json/sotawhat_semantic_scholar_search_transformer_5.json": (
+        "semantic-scholar",
+        5,
+        0,
+    ),  # 5 search results
 }
 
 # Not a bibliography: only @string macros, the companion of quantum-bib's quantum.bib. The
 # CLI refuses it (exit 2) and says what it is, never "0 papers imported".
 REFUSED = {
     "bibtex/quantum-bib_abbr_strings_crlf.bib": "holds only @string definitions (130 macros) "
-                                                "and no entries; it is a macro file",
+    "and no entries; it is a macro file",
 }
 
 
 def _corpus_files() -> list[str]:
-    return sorted(str(p.relative_to(CORPUS)) for p in CORPUS.rglob("*")
-                  if p.is_file() and p.name != "README.md")
+    return sorted(
+        str(p.relative_to(CORPUS))
+        for p in CORPUS.rglob("*")
+        if p.is_file() and p.name != "README.md"
+    )
 
 
-def _run(library: Path, capsys: pytest.CaptureFixture[str], *args: str
-         ) -> tuple[int, str, str]:
+def _run(library: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(["--library", str(library), *args])
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
@@ -131,6 +136,6 @@ def test_a_file_readerapp_does_not_read_exits_2_saying_what_it_is(
     code, out, err = _run(tmp_path / "lib", capsys, "import", "--json", path)
     assert code == 2
     assert err.startswith(f"readerapp: {path}: {REFUSED[name]}") and err.count("\n") == 1
-    assert json.loads(out) == [{"source": path, "error": err[len("readerapp: "):-1]}]
+    assert json.loads(out) == [{"source": path, "error": err[len("readerapp: ") : -1]}]
     _, out, _ = _run(tmp_path / "lib", capsys, "imports", "--json")
     assert json.loads(out) == []

@@ -68,9 +68,12 @@ def test_undo_import_json(cli: Cli) -> None:
     starred = _title_id(cli, "SwinFace")
     cli.ok("star", str(starred))
     report = cli.json("undo-import", "1")
-    assert report == {"batch_id": 1, "removed": 72, "reverted": 0,
-                      "kept": [{"id": starred, "reason": "starred",
-                                "title": report["kept"][0]["title"]}]}  # type: ignore[index]
+    assert report == {
+        "batch_id": 1,
+        "removed": 72,
+        "reverted": 0,
+        "kept": [{"id": starred, "reason": "starred", "title": report["kept"][0]["title"]}],
+    }  # type: ignore[index]
     assert report["kept"][0]["title"].startswith("SwinFace")  # type: ignore[index]
 
 

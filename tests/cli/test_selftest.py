@@ -12,17 +12,31 @@ import pytest
 
 from readerapp import selftest
 
-CHECKS = ("modules", "bundled sample", "search engines", "open library", "import", "search",
-          "export", "main window")
+CHECKS = (
+    "modules",
+    "bundled sample",
+    "search engines",
+    "open library",
+    "import",
+    "search",
+    "export",
+    "main window",
+)
 
 
 def test_self_test_passes_and_says_what_it_checked(tmp_path: Path) -> None:
     env = dict(os.environ)
     # No platform asked for: the self-test must pick offscreen itself (CI has no display).
     env.pop("QT_QPA_PLATFORM", None)
-    result = subprocess.run([sys.executable, "-m", "readerapp", "--self-test"], env=env,
-                            cwd=tmp_path, capture_output=True, text=True, timeout=180,
-                            check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "readerapp", "--self-test"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("readerapp ") and "self-test" in lines[0]
@@ -38,15 +52,18 @@ def test_a_failed_check_is_named_and_stops_the_test(monkeypatch: pytest.MonkeyPa
     out = io.StringIO()
     assert selftest.run(out) == 1
     lines = out.getvalue().splitlines()
-    expected = (f"imported {selftest.SAMPLE_PAPERS - 1} papers and skipped 0, expected "
-                f"{selftest.SAMPLE_PAPERS} and none")
+    expected = (
+        f"imported {selftest.SAMPLE_PAPERS - 1} papers and skipped 0, expected "
+        f"{selftest.SAMPLE_PAPERS} and none"
+    )
     assert lines[-2] == f"FAIL  import: {expected}"
     assert lines[-1] == f"self-test FAILED: import: {expected}"
     assert not any(line.startswith("ok    search:") for line in lines)
 
 
-def test_a_missing_sample_is_a_clear_failure(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_sample_is_a_clear_failure(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(selftest, "SAMPLE", tmp_path / "gone.txt")
     out = io.StringIO()
     assert selftest.run(out) == 1

@@ -29,8 +29,10 @@ def test_parse_arxiv_id(text: str, expected: str | None) -> None:
 
 
 def test_find_arxiv_ids_in_text_keeps_order_and_drops_repeats() -> None:
-    text = ("[LoRA](https://arxiv.org/abs/2106.09685v2), see arXiv:1706.03762 and "
-            "https://arxiv.org/pdf/2106.09685")
+    text = (
+        "[LoRA](https://arxiv.org/abs/2106.09685v2), see arXiv:1706.03762 and "
+        "https://arxiv.org/pdf/2106.09685"
+    )
     assert find_arxiv_ids(text) == ["2106.09685", "1706.03762"]
 
 

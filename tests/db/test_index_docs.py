@@ -24,12 +24,16 @@ def test_index_docs_in_one_statement_match_the_chunked_reads(seeded: Library) ->
     assert doc.tags == "alpha\nZebra"  # case-blind order, as the table shows them
     assert doc.notes == "Read section 3 first.\n\nThen the appendix."
     paper = triage.get_paper(seeded, first)
-    assert (doc.title, doc.authors, doc.abstract) == (paper.title, "\n".join(paper.authors),
-                                                      paper.abstract)
+    assert (doc.title, doc.authors, doc.abstract) == (
+        paper.title,
+        "\n".join(paper.authors),
+        paper.abstract,
+    )
 
 
-def test_index_docs_of_a_deleted_paper_are_absent(seeded: Library,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_index_docs_of_a_deleted_paper_are_absent(
+    seeded: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ids = sorted(search.search_ids(seeded, ""))
     with seeded.read() as session:
         assert {d.id for d in queries.index_docs(session, [*ids[:3], 10**9])} == set(ids[:3])

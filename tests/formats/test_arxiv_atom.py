@@ -14,8 +14,7 @@ from tests.conftest import CORPUS, DATA, SEED
 
 NEW = CORPUS / "arxiv-atom" / "sotawhat_arxiv_transformer_csLG_5.xml"
 OLD = DATA / "arxiv_atom_old.xml"
-FEED_START = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-              '<feed xmlns="http://www.w3.org/2005/Atom">\n')
+FEED_START = '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
 
 
 def new_text() -> str:
@@ -30,7 +29,10 @@ def test_new_serialisation_corpus_file() -> None:
     result = arxiv_atom.parse(new_text(), NEW.name)
     assert result.skipped == []
     assert [(r.arxiv_id, r.line) for r in result.records] == [
-        ("2606.13677", 10), ("2606.13591", 37), ("2606.13568", 57), ("2606.13515", 72),
+        ("2606.13677", 10),
+        ("2606.13591", 37),
+        ("2606.13568", 57),
+        ("2606.13515", 72),
         ("2606.13501", 106),
     ]
     mana = result.records[0]
@@ -62,12 +64,16 @@ def test_old_serialisation_sample() -> None:
     result = arxiv_atom.parse(old_text(), OLD.name)
     assert result.skipped == []
     assert [(r.arxiv_id, r.line) for r in result.records] == [
-        ("0704.0001", 10), ("hep-th/9711200", 52), ("1706.03762", 81), ("2106.09685", 128),
+        ("0704.0001", 10),
+        ("hep-th/9711200", 52),
+        ("1706.03762", 81),
+        ("2106.09685", 128),
     ]
     diphoton, maldacena, attention, lora = result.records
     # A title wrapped over two lines by the old API comes back as one line.
-    assert diphoton.title == ("Calculation of prompt diphoton production cross sections at "
-                              "Tevatron and LHC energies")
+    assert diphoton.title == (
+        "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies"
+    )
     assert diphoton.authors == ("C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C. -P. Yuan")
     assert diphoton.doi == "10.1103/physrevd.76.013009"
     assert diphoton.venue == "Phys.Rev.D76:013009,2007"
@@ -88,14 +94,16 @@ def test_old_serialisation_sample() -> None:
 
 
 def test_prefixed_atom_namespace_and_crlf_bom() -> None:
-    text = ("\ufeff<?xml version='1.0' encoding='ISO-8859-1'?>\r\n"
-            '<a:feed xmlns:a="http://www.w3.org/2005/Atom" '
-            'xmlns:x="http://arxiv.org/schemas/atom">\r\n'
-            "  <a:entry>\r\n    <a:id>http://arxiv.org/abs/2106.09685v1</a:id>\r\n"
-            "    <a:title>Café {LoRA}:\r\n   Wrapped</a:title>\r\n"
-            "    <x:doi>10.48550/arXiv.2106.09685</x:doi>\r\n"
-            "    <a:author><a:name>Hu, Edward J.</a:name><x:affiliation>MS</x:affiliation>"
-            "</a:author>\r\n  </a:entry>\r\n</a:feed>\r\n")
+    text = (
+        "\ufeff<?xml version='1.0' encoding='ISO-8859-1'?>\r\n"
+        '<a:feed xmlns:a="http://www.w3.org/2005/Atom" '
+        'xmlns:x="http://arxiv.org/schemas/atom">\r\n'
+        "  <a:entry>\r\n    <a:id>http://arxiv.org/abs/2106.09685v1</a:id>\r\n"
+        "    <a:title>Café {LoRA}:\r\n   Wrapped</a:title>\r\n"
+        "    <x:doi>10.48550/arXiv.2106.09685</x:doi>\r\n"
+        "    <a:author><a:name>Hu, Edward J.</a:name><x:affiliation>MS</x:affiliation>"
+        "</a:author>\r\n  </a:entry>\r\n</a:feed>\r\n"
+    )
     [record] = arxiv_atom.parse(text, "prefixed.atom").records
     assert record.title == "Café LoRA: Wrapped"
     assert record.authors == ("Edward J. Hu",)
@@ -104,8 +112,10 @@ def test_prefixed_atom_namespace_and_crlf_bom() -> None:
 
 
 def test_feed_with_no_entries_says_why() -> None:
-    empty = (FEED_START + '  <opensearch:totalResults xmlns:opensearch='
-             '"http://a9.com/-/spec/opensearch/1.1/">0</opensearch:totalResults>\n</feed>\n')
+    empty = (
+        FEED_START + "  <opensearch:totalResults xmlns:opensearch="
+        '"http://a9.com/-/spec/opensearch/1.1/">0</opensearch:totalResults>\n</feed>\n'
+    )
     result = arxiv_atom.parse(empty, "empty.xml")
     assert result.records == []
     assert [(s.line, s.reason) for s in result.skipped] == [(None, "the feed has no entries")]
@@ -114,13 +124,15 @@ def test_feed_with_no_entries_says_why() -> None:
 
 
 def test_api_error_entry_and_unusable_entries_are_skipped() -> None:
-    text = (FEED_START
-            + "  <entry>\n    <id>http://arxiv.org/api/errors#incorrect_id_format_for_1234</id>\n"
-            "    <title>Error</title>\n"
-            "    <summary>incorrect id format for 1234</summary>\n  </entry>\n"
-            "  <entry>\n    <title>   </title>\n  </entry>\n"
-            "  <entry>\n    <id>http://arxiv.org/abs/2106.09685v2</id>\n  </entry>\n"
-            "</feed>\n")
+    text = (
+        FEED_START
+        + "  <entry>\n    <id>http://arxiv.org/api/errors#incorrect_id_format_for_1234</id>\n"
+        "    <title>Error</title>\n"
+        "    <summary>incorrect id format for 1234</summary>\n  </entry>\n"
+        "  <entry>\n    <title>   </title>\n  </entry>\n"
+        "  <entry>\n    <id>http://arxiv.org/abs/2106.09685v2</id>\n  </entry>\n"
+        "</feed>\n"
+    )
     result = arxiv_atom.parse(text, "err.xml")
     assert [(s.line, s.reason) for s in result.skipped] == [
         (3, "the arXiv API answered with an error: incorrect id format for 1234"),
@@ -130,9 +142,11 @@ def test_api_error_entry_and_unusable_entries_are_skipped() -> None:
 
 
 def test_unsafe_links_are_dropped() -> None:
-    text = (FEED_START + "<entry><id>http://arxiv.org/abs/2106.09685</id><title>T</title>"
-            '<link rel="alternate" href="javascript:alert(1)"/>'
-            '<link title="pdf" href="file:///etc/passwd"/></entry></feed>')
+    text = (
+        FEED_START + "<entry><id>http://arxiv.org/abs/2106.09685</id><title>T</title>"
+        '<link rel="alternate" href="javascript:alert(1)"/>'
+        '<link title="pdf" href="file:///etc/passwd"/></entry></feed>'
+    )
     [record] = arxiv_atom.parse(text, "x.xml").records
     assert record.links.abs is None and record.links.pdf is None
 
@@ -165,8 +179,7 @@ PARAMETER_ENTITY = """<?xml version="1.0"?>
 """
 
 
-@pytest.mark.parametrize("text", [BILLION_LAUGHS, EXTERNAL_ENTITY, EXTERNAL_DTD,
-                                  PARAMETER_ENTITY])
+@pytest.mark.parametrize("text", [BILLION_LAUGHS, EXTERNAL_ENTITY, EXTERNAL_DTD, PARAMETER_ENTITY])
 def test_hostile_xml_is_refused_without_expanding_anything(text: str) -> None:
     with pytest.raises(ParseError) as caught:
         arxiv_atom.parse(text, "hostile.xml")
@@ -222,8 +235,13 @@ def test_detect_format_and_sniffs() -> None:
     for path in (NEW, OLD):
         assert detect_format(read_path(path), str(path)).name == "arxiv-atom"
     assert detect_format(read_path(SEED), str(SEED)).name != "arxiv-atom"
-    others = [*(CORPUS / "csl-json").iterdir(), *(CORPUS / "hf-json").iterdir(),
-              *(CORPUS / "scholarly-api-json").iterdir(), *(CORPUS / "ris").iterdir(), SEED]
+    others = [
+        *(CORPUS / "csl-json").iterdir(),
+        *(CORPUS / "hf-json").iterdir(),
+        *(CORPUS / "scholarly-api-json").iterdir(),
+        *(CORPUS / "ris").iterdir(),
+        SEED,
+    ]
     for path in others:
         assert arxiv_atom.sniff(read_path(path)[:16384]) == 0.0, path.name
     assert arxiv_atom.sniff('<rss version="2.0"><channel></channel></rss>') == 0.0
@@ -231,22 +249,43 @@ def test_detect_format_and_sniffs() -> None:
 
 # --- fuzzing: only ParseError or a result may come out -------------------------------------
 
-NAMES = ["feed", "entry", "id", "title", "summary", "published", "updated", "author", "name",
-         "link", "category", "primary_category", "doi", "journal_ref", "comment",
-         "totalResults", "div"]
-ATTRS = st.dictionaries(st.sampled_from(["href", "rel", "title", "type", "term"]),
-                        st.text(max_size=20) | st.sampled_from(["pdf", "alternate",
-                                                                "http://[::1",
-                                                                "https://github.com/a/b"]),
-                        max_size=3)
+NAMES = [
+    "feed",
+    "entry",
+    "id",
+    "title",
+    "summary",
+    "published",
+    "updated",
+    "author",
+    "name",
+    "link",
+    "category",
+    "primary_category",
+    "doi",
+    "journal_ref",
+    "comment",
+    "totalResults",
+    "div",
+]
+ATTRS = st.dictionaries(
+    st.sampled_from(["href", "rel", "title", "type", "term"]),
+    st.text(max_size=20)
+    | st.sampled_from(["pdf", "alternate", "http://[::1", "https://github.com/a/b"]),
+    max_size=3,
+)
 
 
 @st.composite
 def elements(draw: st.DrawFn, depth: int = 0) -> str:
     name = draw(st.sampled_from(NAMES))
     attrs = "".join(f" {k}={quoteattr(v)}" for k, v in draw(ATTRS).items())
-    text = escape(draw(st.text(max_size=20) | st.sampled_from(["2106.09685v1", "2021-06-17",
-                                                                "http://arxiv.org/abs/2106.09685"])))
+    text = escape(
+        draw(
+            st.text(max_size=20)
+            | st.sampled_from(["2106.09685v1", "2021-06-17", "http://arxiv.org/abs/2106.09685"])
+        )
+    )
     children = draw(st.lists(elements(depth + 1), max_size=3)) if depth < 2 else []
     return f"<{name}{attrs}>{text}{''.join(children)}</{name}>"
 
@@ -278,7 +317,7 @@ def test_fuzz_random_text(text: str) -> None:
 @given(st.integers(0, 12000), st.integers(0, 40), st.text(max_size=8))
 def test_fuzz_mutated_files(start: int, length: int, insert: str) -> None:
     for source in (new_text(), old_text()):
-        _parse_or_parse_error(source[:start] + insert + source[start + length:])
+        _parse_or_parse_error(source[:start] + insert + source[start + length :])
 
 
 def test_lone_surrogate_is_a_parse_error_with_its_line() -> None:

@@ -21,7 +21,8 @@ _LATEX = LatexNodes2Text()
 
 def _entries(text: str) -> list[Entry]:
     library = bibtexparser.parse_string(
-        text, append_middleware=[SeparateCoAuthors(), SplitNameParts()])
+        text, append_middleware=[SeparateCoAuthors(), SplitNameParts()]
+    )
     assert not library.failed_blocks
     return library.entries
 
@@ -46,10 +47,15 @@ def test_header_and_registry() -> None:
 def test_entry_types_keys_and_fields() -> None:
     heads = re.findall(r"^@(\w+)\{([^,]+),$", TEXT, re.MULTILINE)
     assert heads == [
-        ("inproceedings", "hu2021lora"), ("article", "odegaard2024script"),
-        ("misc", "zhang2023sets"), ("inproceedings", "anon2023"), ("misc", "anonclick"),
-        ("misc", "devlin2018bert"), ("misc", "qin2023swinface"),
-        ("article", "qin2023swinfacea"), ("misc", "witten1999string"),
+        ("inproceedings", "hu2021lora"),
+        ("article", "odegaard2024script"),
+        ("misc", "zhang2023sets"),
+        ("inproceedings", "anon2023"),
+        ("misc", "anonclick"),
+        ("misc", "devlin2018bert"),
+        ("misc", "qin2023swinface"),
+        ("article", "qin2023swinfacea"),
+        ("misc", "witten1999string"),
     ]
 
 
@@ -77,36 +83,48 @@ def test_lora_entry_exactly() -> None:
 
 def test_special_characters_are_escaped() -> None:
     entry = _entry_text("zhang2023sets")
-    assert ("  title = {Sets \\{A, B\\} at 100\\% -{}- cost \\$5 \\#1 \\textasciitilde{} 50 "
-            "{@}misc\\{x, a \\textbackslash{} b 😀},") in entry
-    assert "  abstract = {Costs 100\\% of \\$5; \\{a, b\\} and a \\textbackslash{} " \
-           "backslash.}," in entry
+    assert (
+        "  title = {Sets \\{A, B\\} at 100\\% -{}- cost \\$5 \\#1 \\textasciitilde{} 50 "
+        "{@}misc\\{x, a \\textbackslash{} b 😀},"
+    ) in entry
+    assert (
+        "  abstract = {Costs 100\\% of \\$5; \\{a, b\\} and a \\textbackslash{} "
+        "backslash.}," in entry
+    )
     # Non-ASCII stays UTF-8, as the header says.
     assert "Ødegaard, Zoë and García-López, José María and {OpenAI}" in TEXT
     assert "نموذج لغوي كبير: دراسة" in TEXT
 
 
-@pytest.mark.parametrize(("text", "escaped"), [
-    ("a & b", r"a \& b"),
-    ("x_1^2", r"x\_1\textasciicircum{}2"),
-    ("~/path", r"\textasciitilde{}/path"),
-    ("`quoted''", r"\textasciigrave{}quoted'{}'"),
-    ("a---b", "a-{}-{}-b"),
-    ("name@example.org", "name{@}example.org"),
-    ("line\nbreak\ttab\x07bell", "line break tabbell"),
-])
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("a & b", r"a \& b"),
+        ("x_1^2", r"x\_1\textasciicircum{}2"),
+        ("~/path", r"\textasciitilde{}/path"),
+        ("`quoted''", r"\textasciigrave{}quoted'{}'"),
+        ("a---b", "a-{}-{}-b"),
+        ("name@example.org", "name{@}example.org"),
+        ("line\nbreak\ttab\x07bell", "line break tabbell"),
+    ],
+)
 def test_escape(text: str, escaped: str) -> None:
     assert bibtex_export.escape(text) == escaped
 
 
-@pytest.mark.parametrize(("title", "written"), [
-    ("BERT: Pre-training of Deep Bidirectional Transformers",
-     "{BERT}: Pre-training of Deep Bidirectional Transformers"),
-    ("SwinFace and GPT-4 on an iPhone in 3D", "{SwinFace} and {GPT-4} on an {iPhone} in {3D}"),
-    ("Multi-Task Low-Rank Learning", "Multi-Task Low-Rank Learning"),
-    ("Q-Learning and X-Ray", "{Q-Learning} and {X-Ray}"),
-    ("Über ÆTHER", "Über {ÆTHER}"),
-])
+@pytest.mark.parametrize(
+    ("title", "written"),
+    [
+        (
+            "BERT: Pre-training of Deep Bidirectional Transformers",
+            "{BERT}: Pre-training of Deep Bidirectional Transformers",
+        ),
+        ("SwinFace and GPT-4 on an iPhone in 3D", "{SwinFace} and {GPT-4} on an {iPhone} in {3D}"),
+        ("Multi-Task Low-Rank Learning", "Multi-Task Low-Rank Learning"),
+        ("Q-Learning and X-Ray", "{Q-Learning} and {X-Ray}"),
+        ("Über ÆTHER", "Über {ÆTHER}"),
+    ],
+)
 def test_titles_protect_capitals(title: str, written: str) -> None:
     assert bibtex_export.title(title) == written
 
@@ -121,14 +139,24 @@ def test_urls_are_web_only_and_verbatim_safe() -> None:
     assert "  url = {https://example.org/paper?id=1&lang=en%22onmouseover=%22x}," in TEXT
     hostile = paper(1, "T", links=Links(abs="https://e.org/a}b{c\\d e%20"))
     assert "url = {https://e.org/a%7Db%7Bc%5Cd%20e%2520}" in bibtex_export.export(
-        [hostile], CONTEXT)
+        [hostile], CONTEXT
+    )
 
 
 def test_names_that_would_split() -> None:
-    text = bibtex_export.export([paper(1, "T", authors=(
-        "Research and Development Team", "Ann Lee", "Plato", "Google, Inc."))], CONTEXT)
-    assert ("author = {{Research and Development Team} and Lee, Ann and {Plato} and "
-            "{Google, Inc.}}") in text
+    text = bibtex_export.export(
+        [
+            paper(
+                1,
+                "T",
+                authors=("Research and Development Team", "Ann Lee", "Plato", "Google, Inc."),
+            )
+        ],
+        CONTEXT,
+    )
+    assert (
+        "author = {{Research and Development Team} and Lee, Ann and {Plato} and {Google, Inc.}}"
+    ) in text
 
 
 def test_round_trip_through_readerapp() -> None:
@@ -158,13 +186,15 @@ def test_round_trip_through_bibtexparser() -> None:
     for entry in entries:
         authors = _field(entry, "author") or []
         year = _field(entry, "year")
-        found.append((
-            _LATEX.latex_to_text(_field(entry, "title") or ""),
-            tuple(_natural(a) for a in authors),
-            int(year) if year else None,
-            _field(entry, "doi"),
-            _field(entry, "eprint") if _field(entry, "archiveprefix") == "arXiv" else None,
-        ))
+        found.append(
+            (
+                _LATEX.latex_to_text(_field(entry, "title") or ""),
+                tuple(_natural(a) for a in authors),
+                int(year) if year else None,
+                _field(entry, "doi"),
+                _field(entry, "eprint") if _field(entry, "archiveprefix") == "arXiv" else None,
+            )
+        )
     assert found == [identity(p) for p in PAPERS]
     assert [e.key for e in entries] == re.findall(r"^@\w+\{([^,]+),$", TEXT, re.MULTILINE)
 
@@ -197,14 +227,19 @@ def test_empty_export() -> None:
 # a chemical-formula subscript, "{x}" as a Better BibTeX brace artefact, "\\n" as text escaped
 # twice), and pylatexenc decodes \textasciicircum as U+02C6 rather than "^". Strict xfails: when
 # the importer learns these, the tests say so.
-@pytest.mark.parametrize("title", [
-    pytest.param("sums over x_i terms", id="underscore-between-letters"),
-    pytest.param("Sets {x}", id="braces-around-a-word"),
-    pytest.param("x^2 growth", id="caret"),
-    pytest.param("the \\n escape", id="backslash-before-a-letter"),
-])
-@pytest.mark.xfail(strict=True, reason="readerapp's BibTeX importer reads the escape back "
-                                       "differently (see comment)")
+@pytest.mark.parametrize(
+    "title",
+    [
+        pytest.param("sums over x_i terms", id="underscore-between-letters"),
+        pytest.param("Sets {x}", id="braces-around-a-word"),
+        pytest.param("x^2 growth", id="caret"),
+        pytest.param("the \\n escape", id="backslash-before-a-letter"),
+    ],
+)
+@pytest.mark.xfail(
+    strict=True,
+    reason="readerapp's BibTeX importer reads the escape back differently (see comment)",
+)
 def test_known_lossy_titles_in_readerapp_importer(title: str) -> None:
     text = bibtex_export.export([paper(1, title)], CONTEXT)
     assert bibtex_import.parse(text, "x.bib").records[0].title == title
@@ -215,4 +250,3 @@ def test_specials_title_survives_both_parsers() -> None:
     assert bibtex_import.parse(text, "x.bib").records[0].title == SPECIALS_TITLE
     (entry,) = _entries(text)
     assert _LATEX.latex_to_text(_field(entry, "title") or "") == SPECIALS_TITLE
-

@@ -89,8 +89,10 @@ def test_huge_file_parses() -> None:
     assert sum(1 for r in result.records if r.arxiv_id) == 210
     first = record_at(HUGE, 2)
     # {{ZnO}} case protection removed for display
-    assert first.title == ("The Fabrication of White Light-Emitting Diodes Using the "
-                           "n-ZnO/NiO/p-GaN Heterojunction with Enhanced Luminescence.")
+    assert first.title == (
+        "The Fabrication of White Light-Emitting Diodes Using the "
+        "n-ZnO/NiO/p-GaN Heterojunction with Enhanced Luminescence."
+    )
     assert first.authors[0] == "Mazhar Ali Abbasi"
     assert (first.year, first.date, first.doi) == (2013, "2013-01", "10.1186/1556-276x-8-320")
     assert first.venue == "Nanoscale Res. Lett."
@@ -167,9 +169,12 @@ def test_crossref_before_chains_loops_and_missing_parents() -> None:
 
 def test_alias_entry_with_only_a_crossref_is_reported() -> None:
     name = "bbt-873_paren_entries_crossref.bib"
-    assert reasons(name) == {9953: (
-        "@article entry 'NguyenETAL:DiversityAIJ' has no title of its own; it only points to "
-        "'journals/ai/NguyenDGSSK12' (line 9956) through crossref")}
+    assert reasons(name) == {
+        9953: (
+            "@article entry 'NguyenETAL:DiversityAIJ' has no title of its own; it only points to "
+            "'journals/ai/NguyenDGSSK12' (line 9956) through crossref"
+        )
+    }
     assert record_at(name, 9956).title.startswith("Generating diverse plans to handle unknown")
 
 
@@ -186,24 +191,26 @@ def test_latex_accents_become_unicode() -> None:
     assert ajay.title == "Ge Doping of GaN beyond the Mott Transition"
     abadi = record_at("ifnspaml_group_bibliography_1855.bib", 13)
     assert abadi.authors == ("Martín Abadi",)  # Mart{\'{\i}}n Abadi and others
-    assert abadi.title == ("TensorFlow: Large-Scale Machine Learning on Heterogeneous "
-                           "Distributed Systems")
+    assert abadi.title == (
+        "TensorFlow: Large-Scale Machine Learning on Heterogeneous Distributed Systems"
+    )
     capkun = record_at("quantum-bib_quantum_307_macros_external.bib", 5)
     assert capkun.authors == ("Srdjan Čapkun", "Mario Čagalj", "Mani Srivastava")
 
 
 def test_math_in_titles_stays_readable() -> None:
     record = record_at("bbt-97_jabref210_groups_preamble.bib", 11)
-    assert record.title == ("Determination of the Thickness and Refractive Index of Cu₂O Thin "
-                            "Film Using Thermal and Optical Interferometry")
+    assert record.title == (
+        "Determination of the Thickness and Refractive Index of Cu₂O Thin "
+        "Film Using Thermal and Optical Interferometry"
+    )
 
 
 def test_arxiv_ids_from_journal_fields() -> None:
     name = "ifnspaml_group_bibliography_1855.bib"
     nuscenes = record_at(name, 2074)  # journal = {arXiv preprint arXiv:1903.11027}
     assert (nuscenes.arxiv_id, nuscenes.venue) == ("1903.11027", "arXiv")
-    assert nuscenes.suggested_tags == ("Computer Vision", "Corner Cases", "Segmentation",
-                                       "Dataset")
+    assert nuscenes.suggested_tags == ("Computer Vision", "Corner Cases", "Segmentation", "Dataset")
     assert record_at(name, 13).arxiv_id == "1603.04467"  # journal = {arXiv}, eprint
     assert record_at(name, 737).arxiv_id == "1803.10418"  # journal = {arXiv}, number
     # eprint = {1503.0253} is not a valid id (four digits after 2014): no id rather than a wrong one
@@ -223,9 +230,14 @@ def test_arxiv_ids_from_other_fields() -> None:
     )
     ids = {r.title: r.arxiv_id for r in bibtex_import.parse(text, "x.bib").records}
     assert ids == {
-        "By arxivid": "quant-ph/0205128", "By URL": "2106.09685", "By DOI": "2305.10646",
-        "CoRR": "1706.03762", "Old style": "cond-mat/0603845", "Zotero": "cond-mat/0402237",
-        "Not arXiv": None, "Twitter": None,
+        "By arxivid": "quant-ph/0205128",
+        "By URL": "2106.09685",
+        "By DOI": "2305.10646",
+        "CoRR": "1706.03762",
+        "Old style": "cond-mat/0603845",
+        "Zotero": "cond-mat/0402237",
+        "Not arXiv": None,
+        "Twitter": None,
     }
 
 
@@ -235,8 +247,9 @@ def test_dois_given_as_urls_and_links() -> None:
     assert {"10.1016/j.artint.2013.11.002", "10.1016/s0004-3702(97)00050-7"} <= dois
     acemoglu = record_at("bbt-664_bibdesk_strings.bib", 15)
     assert acemoglu.doi == "10.1016/j.jce.2003.09.003"
-    assert acemoglu.links.abs == ("http://www.sciencedirect.com/science/article/pii/"
-                                  "S014759670300101X")
+    assert acemoglu.links.abs == (
+        "http://www.sciencedirect.com/science/article/pii/S014759670300101X"
+    )
     assert acemoglu.authors == ("Daron Acemoglu",)
     assert acemoglu.suggested_tags == ("Political economy",)
     text = (
@@ -253,36 +266,51 @@ def test_dois_given_as_urls_and_links() -> None:
 def test_percent_sign_and_mojibake_in_abstract() -> None:
     record = record_at("bbt-95-96_preamble_mojibake.bib", 7)
     assert "transmission reduction of about 50% in a narrow wavelength range of 400-500 nm," in (
-        record.abstract)
+        record.abstract
+    )
     assert "annealing temperature from 220 to 300°C in an N2" in record.abstract
     assert "Â" not in record.abstract and "\n" not in record.abstract
-    assert record.suggested_tags == ("Copper oxides", "Nanoparticles", "Sol-gel deposition",
-                                     "Optical properties", "Band-gap energy",
-                                     "Electrochromic properties")
+    assert record.suggested_tags == (
+        "Copper oxides",
+        "Nanoparticles",
+        "Sol-gel deposition",
+        "Optical properties",
+        "Band-gap energy",
+        "Electrochromic properties",
+    )
     assert record.authors == ("O. Akhavan", "H. Tohidi", "A. Z. Moshfegh")
 
 
 def test_duplicate_keys() -> None:
     name = "quantum-bib_quantum_307_macros_external.bib"
     assert reasons(name) == {
-        4709: "duplicate of the entry at line 778 (same key 'BBL+06', same fields)"}
+        4709: "duplicate of the entry at line 778 (same key 'BBL+06', same fields)"
+    }
     mendeley = reasons("bbt_mendeley_export_webpages.bib")
-    assert mendeley[500] == mendeley[575] == (
-        "duplicate of the entry at line 406 (same key 'Milazzo2017', same fields)")
+    assert (
+        mendeley[500]
+        == mendeley[575]
+        == ("duplicate of the entry at line 406 (same key 'Milazzo2017', same fields)")
+    )
     # Same key, different papers: both are kept.
-    schank = [r for r in parsed("bbt-873_paren_entries_crossref.bib").records
-              if r.line in (161, 866)]
+    schank = [
+        r for r in parsed("bbt-873_paren_entries_crossref.bib").records if r.line in (161, 866)
+    ]
     assert [r.title for r in schank] == ["Language and Memory", "Memory, Meaning, and Syntax"]
 
 
 def test_failed_and_commented_out_entries_are_reported_with_their_line() -> None:
-    assert reasons("ifnspaml_group_bibliography_1855.bib") == {7506: (
-        "@article entry 'jensen2016algorithm' could not be read: it is not closed before the "
-        "next entry starts (Unexpected block start: `@Book`. Was still looking for field-value "
-        "closing `,` or `}`)")}
+    assert reasons("ifnspaml_group_bibliography_1855.bib") == {
+        7506: (
+            "@article entry 'jensen2016algorithm' could not be read: it is not closed before the "
+            "next entry starts (Unexpected block start: `@Book`. Was still looking for field-value "
+            "closing `,` or `}`)"
+        )
+    }
     # The entry after the unclosed one is still read.
     assert record_at("ifnspaml_group_bibliography_1855.bib", 7516).title == (
-        "Statistical Methods for Speech Recognition")
+        "Statistical Methods for Speech Recognition"
+    )
     apa = reasons("bbt-2660_plus_in_fieldname.bib")
     assert apa[809] == "@article entry '10.1:18' is commented out with '%'"
     assert apa[2] == "@book entry '9.8:1' has no title, arXiv id or DOI"
@@ -299,20 +327,24 @@ def test_entry_missing_its_at_sign_and_truncated_entry() -> None:
         "@inproceedings{cut, title = {Cut off\n"
     )
     result = bibtex_import.parse(text, "x.bib")
-    assert [(r.title, r.authors, r.line) for r in result.records] == [
-        ("Good", ("Jane Doe",), 2)]
+    assert [(r.title, r.authors, r.line) for r in result.records] == [("Good", ("Jane Doe",), 2)]
     assert [(s.line, s.reason) for s in result.skipped] == [
         (4, "'article{stray,' looks like an entry but has no '@' before it, so it is not read"),
-        (7, "@inproceedings entry 'cut' could not be read: the file ends before it is closed "
-            "(a '}' is missing, or the file was cut off)"),
+        (
+            7,
+            "@inproceedings entry 'cut' could not be read: the file ends before it is closed "
+            "(a '}' is missing, or the file was cut off)",
+        ),
     ]
 
 
 def test_bom_crlf_and_lines() -> None:
     plain = read_path(BIB / "bbt-871_round_parens_concat.bib")
     crlf = "\ufeff" + plain.replace("\n", "\r\n")
-    assert bibtex_import.parse(crlf, "x.bib").records == parsed(
-        "bbt-871_round_parens_concat.bib").records
+    assert (
+        bibtex_import.parse(crlf, "x.bib").records
+        == parsed("bbt-871_round_parens_concat.bib").records
+    )
 
 
 def test_macro_only_file_is_a_clear_error() -> None:
@@ -321,11 +353,20 @@ def test_macro_only_file_is_a_clear_error() -> None:
         bibtex_import.parse(read_path(path), str(path))
     assert str(caught.value) == (
         f"{path}: holds only @string definitions (130 macros) and no entries; it is a macro "
-        "file meant to be used together with another .bib file")
+        "file meant to be used together with another .bib file"
+    )
 
 
-@pytest.mark.parametrize("text", ["", "  \n", "just some words\n", "@comment{nothing here}",
-                                  "% only a comment\n@preamble{ \"x\" }"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "  \n",
+        "just some words\n",
+        "@comment{nothing here}",
+        '% only a comment\n@preamble{ "x" }',
+    ],
+)
 def test_text_without_entries_is_a_clear_error(text: str) -> None:
     with pytest.raises(ParseError, match=r"^empty\.bib: no BibTeX entries"):
         bibtex_import.parse(text, "empty.bib")
@@ -340,9 +381,13 @@ def test_entries_without_title_use_their_ids() -> None:
     )
     result = bibtex_import.parse(text, "x.bib")
     assert [(r.title, r.authors) for r in result.records] == [
-        ("arXiv:2106.09685", ()), ("doi:10.1000/abc", ()), ("Proceedings of X", ("Richard Roe",))]
+        ("arXiv:2106.09685", ()),
+        ("doi:10.1000/abc", ()),
+        ("Proceedings of X", ("Richard Roe",)),
+    ]
     assert [(s.line, s.reason) for s in result.skipped] == [
-        (4, "@misc entry 'd' has no title, arXiv id or DOI")]
+        (4, "@misc entry 'd' has no title, arXiv id or DOI")
+    ]
 
 
 def test_dates() -> None:
@@ -355,8 +400,14 @@ def test_dates() -> None:
         "@misc{f, title = {F}, date = {2017-24~}}\n"
     )
     dates = [(r.year, r.date) for r in bibtex_import.parse(text, "x.bib").records]
-    assert dates == [(2019, "2019-04-28"), (2020, "2020-01"), (None, None), (2021, "2021"),
-                     (2021, "2021-02"), (2017, "2017")]
+    assert dates == [
+        (2019, "2019-04-28"),
+        (2020, "2020-01"),
+        (None, None),
+        (2021, "2021"),
+        (2021, "2021-02"),
+        (2017, "2017"),
+    ]
 
 
 def test_evaluate_and_names() -> None:
@@ -365,9 +416,9 @@ def test_evaluate_and_names() -> None:
     assert evaluate("{a {b} c} # 1990 # undefined", macros) == "a {b} c1990undefined"
     assert evaluate('"unterminated', macros) == "unterminated"
     assert evaluate("pub-FRED:adr", macros) == "London, UK"
-    assert person_names("{de la Mata}, Maria and van Beethoven, Ludwig and King, Jr., Martin "
-                        "and {IEEE} and others") == (
-        "Maria de la Mata", "Ludwig van Beethoven", "Martin King, Jr.", "IEEE")
+    assert person_names(
+        "{de la Mata}, Maria and van Beethoven, Ludwig and King, Jr., Martin and {IEEE} and others"
+    ) == ("Maria de la Mata", "Ludwig van Beethoven", "Martin King, Jr.", "IEEE")
 
 
 @pytest.mark.parametrize("name", [*EXPECTED, MACROS_ONLY])
@@ -387,9 +438,14 @@ def test_sniff_ignores_other_formats() -> None:
 
 def _corpus_snippets() -> list[str]:
     text = read_path(BIB / "bbt-873_paren_entries_crossref.bib")[:6000]
-    small = [read_path(BIB / n) for n in ("bbt-871_round_parens_concat.bib",
-                                          "bbt-1081_string_concat_space.bib",
-                                          "bbt-95-96_preamble_mojibake.bib")]
+    small = [
+        read_path(BIB / n)
+        for n in (
+            "bbt-871_round_parens_concat.bib",
+            "bbt-1081_string_concat_space.bib",
+            "bbt-95-96_preamble_mojibake.bib",
+        )
+    ]
     return [text, *small]
 
 
@@ -397,11 +453,12 @@ def _corpus_snippets() -> list[str]:
 @given(
     base=st.sampled_from(_corpus_snippets()),
     cut=st.integers(min_value=0, max_value=6000),
-    insert=st.text(alphabet=st.sampled_from(list("@{}()\"#,=%\\$_^~\n ax0")), max_size=20),
+    insert=st.text(alphabet=st.sampled_from(list('@{}()"#,=%\\$_^~\n ax0')), max_size=20),
     where=st.integers(min_value=0, max_value=6000),
 )
-def test_mutated_bibtex_only_parses_or_raises_parse_error(base: str, cut: int, insert: str,
-                                                           where: int) -> None:
+def test_mutated_bibtex_only_parses_or_raises_parse_error(
+    base: str, cut: int, insert: str, where: int
+) -> None:
     text = base[:cut]
     text = text[:where] + insert + text[where:]
     _parse_or_parse_error(text)
@@ -449,39 +506,51 @@ def test_runaway_macro_expansion_is_refused_with_its_line() -> None:
     with pytest.raises(ParseError) as caught:
         bibtex_import.parse(bomb, "bomb.bib")
     assert str(caught.value) == (
-        "bomb.bib:17: @string macros expand to more than 8 times the size of the file")
+        "bomb.bib:17: @string macros expand to more than 8 times the size of the file"
+    )
 
 
 def test_control_characters_and_letterless_titles() -> None:
-    text = ("@misc{a, title = {Bad\x00 \x1b[31mtitle\u202e}, author = {Doe,\x07 Jane}}\n"
-            "@misc{b, title = {((( )))}}\n")
+    text = (
+        "@misc{a, title = {Bad\x00 \x1b[31mtitle\u202e}, author = {Doe,\x07 Jane}}\n"
+        "@misc{b, title = {((( )))}}\n"
+    )
     result = bibtex_import.parse(text, "x.bib")
     assert [(r.title, r.authors) for r in result.records] == [("Bad [31mtitle", ("Jane Doe",))]
     assert [(s.line, s.reason) for s in result.skipped] == [
-        (2, "@misc entry 'b' has a title without letters ('((( )))') and no arXiv id or DOI")]
+        (2, "@misc entry 'b' has a title without letters ('((( )))') and no arXiv id or DOI")
+    ]
 
 
-@pytest.mark.parametrize(("latex", "text"), [
-    ("{BERT}: Pre-training of Deep {{Bidirectional}} Transformers",
-     "BERT: Pre-training of Deep Bidirectional Transformers"),
-    ('Sch{\\"o}rmann', "Schörmann"),
-    ("Mart{\\'{\\i}}n", "Martín"),
-    ("{\\v{C}}apkun", "Čapkun"),
-    ("{Jim{\\'e}nez-Rodriguez}", "Jiménez-Rodriguez"),
-    ("{Cu$_2$O} and $\\alpha$-Fe$_{2}$O$_3$, cm$^{-1}$", "Cu₂O and \u03b1-Fe₂O₃, cm⁻¹"),
-    ("In$_x$Ga$_{1-x}$N and Cu$_{2-\\delta}$O", "InₓGa₁₋ₓN and Cu2-δO"),
-    ("50% of ``all'' -- really", "50% of “all” \u2013 really"),
-    # Better BibTeX's escaped literal braces, and text escaped twice by Zotero
-    ("in \\{\\{\\vphantom{\\}\\}}{{GaAs}}\\vphantom\\{\\}\\vphantom\\{\\} Nanowires",
-     "in GaAs Nanowires"),
-    ("Garc\\textbackslash{}'ia", "García"),
-    ("{{TiO}}\\_2 and GaN \\{0001\\}", "TiO₂ and GaN {0001}"),  # Miller indices stay
-])
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (
+            "{BERT}: Pre-training of Deep {{Bidirectional}} Transformers",
+            "BERT: Pre-training of Deep Bidirectional Transformers",
+        ),
+        ('Sch{\\"o}rmann', "Schörmann"),
+        ("Mart{\\'{\\i}}n", "Martín"),
+        ("{\\v{C}}apkun", "Čapkun"),
+        ("{Jim{\\'e}nez-Rodriguez}", "Jiménez-Rodriguez"),
+        ("{Cu$_2$O} and $\\alpha$-Fe$_{2}$O$_3$, cm$^{-1}$", "Cu₂O and \u03b1-Fe₂O₃, cm⁻¹"),
+        ("In$_x$Ga$_{1-x}$N and Cu$_{2-\\delta}$O", "InₓGa₁₋ₓN and Cu2-δO"),
+        ("50% of ``all'' -- really", "50% of “all” \u2013 really"),
+        # Better BibTeX's escaped literal braces, and text escaped twice by Zotero
+        (
+            "in \\{\\{\\vphantom{\\}\\}}{{GaAs}}\\vphantom\\{\\}\\vphantom\\{\\} Nanowires",
+            "in GaAs Nanowires",
+        ),
+        ("Garc\\textbackslash{}'ia", "García"),
+        ("{{TiO}}\\_2 and GaN \\{0001\\}", "TiO₂ and GaN {0001}"),  # Miller indices stay
+    ],
+)
 def test_latex_to_text(latex: str, text: str) -> None:
     assert latex_to_text(latex) == text
 
 
 def test_fix_mojibake() -> None:
     assert fix_mojibake("300Â°C, 400-500Ânm, SchÃ¶rmann, itâ€™s") == (
-        "300°C, 400-500\u00a0nm, Schörmann, it\u2019s")
+        "300°C, 400-500\u00a0nm, Schörmann, it\u2019s"
+    )
     assert fix_mojibake("Âge, Ça, naïve") == "Âge, Ça, naïve"  # real text is left alone

@@ -56,14 +56,24 @@ def test_lora_item() -> None:
 
 def test_types_names_dates_and_links() -> None:
     assert [item["type"] for item in ITEMS] == [
-        "paper-conference", "article-journal", "article", "paper-conference", "article",
-        "article", "article", "article-journal", "article"]
+        "paper-conference",
+        "article-journal",
+        "article",
+        "paper-conference",
+        "article",
+        "article",
+        "article",
+        "article-journal",
+        "article",
+    ]
     assert all(item["type"] in CSL_TYPES for item in ITEMS)
     script = ITEMS[1]
     assert script["title"] == SCRIPT_TITLE  # JSON escapes quotes itself; nothing else to do
-    assert script["author"] == [{"family": "Ødegaard", "given": "Zoë"},
-                                {"family": "García-López", "given": "José María"},
-                                {"literal": "OpenAI"}]
+    assert script["author"] == [
+        {"family": "Ødegaard", "given": "Zoë"},
+        {"family": "García-López", "given": "José María"},
+        {"literal": "OpenAI"},
+    ]
     assert script["issued"] == {"date-parts": [[2024, 2]]}
     # A preprint the way Zotero writes one; no venue "arXiv" as a container.
     bert = ITEMS[5]
@@ -75,8 +85,9 @@ def test_types_names_dates_and_links() -> None:
 
 
 def test_keywords_with_commas_use_semicolons() -> None:
-    (item,) = json.loads(csljson_export.export(
-        [paper(1, "T", tags=("deep learning, theory", "proofs"))], CONTEXT))
+    (item,) = json.loads(
+        csljson_export.export([paper(1, "T", tags=("deep learning, theory", "proofs"))], CONTEXT)
+    )
     assert item["keyword"] == "deep learning, theory; proofs"
     (record,) = csljson_import.parse(json.dumps([item]), "x.json").records
     assert record.suggested_tags == ("deep learning, theory", "proofs")
@@ -86,8 +97,9 @@ def _csl_name(name: dict[str, str]) -> str:
     """A CSL name in display order, as the CSL specification defines its parts."""
     if "literal" in name:
         return name["literal"]
-    parts = [name.get(k, "") for k in ("given", "dropping-particle", "non-dropping-particle",
-                                       "family")]
+    parts = [
+        name.get(k, "") for k in ("given", "dropping-particle", "non-dropping-particle", "family")
+    ]
     natural = " ".join(p for p in parts if p)
     return f"{natural}, {name['suffix']}" if "suffix" in name else natural
 
@@ -99,13 +111,16 @@ def _arxiv(item: dict[str, object]) -> str | None:
 
 def test_round_trip_as_plain_json() -> None:
     # What any CSL consumer (pandoc, citeproc-js) reads: the fields by the specification.
-    found = [(
-        item["title"],
-        tuple(_csl_name(n) for n in item.get("author", [])),  # type: ignore[attr-defined]
-        item["issued"]["date-parts"][0][0] if "issued" in item else None,  # type: ignore[index]
-        item.get("DOI"),
-        _arxiv(item),
-    ) for item in ITEMS]
+    found = [
+        (
+            item["title"],
+            tuple(_csl_name(n) for n in item.get("author", [])),  # type: ignore[attr-defined]
+            item["issued"]["date-parts"][0][0] if "issued" in item else None,  # type: ignore[index]
+            item.get("DOI"),
+            _arxiv(item),
+        )
+        for item in ITEMS
+    ]
     assert found == [identity(p) for p in PAPERS]
 
 
@@ -114,13 +129,15 @@ def test_round_trip_through_readerapp() -> None:
     assert not result.skipped
     assert [loose_identity(r) for r in result.records] == [loose_identity(p) for p in PAPERS]
     lora = result.records[0]
-    assert (lora.date, lora.venue, lora.abstract) == ("2021-06-17", "ICLR 2022",
-                                                      PAPERS[0].abstract)
+    assert (lora.date, lora.venue, lora.abstract) == ("2021-06-17", "ICLR 2022", PAPERS[0].abstract)
     assert lora.suggested_tags == ("peft", "low rank")
 
 
-@pytest.mark.xfail(strict=True, reason="readerapp's CSL importer (record_fields.clean_title) "
-                                       "drops balanced braces and <i>/<b> tags from titles")
+@pytest.mark.xfail(
+    strict=True,
+    reason="readerapp's CSL importer (record_fields.clean_title) "
+    "drops balanced braces and <i>/<b> tags from titles",
+)
 @pytest.mark.parametrize("title", ["Sets {x}", "The <i>in vivo</i> case"])
 def test_known_lossy_titles_in_readerapp_importer(title: str) -> None:
     text = csljson_export.export([paper(1, title)], CONTEXT)

@@ -91,12 +91,15 @@ def test_edtf_circa_seasons_ranges_and_bc_years() -> None:
 def test_pandoc_rich_text_titles_many_authors_and_editors() -> None:
     by_key = records("bbt_pandoc_schomd.csl.json")
     adams = by_key["Adams2001"]
-    assert adams.title == ("The physical volcanology of the 1600 eruption of Huaynaputina, "
-                           "southern Peru")
+    assert adams.title == (
+        "The physical volcanology of the 1600 eruption of Huaynaputina, southern Peru"
+    )
     assert len(adams.authors) == 7 and adams.authors[-1] == "Kendra Arbesman"
     berndt = by_key["Berndt1994"]
-    assert berndt.title == ("Skizze zur Auslegungsgeschichte der Bücher Prouerbia und "
-                            "Ecclesiastes in der abendländischen Kirche")
+    assert berndt.title == (
+        "Skizze zur Auslegungsgeschichte der Bücher Prouerbia und "
+        "Ecclesiastes in der abendländischen Kirche"
+    )
     assert berndt.doi == "10.1484/j.se.2.303788"
     assert "<span" not in by_key["Dunning2016"].title
     wordsworth = by_key["Wordsworth1883"]
@@ -107,19 +110,36 @@ def test_pandoc_rich_text_titles_many_authors_and_editors() -> None:
 
 def test_arxiv_ids_keywords_and_short_doi_link() -> None:
     items = [
-        {"type": "article", "title": "From number", "number": "arXiv:2106.09685v2",
-         "keyword": "LLM, fine-tuning", "citation-key": "a"},
+        {
+            "type": "article",
+            "title": "From number",
+            "number": "arXiv:2106.09685v2",
+            "keyword": "LLM, fine-tuning",
+            "citation-key": "a",
+        },
         {"type": "article", "title": "From note", "note": "arXiv: 1706.03762", "id": "b"},
-        {"type": "article", "title": "From location", "archive": "arXiv",
-         "archive_location": "hep-th/9901001", "keyword": ["x", "X", "y"]},
+        {
+            "type": "article",
+            "title": "From location",
+            "archive": "arXiv",
+            "archive_location": "hep-th/9901001",
+            "keyword": ["x", "X", "y"],
+        },
         {"type": "article", "title": "From URL", "URL": "https://arxiv.org/abs/2308.01234v1"},
         {"type": "article", "title": "Report number", "number": "2106.09685"},
         {"type": "article-journal", "title": "Short only", "DOI": "10/FQD6HJ"},
         {"type": "article", "title": "arXiv DOI", "DOI": "10.48550/arXiv.2401.00001"},
     ]
     got = csljson_import.parse(json.dumps(items), "x.json").records
-    assert [r.arxiv_id for r in got] == ["2106.09685", "1706.03762", "hep-th/9901001",
-                                         "2308.01234", None, None, "2401.00001"]
+    assert [r.arxiv_id for r in got] == [
+        "2106.09685",
+        "1706.03762",
+        "hep-th/9901001",
+        "2308.01234",
+        None,
+        None,
+        "2401.00001",
+    ]
     assert got[0].suggested_tags == ("LLM", "fine-tuning")
     assert got[2].suggested_tags == ("x", "y")
     assert got[3].links.abs == "https://arxiv.org/abs/2308.01234v1"
@@ -130,22 +150,37 @@ def test_one_object_items_keyed_by_id_raw_and_literal_dates() -> None:
     one = '{"type": "book", "title": "Alone", "issued": {"raw": "2017-24~"}}'
     (record,) = csljson_import.parse(one, "x.json").records
     assert (record.title, record.year, record.date) == ("Alone", 2017, "2017")
-    keyed = {"ITEM-1": {"type": "book", "title": "A", "issued": {"literal": "May 5, 2017"}},
-             "ITEM-2": {"type": "book", "title": "B", "issued": {"literal": "13th cent"}}}
+    keyed = {
+        "ITEM-1": {"type": "book", "title": "A", "issued": {"literal": "May 5, 2017"}},
+        "ITEM-2": {"type": "book", "title": "B", "issued": {"literal": "13th cent"}},
+    }
     a, b = csljson_import.parse(json.dumps(keyed), "x.json").records
     assert (a.title, a.date, b.title, b.date) == ("A", "2017-05-05", "B", None)
 
 
 def test_odd_values_are_skipped_or_ignored_never_crash() -> None:
-    text = json.dumps([
-        {"type": "book", "title": ["List", "title"], "author": "Plain String",
-         "issued": {"date-parts": [[True, "x", None]]}, "DOI": 42, "URL": ["http://[::1"]},
-        {"type": "book", "title": "", "citation-key": "empty"},
-        {"type": "book", "title": "Numbers", "issued": {"date-parts": [[float("inf")]]},
-         "author": [{"family": None, "given": 3}, {"literal": ""}, 7]},
-        None,
-        "a string",
-    ], indent=1)
+    text = json.dumps(
+        [
+            {
+                "type": "book",
+                "title": ["List", "title"],
+                "author": "Plain String",
+                "issued": {"date-parts": [[True, "x", None]]},
+                "DOI": 42,
+                "URL": ["http://[::1"],
+            },
+            {"type": "book", "title": "", "citation-key": "empty"},
+            {
+                "type": "book",
+                "title": "Numbers",
+                "issued": {"date-parts": [[float("inf")]]},
+                "author": [{"family": None, "given": 3}, {"literal": ""}, 7],
+            },
+            None,
+            "a string",
+        ],
+        indent=1,
+    )
     result = csljson_import.parse(text, "x.json")
     assert [r.title for r in result.records] == ["List", "Numbers"]
     assert result.records[0].authors == ("Plain String",)
@@ -211,10 +246,34 @@ def test_bom_and_crlf() -> None:
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-        st.sampled_from(["title", "type", "author", "issued", "date-parts", "DOI", "URL",
-                         "literal", "family", "given", "raw", "keyword", "number", "note",
-                         "id", "container-title", "abstract"]), inner, max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "title",
+                    "type",
+                    "author",
+                    "issued",
+                    "date-parts",
+                    "DOI",
+                    "URL",
+                    "literal",
+                    "family",
+                    "given",
+                    "raw",
+                    "keyword",
+                    "number",
+                    "note",
+                    "id",
+                    "container-title",
+                    "abstract",
+                ]
+            ),
+            inner,
+            max_size=6,
+        )
+    ),
     max_leaves=30,
 )
 SEED_TEXT = read_path(CSL / "bbt-811_edtf_dates.csl.json")
@@ -225,20 +284,26 @@ def mutated_csl(draw: st.DrawFn) -> str:
     text = SEED_TEXT
     for _ in range(draw(st.integers(1, 5))):
         at = draw(st.integers(0, len(text)))
-        insert = draw(st.one_of(st.sampled_from(["[", "]", "{", "}", ",", '"', "null", "-0333",
-                                                 "1e999", "\ufeff"]), st.text(max_size=8)))
-        text = text[:at] + insert + text[at + draw(st.integers(0, 30)):]
+        insert = draw(
+            st.one_of(
+                st.sampled_from(["[", "]", "{", "}", ",", '"', "null", "-0333", "1e999", "\ufeff"]),
+                st.text(max_size=8),
+            )
+        )
+        text = text[:at] + insert + text[at + draw(st.integers(0, 30)) :]
     return text
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.one_of(
-    st.text(),
-    st.binary().map(lambda b: b.decode("latin-1")),
-    JSON_VALUES.map(json.dumps),
-    st.lists(JSON_VALUES, max_size=5).map(json.dumps),
-    mutated_csl(),
-))
+@given(
+    st.one_of(
+        st.text(),
+        st.binary().map(lambda b: b.decode("latin-1")),
+        JSON_VALUES.map(json.dumps),
+        st.lists(JSON_VALUES, max_size=5).map(json.dumps),
+        mutated_csl(),
+    )
+)
 def test_fuzzed_text_gives_records_or_parse_error(text: str) -> None:
     assert 0.0 <= csljson_import.sniff(text[:16384]) <= 1.0
     try:

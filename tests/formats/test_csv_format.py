@@ -23,9 +23,20 @@ NOW = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 
 def _paper(id: int, title: str, **fields: object) -> Paper:
     values: dict[str, object] = {
-        "abstract": "", "authors": (), "year": None, "date": None, "arxiv_id": None,
-        "doi": None, "venue": None, "links": Links(), "starred": False, "status": "unread",
-        "tags": (), "queues": (), "notes": (), "added_at": NOW,
+        "abstract": "",
+        "authors": (),
+        "year": None,
+        "date": None,
+        "arxiv_id": None,
+        "doi": None,
+        "venue": None,
+        "links": Links(),
+        "starred": False,
+        "status": "unread",
+        "tags": (),
+        "queues": (),
+        "notes": (),
+        "added_at": NOW,
     }
     values.update(fields)
     return Paper(id=id, title=title, **values)  # type: ignore[arg-type]
@@ -33,29 +44,55 @@ def _paper(id: int, title: str, **fields: object) -> Paper:
 
 PAPERS = [
     _paper(
-        1, 'LoRA: "Low-Rank" Adaptation, of Large Language Models',
+        1,
+        'LoRA: "Low-Rank" Adaptation, of Large Language Models',
         abstract="An important paradigm of NLP.\n\nWe propose LoRA, which freezes weights.",
         authors=("Edward J. Hu", "Yelong Shen", "Phillip Wallis"),
-        year=2021, date="2021-06-17", arxiv_id="2106.09685", doi="10.48550/arxiv.2106.09685",
+        year=2021,
+        date="2021-06-17",
+        arxiv_id="2106.09685",
+        doi="10.48550/arxiv.2106.09685",
         venue="ICLR 2022",
-        links=Links(abs="https://arxiv.org/abs/2106.09685", pdf="https://arxiv.org/pdf/2106.09685",
-                    code="https://github.com/microsoft/LoRA",
-                    project="javascript:alert(1)",  # never exported as a link
-                    hf="https://huggingface.co/papers/2106.09685"),
-        starred=True, status="read", tags=("peft", "=cmd"), queues=("reading group",),
-        notes=(Note(1, "# First note\nwith *Markdown*", NOW, NOW),
-               Note(2, "-- second note, starts like a formula", NOW, NOW)),
+        links=Links(
+            abs="https://arxiv.org/abs/2106.09685",
+            pdf="https://arxiv.org/pdf/2106.09685",
+            code="https://github.com/microsoft/LoRA",
+            project="javascript:alert(1)",  # never exported as a link
+            hf="https://huggingface.co/papers/2106.09685",
+        ),
+        starred=True,
+        status="read",
+        tags=("peft", "=cmd"),
+        queues=("reading group",),
+        notes=(
+            Note(1, "# First note\nwith *Markdown*", NOW, NOW),
+            Note(2, "-- second note, starts like a formula", NOW, NOW),
+        ),
     ),
     _paper(
-        2, "=HYPERLINK(\"https://evil.example\", \"click\")",
-        abstract="-1 is how it starts", authors=("+Plus Person", "Ann Lee"),
-        year=2019, date="2019-03", doi="10.1145/3292500.3330701", venue="@KDD",
+        2,
+        '=HYPERLINK("https://evil.example", "click")',
+        abstract="-1 is how it starts",
+        authors=("+Plus Person", "Ann Lee"),
+        year=2019,
+        date="2019-03",
+        doi="10.1145/3292500.3330701",
+        venue="@KDD",
     ),
     _paper(3, "'=' considered harmful, a title that starts with a quote", year=1968),
     _paper(4, "Ünïcödé — Überblick ✓", authors=("Émile Zola",)),
 ]
-BIBLIOGRAPHIC = ("title", "abstract", "authors", "year", "date", "arxiv_id", "doi", "venue",
-                 "links")
+BIBLIOGRAPHIC = (
+    "title",
+    "abstract",
+    "authors",
+    "year",
+    "date",
+    "arxiv_id",
+    "doi",
+    "venue",
+    "links",
+)
 
 
 def _fields(record: Paper | PaperRecord) -> dict[str, object]:
@@ -75,15 +112,16 @@ def test_export_columns_and_values() -> None:
     assert lora["queues"] == "reading group"
     assert (lora["starred"], lora["status"], lora["year"]) == ("true", "read", "2021")
     assert lora["project_url"] == ""  # javascript: is not a link
-    assert lora["notes"] == ("# First note\nwith *Markdown*\n\n---\n\n"
-                             "-- second note, starts like a formula")
+    assert lora["notes"] == (
+        "# First note\nwith *Markdown*\n\n---\n\n-- second note, starts like a formula"
+    )
     assert len(rows) == 1 + len(PAPERS)
 
 
 def test_export_neutralises_formulas() -> None:
     rows = _cells(csv_format.export(PAPERS, CONTEXT))
     evil = dict(zip(rows[0], rows[2], strict=True))
-    assert evil["title"] == "'=HYPERLINK(\"https://evil.example\", \"click\")"
+    assert evil["title"] == '\'=HYPERLINK("https://evil.example", "click")'
     assert evil["authors"] == "'+Plus Person; Ann Lee"
     assert evil["abstract"] == "'-1 is how it starts"
     assert evil["venue"] == "'@KDD"
@@ -113,8 +151,9 @@ def test_round_trip_keeps_papers_and_bibliographic_fields() -> None:
     for paper, record in zip(PAPERS, result.records, strict=True):
         expected = _fields(paper)
         if paper.links.project == "javascript:alert(1)":
-            expected["links"] = Links(abs=paper.links.abs, pdf=paper.links.pdf,
-                                      code=paper.links.code, hf=paper.links.hf)
+            expected["links"] = Links(
+                abs=paper.links.abs, pdf=paper.links.pdf, code=paper.links.code, hf=paper.links.hf
+            )
         assert _fields(record) == expected
     # The importer reads no user state: no tags from the "tags" column either.
     assert result.records[0].suggested_tags == ()
@@ -185,11 +224,13 @@ def test_zotero_export() -> None:
     assert lora.links.abs == "http://arxiv.org/abs/2106.09685"
     assert lora.suggested_tags == ()  # Manual Tags are the user's, not keywords
     assert doi_only.authors == ("Martin King, Jr.", "Ann Lee")
-    assert (doi_only.doi, doi_only.venue, doi_only.date) == ("10.1038/s41586-019-1666-5",
-                                                             "Nature", "2019-10")
+    assert (doi_only.doi, doi_only.venue, doi_only.date) == (
+        "10.1038/s41586-019-1666-5",
+        "Nature",
+        "2019-10",
+    )
     # No title: the arXiv id in Zotero's Extra field names it.
-    assert (id_only.title, id_only.arxiv_id, id_only.line) == ("arXiv:1706.03762",
-                                                               "1706.03762", 4)
+    assert (id_only.title, id_only.arxiv_id, id_only.line) == ("arXiv:1706.03762", "1706.03762", 4)
 
 
 def test_scopus_export_prefers_full_author_names() -> None:
@@ -206,21 +247,28 @@ def test_semicolon_with_sep_line_and_tsv() -> None:
     assert (record.title, record.year, record.line) == ("Eins; zwei", 2001, 3)
     tsv = "PT\tAU\tAF\tTI\tSO\tPY\tDI\nJ\tHu, E\tHu, Edward\tA WoS paper\tNATURE\t2020\t10.1/x\n"
     [record] = csv_format.parse(tsv, "savedrecs.txt").records
-    assert (record.title, record.authors, record.venue) == ("A WoS paper", ("Edward Hu",),
-                                                            "NATURE")
+    assert (record.title, record.authors, record.venue) == ("A WoS paper", ("Edward Hu",), "NATURE")
 
 
 def test_common_header_names_case_insensitive() -> None:
-    text = ("Author(s),TITLE,Publication Year,Source title,doi,Abstract,URL,arXiv\n"
-            '"Vaswani, Ashish and Shazeer, Noam",Attention Is All You Need,2017,NeurIPS,'
-            "https://doi.org/10.5555/3295222.3295349,An abstract.,"
-            "https://papers.nips.cc/paper/7181-attention.pdf,arXiv:1706.03762v7\n")
+    text = (
+        "Author(s),TITLE,Publication Year,Source title,doi,Abstract,URL,arXiv\n"
+        '"Vaswani, Ashish and Shazeer, Noam",Attention Is All You Need,2017,NeurIPS,'
+        "https://doi.org/10.5555/3295222.3295349,An abstract.,"
+        "https://papers.nips.cc/paper/7181-attention.pdf,arXiv:1706.03762v7\n"
+    )
     [record] = csv_format.parse(text, "other.csv").records
     assert record == PaperRecord(
-        title="Attention Is All You Need", abstract="An abstract.",
-        authors=("Ashish Vaswani", "Noam Shazeer"), year=2017, arxiv_id="1706.03762",
-        doi="10.5555/3295222.3295349", venue="NeurIPS",
-        links=Links(pdf="https://papers.nips.cc/paper/7181-attention.pdf"), line=2)
+        title="Attention Is All You Need",
+        abstract="An abstract.",
+        authors=("Ashish Vaswani", "Noam Shazeer"),
+        year=2017,
+        arxiv_id="1706.03762",
+        doi="10.5555/3295222.3295349",
+        venue="NeurIPS",
+        links=Links(pdf="https://papers.nips.cc/paper/7181-attention.pdf"),
+        line=2,
+    )
 
 
 def test_third_party_quote_is_kept_unless_it_neutralised_a_formula() -> None:
@@ -257,8 +305,11 @@ def test_sniff_and_detect() -> None:
 
 
 def test_sniff_does_not_claim_other_formats() -> None:
-    paths = [DATA / "hf_daily_papers_seed.txt", DATA / "arxiv_ids.txt",
-             *sorted((DATA / "corpus").glob("*/*"))]
+    paths = [
+        DATA / "hf_daily_papers_seed.txt",
+        DATA / "arxiv_ids.txt",
+        *sorted((DATA / "corpus").glob("*/*")),
+    ]
     for path in paths:
         if path.suffix != ".md" and path.name != "README.md":
             assert csv_format.sniff(read_path(path)[:16384]) == 0.0, path
@@ -266,29 +317,43 @@ def test_sniff_does_not_claim_other_formats() -> None:
 
 
 _AUTHOR = st.from_regex(r"[A-Z][a-z]{1,8}( [A-Z]\.)?( [A-Z][a-z]{1,8}){1,2}", fullmatch=True)
-_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t\r"),
-                max_size=60)
-_URL = st.sampled_from([None, "https://example.org/p", "http://x.io/a?b=1&c=2",
-                        "ftp://nope.example/x", "javascript:alert(1)"])
+_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t\r"), max_size=60
+)
+_URL = st.sampled_from(
+    [
+        None,
+        "https://example.org/p",
+        "http://x.io/a?b=1&c=2",
+        "ftp://nope.example/x",
+        "javascript:alert(1)",
+    ]
+)
 
 
 @st.composite
 def _papers(draw: st.DrawFn) -> Paper:
     year = draw(st.none() | st.integers(1900, 2030))
-    date = None if year is None else draw(st.sampled_from([None, f"{year}", f"{year}-02",
-                                                           f"{year}-02-28"]))
+    date = (
+        None
+        if year is None
+        else draw(st.sampled_from([None, f"{year}", f"{year}-02", f"{year}-02-28"]))
+    )
     return _paper(
         draw(st.integers(1, 10**6)),
         draw(_TEXT.filter(lambda t: any(c.isalpha() for c in t))),
-        abstract=draw(_TEXT), authors=tuple(draw(st.lists(_AUTHOR, max_size=4))),
-        year=year, date=date,
+        abstract=draw(_TEXT),
+        authors=tuple(draw(st.lists(_AUTHOR, max_size=4))),
+        year=year,
+        date=date,
         arxiv_id=draw(st.sampled_from([None, "2106.09685", "hep-th/9901001"])),
         doi=draw(st.sampled_from([None, "10.1145/3292500.3330701"])),
         venue=draw(st.none() | _TEXT.filter(lambda t: t.strip() != "")),
         links=Links(abs=draw(_URL), code=draw(_URL), hf=draw(_URL)),
         tags=tuple(draw(st.lists(_TEXT, max_size=2))),
-        notes=tuple(Note(i, body, NOW, NOW) for i, body in enumerate(draw(st.lists(_TEXT,
-                                                                                     max_size=2)))),
+        notes=tuple(
+            Note(i, body, NOW, NOW) for i, body in enumerate(draw(st.lists(_TEXT, max_size=2)))
+        ),
     )
 
 
@@ -300,12 +365,17 @@ def _expected(paper: Paper) -> dict[str, object]:
         return url if url and url.startswith("http") else None
 
     return {
-        "title": " ".join(paper.title.split()), "abstract": text(paper.abstract),
-        "authors": paper.authors, "year": paper.year, "date": paper.date,
-        "arxiv_id": paper.arxiv_id, "doi": paper.doi,
+        "title": " ".join(paper.title.split()),
+        "abstract": text(paper.abstract),
+        "authors": paper.authors,
+        "year": paper.year,
+        "date": paper.date,
+        "arxiv_id": paper.arxiv_id,
+        "doi": paper.doi,
         "venue": " ".join(paper.venue.split()) if paper.venue else None,
-        "links": Links(abs=link(paper.links.abs), code=link(paper.links.code),
-                       hf=link(paper.links.hf)),
+        "links": Links(
+            abs=link(paper.links.abs), code=link(paper.links.code), hf=link(paper.links.hf)
+        ),
     }
 
 
@@ -322,20 +392,26 @@ _MUTATION_ALPHABET = "\",;\t\n\r'=+-@ abc0123456789\ufeff\x00"
 
 @st.composite
 def _mutated(draw: st.DrawFn) -> str:
-    text = draw(st.sampled_from([MULTILINE, ZOTERO, SCOPUS,
-                                 csv_format.export(PAPERS[:2], CONTEXT)]))
+    text = draw(
+        st.sampled_from([MULTILINE, ZOTERO, SCOPUS, csv_format.export(PAPERS[:2], CONTEXT)])
+    )
     for _ in range(draw(st.integers(0, 10))):
         at = draw(st.integers(0, len(text)))
         if draw(st.booleans()):
             text = text[:at] + draw(st.text(_MUTATION_ALPHABET, max_size=6)) + text[at:]
         else:
-            text = text[:at] + text[at + draw(st.integers(0, 15)):]
+            text = text[:at] + text[at + draw(st.integers(0, 15)) :]
     return text
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.one_of(st.text(max_size=300), _mutated(),
-                 st.binary(max_size=300).map(lambda b: b.decode("latin-1"))))
+@given(
+    st.one_of(
+        st.text(max_size=300),
+        _mutated(),
+        st.binary(max_size=300).map(lambda b: b.decode("latin-1")),
+    )
+)
 def test_fuzz_parse_only_parse_errors(text: str) -> None:
     csv_format.sniff(text)
     try:

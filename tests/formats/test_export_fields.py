@@ -16,20 +16,25 @@ from readerapp.formats.export_fields import (
 from tests.formats.export_samples import PAPERS, paper
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Edward J. Hu", PersonName(family="Hu", given="Edward J.")),
-    ("Ludwig van Beethoven", PersonName(family="Beethoven", given="Ludwig", particle="van")),
-    ("Ana de la Cruz", PersonName(family="Cruz", given="Ana", particle="de la")),
-    ("van Gogh", PersonName(family="Gogh", particle="van")),
-    ("Martin Luther King, Jr.", PersonName(family="King", given="Martin Luther", suffix="Jr.")),
-    ("Martin Luther King Jr.", PersonName(family="King", given="Martin Luther", suffix="Jr.")),
-    ("OpenAI", PersonName(family="OpenAI", literal=True)),
-    ("Google, Inc.", PersonName(family="Google, Inc.", literal=True)),
-    ("Research and Development Team",
-     PersonName(family="Research and Development Team", literal=True)),
-    ("  Wei   Zhang ", PersonName(family="Zhang", given="Wei")),
-    ("محمد علي", PersonName(family="علي", given="محمد")),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Edward J. Hu", PersonName(family="Hu", given="Edward J.")),
+        ("Ludwig van Beethoven", PersonName(family="Beethoven", given="Ludwig", particle="van")),
+        ("Ana de la Cruz", PersonName(family="Cruz", given="Ana", particle="de la")),
+        ("van Gogh", PersonName(family="Gogh", particle="van")),
+        ("Martin Luther King, Jr.", PersonName(family="King", given="Martin Luther", suffix="Jr.")),
+        ("Martin Luther King Jr.", PersonName(family="King", given="Martin Luther", suffix="Jr.")),
+        ("OpenAI", PersonName(family="OpenAI", literal=True)),
+        ("Google, Inc.", PersonName(family="Google, Inc.", literal=True)),
+        (
+            "Research and Development Team",
+            PersonName(family="Research and Development Team", literal=True),
+        ),
+        ("  Wei   Zhang ", PersonName(family="Zhang", given="Wei")),
+        ("محمد علي", PersonName(family="علي", given="محمد")),
+    ],
+)
 def test_split_name(name: str, expected: PersonName) -> None:
     assert split_name(name) == expected
 
@@ -43,8 +48,15 @@ def test_ascii_fold() -> None:
 
 def test_citation_keys_for_the_samples() -> None:
     assert citation_keys(PAPERS) == [
-        "hu2021lora", "odegaard2024script", "zhang2023sets", "anon2023", "anonclick",
-        "devlin2018bert", "qin2023swinface", "qin2023swinfacea", "witten1999string",
+        "hu2021lora",
+        "odegaard2024script",
+        "zhang2023sets",
+        "anon2023",
+        "anonclick",
+        "devlin2018bert",
+        "qin2023swinface",
+        "qin2023swinfacea",
+        "witten1999string",
     ]
 
 
@@ -64,9 +76,11 @@ def test_clashing_keys_get_suffixes_deterministically() -> None:
 
 def test_keys_stay_unique_when_a_base_looks_suffixed() -> None:
     # The third paper's own base is the second paper's suffixed key.
-    papers = [paper(1, "Same", authors=("Ann Lee",), year=2020),
-              paper(2, "Same", authors=("Ann Lee",), year=2020),
-              paper(3, "Samea", authors=("Ann Lee",), year=2020)]
+    papers = [
+        paper(1, "Same", authors=("Ann Lee",), year=2020),
+        paper(2, "Same", authors=("Ann Lee",), year=2020),
+        paper(3, "Samea", authors=("Ann Lee",), year=2020),
+    ]
     keys = citation_keys(papers)
     assert keys == ["lee2020same", "lee2020samea", "lee2020sameaa"]
     # A key depends only on the papers before it: a preview of the first ones agrees.
@@ -80,31 +94,38 @@ def test_keys_start_with_a_letter() -> None:
     assert key == "anon"
 
 
-@pytest.mark.parametrize(("venue", "arxiv_id", "kind"), [
-    (None, "2106.09685", "preprint"),
-    ("arXiv", "2106.09685", "preprint"),
-    ("arXiv preprint arXiv:2106.09685", None, "preprint"),
-    ("CoRR", None, "preprint"),
-    (None, None, "other"),
-    ("ICLR 2022", None, "conference"),
-    ("Advances in Neural Information Processing Systems", None, "conference"),
-    ("Proceedings of the IEEE/CVF Conference on Computer Vision", None, "conference"),
-    ("Findings of ACL 2023", None, "conference"),
-    ("Proceedings of the IEEE", None, "journal"),
-    ("Proceedings of the National Academy of Sciences", None, "journal"),
-    ("Nature Machine Intelligence", None, "journal"),
-    ("IEEE Transactions on Pattern Analysis and Machine Intelligence", None, "journal"),
-    ("J. Mach. Learn. Res.", None, "journal"),
-    ("Technical report, Example Lab", None, "other"),
-])
+@pytest.mark.parametrize(
+    ("venue", "arxiv_id", "kind"),
+    [
+        (None, "2106.09685", "preprint"),
+        ("arXiv", "2106.09685", "preprint"),
+        ("arXiv preprint arXiv:2106.09685", None, "preprint"),
+        ("CoRR", None, "preprint"),
+        (None, None, "other"),
+        ("ICLR 2022", None, "conference"),
+        ("Advances in Neural Information Processing Systems", None, "conference"),
+        ("Proceedings of the IEEE/CVF Conference on Computer Vision", None, "conference"),
+        ("Findings of ACL 2023", None, "conference"),
+        ("Proceedings of the IEEE", None, "journal"),
+        ("Proceedings of the National Academy of Sciences", None, "journal"),
+        ("Nature Machine Intelligence", None, "journal"),
+        ("IEEE Transactions on Pattern Analysis and Machine Intelligence", None, "journal"),
+        ("J. Mach. Learn. Res.", None, "journal"),
+        ("Technical report, Example Lab", None, "other"),
+    ],
+)
 def test_venue_kind(venue: str | None, arxiv_id: str | None, kind: str) -> None:
     assert venue_kind(paper(1, "T", venue=venue, arxiv_id=arxiv_id)) == kind
 
 
 def test_primary_class_only_from_the_first_suggestion() -> None:
     assert primary_class(PAPERS[0]) == "cs.CL"
-    assert primary_class(paper(1, "T", arxiv_id="2101.00001",
-                               suggested_tags=("transformers", "cs.CL"))) is None
+    assert (
+        primary_class(
+            paper(1, "T", arxiv_id="2101.00001", suggested_tags=("transformers", "cs.CL"))
+        )
+        is None
+    )
     assert primary_class(paper(1, "T", suggested_tags=("cs.CL",))) is None  # not on arXiv
 
 
@@ -115,8 +136,15 @@ def test_links_are_web_only() -> None:
     assert web_links(js) == [] and landing_url(js) is None
     assert landing_url(lora) == "https://arxiv.org/abs/2106.09685"
     # Project pages stay out: importers would read one back as the paper's own page.
-    site = paper(1, "T", links=Links(project="https://site.example", code="https://github.com/a/b",
-                                     hf="https://huggingface.co/papers/2101.00001"))
+    site = paper(
+        1,
+        "T",
+        links=Links(
+            project="https://site.example",
+            code="https://github.com/a/b",
+            hf="https://huggingface.co/papers/2101.00001",
+        ),
+    )
     assert web_links(site) == ["https://huggingface.co/papers/2101.00001", "https://github.com/a/b"]
     assert landing_url(site) == "https://huggingface.co/papers/2101.00001"
     assert landing_url(paper(1, "T", links=Links(project="https://site.example"))) is None

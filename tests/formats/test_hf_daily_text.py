@@ -10,8 +10,14 @@ from readerapp.formats import hf_daily_text
 from readerapp.formats.registry import detect_format
 from tests.conftest import SEED
 
-HEADER = {"new", "Get trending papers in your email inbox!", "Subscribe", "Daily Papers",
-          "byAK and the research community", "Aug 7"}
+HEADER = {
+    "new",
+    "Get trending papers in your email inbox!",
+    "Subscribe",
+    "Daily Papers",
+    "byAK and the research community",
+    "Aug 7",
+}
 
 
 def seed_text() -> str:
@@ -57,8 +63,10 @@ def test_crlf_bom_extra_blank_lines_and_missing_header() -> None:
 
 
 def test_header_lines_without_blank_lines_between_them() -> None:
-    text = ("Daily Papers\nbyAK and the research community\nAug 7\n\n"
-            "A Title\n\nAn abstract that is long enough to be one. " * 1)
+    text = (
+        "Daily Papers\nbyAK and the research community\nAug 7\n\n"
+        "A Title\n\nAn abstract that is long enough to be one. " * 1
+    )
     result = hf_daily_text.parse(text, "x")
     assert [r.title for r in result.records] == ["A Title"]
 

@@ -41,16 +41,21 @@ def test_daily_papers_corpus_gives_all_30_papers_in_order() -> None:
 def test_daily_paper_fields() -> None:
     records = hf_json.parse(daily_text(), DAILY.name).records
     first = records[0]
-    assert first.title == ("On the Limits of LLM Adaptability: Impact of Model-Internalized "
-                           "Priors on Annotation Task Performance")
+    assert first.title == (
+        "On the Limits of LLM Adaptability: Impact of Model-Internalized "
+        "Priors on Annotation Task Performance"
+    )
     assert first.authors == ("Etienne Casanova", "Rafal Kocielnik", "R. Michael Alvarez")
     # paper.publishedAt, not the daily entry's (which is 2026-05-29T20:00 in another zone).
     assert (first.date, first.year) == ("2026-05-30", 2026)
     assert '("decision stickiness")' in first.abstract  # escaped quotes decoded
     assert first.links.hf == "https://huggingface.co/papers/2606.00467"
     assert first.links.code is None and first.links.abs is None
-    assert first.suggested_tags[:3] == ("zero-shot annotation", "LLM-as-a-judge",
-                                        "model-internalized priors")
+    assert first.suggested_tags[:3] == (
+        "zero-shot annotation",
+        "LLM-as-a-judge",
+        "model-internalized priors",
+    )
     assert len(first.suggested_tags) == 14
     assert first.doi is None and first.venue is None
 
@@ -58,8 +63,16 @@ def test_daily_paper_fields() -> None:
 def test_hidden_authors_are_kept_in_order() -> None:
     paper = by_id(hf_json.parse(daily_text(), DAILY.name).records, "2606.12575")
     assert paper.authors == (
-        "Dongyang Liu", "Ruoyi Du", "David Liu", "Dengyang Jiang", "Liangchen Li",
-        "Qilong Wu", "Zhen Li", "Steven C. H. Hoi", "Hongsheng Li", "Peng Gao",
+        "Dongyang Liu",
+        "Ruoyi Du",
+        "David Liu",
+        "Dengyang Jiang",
+        "Liangchen Li",
+        "Qilong Wu",
+        "Zhen Li",
+        "Steven C. H. Hoi",
+        "Hongsheng Li",
+        "Peng Gao",
     )  # Dengyang Jiang is `hidden: true` on the page
 
 
@@ -108,20 +121,25 @@ def test_search_response_bare_papers_and_one_paper_object() -> None:
     bare = [entry["paper"] for entry in data]
     mixed = [data[0], bare[1]]
     assert [r.arxiv_id for r in hf_json.parse(json.dumps(bare), "s.json").records] == [
-        r.arxiv_id for r in hf_json.parse(daily_text(), "d.json").records]
+        r.arxiv_id for r in hf_json.parse(daily_text(), "d.json").records
+    ]
     assert [r.title for r in hf_json.parse(json.dumps(mixed), "m.json").records] == [
-        bare[0]["title"], bare[1]["title"]]
+        bare[0]["title"],
+        bare[1]["title"],
+    ]
     one = hf_json.parse(json.dumps(bare[21], indent=1), "one.json")
     assert [(r.arxiv_id, r.line) for r in one.records] == [("2606.13392", 1)]
     assert one.records[0].title == "MiniMax Sparse Attention"
 
 
 def test_papers_with_only_an_id_or_only_a_title_are_kept() -> None:
-    text = json.dumps([
-        {"paper": {"id": "2606.00001v3"}},
-        {"paper": {"id": "2606.00002", "title": "No Summary Here"}},
-        {"paper": {"id": "not-an-id", "title": "Title Without arXiv"}},
-    ])
+    text = json.dumps(
+        [
+            {"paper": {"id": "2606.00001v3"}},
+            {"paper": {"id": "2606.00002", "title": "No Summary Here"}},
+            {"paper": {"id": "not-an-id", "title": "Title Without arXiv"}},
+        ]
+    )
     records = hf_json.parse(text, "x.json").records
     assert [(r.title, r.arxiv_id) for r in records] == [
         ("arXiv:2606.00001", "2606.00001"),
@@ -132,13 +150,16 @@ def test_papers_with_only_an_id_or_only_a_title_are_kept() -> None:
 
 
 def test_unusable_entries_are_skipped_with_line_and_reason() -> None:
-    text = json.dumps([
-        {"paper": {"upvotes": 3, "title": "  "}},
-        {"paper": {"id": "garbage", "summary": "An abstract without a title."}},
-        5,
-        None,
-        {"paper": {"id": "2606.00003", "title": "Kept"}},
-    ], indent=2)
+    text = json.dumps(
+        [
+            {"paper": {"upvotes": 3, "title": "  "}},
+            {"paper": {"id": "garbage", "summary": "An abstract without a title."}},
+            5,
+            None,
+            {"paper": {"id": "2606.00003", "title": "Kept"}},
+        ],
+        indent=2,
+    )
     result = hf_json.parse(text, "x.json")
     assert [r.title for r in result.records] == ["Kept"]
     assert [(s.line, s.reason) for s in result.skipped] == [
@@ -151,11 +172,24 @@ def test_unusable_entries_are_skipped_with_line_and_reason() -> None:
 
 
 def test_odd_value_types_do_not_break_a_paper() -> None:
-    text = json.dumps([{"paper": {
-        "id": 2606, "title": ["not", "text"], "summary": None, "authors": "A. Person",
-        "publishedAt": 20260530, "githubRepo": "javascript:alert(1)",
-        "projectPage": "file:///etc/passwd", "ai_keywords": "not a list",
-    }, "title": "Outer Title", "publishedAt": "2026-13-45"}])
+    text = json.dumps(
+        [
+            {
+                "paper": {
+                    "id": 2606,
+                    "title": ["not", "text"],
+                    "summary": None,
+                    "authors": "A. Person",
+                    "publishedAt": 20260530,
+                    "githubRepo": "javascript:alert(1)",
+                    "projectPage": "file:///etc/passwd",
+                    "ai_keywords": "not a list",
+                },
+                "title": "Outer Title",
+                "publishedAt": "2026-13-45",
+            }
+        ]
+    )
     result = hf_json.parse(text, "x.json")
     [record] = result.records
     assert record.title == "Outer Title"
@@ -175,8 +209,9 @@ def test_json_feed_sample() -> None:
     assert llama.links.abs == "https://arxiv.org/abs/2307.09288"
     assert llama.suggested_tags == ("large language models", "RLHF", "dialogue")
     assert (llama.date, llama.year, llama.line) == ("2023-07-18", 2023, 14)
-    assert dpo.title == ("Direct Preference Optimization: Your Language Model is Secretly "
-                         "a Reward Model")
+    assert dpo.title == (
+        "Direct Preference Optimization: Your Language Model is Secretly a Reward Model"
+    )
     assert dpo.abstract.startswith("While large-scale unsupervised language models")
     assert dpo.authors[-1] == "Chelsea Finn" and len(dpo.authors) == 6
     assert dpo.date == "2023-05-29"
@@ -184,7 +219,8 @@ def test_json_feed_sample() -> None:
     assert "<p>" not in lora.abstract and "weights & injects" in lora.abstract
     assert lora.links.code == "https://github.com/microsoft/LoRA"
     assert [(s.line, s.reason) for s in result.skipped] == [
-        (75, "a feed item with no paper link and no title")]
+        (75, "a feed item with no paper link and no title")
+    ]
 
 
 def test_empty_list_and_empty_feed_say_why_nothing_came_in() -> None:
@@ -233,8 +269,12 @@ def test_detect_format_picks_hf_json_for_its_files_only() -> None:
 
 
 def test_sniff_is_zero_for_other_json_formats() -> None:
-    others = [*(CORPUS / "csl-json").iterdir(), *(CORPUS / "scholarly-api-json").iterdir(),
-              *(CORPUS / "arxiv-atom").iterdir(), SEED]
+    others = [
+        *(CORPUS / "csl-json").iterdir(),
+        *(CORPUS / "scholarly-api-json").iterdir(),
+        *(CORPUS / "arxiv-atom").iterdir(),
+        SEED,
+    ]
     for path in others:
         assert hf_json.sniff(read_path(path)[:16384]) == 0.0, path.name
     blog = '{"version": "https://jsonfeed.org/version/1.1", "items": [{"url": "https://b.log/x"}]}'
@@ -245,15 +285,47 @@ def test_sniff_is_zero_for_other_json_formats() -> None:
 
 # --- fuzzing: only ParseError or a result may come out -------------------------------------
 
-PAPER_KEYS = ["paper", "id", "title", "summary", "authors", "name", "hidden", "publishedAt",
-              "upvotes", "githubRepo", "projectPage", "ai_keywords", "version", "items", "url",
-              "content_text", "content_html", "date_published", "author", "tags"]
+PAPER_KEYS = [
+    "paper",
+    "id",
+    "title",
+    "summary",
+    "authors",
+    "name",
+    "hidden",
+    "publishedAt",
+    "upvotes",
+    "githubRepo",
+    "projectPage",
+    "ai_keywords",
+    "version",
+    "items",
+    "url",
+    "content_text",
+    "content_html",
+    "date_published",
+    "author",
+    "tags",
+]
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30)
-    | st.sampled_from(["2606.00467", "https://jsonfeed.org/version/1.1", "2026-05-30",
-                       "https://huggingface.co/papers/2606.00467", "http://[::1"]),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(PAPER_KEYS) | st.text(max_size=5), children, max_size=6),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=30)
+    | st.sampled_from(
+        [
+            "2606.00467",
+            "https://jsonfeed.org/version/1.1",
+            "2026-05-30",
+            "https://huggingface.co/papers/2606.00467",
+            "http://[::1",
+        ]
+    ),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.sampled_from(PAPER_KEYS) | st.text(max_size=5), children, max_size=6)
+    ),
     max_leaves=25,
 )
 
@@ -285,7 +357,7 @@ def test_fuzz_random_text(text: str) -> None:
 def test_fuzz_mutated_files(start: int, length: int, insert: str) -> None:
     for source in (daily_text()[:6000], FEED.read_text(encoding="utf-8")):
         cut = min(start, len(source))
-        _parse_or_parse_error(source[:cut] + insert + source[cut + length:])
+        _parse_or_parse_error(source[:cut] + insert + source[cut + length :])
 
 
 def test_escaped_lone_surrogates_and_controls_are_made_visible_not_kept() -> None:

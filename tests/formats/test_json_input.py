@@ -32,13 +32,25 @@ def test_value_coercion() -> None:
 def test_sniffing_helpers() -> None:
     assert has_key('[{"paperId" : "x"}]', "paperId") and not has_key('["paperId"]', "paperId")
     assert [kind_of(v) for v in (None, True, 1, "a", [], {})] == [
-        "null", "a boolean", "a number", "a string", "a list", "an object"]
+        "null",
+        "a boolean",
+        "a number",
+        "a string",
+        "a list",
+        "an object",
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    '[{"a": 1},\r\n {"b": [2,\n 3]},\n\n"x", null]  \n',
-    "\ufeff[]", ' [ ]', '[1]', '[{"dup": 1, "dup": 2}]',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[{"a": 1},\r\n {"b": [2,\n 3]},\n\n"x", null]  \n',
+        "\ufeff[]",
+        " [ ]",
+        "[1]",
+        '[{"dup": 1, "dup": 2}]',
+    ],
+)
 def test_load_json_list_decodes_once_with_the_lines_of_load_json(text: str) -> None:
     normalized, items, lines = load_json_list(text, "dump.json")
     assert items == json.loads(normalized)
@@ -50,13 +62,17 @@ def test_load_json_list_gives_other_values_without_lines(text: str) -> None:
     assert load_json_list(text, "x.json")[1:] == (json.loads(text), None)
 
 
-@pytest.mark.parametrize(("text", "line", "why"), [
-    ('[{"a": 1},\n {"b": 2}]\n[3]', 3, "not valid JSON: Extra data"),
-    ('[{"a": 1},\n {"b": 2},\n]', 3, "not valid JSON"),
-    ('[{"a": 1},\n {"b": "cut', 2, "ends too early"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "why"),
+    [
+        ('[{"a": 1},\n {"b": 2}]\n[3]', 3, "not valid JSON: Extra data"),
+        ('[{"a": 1},\n {"b": 2},\n]', 3, "not valid JSON"),
+        ('[{"a": 1},\n {"b": "cut', 2, "ends too early"),
+    ],
+)
 def test_load_json_list_reports_broken_lists_as_load_json_does(
-        text: str, line: int, why: str) -> None:
+    text: str, line: int, why: str
+) -> None:
     with pytest.raises(ParseError) as caught:
         load_json_list(text, "dump.json")
     assert caught.value.line == line and why in str(caught.value)

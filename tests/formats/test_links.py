@@ -14,8 +14,15 @@ from readerapp.formats.links import (
 
 def test_web_url_only_accepts_http() -> None:
     assert web_url(" https://github.com/a/b. ") == "https://github.com/a/b"
-    for bad in ("javascript:alert(1)", "file:///etc/passwd", "http://[::1", "http://a b",
-                "http://a\x00b", "", None):
+    for bad in (
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "http://[::1",
+        "http://a b",
+        "http://a\x00b",
+        "",
+        None,
+    ):
         assert web_url(bad) is None
 
 
@@ -24,23 +31,38 @@ def test_malformed_urls_never_raise() -> None:
     assert url_host("http://[::1/x") == "" and not is_web_url("http://[::1")
     assert url_host("https://WWW.Example.org/x") == "example.org"
     assert links_from_text("see http://[::1 and https://github.com/a/b") == Links(
-        code="https://github.com/a/b")
+        code="https://github.com/a/b"
+    )
 
 
 def test_page_kind() -> None:
-    assert [page_kind(url) for url in (
-        "https://github.com/a/b", "https://arxiv.org/abs/2106.09685",
-        "https://arxiv.org/pdf/2106.09685", "https://huggingface.co/papers/2106.09685",
-        "https://huggingface.co/spaces/a/b", "https://example.org/paper.PDF",
-        "https://example.org/article/1",
-    )] == ["code", "abs", "pdf", "hf", "project", "pdf", "abs"]
+    assert [
+        page_kind(url)
+        for url in (
+            "https://github.com/a/b",
+            "https://arxiv.org/abs/2106.09685",
+            "https://arxiv.org/pdf/2106.09685",
+            "https://huggingface.co/papers/2106.09685",
+            "https://huggingface.co/spaces/a/b",
+            "https://example.org/paper.PDF",
+            "https://example.org/article/1",
+        )
+    ] == ["code", "abs", "pdf", "hf", "project", "pdf", "abs"]
 
 
 def test_links_from_urls_prefers_arxiv_and_names_its_id() -> None:
-    links, arxiv_id = links_from_urls([
-        "https://publisher.example/article/1", "ftp://x.example/a", "https://github.com/a/b",
-        "https://arxiv.org/abs/2106.09685v2.", "https://huggingface.co/papers/2106.09685",
-    ])
+    links, arxiv_id = links_from_urls(
+        [
+            "https://publisher.example/article/1",
+            "ftp://x.example/a",
+            "https://github.com/a/b",
+            "https://arxiv.org/abs/2106.09685v2.",
+            "https://huggingface.co/papers/2106.09685",
+        ]
+    )
     assert arxiv_id == "2106.09685"
-    assert links == Links(abs="https://arxiv.org/abs/2106.09685v2", code="https://github.com/a/b",
-                          hf="https://huggingface.co/papers/2106.09685")
+    assert links == Links(
+        abs="https://arxiv.org/abs/2106.09685v2",
+        code="https://github.com/a/b",
+        hf="https://huggingface.co/papers/2106.09685",
+    )

@@ -83,8 +83,10 @@ def test_dair_titles_from_each_row_style(dair: ParseResult) -> None:
         # the title is also a link to the paper inside the first cell
         "2501.17887": (457, "Docling"),
         # 2023 rows: "**Title** - description"
-        "2301.11305": (2087, "DetectGPT: Zero-Shot Machine-Generated Text Detection using "
-                             "Probability Curvature"),
+        "2301.11305": (
+            2087,
+            "DetectGPT: Zero-Shot Machine-Generated Text Detection using Probability Curvature",
+        ),
         # www.arxiv.org and /pdf/ links
         "2506.08388": (160, "Reinforcement-Learned Teachers of Test Time Scaling"),
         "2412.15605": (493, "Cache-Augmented Generation (CAG)"),
@@ -110,16 +112,16 @@ def test_dair_titles_are_plain_text(dair: ParseResult) -> None:
         assert record.title == " ".join(record.title.split())
         assert "\\&" not in record.title, record  # Markdown escapes are undone
     by_id = {r.arxiv_id: r.title for r in dair.records}
-    assert by_id["2301.01751"] == ("Iterated Decomposition: Improving Science Q&A by "
-                                   "Supervising Reasoning Processes")
+    assert by_id["2301.01751"] == (
+        "Iterated Decomposition: Improving Science Q&A by Supervising Reasoning Processes"
+    )
 
 
 def test_dair_code_links_come_from_the_same_row(dair: ParseResult) -> None:
     record = _by_id(dair)["2504.11844"]
     assert record.links.code == "https://github.com/Crista23/goal_directedness_llms"
     assert sum(1 for r in dair.records if r.links.code) == 31
-    assert all(r.links.code.startswith("https://github.com/")
-               for r in dair.records if r.links.code)
+    assert all(r.links.code.startswith("https://github.com/") for r in dair.records if r.links.code)
     # Tweets are not papers and never links.
     assert not any("x.com" in (r.links.code or "") for r in dair.records)
 
@@ -152,8 +154,7 @@ def test_id_list_with_comments() -> None:
         (8, "2302.13971", "arXiv:2302.13971"),
         (9, "hep-th/9901001", "arXiv:hep-th/9901001"),
         (10, "math.GT/0309136", "arXiv:math.GT/0309136"),
-        (13, "2203.02155", "Training language models to follow instructions with human "
-                           "feedback"),
+        (13, "2203.02155", "Training language models to follow instructions with human feedback"),
     ]
     assert [(s.line, s.reason) for s in result.skipped] == [
         (11, "2305.00000 is not an arXiv id: number 00000 is never issued"),
@@ -165,28 +166,39 @@ def test_id_list_with_comments() -> None:
 
 def test_id_list_with_bom_and_crlf() -> None:
     result = markdown_list.parse("\ufeff2106.09685\r\n\r\n1706.03762v7 // attention\r\n", "ids")
-    assert [(r.line, r.arxiv_id) for r in result.records] == [(1, "2106.09685"),
-                                                              (3, "1706.03762")]
+    assert [(r.line, r.arxiv_id) for r in result.records] == [(1, "2106.09685"), (3, "1706.03762")]
 
 
 def test_awesome_list_link_styles() -> None:
     result = markdown_list.parse(AWESOME, "awesome.md")
     got = {r.arxiv_id: (r.line, r.title, r.links.code) for r in result.records}
     assert got == {
-        "2106.09685": (7, "LoRA: Low-Rank Adaptation of Large Language Models",
-                       "https://github.com/microsoft/LoRA"),
+        "2106.09685": (
+            7,
+            "LoRA: Low-Rank Adaptation of Large Language Models",
+            "https://github.com/microsoft/LoRA",
+        ),
         # "arXiv" is not a title: the bold text before the link is
-        "2305.14314": (8, "QLoRA: Efficient Finetuning of Quantized LLMs",
-                       "https://github.com/artidoro/qlora"),
+        "2305.14314": (
+            8,
+            "QLoRA: Efficient Finetuning of Quantized LLMs",
+            "https://github.com/artidoro/qlora",
+        ),
         "2101.00190": (9, "Prefix-Tuning: Optimizing Continuous Prompts for Generation", None),
         "1902.00751": (10, "Parameter-Efficient Transfer Learning for NLP", None),
         # the id as link text is no title; the next mention of the paper has one
         "2104.08691": (11, "The Power of Scale for Parameter-Efficient Prompt Tuning", None),
-        "2007.07779": (17, "AdapterHub: A Framework for Adapting Transformers",
-                       "https://github.com/adapter-hub/adapters"),
+        "2007.07779": (
+            17,
+            "AdapterHub: A Framework for Adapting Transformers",
+            "https://github.com/adapter-hub/adapters",
+        ),
         "2205.05638": (18, "(IA)³", None),
-        "hep-th/9711200": (22, "The Large N Limit of Superconformal Field Theories and "
-                               "Supergravity", None),
+        "hep-th/9711200": (
+            22,
+            "The Large N Limit of Superconformal Field Theories and Supergravity",
+            None,
+        ),
         # two papers on one line: each keeps its own link text and the code link after it
         "1706.03762": (24, "Attention Is All You Need", None),
         "1810.04805": (24, "BERT", "https://github.com/google-research/bert"),
@@ -194,8 +206,11 @@ def test_awesome_list_link_styles() -> None:
         "2402.00001": (27, "arXiv:2402.00001", None),
     }
     assert [(s.line, s.reason) for s in result.skipped] == [
-        (19, "the paper link goes to cdn.openai.com, not arXiv; only arXiv papers are read "
-             "from Markdown lists"),
+        (
+            19,
+            "the paper link goes to cdn.openai.com, not arXiv; only arXiv papers are read "
+            "from Markdown lists",
+        ),
         (20, "2305.00000 is not an arXiv id: number 00000 is never issued"),
     ]
 
@@ -223,8 +238,10 @@ def test_invalid_ids_say_why(raw: str, problem: str) -> None:
 @pytest.mark.parametrize(
     ("line", "ids"),
     [
-        ("see https://arxiv.org/html/2401.12345v2/#S3 and arXiv: 1706.03762", ["2401.12345",
-                                                                              "1706.03762"]),
+        (
+            "see https://arxiv.org/html/2401.12345v2/#S3 and arXiv: 1706.03762",
+            ["2401.12345", "1706.03762"],
+        ),
         ("https://github.com/org/repo/issues/2106.09685", []),  # inside another URL
         ("version 1.2106.09685 and 2106.096851", []),
         ("arxiv.org/abs/cond-mat/0211034v1", ["cond-mat/0211034"]),
@@ -246,7 +263,7 @@ def test_sniff_and_detect() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        '@article{k, url = {https://arxiv.org/abs/2106.09685}, title = {LoRA}}',
+        "@article{k, url = {https://arxiv.org/abs/2106.09685}, title = {LoRA}}",
         '[{"id": "2106.09685", "url": "https://arxiv.org/abs/2106.09685"}]',
         "TY  - JOUR\nUR  - https://arxiv.org/abs/2106.09685\nER  - \n",
         "title,arxiv_id\nLoRA,2106.09685\nGPT-3,2005.14165\n",
@@ -271,13 +288,18 @@ def _mutated(draw: st.DrawFn) -> str:
         if draw(st.booleans()):
             text = text[:at] + draw(st.text(_MUTATION_ALPHABET, max_size=8)) + text[at:]
         else:
-            text = text[:at] + text[at + draw(st.integers(0, 20)):]
+            text = text[:at] + text[at + draw(st.integers(0, 20)) :]
     return text
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.one_of(st.text(max_size=400), _mutated(),
-                 st.binary(max_size=300).map(lambda b: b.decode("latin-1"))))
+@given(
+    st.one_of(
+        st.text(max_size=400),
+        _mutated(),
+        st.binary(max_size=300).map(lambda b: b.decode("latin-1")),
+    )
+)
 def test_fuzz_parse_only_parse_errors(text: str) -> None:
     try:
         result = markdown_list.parse(text, "fuzz.md")
@@ -294,10 +316,12 @@ def test_escaped_marks_in_link_texts_are_literal() -> None:
     # CommonMark: `\[` does not open a link, `\_` and `\*` are not emphasis. Before, the
     # title below lost "ANSI \[" (the link was taken to start at the escaped bracket) and the
     # emphasis pass ate the marks before the escapes were read ("snake\case").
-    text = ("- [ANSI \\[31m colour codes in LLM output](https://arxiv.org/abs/2101.00001)\n"
-            "- [Learning snake\\_case and \\*stars\\* in code](https://arxiv.org/abs/2101.00002)\n"
-            "- [**Bold\\_name** model](https://arxiv.org/abs/2101.00003)\n"
-            "- [Under_score_name and 2*3*4 math](https://arxiv.org/abs/2101.00004)\n")
+    text = (
+        "- [ANSI \\[31m colour codes in LLM output](https://arxiv.org/abs/2101.00001)\n"
+        "- [Learning snake\\_case and \\*stars\\* in code](https://arxiv.org/abs/2101.00002)\n"
+        "- [**Bold\\_name** model](https://arxiv.org/abs/2101.00003)\n"
+        "- [Under_score_name and 2*3*4 math](https://arxiv.org/abs/2101.00004)\n"
+    )
     titles = {r.arxiv_id: r.title for r in markdown_list.parse(text, "escapes.md").records}
     assert titles == {
         "2101.00001": "ANSI [31m colour codes in LLM output",

@@ -22,12 +22,15 @@ def test_all_50_pubmed_records_are_read_at_their_pmid_lines() -> None:
     result = medline_import.parse(medline_text(), str(MEDLINE))
     assert len(result.records) == 50
     assert result.skipped == []
-    pmid_lines = [n for n, line in enumerate(medline_text().split("\n"), 1)
-                  if line.startswith("PMID- ")]
+    pmid_lines = [
+        n for n, line in enumerate(medline_text().split("\n"), 1) if line.startswith("PMID- ")
+    ]
     assert [r.line for r in result.records] == pmid_lines
     assert all(r.doi for r in result.records)
-    assert all(r.links.abs and r.links.abs.startswith("https://pubmed.ncbi.nlm.nih.gov/")
-               for r in result.records)
+    assert all(
+        r.links.abs and r.links.abs.startswith("https://pubmed.ncbi.nlm.nih.gov/")
+        for r in result.records
+    )
     assert sum(1 for r in result.records if r.abstract) == 49  # one record has no AB
     assert not any(r.title.endswith(".") or "  " in r.title for r in result.records)
 
@@ -41,11 +44,18 @@ def test_first_record_fields() -> None:
     assert first.doi == "10.1016/j.ejmg.2019.03.004"  # from "LID - ... [doi]"
     assert first.venue == "European journal of medical genetics"  # JT, not TA
     assert first.links.abs == "https://pubmed.ncbi.nlm.nih.gov/30922926/"
-    assert first.suggested_tags == ("Chromosome", "Comparative", "Dinosaur", "Genome evolution",
-                                    "Karyotype")  # OT, not MeSH
+    assert first.suggested_tags == (
+        "Chromosome",
+        "Comparative",
+        "Dinosaur",
+        "Genome evolution",
+        "Karyotype",
+    )  # OT, not MeSH
     # Six-space continuation lines are unwrapped into one paragraph.
-    assert first.abstract.startswith("For the purpose of this review, 'time-lapse' refers to "
-                                     "the reconstruction of ancestral (in this case dinosaur)")
+    assert first.abstract.startswith(
+        "For the purpose of this review, 'time-lapse' refers to "
+        "the reconstruction of ancestral (in this case dinosaur)"
+    )
     assert "\n" not in first.abstract
 
 
@@ -90,7 +100,8 @@ def test_au_without_fau_group_authors_translated_titles() -> None:
     assert first.arxiv_id == "2106.09685"
     assert (third.title, third.doi, third.line) == ("doi:10.1000/abc", "10.1000/abc", 14)
     assert [(s.line, s.reason) for s in result.skipped] == [
-        (11, "MEDLINE record PMID 222 has no title, arXiv id or DOI")]
+        (11, "MEDLINE record PMID 222 has no title, arXiv id or DOI")
+    ]
 
 
 def test_registry_picks_medline_by_content_despite_the_ris_name() -> None:
@@ -119,8 +130,10 @@ def test_other_texts_are_refused_naming_the_line() -> None:
     assert "this is RIS, not PubMed MEDLINE" in caught.value.why
     with pytest.raises(ParseError) as caught:
         medline_import.parse(WOS_TAGGED.read_text("utf-8"), "savedrecs.txt")
-    assert str(caught.value) == ("savedrecs.txt:1: this is Web of Science tagged text, not RIS; "
-                                 "export RIS from Web of Science instead")
+    assert str(caught.value) == (
+        "savedrecs.txt:1: this is Web of Science tagged text, not RIS; "
+        "export RIS from Web of Science instead"
+    )
     with pytest.raises(ParseError, match="no line starting with 'PMID- '"):
         medline_import.parse("hello\n", "a.txt")
     with pytest.raises(ParseError, match="empty"):
@@ -128,8 +141,20 @@ def test_other_texts_are_refused_naming_the_line() -> None:
 
 
 SEED_TEXT = medline_text()[:30000]
-FRAGMENTS = ["PMID- 1\n", "\n", "\r\n", "      ", "AU  - ", "FAU - ", "DP  - 2020 Foo-Bar 99\n",
-             "LID - 10/x [doi]\n", "AID - x [arxiv]\n", "TI  - ", "\ufeff", "TY  - JOUR\n"]
+FRAGMENTS = [
+    "PMID- 1\n",
+    "\n",
+    "\r\n",
+    "      ",
+    "AU  - ",
+    "FAU - ",
+    "DP  - 2020 Foo-Bar 99\n",
+    "LID - 10/x [doi]\n",
+    "AID - x [arxiv]\n",
+    "TI  - ",
+    "\ufeff",
+    "TY  - JOUR\n",
+]
 
 
 @st.composite
@@ -139,7 +164,7 @@ def mutated_medline(draw: st.DrawFn) -> str:
         at = draw(st.integers(0, len(text)))
         cut = draw(st.integers(0, 80))
         insert = draw(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20)))
-        text = text[:at] + insert + text[at + cut:]
+        text = text[:at] + insert + text[at + cut :]
     return text[: draw(st.integers(0, len(text)))]
 
 

@@ -13,8 +13,17 @@ from readerapp.formats.text_input import read_path
 from tests.conftest import CORPUS, DATA, SEED
 from tests.formats.export_samples import CONTEXT, PAPERS
 
-BIBLIOGRAPHIC = ("title", "abstract", "authors", "year", "date", "arxiv_id", "doi", "venue",
-                 "links")
+BIBLIOGRAPHIC = (
+    "title",
+    "abstract",
+    "authors",
+    "year",
+    "date",
+    "arxiv_id",
+    "doi",
+    "venue",
+    "links",
+)
 
 
 def _fields(item: Paper | PaperRecord) -> dict[str, object]:
@@ -23,8 +32,13 @@ def _fields(item: Paper | PaperRecord) -> dict[str, object]:
 
 def _safe_links(links: Links) -> Links:
     """Links as an import keeps them: only http(s) URLs."""
-    return Links(**{kind: url for kind, url in links.as_dict().items()
-                    if url.lower().startswith(("http://", "https://"))})
+    return Links(
+        **{
+            kind: url
+            for kind, url in links.as_dict().items()
+            if url.lower().startswith(("http://", "https://"))
+        }
+    )
 
 
 def test_export_reads_back_with_every_bibliographic_field() -> None:
@@ -59,10 +73,13 @@ def test_entries_that_are_not_papers_are_reported_with_their_line() -> None:
     assert readerapp_json.parse("[]", "empty.json").skipped[0].reason == "the list holds no papers"
 
 
-@pytest.mark.parametrize(("text", "line", "words"), [
-    ('"just a string"', 1, "the JSON is a string, not a list of papers"),
-    ('[\n  {"title": "cut', 2, "the JSON ends too early"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('"just a string"', 1, "the JSON is a string, not a list of papers"),
+        ('[\n  {"title": "cut', 2, "the JSON ends too early"),
+    ],
+)
 def test_unreadable_json_names_the_line(text: str, line: int, words: str) -> None:
     with pytest.raises(ParseError, match=words) as info:
         readerapp_json.parse(text, "bad.json")
@@ -78,8 +95,12 @@ def test_export_is_detected_from_its_content_alone() -> None:
 
 
 def test_sniff_does_not_claim_other_json_dumps() -> None:
-    paths: list[Path] = [*(CORPUS / "csl-json").iterdir(), *(CORPUS / "hf-json").iterdir(),
-                         *(CORPUS / "scholarly-api-json").iterdir(), DATA / "hf_papers_feed.json",
-                         SEED]
+    paths: list[Path] = [
+        *(CORPUS / "csl-json").iterdir(),
+        *(CORPUS / "hf-json").iterdir(),
+        *(CORPUS / "scholarly-api-json").iterdir(),
+        DATA / "hf_papers_feed.json",
+        SEED,
+    ]
     for path in paths:
         assert readerapp_json.sniff(read_path(path)[:16384]) == 0.0, path

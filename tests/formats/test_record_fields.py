@@ -43,7 +43,10 @@ def test_natural_name(name: str, expected: str) -> None:
 
 def test_author_names_keep_order_and_namesakes() -> None:
     assert author_names(["Wei Zhang", " ", "Li, Ming", "Wei Zhang"]) == (
-        "Wei Zhang", "Ming Li", "Wei Zhang")
+        "Wei Zhang",
+        "Ming Li",
+        "Wei Zhang",
+    )
 
 
 @pytest.mark.parametrize(
@@ -99,22 +102,27 @@ def test_iso_date_years_and_best_date() -> None:
 def test_text_titles_and_abstracts() -> None:
     assert clean_text("Bad\x00 \x1b[31mtitle\u202e \ud800 here") == "Bad [31mtitle \ufffd here"
     assert clean_title("The {BERT} Model\n  for $O(n^{2})$ {{Things}}") == (
-        "The BERT Model for $O(n^{2})$ Things")
+        "The BERT Model for $O(n^{2})$ Things"
+    )
     assert clean_title("The <i>in vivo</i> case of \\emph{x} and $a<b>c$") == (
-        "The in vivo case of \\emph{x} and $a<b>c$")
+        "The in vivo case of \\emph{x} and $a<b>c$"
+    )
     text = "  First line\nwrapped here.\n  Second paragraph\n\n\nThird\tone.\n"
     assert clean_abstract(text) == "First line wrapped here.\n\nSecond paragraph\n\nThird one."
     # In BibTeX an indent is only layout: paragraphs end at blank lines.
     assert clean_abstract(text, indented_paragraphs=False) == (
-        "First line wrapped here. Second paragraph\n\nThird one.")
+        "First line wrapped here. Second paragraph\n\nThird one."
+    )
     assert clean_abstract("A <sub>2</sub> case.\r\n\r\nNext") == "A 2 case.\n\nNext"
 
 
 def test_unique() -> None:
     assert unique(["cs.LG", " cs.lg ", "", "Vision\n Models", "cs.CV"]) == (
-        "cs.LG", "Vision Models", "cs.CV")
-    assert unique(["Wei Zhang", "wei zhang", "Wei Zhang"], fold=False) == (
-        "Wei Zhang", "wei zhang")
+        "cs.LG",
+        "Vision Models",
+        "cs.CV",
+    )
+    assert unique(["Wei Zhang", "wei zhang", "Wei Zhang"], fold=False) == ("Wei Zhang", "wei zhang")
 
 
 def test_fallback_title_and_build_record() -> None:
@@ -122,10 +130,17 @@ def test_fallback_title_and_build_record() -> None:
     assert fallback_title("", None, "10.1/x") == "doi:10.1/x"
     assert fallback_title("", None, None) is None
     assert build_record(title="((( )))", line=3, kind="RIS record") == SkippedEntry(
-        3, "RIS record has a title without letters ('((( )))') and no arXiv id or DOI")
-    assert build_record(title="", line=4, unnamed="nothing here") == SkippedEntry(
-        4, "nothing here")
-    record = build_record(title=" A {Title}\n", line=1, authors=[" Ann  Lee ", ""],
-                          year=9999, venue="  ", suggested_tags=["x", "X", " "])
-    assert record == PaperRecord(title="A Title", authors=("Ann Lee",), suggested_tags=("x",),
-                                 line=1)
+        3, "RIS record has a title without letters ('((( )))') and no arXiv id or DOI"
+    )
+    assert build_record(title="", line=4, unnamed="nothing here") == SkippedEntry(4, "nothing here")
+    record = build_record(
+        title=" A {Title}\n",
+        line=1,
+        authors=[" Ann  Lee ", ""],
+        year=9999,
+        venue="  ",
+        suggested_tags=["x", "X", " "],
+    )
+    assert record == PaperRecord(
+        title="A Title", authors=("Ann Lee",), suggested_tags=("x",), line=1
+    )

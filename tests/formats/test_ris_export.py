@@ -36,8 +36,25 @@ def test_every_line_is_a_tag_line() -> None:
     lines = [line for line in TEXT.split("\r\n") if line]
     assert all(re.match(r"^[A-Z][A-Z0-9]  - ", line) for line in lines)
     assert [line[:2] for line in _records(TEXT)[0]] == [
-        "TY", "TI", "AU", "AU", "AU", "AU", "PY", "DA", "T2", "DO", "UR", "UR", "UR", "UR",
-        "AB", "KW", "KW", "ER"]
+        "TY",
+        "TI",
+        "AU",
+        "AU",
+        "AU",
+        "AU",
+        "PY",
+        "DA",
+        "T2",
+        "DO",
+        "UR",
+        "UR",
+        "UR",
+        "UR",
+        "AB",
+        "KW",
+        "KW",
+        "ER",
+    ]
 
 
 def test_lora_record() -> None:
@@ -66,22 +83,36 @@ def test_lora_record() -> None:
 def test_types_venues_and_links() -> None:
     records = _records(TEXT)
     assert [r[0] for r in records] == [
-        "TY  - CPAPER", "TY  - JOUR", "TY  - UNPB", "TY  - CPAPER", "TY  - GEN", "TY  - UNPB",
-        "TY  - UNPB", "TY  - JOUR", "TY  - UNPB"]
+        "TY  - CPAPER",
+        "TY  - JOUR",
+        "TY  - UNPB",
+        "TY  - CPAPER",
+        "TY  - GEN",
+        "TY  - UNPB",
+        "TY  - UNPB",
+        "TY  - JOUR",
+        "TY  - UNPB",
+    ]
     assert "JO  - Nature Machine Intelligence" in records[1]
     assert "DA  - 2024/02" in records[1]
     # The arXiv id travels as the abs URL; a data: PDF and javascript: links do not travel.
     assert [line for line in records[2] if line.startswith("UR")] == [
-        "UR  - https://arxiv.org/abs/2301.00001"]
+        "UR  - https://arxiv.org/abs/2301.00001"
+    ]
     assert not [line for line in records[4] if line.startswith("UR")]
     urls = [line[6:] for line in TEXT.split("\r\n") if line.startswith("UR  - ")]
     assert all(u.startswith("https://") for u in urls)
 
 
 def test_values_cannot_break_the_record() -> None:
-    evil = paper(1, "Evil\r\nER  - \nTY  - JOUR", abstract="One.\n\nER  - \r\nTY  - BOOK\tTwo.",
-                 authors=("Ann\nLee",), tags=("a\nb",),
-                 links=Links(abs="https://e.org/a;b?c=1;d=2"))
+    evil = paper(
+        1,
+        "Evil\r\nER  - \nTY  - JOUR",
+        abstract="One.\n\nER  - \r\nTY  - BOOK\tTwo.",
+        authors=("Ann\nLee",),
+        tags=("a\nb",),
+        links=Links(abs="https://e.org/a;b?c=1;d=2"),
+    )
     text = ris_export.export([evil, paper(2, "Next")], CONTEXT)
     assert len(_records(text)) == 2
     assert "UR  - https://e.org/a%3Bb?c=1%3Bd=2" in text  # rispy splits UR on ";"
@@ -108,13 +139,15 @@ def test_round_trip_through_rispy() -> None:
     for entry in entries:
         urls = entry.get("urls", [])
         arxiv = next((parse_arxiv_id(u) for u in urls if "arxiv.org/" in u), None)
-        found.append((
-            entry["title"],
-            tuple(_rispy_name(a) for a in entry.get("authors", [])),
-            int(entry["year"]) if "year" in entry else None,
-            entry.get("doi"),
-            arxiv,
-        ))
+        found.append(
+            (
+                entry["title"],
+                tuple(_rispy_name(a) for a in entry.get("authors", [])),
+                int(entry["year"]) if "year" in entry else None,
+                entry.get("doi"),
+                arxiv,
+            )
+        )
     assert found == [identity(p) for p in PAPERS]
     assert entries[0]["type_of_reference"] == "CPAPER"
     assert entries[0]["keywords"] == ["peft", "low rank"]
@@ -126,16 +159,22 @@ def test_round_trip_through_readerapp() -> None:
     assert not result.skipped
     assert [loose_identity(r) for r in result.records] == [loose_identity(p) for p in PAPERS]
     lora, nature = result.records[:2]
-    assert (lora.date, lora.venue, lora.suggested_tags) == ("2021-06-17", "ICLR 2022",
-                                                            ("peft", "low rank"))
+    assert (lora.date, lora.venue, lora.suggested_tags) == (
+        "2021-06-17",
+        "ICLR 2022",
+        ("peft", "low rank"),
+    )
     assert lora.links.abs == "https://arxiv.org/abs/2106.09685"
     assert lora.links.code == "https://github.com/microsoft/LoRA"
     assert (nature.date, nature.venue) == ("2024-02", "Nature Machine Intelligence")
 
 
-@pytest.mark.xfail(strict=True, reason="readerapp's RIS importer (record_fields.clean_title) "
-                                       "drops balanced braces as BibTeX case protection, and "
-                                       "<i>/<b> tags as Zotero rich text, even in RIS")
+@pytest.mark.xfail(
+    strict=True,
+    reason="readerapp's RIS importer (record_fields.clean_title) "
+    "drops balanced braces as BibTeX case protection, and "
+    "<i>/<b> tags as Zotero rich text, even in RIS",
+)
 @pytest.mark.parametrize("title", ["Sets {x}", "The <i>in vivo</i> case"])
 def test_known_lossy_titles_in_readerapp_importer(title: str) -> None:
     text = ris_export.export([paper(1, title)], CONTEXT)

@@ -46,23 +46,30 @@ def test_every_corpus_record_is_read_where_its_ty_line_is(name: str) -> None:
         assert record.title and "\r" not in record.title + record.abstract + str(record.venue)
         assert all("," not in author for author in record.authors)  # natural order
         assert record.doi and record.doi == record.doi.lower()
-        assert record.year is not None and record.date and record.date.startswith(
-            str(record.year))
+        assert record.year is not None and record.date and record.date.startswith(str(record.year))
 
 
 def test_baseline_crlf_record_fields() -> None:
     first = parse_file("asreview_baseline_100.ris").records[0]
-    assert first.title == ("The Value of Radiologic Interventions and 18 F-DOPA PET in Diagnosing "
-                           "and Localizing Focal Congenital Hyperinsulinism: Systematic Review "
-                           "and Meta-Analysis")
-    assert first.authors == ("Björn A. Blomberg", "Mateen Moghbel", "Babak Saboury",
-                             "Charles A. Stanley", "Abass Alavi")
+    assert first.title == (
+        "The Value of Radiologic Interventions and 18 F-DOPA PET in Diagnosing "
+        "and Localizing Focal Congenital Hyperinsulinism: Systematic Review "
+        "and Meta-Analysis"
+    )
+    assert first.authors == (
+        "Björn A. Blomberg",
+        "Mateen Moghbel",
+        "Babak Saboury",
+        "Charles A. Stanley",
+        "Abass Alavi",
+    )
     assert (first.year, first.date) == (2012, "2012-07-03")
     assert first.doi == "10.1007/s11307-012-0572-0"
     assert first.venue == "Molecular imaging and biology"  # JF
     assert first.links.abs == "https://lens.org/000-463-679-101-319"  # UR
-    assert first.links.pdf == ("https://link.springer.com/content/pdf/"
-                               "10.1007%2Fs11307-012-0572-0.pdf")  # L1
+    assert first.links.pdf == (
+        "https://link.springer.com/content/pdf/10.1007%2Fs11307-012-0572-0.pdf"
+    )  # L1
     assert first.abstract.startswith("This systematic review and meta-analysis aimed")
 
 
@@ -71,8 +78,9 @@ def test_scopus_bom_does_not_hide_the_first_record() -> None:
     assert text.startswith("\ufeffTY  - JOUR")
     first = ris_import.parse(text, "scopus.ris").records[0]
     assert first.line == 1
-    assert first.title == ("Global latitudinal gradients and the evolution of body size in "
-                           "dinosaurs and mammals")
+    assert first.title == (
+        "Global latitudinal gradients and the evolution of body size in dinosaurs and mammals"
+    )
     assert first.authors[:3] == ("L.N. Wilson", "J.D. Gardner", "J.P. Wilson")
     assert len(first.authors) == 8
     assert (first.year, first.date, first.venue) == (2024, "2024", "Nature Communications")
@@ -84,8 +92,15 @@ def test_scopus_bom_does_not_hide_the_first_record() -> None:
 def test_web_of_science_ris_dates_continuations_and_keywords() -> None:
     records = parse_file("asreview_webofscience.ris").records
     utah = records[0]
-    assert utah.authors == ("SD Sampson", "MA Loewen", "AA Farke", "EM Roberts", "CA Forster",
-                            "JA Smith", "AL Titus")
+    assert utah.authors == (
+        "SD Sampson",
+        "MA Loewen",
+        "AA Farke",
+        "EM Roberts",
+        "CA Forster",
+        "JA Smith",
+        "AL Titus",
+    )
     assert utah.date == "2010-09-22"  # "DA  - SEP 22" with "PY  - 2010"
     assert utah.venue == "PLOS ONE"
     # The abstract's indented continuation paragraphs are part of it.
@@ -96,8 +111,10 @@ def test_web_of_science_ris_dates_continuations_and_keywords() -> None:
     assert by_title["DICKENS, DINOSAURS, AND DESIGN"].date == "2016-12"  # "DA  - DEC"
     assert by_title["Dinosaur footprints from Arizona"].year == 1904
     # "<i>...</i>" markup in a title is removed.
-    assert any(t.startswith("The rise of feathered dinosaurs: Kulindadromeus zabaikalicus, the")
-               for t in by_title)
+    assert any(
+        t.startswith("The rise of feathered dinosaurs: Kulindadromeus zabaikalicus, the")
+        for t in by_title
+    )
 
 
 def test_zotero_and_openalex_exports() -> None:
@@ -107,8 +124,9 @@ def test_zotero_and_openalex_exports() -> None:
     assert zotero.doi == "10.1038/s41467-024-48400-3"
     assert (zotero.date, zotero.venue) == ("2024", "Nature Communications")
     openalex = parse_file("asreview_openalex.ris").records[0]
-    assert openalex.title == ("A bioprovince for the Barremian\u2013Aptian charophytes of the "
-                              "Central Tethyan Archipelago")
+    assert openalex.title == (
+        "A bioprovince for the Barremian\u2013Aptian charophytes of the Central Tethyan Archipelago"
+    )
     assert openalex.authors[0] == "Alba Vicente"
     assert openalex.authors[-1] == "Carles Martín\u2013Closas"
     assert (openalex.date, openalex.venue) == ("2024-02-01", "Cretaceous Research")  # DA, T2
@@ -160,18 +178,18 @@ def test_alternative_tags_numbered_records_and_arxiv() -> None:
 
 def test_broken_records_are_skipped_with_their_lines() -> None:
     text = (
-        "TY  - JOUR\n"          # 1: no ER before the next TY
+        "TY  - JOUR\n"  # 1: no ER before the next TY
         "TI  - Lost end\n"
-        "TY  - JOUR\n"          # 3: fine
+        "TY  - JOUR\n"  # 3: fine
         "TI  - Kept\n"
         "ER  - \n"
-        "AU  - Orphan, A.\n"    # 6: tags without a TY
+        "AU  - Orphan, A.\n"  # 6: tags without a TY
         "TI  - No start\n"
         "ER  - \n"
-        "TY  - JOUR\n"          # 9: nothing usable
+        "TY  - JOUR\n"  # 9: nothing usable
         "AU  - Nobody, N.\n"
         "ER  - \n"
-        "TY  - JOUR\n"          # 12: the file ends inside it
+        "TY  - JOUR\n"  # 12: the file ends inside it
         "TI  - Cut sh"
     )
     result = ris_import.parse(text, "x.ris")
@@ -194,8 +212,9 @@ def test_medline_named_ris_is_refused_naming_the_line() -> None:
     with pytest.raises(ParseError) as caught:
         ris_import.parse(read_path(MEDLINE_NAMED_RIS), "pubmed.ris")
     assert caught.value.line == 1
-    assert str(caught.value).startswith("pubmed.ris:1: found 'PMID- 30922926': this is PubMed "
-                                        "MEDLINE (nbib) text, not RIS")
+    assert str(caught.value).startswith(
+        "pubmed.ris:1: found 'PMID- 30922926': this is PubMed MEDLINE (nbib) text, not RIS"
+    )
 
 
 def test_a_text_without_ty_lines_is_an_error_not_zero_papers() -> None:
@@ -206,8 +225,9 @@ def test_a_text_without_ty_lines_is_an_error_not_zero_papers() -> None:
     with pytest.raises(ParseError) as caught:
         ris_import.parse("just some words\n", "x.ris")
     assert (caught.value.line, caught.value.why) == (
-        1, "not RIS: no line starts a record with 'TY  - '; the text starts with "
-           "'just some words'")
+        1,
+        "not RIS: no line starts a record with 'TY  - '; the text starts with 'just some words'",
+    )
     with pytest.raises(ParseError, match="empty"):
         ris_import.parse("\ufeff\r\n", "x.ris")
 
@@ -216,8 +236,10 @@ def test_web_of_science_tagged_text_is_refused() -> None:
     text = (Path(__file__).parents[1] / "data" / "wos_tagged_sample.txt").read_text("utf-8")
     with pytest.raises(ParseError) as caught:
         ris_import.parse(text, "savedrecs.txt")
-    assert str(caught.value) == ("savedrecs.txt:1: this is Web of Science tagged text, not RIS; "
-                                 "export RIS from Web of Science instead")
+    assert str(caught.value) == (
+        "savedrecs.txt:1: this is Web of Science tagged text, not RIS; "
+        "export RIS from Web of Science instead"
+    )
     assert ris_import.sniff(text) == 0.0
 
 
@@ -234,10 +256,25 @@ def test_ris_sniff_is_zero_for_medline_and_the_seed_dump() -> None:
     assert detect_format(seed, str(SEED)).name != "ris"
 
 
-SEEDS = [read_path(RIS / name) for name in ("asreview_zotero.ris", "asreview_scopus.ris",
-                                            "asreview_webofscience.ris")]
-FRAGMENTS = ["TY  - JOUR\n", "ER  - \n", "\n", "\r\n", "AU  - ", "UK  - x\n", "UR  - http://[x\n",
-             "PY  - 99999\n", "DA  - FEB 31\n", "      ", "1. ", "\ufeff", "PMID- 1\n"]
+SEEDS = [
+    read_path(RIS / name)
+    for name in ("asreview_zotero.ris", "asreview_scopus.ris", "asreview_webofscience.ris")
+]
+FRAGMENTS = [
+    "TY  - JOUR\n",
+    "ER  - \n",
+    "\n",
+    "\r\n",
+    "AU  - ",
+    "UK  - x\n",
+    "UR  - http://[x\n",
+    "PY  - 99999\n",
+    "DA  - FEB 31\n",
+    "      ",
+    "1. ",
+    "\ufeff",
+    "PMID- 1\n",
+]
 
 
 @st.composite
@@ -247,7 +284,7 @@ def mutated_ris(draw: st.DrawFn) -> str:
         at = draw(st.integers(0, len(text)))
         cut = draw(st.integers(0, 80))
         insert = draw(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20)))
-        text = text[:at] + insert + text[at + cut:]
+        text = text[:at] + insert + text[at + cut :]
     return text[: draw(st.integers(0, len(text)))]
 
 

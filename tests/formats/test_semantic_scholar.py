@@ -23,22 +23,36 @@ def test_search_response_gives_five_papers() -> None:
     result = semantic_scholar.parse(search_text(), SEARCH.name)
     assert result.skipped == []
     assert [(r.title, r.arxiv_id, r.line) for r in result.records] == [
-        ("Swin Transformer: Hierarchical Vision Transformer using Shifted Windows",
-         "2103.14030", 1),
-        ("Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting",
-         "2012.07436", 1),
+        (
+            "Swin Transformer: Hierarchical Vision Transformer using Shifted Windows",
+            "2103.14030",
+            1,
+        ),
+        (
+            "Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting",
+            "2012.07436",
+            1,
+        ),
         ("Longformer: The Long-Document Transformer", "2004.05150", 1),
-        ("Restormer: Efficient Transformer for High-Resolution Image Restoration",
-         "2111.09881", 1),
+        ("Restormer: Efficient Transformer for High-Resolution Image Restoration", "2111.09881", 1),
         ("SwinIR: Image Restoration Using Swin Transformer", "2108.10257", 1),
     ]
 
 
 def test_search_paper_fields() -> None:
     swin, informer, longformer, restormer, _ = semantic_scholar.parse(
-        search_text(), SEARCH.name).records
-    assert swin.authors == ("Ze Liu", "Yutong Lin", "Yue Cao", "Han Hu", "Yixuan Wei",
-                            "Zheng Zhang", "Stephen Lin", "B. Guo")
+        search_text(), SEARCH.name
+    ).records
+    assert swin.authors == (
+        "Ze Liu",
+        "Yutong Lin",
+        "Yue Cao",
+        "Han Hu",
+        "Yixuan Wei",
+        "Zheng Zhang",
+        "Stephen Lin",
+        "B. Guo",
+    )
     assert swin.doi == "10.1109/iccv48922.2021.00986"
     # publicationDate is null: the year stands in as the date.
     assert (swin.year, swin.date) == (2021, "2021")
@@ -82,9 +96,13 @@ def test_bare_list_batch_nulls_wrappers_and_one_paper() -> None:
 
 def test_venue_fields_of_study_and_pages_without_arxiv() -> None:
     paper = {
-        "paperId": "abc", "title": "A {Journal} Paper", "venue": "arXiv.org",
-        "journal": {"name": "Nature Methods", "volume": "3"}, "year": "2019",
-        "publicationDate": "2018-12-30", "externalIds": {"DOI": "https://doi.org/10.1234/XYZ"},
+        "paperId": "abc",
+        "title": "A {Journal} Paper",
+        "venue": "arXiv.org",
+        "journal": {"name": "Nature Methods", "volume": "3"},
+        "year": "2019",
+        "publicationDate": "2018-12-30",
+        "externalIds": {"DOI": "https://doi.org/10.1234/XYZ"},
         "url": "https://www.semanticscholar.org/paper/abc",
         "fieldsOfStudy": ["Computer Science", "Biology"],
         "s2FieldsOfStudy": [{"category": "Biology", "source": "s2"}, {"category": "Medicine"}],
@@ -101,15 +119,21 @@ def test_venue_fields_of_study_and_pages_without_arxiv() -> None:
 
 
 def test_unusable_papers_are_skipped_and_id_only_papers_kept() -> None:
-    text = json.dumps({"data": [
-        {"paperId": "a", "title": None, "externalIds": None},
-        {"paperId": "b", "externalIds": {"ArXiv": "2103.14030v2"}},
-        {"paperId": "c", "externalIds": {"DOI": "10.5555/12345"}, "title": ""},
-    ]}, indent=2)
+    text = json.dumps(
+        {
+            "data": [
+                {"paperId": "a", "title": None, "externalIds": None},
+                {"paperId": "b", "externalIds": {"ArXiv": "2103.14030v2"}},
+                {"paperId": "c", "externalIds": {"DOI": "10.5555/12345"}, "title": ""},
+            ]
+        },
+        indent=2,
+    )
     result = semantic_scholar.parse(text, "x.json")
     assert [r.title for r in result.records] == ["arXiv:2103.14030", "doi:10.5555/12345"]
     assert [(s.line, s.reason) for s in result.skipped] == [
-        (3, "a paper with no title, arXiv id or DOI")]
+        (3, "a paper with no title, arXiv id or DOI")
+    ]
     assert semantic_scholar.parse('{"total": 0, "data": []}', "x").skipped[0].line is None
 
 
@@ -138,21 +162,52 @@ def test_truncated_corpus_file() -> None:
 def test_detect_format_and_sniffs() -> None:
     assert detect_format(read_path(SEARCH), str(SEARCH)).name == "semantic-scholar"
     assert detect_format(read_path(SEED), str(SEED)).name != "semantic-scholar"
-    others = [*(CORPUS / "csl-json").iterdir(), *(CORPUS / "hf-json").iterdir(),
-              *(CORPUS / "arxiv-atom").iterdir(), SEED]
+    others = [
+        *(CORPUS / "csl-json").iterdir(),
+        *(CORPUS / "hf-json").iterdir(),
+        *(CORPUS / "arxiv-atom").iterdir(),
+        SEED,
+    ]
     for path in others:
         assert semantic_scholar.sniff(read_path(path)[:16384]) == 0.0, path.name
 
 
-S2_KEYS = ["data", "total", "offset", "paperId", "title", "abstract", "authors", "name",
-           "year", "publicationDate", "externalIds", "ArXiv", "DOI", "venue", "journal",
-           "publicationVenue", "url", "openAccessPdf", "fieldsOfStudy", "s2FieldsOfStudy",
-           "category", "citingPaper", "recommendedPapers"]
+S2_KEYS = [
+    "data",
+    "total",
+    "offset",
+    "paperId",
+    "title",
+    "abstract",
+    "authors",
+    "name",
+    "year",
+    "publicationDate",
+    "externalIds",
+    "ArXiv",
+    "DOI",
+    "venue",
+    "journal",
+    "publicationVenue",
+    "url",
+    "openAccessPdf",
+    "fieldsOfStudy",
+    "s2FieldsOfStudy",
+    "category",
+    "citingPaper",
+    "recommendedPapers",
+]
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=30)
     | st.sampled_from(["2103.14030", "10.1109/x", "2021-08-23", "http://[::1", "javascript:x"]),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(S2_KEYS) | st.text(max_size=5), children, max_size=6),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.sampled_from(S2_KEYS) | st.text(max_size=5), children, max_size=6)
+    ),
     max_leaves=25,
 )
 
@@ -183,4 +238,4 @@ def test_fuzz_random_text(text: str) -> None:
 @given(st.integers(0, 12500), st.integers(0, 40), st.text(max_size=8))
 def test_fuzz_mutated_file(start: int, length: int, insert: str) -> None:
     source = search_text()
-    _parse_or_parse_error(source[:start] + insert + source[start + length:])
+    _parse_or_parse_error(source[:start] + insert + source[start + length :])

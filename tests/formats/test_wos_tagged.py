@@ -9,8 +9,7 @@ from readerapp.formats.text_input import read_path
 from tests.conftest import CORPUS, DATA, SEED
 
 SAMPLE = DATA / "wos_tagged_sample.txt"
-MESSAGE = ("this is Web of Science tagged text, not RIS; export RIS from Web of Science "
-           "instead")
+MESSAGE = "this is Web of Science tagged text, not RIS; export RIS from Web of Science instead"
 
 
 def sample() -> str:

@@ -49,8 +49,9 @@ class WindowFactory:
 
 def settle(qtbot: QtBot, window: MainWindow) -> None:
     """Waits until the window's background work (edits, searches) has all come back."""
-    qtbot.waitUntil(lambda: not window.runner.busy and not window.search_timer.isActive(),
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: not window.runner.busy and not window.search_timer.isActive(), timeout=20000
+    )
 
 
 @pytest.fixture

@@ -22,14 +22,20 @@ from tests.gui.conftest import WindowFactory
 
 def accept_preview(qtbot: QtBot, window: MainWindow, count: int) -> None:
     """Files handed over by the desktop are previewed like dropped files; accept it."""
-    qtbot.waitUntil(lambda: window.import_flow.preview is not None
-                    and window.import_flow.preview.import_button.isEnabled(), timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            window.import_flow.preview is not None
+            and window.import_flow.preview.import_button.isEnabled()
+        ),
+        timeout=20000,
+    )
     dialog = window.import_flow.preview
     assert dialog is not None
     with qtbot.waitSignal(window.import_flow.imported, timeout=20000):
         dialog.import_button.click()
-    qtbot.waitUntil(lambda: window.model.rowCount() == count and not window.runner.busy,
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: window.model.rowCount() == count and not window.runner.busy, timeout=20000
+    )
 
 
 def test_the_icon_is_package_data_and_renders(qapp: QApplication) -> None:
@@ -52,7 +58,8 @@ def test_the_app_icon_uses_the_hinted_drawing_at_16_px_only(qapp: QApplication) 
 
 
 def test_files_given_at_launch_are_imported_once_the_library_opens(
-        open_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
     window = open_window(tmp_path / "library", wait=False)
     import_when_ready(window, [SEED])
     accept_preview(qtbot, window, 73)
@@ -60,7 +67,8 @@ def test_files_given_at_launch_are_imported_once_the_library_opens(
 
 
 def test_files_the_finder_opens_are_imported_before_and_after_the_library_opens(
-        open_window: WindowFactory, qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
+    open_window: WindowFactory, qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
     window = open_window(tmp_path / "library", wait=False)
     forwarder = FileOpenForwarder(window)
     qapp.installEventFilter(forwarder)
@@ -68,8 +76,13 @@ def test_files_the_finder_opens_are_imported_before_and_after_the_library_opens(
         # at launch macOS sends the event before the library is open
         qapp.sendEvent(qapp, QFileOpenEvent(str(SEED)))
         accept_preview(qtbot, window, 73)
-        second = (Path(__file__).parents[1] / "data" / "corpus" / "bibtex"
-                  / "bbt-1081_string_concat_space.bib")
+        second = (
+            Path(__file__).parents[1]
+            / "data"
+            / "corpus"
+            / "bibtex"
+            / "bbt-1081_string_concat_space.bib"
+        )
         qapp.sendEvent(qapp, QFileOpenEvent(str(second)))
         accept_preview(qtbot, window, 74)
         assert window.last_error is None

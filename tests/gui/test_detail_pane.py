@@ -16,8 +16,10 @@ from readerapp.services.library import Library
 from tests.conftest import paper_id_by_title
 from tests.gui.conftest import WindowFactory, settle
 
-LONG_NOTE = ("## For Thursday: **the SVD of the full weight update**, `rank` per layer, and a "
-             "comparison with KronA and LoRA on every benchmark of the paper\n\nmore text")
+LONG_NOTE = (
+    "## For Thursday: **the SVD of the full weight update**, `rank` per layer, and a "
+    "comparison with KronA and LoRA on every benchmark of the paper\n\nmore text"
+)
 
 
 def _note(body: str) -> Note:
@@ -27,13 +29,15 @@ def _note(body: str) -> Note:
 
 def test_a_note_is_listed_by_its_first_line_without_markdown_marks() -> None:
     assert _note_title(_note("## **Why:** see `lora_rank`\nbody")) == (
-        "Why: see lora_rank  ·  2024-08-07")
+        "Why: see lora_rank  ·  2024-08-07"
+    )
     assert _note_title(_note("\n\n- __bold__ item")) == "bold item  ·  2024-08-07"
     assert _note_title(_note("**\n\n")) == "(empty)  ·  2024-08-07"
 
 
 def test_the_pane_fits_the_first_launch_window_and_elides_long_entries(
-        qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path) -> None:
+    qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path
+) -> None:
     with Library.open(seeded_dir) as library:
         target = paper_id_by_title(library, "Kronecker Adaptation")
         notes.add_note(library, target, LONG_NOTE)
@@ -43,8 +47,10 @@ def test_the_pane_fits_the_first_launch_window_and_elides_long_entries(
     settle(qtbot, window)
     pane = window.detail
     qtbot.waitUntil(lambda: pane.related.count() > 1, timeout=20000)
-    qtbot.waitUntil(lambda: pane.related.height() >= pane.related.count()
-                    * pane.related.sizeHintForRow(0), timeout=5000)
+    qtbot.waitUntil(
+        lambda: pane.related.height() >= pane.related.count() * pane.related.sizeHintForRow(0),
+        timeout=5000,
+    )
 
     assert pane.note_list.count() == 2
     # the list is as tall as its two notes, and the long title is elided, not scrolled
@@ -62,16 +68,21 @@ def test_the_pane_fits_the_first_launch_window_and_elides_long_entries(
 
 
 def test_a_paper_with_every_kind_of_link_fits_the_pane_width(
-        qtbot: QtBot, open_window: WindowFactory, tmp_path: Path) -> None:
+    qtbot: QtBot, open_window: WindowFactory, tmp_path: Path
+) -> None:
     from readerapp.services import importing, search
     from tests.conftest import DATA
 
     directory = tmp_path / "library"
     with Library.open(directory) as library:
-        importing.import_path(library, DATA / "corpus" / "hf-json"
-                              / "sotawhat_hf_daily_papers_30.json")
-        linked = [p for p in search.search(library, "")
-                  if p.links.code and p.links.project and p.links.hf and p.links.pdf]
+        importing.import_path(
+            library, DATA / "corpus" / "hf-json" / "sotawhat_hf_daily_papers_30.json"
+        )
+        linked = [
+            p
+            for p in search.search(library, "")
+            if p.links.code and p.links.project and p.links.hf and p.links.pdf
+        ]
     assert linked, "the HF JSON sample has papers with code, project and HF links"
     window = open_window(directory)  # 1400 x 860, the size of a first launch
     window.show_paper(linked[0].id)

@@ -35,13 +35,15 @@ def test_export_a_queue_to_markdown_in_queue_order(
     target = tmp_path / "week 32.md"
     with qtbot.waitSignal(dialog.accepted, timeout=10000):
         dialog.save_to(target)
-    lines = [line for line in target.read_text(encoding="utf-8").splitlines()
-             if line[:2] in ("1.", "2.", "3.", "4.")]
+    lines = [
+        line
+        for line in target.read_text(encoding="utf-8").splitlines()
+        if line[:2] in ("1.", "2.", "3.", "4.")
+    ]
     assert [titles[pid] in line for pid, line in zip(order, lines, strict=True)] == [True] * 4
 
 
-def test_copy_as_markdown_links(open_window: WindowFactory, seeded_dir: Path,
-                                qtbot: QtBot) -> None:
+def test_copy_as_markdown_links(open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot) -> None:
     from PySide6.QtGui import QGuiApplication
 
     window = open_window(seeded_dir)
@@ -50,7 +52,8 @@ def test_copy_as_markdown_links(open_window: WindowFactory, seeded_dir: Path,
     window.table.selectRow(0)
     window.copy_markdown_links()
     assert QGuiApplication.clipboard().text() == (
-        "- Singular Value Decomposition on Kronecker Adaptation for Large Language Model\n")
+        "- Singular Value Decomposition on Kronecker Adaptation for Large Language Model\n"
+    )
 
 
 def open_export(qtbot: QtBot, window: MainWindow) -> ExportDialog:
@@ -61,21 +64,26 @@ def open_export(qtbot: QtBot, window: MainWindow) -> ExportDialog:
 
 
 def test_scopes_are_the_selection_the_list_on_screen_and_the_whole_library(
-        open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot) -> None:
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot
+) -> None:
     with Library.open(seeded_dir) as library:
         tagged = search.search_ids(library, "transformer")
         triage.add_tag(library, "R&D", tagged)
         overview.save_smart_list(library, "Kronecker", "kronecker")
     window = open_window(seeded_dir)
-    for ref, title in ((ListRef("tag", "R&D", "Tag: R&D"), "Tag: R&D"),
-                       (ListRef("smart", "kronecker", "Kronecker"), "Kronecker")):
+    for ref, title in (
+        (ListRef("tag", "R&D", "Tag: R&D"), "Tag: R&D"),
+        (ListRef("smart", "kronecker", "Kronecker"), "Kronecker"),
+    ):
         assert window.sidebar.select(ref)
         settle(qtbot, window)
         dialog = open_export(qtbot, window)
         shown = window.model.ids()
         labels = [b.text() for b in dialog.scope_group.buttons()]
-        assert labels == [f"This &list: {title.replace('&', '&&')} ({len(shown):,})",
-                          "The &whole library (73)"]
+        assert labels == [
+            f"This &list: {title.replace('&', '&&')} ({len(shown):,})",
+            "The &whole library (73)",
+        ]
         assert dialog.selection().ids == tuple(shown)
         dialog.reject()
     # search results within a list, and a selection
@@ -86,17 +94,19 @@ def test_scopes_are_the_selection_the_list_on_screen_and_the_whole_library(
     dialog = open_export(qtbot, window)
     labels = [b.text() for b in dialog.scope_group.buttons()]
     count = window.model.rowCount()
-    assert labels == ["&Selected papers (1)",
-                      f"This &list: All papers: chain-of-thought ({count})",
-                      "The &whole library (73)"]
+    assert labels == [
+        "&Selected papers (1)",
+        f"This &list: All papers: chain-of-thought ({count})",
+        "The &whole library (73)",
+    ]
     assert dialog.default_name() == "selected-papers.md"
     dialog.scope_group.button(1).setChecked(True)
     assert dialog.default_name() == "all-papers-chain-of-thought.md"
 
 
-def test_every_format_previews_its_first_lines(open_window: WindowFactory, seeded_dir: Path,
-                                              qtbot: QtBot,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_format_previews_its_first_lines(
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = open_window(seeded_dir)
     window.search_box.setText("title:kronecker")
     settle(qtbot, window)
@@ -104,9 +114,15 @@ def test_every_format_previews_its_first_lines(open_window: WindowFactory, seede
     names = [dialog.format_combo.itemData(i) for i in range(dialog.format_combo.count())]
     assert names == ["markdown", "html", "bibtex", "ris", "csljson", "csv", "json"]
     title = "Singular Value Decomposition on Kronecker Adaptation for Large Language Model"
-    starts = {"markdown": "# All papers: title:kronecker", "html": "<!-- ",
-              "bibtex": "% Encoding: UTF-8", "ris": "TY  - ", "csljson": "[",
-              "csv": "id,title,", "json": "["}
+    starts = {
+        "markdown": "# All papers: title:kronecker",
+        "html": "<!-- ",
+        "bibtex": "% Encoding: UTF-8",
+        "ris": "TY  - ",
+        "csljson": "[",
+        "csv": "id,title,",
+        "json": "[",
+    }
     for number, name in enumerate(names):
         dialog.format_combo.setCurrentIndex(number)
         text = dialog.preview.toPlainText()
@@ -122,12 +138,14 @@ def test_every_format_previews_its_first_lines(open_window: WindowFactory, seede
     monkeypatch.setattr(export_dialog, "PREVIEW_WHOLE_UP_TO", 10)
     dialog.update_preview()
     assert dialog.preview_label.text() == (
-        "Preview of the first 5 of 73 papers (the file has them all):")
+        "Preview of the first 5 of 73 papers (the file has them all):"
+    )
     assert sum(line.startswith("- **") for line in dialog.preview.toPlainText().splitlines()) == 5
 
 
-def test_copy_as_bibtex_from_the_context_menu(open_window: WindowFactory, seeded_dir: Path,
-                                              qtbot: QtBot) -> None:
+def test_copy_as_bibtex_from_the_context_menu(
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot
+) -> None:
     import bibtexparser
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QMenu
@@ -146,7 +164,8 @@ def test_copy_as_bibtex_from_the_context_menu(open_window: WindowFactory, seeded
     next(a for a in menu.actions() if a.text() == "Copy as BibTeX").trigger()
     library = bibtexparser.parse_string(QGuiApplication.clipboard().text())
     titles = {p.title for p in triage.get_papers(window.library(), ids)}
-    parsed = {e.fields_dict["title"].value.replace("{", "").replace("}", "")
-              for e in library.entries}
+    parsed = {
+        e.fields_dict["title"].value.replace("{", "").replace("}", "") for e in library.entries
+    }
     assert len(library.entries) == len(ids) and parsed == titles
     assert window.statusBar().currentMessage() == f"Copied {len(ids)} BibTeX entries."

@@ -30,10 +30,13 @@ def snapshot(library: Library) -> tuple[object, ...]:
     """Everything a user could see of the library: papers with their stars, status, tags,
     notes, queues and sources; the import batches; queue orders; tags; the index backlog."""
     papers, _ = exporting.export_text(library, exporting.Selection(everything=True), "json")
-    return (papers,
-            [(b.id, b.source, b.papers, b.undone_at) for b in overview.list_batches(library)],
-            [(q.name, queues.queue_ids(library, q.name)) for q in queues.list_queues(library)],
-            triage.list_tags(library), library.pending_count())
+    return (
+        papers,
+        [(b.id, b.source, b.papers, b.undone_at) for b in overview.list_batches(library)],
+        [(q.name, queues.queue_ids(library, q.name)) for q in queues.list_queues(library)],
+        triage.list_tags(library),
+        library.pending_count(),
+    )
 
 
 def open_preview(qtbot: QtBot, window: MainWindow, start: Any) -> ImportPreviewDialog:
@@ -53,9 +56,15 @@ def paste(qtbot: QtBot, window: MainWindow, text: str) -> ImportPreviewDialog:
         with qtbot.waitActive(window):
             window.activateWindow()
     # Ctrl+Shift+V is Edit ▸ Paste papers
-    return open_preview(qtbot, window, lambda: qtbot.keyClick(
-        window, Qt.Key.Key_V,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier))
+    return open_preview(
+        qtbot,
+        window,
+        lambda: qtbot.keyClick(
+            window,
+            Qt.Key.Key_V,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        ),
+    )
 
 
 def accept(qtbot: QtBot, window: MainWindow, dialog: ImportPreviewDialog) -> ImportOutcome:
@@ -76,8 +85,10 @@ def children(item: QTreeWidgetItem) -> list[list[str]]:
 
 def sections(dialog: ImportPreviewDialog) -> dict[str, QTreeWidgetItem]:
     tree = dialog.tree
-    return {tree.topLevelItem(i).text(0).split(":")[0]: tree.topLevelItem(i)
-            for i in range(tree.topLevelItemCount())}
+    return {
+        tree.topLevelItem(i).text(0).split(":")[0]: tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+    }
 
 
 class Pause:
@@ -89,8 +100,9 @@ class Pause:
         self.cancelled = False
 
 
-def pause_import(monkeypatch: pytest.MonkeyPatch,
-                 at: Callable[[str, int, int | None, str], bool]) -> Pause:
+def pause_import(
+    monkeypatch: pytest.MonkeyPatch, at: Callable[[str, int, int | None, str], bool]
+) -> Pause:
     """Makes the real import (not the dry run) stop, on the worker, at the first progress
     report where `at(source, done, total, message)` holds, until it is cancelled: a cancel
     then lands exactly there."""
@@ -102,8 +114,11 @@ def pause_import(monkeypatch: pytest.MonkeyPatch,
 
         def sink(done: int, total: int | None, message: str) -> None:
             progress(done, total, message)
-            if not options.get("dry_run") and not pause.reached.is_set() \
-                    and at(source, done, total, message):
+            if (
+                not options.get("dry_run")
+                and not pause.reached.is_set()
+                and at(source, done, total, message)
+            ):
                 pause.reached.set()
                 pause.cancelled = cancel._event.wait(30)  # woken by the cancel
 
@@ -113,8 +128,9 @@ def pause_import(monkeypatch: pytest.MonkeyPatch,
     return pause
 
 
-def test_paste_the_seed_dump_then_paste_it_again(open_window: WindowFactory, qtbot: QtBot,
-                                                 tmp_path: Path) -> None:
+def test_paste_the_seed_dump_then_paste_it_again(
+    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
     window = open_window(tmp_path / "library")
     text = SEED.read_text(encoding="utf-8")
     dialog = paste(qtbot, window, text)
@@ -167,8 +183,8 @@ def test_paste_the_seed_dump_then_paste_it_again(open_window: WindowFactory, qtb
 
 
 def test_cancel_a_large_import_half_way_leaves_the_library_as_it_was(
-        open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = open_window(seeded_dir)
     library = window.library()
     some = search.search_ids(library, "chain-of-thought")
@@ -179,8 +195,10 @@ def test_cancel_a_large_import_half_way_leaves_the_library_as_it_was(
 
     # Half way through the real import (not the dry run) the worker stops until the user
     # has pressed Cancel in the status bar: the cancel lands in the middle, deterministically.
-    halfway = pause_import(monkeypatch, lambda _source, done, total, _message:
-                           bool(total) and done >= (total or 0) // 2)
+    halfway = pause_import(
+        monkeypatch,
+        lambda _source, done, total, _message: bool(total) and done >= (total or 0) // 2,
+    )
     dialog = open_preview(qtbot, window, lambda: window.import_paths([HUGE]))
     assert dialog.table.item(0, 2).text() == "7,157"  # 7,166 entries, some the same paper
 
@@ -203,15 +221,19 @@ def test_cancel_a_large_import_half_way_leaves_the_library_as_it_was(
 
 
 def test_cancel_during_the_second_file_undoes_the_first(
-        open_window: WindowFactory, qtbot: QtBot, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Each file is one transaction: the one in progress rolls back, the ones already saved
     # are undone, so the papers, queues and tags are as before.
     window = open_window(tmp_path / "library")
     library = window.library()
     before = snapshot(library)
-    saving = pause_import(monkeypatch, lambda source, _done, _total, message:
-                          source == str(JABREF) and message.startswith("Saving"))
+    saving = pause_import(
+        monkeypatch,
+        lambda source, _done, _total, message: (
+            source == str(JABREF) and message.startswith("Saving")
+        ),
+    )
     dialog = open_preview(qtbot, window, lambda: window.import_paths([SEED, JABREF]))
     with qtbot.waitSignal(window.import_flow.imported, timeout=60000) as done:
         dialog.import_button.click()
@@ -228,7 +250,8 @@ def test_cancel_during_the_second_file_undoes_the_first(
 
 
 def test_queue_and_tag_options_apply_to_every_imported_paper(
-        open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot) -> None:
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot
+) -> None:
     window = open_window(seeded_dir)
     library = window.library()
     queues.add_to_queue(library, "Week 32", search.search_ids(library, "kronecker"))
@@ -254,15 +277,16 @@ def test_queue_and_tag_options_apply_to_every_imported_paper(
     seed_ids = set(search.search_ids(library, "source:hf_daily"))
     order = queues.queue_ids(library, "Week 32")
     # Papers already queued keep their place; the new ones follow in file order.
-    assert order[:len(first_in_queue)] == first_in_queue
+    assert order[: len(first_in_queue)] == first_in_queue
     assert set(order) == set(in_file_order) | seed_ids
     assert [p for p in order if p in set(in_file_order)] == in_file_order
     assert dict(triage.list_tags(library))["to read"] == 901 + 73
     assert len(search.search_ids(library, 'tag:"to read"')) == 901 + 73  # searchable at once
 
 
-def test_undo_import_from_the_summary_removes_the_papers(open_window: WindowFactory,
-                                                        qtbot: QtBot, tmp_path: Path) -> None:
+def test_undo_import_from_the_summary_removes_the_papers(
+    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
     window = open_window(tmp_path / "library")
     before = snapshot(window.library())
     with qtbot.waitSignal(window.import_flow.indexed, timeout=60000):
@@ -284,8 +308,9 @@ def test_undo_import_from_the_summary_removes_the_papers(open_window: WindowFact
     assert papers == before[0]
 
 
-def test_ctrl_z_undoes_an_import_like_any_edit(open_window: WindowFactory, qtbot: QtBot,
-                                               tmp_path: Path) -> None:
+def test_ctrl_z_undoes_an_import_like_any_edit(
+    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
     window = open_window(tmp_path / "library")
     with qtbot.waitSignal(window.import_flow.indexed, timeout=60000):
         accept(qtbot, window, paste(qtbot, window, SEED.read_text(encoding="utf-8")))
@@ -307,7 +332,8 @@ def test_ctrl_z_undoes_an_import_like_any_edit(open_window: WindowFactory, qtbot
 
 
 def test_the_summary_undoes_an_import_that_later_edits_followed(
-        open_window: WindowFactory, qtbot: QtBot, tmp_path: Path) -> None:
+    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
     window = open_window(tmp_path / "library")
     with qtbot.waitSignal(window.import_flow.indexed, timeout=60000):
         accept(qtbot, window, paste(qtbot, window, SEED.read_text(encoding="utf-8")))
@@ -336,7 +362,8 @@ def test_the_summary_undoes_an_import_that_later_edits_followed(
 
 
 def test_the_preview_lists_skipped_entries_and_a_changed_format_reruns_it(
-        open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot) -> None:
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot
+) -> None:
     window = open_window(seeded_dir)
     dialog = open_preview(qtbot, window, lambda: window.import_paths([JABREF]))
     skipped = children(sections(dialog)["Skipped"])
@@ -360,8 +387,9 @@ def test_the_preview_lists_skipped_entries_and_a_changed_format_reruns_it(
     assert dialog.table.item(0, 2).text() == "901" and dialog.import_button.isEnabled()
 
 
-def test_a_merge_shows_which_fields_it_fills(open_window: WindowFactory, qtbot: QtBot,
-                                            tmp_path: Path) -> None:
+def test_a_merge_shows_which_fields_it_fills(
+    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
     # A reading list of bare arXiv ids, then the HF feed that has two of them in full.
     directory = tmp_path / "library"
     with Library.open(directory) as library:
@@ -373,16 +401,18 @@ def test_a_merge_shows_which_fields_it_fills(open_window: WindowFactory, qtbot: 
     known = sections(dialog)["Already in the library"]
     assert "2 get details they lack" in known.text(0)
     fills = sorted(row[3] for row in children(known))
-    assert fills == ["abstract, authors, code url, hf url",
-                     "abstract, authors, hf url, suggested tags"]
+    assert fills == [
+        "abstract, authors, code url, hf url",
+        "abstract, authors, hf url, suggested tags",
+    ]
     outcome = accept(qtbot, window, dialog)
     assert [(r.added, r.merged) for r in outcome.reports] == [(1, 2)]
     assert "1 new, 2 merged" in window.import_flow.summary.text.text()  # type: ignore[union-attr]
 
 
 def test_dropped_files_and_file_import_open_the_preview_too(
-        open_window: WindowFactory, qtbot: QtBot, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDropEvent
     from PySide6.QtWidgets import QFileDialog
@@ -390,8 +420,13 @@ def test_dropped_files_and_file_import_open_the_preview_too(
     window = open_window(tmp_path / "library")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(SEED)), QUrl.fromLocalFile(str(JABREF))])
-    drop = QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(300, 300),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     dialog = open_preview(qtbot, window, lambda: window.dropEvent(drop))
     assert [dialog.table.item(r, 0).text() for r in (0, 1)] == [SEED.name, JABREF.name]
     assert dialog.heading.text().startswith("974 new")
@@ -401,24 +436,30 @@ def test_dropped_files_and_file_import_open_the_preview_too(
     assert overview.counts(window.library()).total == 0
     assert overview.list_batches(window.library()) == []
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        staticmethod(lambda *_args, **_kw: ([str(SEED)], "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *_args, **_kw: ([str(SEED)], ""))
+    )
     if not window.isActiveWindow():
         with qtbot.waitActive(window):
             window.activateWindow()
-    dialog = open_preview(qtbot, window, lambda: qtbot.keyClick(
-        window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier))  # File ▸ Import…
+    dialog = open_preview(
+        qtbot,
+        window,
+        lambda: qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier),
+    )  # File ▸ Import…
     accept(qtbot, window, dialog)
     assert window.model.rowCount() == 73
 
 
 def test_closing_the_window_during_an_import_rolls_it_back(
-        open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = open_window(seeded_dir)
     before = snapshot(window.library())
-    paused = pause_import(monkeypatch, lambda _source, done, total, _message:
-                          bool(total) and done >= (total or 0) // 2)
+    paused = pause_import(
+        monkeypatch,
+        lambda _source, done, total, _message: bool(total) and done >= (total or 0) // 2,
+    )
     dialog = open_preview(qtbot, window, lambda: window.import_paths([HUGE]))
     dialog.import_button.click()
     qtbot.waitUntil(paused.reached.is_set, timeout=30000)
@@ -429,7 +470,8 @@ def test_closing_the_window_during_an_import_rolls_it_back(
 
 
 def test_undo_after_the_queue_and_tag_options_leaves_the_library_as_it_was(
-        open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot) -> None:
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot
+) -> None:
     window = open_window(seeded_dir)
     library = window.library()
     already = search.search_ids(library, "kronecker")
@@ -459,7 +501,8 @@ def test_undo_after_the_queue_and_tag_options_leaves_the_library_as_it_was(
 
 
 def test_a_queue_or_tag_name_the_library_would_refuse_keeps_import_off(
-        open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot) -> None:
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot
+) -> None:
     window = open_window(seeded_dir)
     dialog = open_preview(qtbot, window, lambda: window.import_paths([JABREF]))
     assert dialog.import_button.isEnabled()
@@ -475,7 +518,8 @@ def test_a_queue_or_tag_name_the_library_would_refuse_keeps_import_off(
 
 
 def test_closing_the_preview_while_its_dry_run_runs_is_quiet(
-        open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot) -> None:
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot
+) -> None:
     window = open_window(seeded_dir)
     with qtbot.waitSignal(window.import_flow.preview_opened, timeout=5000) as opened:
         window.import_paths([HUGE])

@@ -29,11 +29,13 @@ def select_rows(window, rows: list[int]) -> None:  # type: ignore[no-untyped-def
         window.table.selectionModel().select(
             window.model.index(row, 2),
             window.table.selectionModel().SelectionFlag.Select
-            | window.table.selectionModel().SelectionFlag.Rows)
+            | window.table.selectionModel().SelectionFlag.Rows,
+        )
 
 
 def accept_pick(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
     """Answers the next quick-picker dialog with `value`, as a user typing it would."""
+
     def fake_exec(dialog: PickDialog) -> int:
         dialog.combo.setCurrentText(value)
         return 1
@@ -109,8 +111,9 @@ def test_triage_persists_across_a_restart(
     assert again.model.ids() == [pid]
 
 
-def test_undo_reverts_a_bulk_star(open_window: WindowFactory, seeded_dir: Path,
-                                  qtbot: QtBot) -> None:
+def test_undo_reverts_a_bulk_star(
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot
+) -> None:
     window = open_window(seeded_dir)
     window.table.setFocus()
     window.table.selectAll()
@@ -140,8 +143,9 @@ def test_queue_drag_reorder_and_alt_arrows_persist(
     assert window.model.ids() == [a, b, c, d]
     assert window.model.data(window.model.index(2, 1)) == "3"  # the position column
     # Drop d (dragged from row 3) onto row 1: it goes before b.
-    window.model.dropMimeData(encode_ids([d]), Qt.DropAction.MoveAction, 1, 0,
-                              window.model.index(-1, -1))
+    window.model.dropMimeData(
+        encode_ids([d]), Qt.DropAction.MoveAction, 1, 0, window.model.index(-1, -1)
+    )
     settle(qtbot, window)
     assert window.model.ids() == [a, d, b, c]
     window.table.setFocus()
@@ -163,8 +167,7 @@ def test_drop_papers_on_a_queue_in_the_sidebar_and_delete_with_undo(
     settle(qtbot, window)
     assert queues.queue_ids(window.library(), "Later") == ids
     select_rows(window, [0, 1])
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_Delete)
     settle(qtbot, window)
@@ -189,19 +192,20 @@ def test_read_next_then_create_rename_and_delete_queues_from_the_window(
     assert queues.queue_ids(window.library(), queues.DEFAULT_QUEUE) == [first, second]
 
     answers = iter([("Reading group", True), ("reading GROUP", True)])
-    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText",
-                        lambda *a, **k: next(answers))
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *a, **k: next(answers))
     errors: list[str] = []
-    monkeypatch.setattr("readerapp.gui.queue_actions.show_error",
-                        lambda _parent, _title, text: errors.append(text))
+    monkeypatch.setattr(
+        "readerapp.gui.queue_actions.show_error", lambda _parent, _title, text: errors.append(text)
+    )
     window.queueing.new_queue()
     settle(qtbot, window)
     assert "Reading group" in [q.name for q in queues.list_queues(window.library())]
     window.queueing.new_queue()  # the same name in other case is refused, with a reason
     assert errors == ["A queue named “reading GROUP” already exists."]
 
-    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText",
-                        lambda *a, **k: ("  Group   B ", True))
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QInputDialog.getText", lambda *a, **k: ("  Group   B ", True)
+    )
     window.queueing.rename("Reading group")
     settle(qtbot, window)
     names = [q.name for q in queues.list_queues(window.library())]
@@ -229,15 +233,18 @@ def test_a_second_window_on_the_same_library_is_refused(
     assert not second.is_ready
 
 
-def test_shortcuts_dialog_lists_the_single_key_actions(open_window: WindowFactory,
-                                                       seeded_dir: Path) -> None:
+def test_shortcuts_dialog_lists_the_single_key_actions(
+    open_window: WindowFactory, seeded_dir: Path
+) -> None:
     window = open_window(seeded_dir)
     window.show_shortcuts()
     from readerapp.gui.dialogs import ShortcutsDialog
 
     dialog = window.findChild(ShortcutsDialog)
-    rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
-            for r in range(dialog.table.rowCount())}
+    rows = {
+        dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
+        for r in range(dialog.table.rowCount())
+    }
     assert rows["Star / unstar"] == "S" and rows["Add to queue…"] == "Q"
     assert rows["Undo"] == "Ctrl+Z" and rows["Mark reading"] == "2"
     dialog.close()
@@ -252,12 +259,17 @@ def test_clicking_any_header_sorts_the_table_in_the_library(
         triage.set_starred(library, [ids[-2]], True)
     window = open_window(seeded_dir)
     header = window.table.horizontalHeader()
-    status_column = next(i for i in range(window.model.columnCount())
-                         if window.model.headerData(i, Qt.Orientation.Horizontal) == "Status")
+    status_column = next(
+        i
+        for i in range(window.model.columnCount())
+        if window.model.headerData(i, Qt.Orientation.Horizontal) == "Status"
+    )
 
     def column_values(column: int) -> list[str]:
-        return [window.model.data(window.model.index(row, column))
-                for row in range(window.model.rowCount())]
+        return [
+            window.model.data(window.model.index(row, column))
+            for row in range(window.model.rowCount())
+        ]
 
     header.setSortIndicator(status_column, Qt.SortOrder.AscendingOrder)
     settle(qtbot, window)
@@ -294,8 +306,11 @@ def test_the_default_order_is_newest_first(
     window = open_window(seeded_dir)
     assert window.model.ids() == newest_first
     header = window.table.horizontalHeader()
-    added = next(i for i in range(window.model.columnCount())
-                 if window.model.headerData(i, Qt.Orientation.Horizontal) == "Added")
+    added = next(
+        i
+        for i in range(window.model.columnCount())
+        if window.model.headerData(i, Qt.Orientation.Horizontal) == "Added"
+    )
     header.setSortIndicator(added, Qt.SortOrder.AscendingOrder)  # clicked: oldest first
     settle(qtbot, window)
     assert window.model.ids() == newest_first[::-1]

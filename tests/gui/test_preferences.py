@@ -27,7 +27,8 @@ def open_preferences(qtbot: QtBot, window) -> PreferencesDialog:  # type: ignore
 
 
 def test_preferences_switch_engine_in_the_background(
-        qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path) -> None:
+    qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path
+) -> None:
     window = open_window(seeded_dir)
     assert window.act_preferences in window.menuBar().actions()[1].menu().actions()
     dialog = open_preferences(qtbot, window)
@@ -51,7 +52,8 @@ def test_preferences_switch_engine_in_the_background(
 
 
 def test_cancelled_switch_keeps_the_old_engine(
-        qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path) -> None:
+    qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path
+) -> None:
     window = open_window(seeded_dir)
     gate = threading.Event()
     window.runner.run(gate.wait)  # hold the worker so that Cancel lands before the build
@@ -68,8 +70,8 @@ def test_cancelled_switch_keeps_the_old_engine(
 
 
 def test_suggestion_to_switch_when_the_library_outgrows_whoosh(
-        qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(library_service, "WHOOSH_COMFORT_LIMIT", 50)
     window = open_window(seeded_dir)
     bar = window.engines.bar
@@ -86,8 +88,12 @@ def test_suggestion_to_switch_when_the_library_outgrows_whoosh(
 
 
 def test_dismissed_suggestion_stays_dismissed_for_that_library(
-        qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    seeded_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(library_service, "WHOOSH_COMFORT_LIMIT", 50)
     window = open_window(seeded_dir)
     bar = window.engines.bar
@@ -111,7 +117,8 @@ def test_dismissed_suggestion_stays_dismissed_for_that_library(
 
 
 def test_search_says_results_may_be_incomplete_while_indexing(
-        qtbot: QtBot, open_window: WindowFactory, tmp_path: Path) -> None:
+    qtbot: QtBot, open_window: WindowFactory, tmp_path: Path
+) -> None:
     directory = tmp_path / "lib"
     Library.open(directory).close()
     window = open_window(directory)

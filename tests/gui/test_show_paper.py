@@ -13,7 +13,8 @@ from tests.gui.conftest import WindowFactory, settle
 
 
 def test_show_paper_outside_the_list_switches_to_all_papers_and_selects_it(
-        qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path) -> None:
+    qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path
+) -> None:
     with Library.open(seeded_dir) as library:
         target = paper_id_by_title(library, "Kronecker Adaptation")
     window = open_window(seeded_dir)

@@ -27,8 +27,12 @@ def canonical_dump(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every table's rows, sorted, without time columns: equal dumps mean equal libraries."""
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
         dump: dict[str, list[tuple[object, ...]]] = {}
         for table in sorted(set(tables) - DERIVED_TABLES):
             columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
@@ -84,14 +88,19 @@ def hf_json_dump(count: int, *, start: int = 0) -> str:
     papers = []
     for i in range(start, start + count):
         month, number = 1 + (i // 90000) % 12, i % 90000 + 1
-        papers.append({"paper": {
-            "id": f"24{month:02d}.{number:05d}",
-            "title": f"Synthetic study number {i} of sparse adapters",
-            "summary": f"We study case {i}: adapters, retrieval and token budgets for model {i}.",
-            "authors": [{"name": f"Author {i % 997}"}, {"name": "Ada Lovelace"}],
-            "publishedAt": "2024-05-01T00:00:00.000Z",
-            "upvotes": i % 50,
-        }})
+        papers.append(
+            {
+                "paper": {
+                    "id": f"24{month:02d}.{number:05d}",
+                    "title": f"Synthetic study number {i} of sparse adapters",
+                    "summary": f"We study case {i}: adapters, retrieval and token budgets "
+                    f"for model {i}.",
+                    "authors": [{"name": f"Author {i % 997}"}, {"name": "Ada Lovelace"}],
+                    "publishedAt": "2024-05-01T00:00:00.000Z",
+                    "upvotes": i % 50,
+                }
+            }
+        )
     return json.dumps(papers)
 
 
@@ -104,20 +113,34 @@ def child_env(library_dir: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def readerapp(*args: str, env: dict[str, str], stdin: bytes | None = None,
-              timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def readerapp(
+    *args: str, env: dict[str, str], stdin: bytes | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Runs `python -m readerapp ARGS` to the end."""
-    return subprocess.run([sys.executable, "-m", "readerapp", *args], env=env, input=stdin,
-                          capture_output=True, timeout=timeout, cwd=REPO, check=False,
-                          text=stdin is None)
+    return subprocess.run(
+        [sys.executable, "-m", "readerapp", *args],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+        cwd=REPO,
+        check=False,
+        text=stdin is None,
+    )
 
 
-def run_until_paused(args: list[str], point: str, env: dict[str, str],
-                     timeout: float = 90) -> subprocess.Popen[str]:
+def run_until_paused(
+    args: list[str], point: str, env: dict[str, str], timeout: float = 90
+) -> subprocess.Popen[str]:
     """Starts `readerapp ARGS` paused at the named point; returns it, still running there."""
-    proc = subprocess.Popen([sys.executable, "-m", "readerapp", *args], cwd=REPO,
-                            env={**env, PAUSE_ENV: point}, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "readerapp", *args],
+        cwd=REPO,
+        env={**env, PAUSE_ENV: point},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stderr is not None
     lines = []
     for line in proc.stderr:  # blocks until the line comes or the child ends
@@ -126,8 +149,9 @@ def run_until_paused(args: list[str], point: str, env: dict[str, str],
             assert line.strip() == PAUSED_PREFIX + point
             return proc
     proc.wait(timeout)
-    raise AssertionError(f"readerapp ended (exit {proc.returncode}) before pausing at "
-                         f"{point}: {''.join(lines)}")
+    raise AssertionError(
+        f"readerapp ended (exit {proc.returncode}) before pausing at {point}: {''.join(lines)}"
+    )
 
 
 def sigkill(proc: subprocess.Popen[str]) -> None:
@@ -162,11 +186,19 @@ def readerapp_measured(*args: str, env: dict[str, str], workdir: Path) -> Measur
     """Runs `readerapp ARGS` and measures that one child's peak resident memory."""
     out, err, rss = workdir / "child.out", workdir / "child.err", workdir / "child.rss"
     with out.open("wb") as o, err.open("wb") as e:
-        subprocess.run([sys.executable, "-c", _LAUNCHER, str(rss), sys.executable, "-m",
-                        "readerapp", *args], env=env, cwd=REPO, stdin=subprocess.DEVNULL,
-                       stdout=o, stderr=e, check=True, timeout=300)
+        subprocess.run(
+            [sys.executable, "-c", _LAUNCHER, str(rss), sys.executable, "-m", "readerapp", *args],
+            env=env,
+            cwd=REPO,
+            stdin=subprocess.DEVNULL,
+            stdout=o,
+            stderr=e,
+            check=True,
+            timeout=300,
+        )
     code, maxrss = (int(v) for v in rss.read_text().split())
     # ru_maxrss is in KiB on Linux, bytes on macOS.
     peak = maxrss / (2**20 if sys.platform == "darwin" else 1024)
-    return Measured(code, out.read_text("utf-8", "replace"),
-                    err.read_text("utf-8", "replace"), peak)
+    return Measured(
+        code, out.read_text("utf-8", "replace"), err.read_text("utf-8", "replace"), peak
+    )

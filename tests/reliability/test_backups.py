@@ -20,14 +20,16 @@ def _count_pairs(db: Path) -> int:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        return int(conn.execute("SELECT count(*) FROM notes WHERE body LIKE 'pair %'")
-                   .fetchone()[0])
+        return int(
+            conn.execute("SELECT count(*) FROM notes WHERE body LIKE 'pair %'").fetchone()[0]
+        )
     finally:
         conn.close()
 
 
 def test_backup_while_another_connection_writes_is_consistent_and_current(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     library_dir = tmp_path / "library"
     make_user_library(library_dir)
@@ -44,8 +46,11 @@ def test_backup_while_another_connection_writes_is_consistent_and_current(
         while not stop.is_set():
             conn.execute("BEGIN IMMEDIATE")
             for side in "ab":
-                conn.execute("INSERT INTO notes (paper_id, body, created_at, updated_at) "
-                             "VALUES (1, ?, '2024-01-01', '2024-01-01')", (f"pair {i} {side}",))
+                conn.execute(
+                    "INSERT INTO notes (paper_id, body, created_at, updated_at) "
+                    "VALUES (1, ?, '2024-01-01', '2024-01-01')",
+                    (f"pair {i} {side}",),
+                )
             conn.execute("COMMIT")
             committed[0] = 2 * (i + 1)
             i += 1
@@ -74,7 +79,8 @@ def test_backup_while_another_connection_writes_is_consistent_and_current(
 
 
 def test_backup_to_a_named_file_and_restore_it(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     library_dir = tmp_path / "library"
     make_user_library(library_dir)
@@ -98,6 +104,7 @@ def test_backup_to_a_named_file_and_restore_it(
     with Library.open(library_dir) as lib:
         assert not triage.get_paper(lib, 40).starred
         from readerapp.services import search
+
         assert search.search(lib, 'note:"written after the backup"') == []
     # The replaced library was kept, with the work done after the backup.
     (kept,) = (library_dir / "backups").glob("before-restore-*.sqlite")
@@ -109,7 +116,8 @@ def test_backup_to_a_named_file_and_restore_it(
 
 
 def test_restore_is_refused_while_the_app_has_the_library_open(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     library_dir = tmp_path / "library"
     make_user_library(library_dir)
@@ -122,13 +130,19 @@ def test_restore_is_refused_while_the_app_has_the_library_open(
     assert paths.database_path(library_dir).read_bytes() == before
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "not a readerapp library (no "),
-    (b"just some text, not SQLite at all" * 100, "not a readerapp library (file is not a "),
-    (None, "not a readerapp library (no meta, notes"),  # an SQLite file of something else
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "not a readerapp library (no "),
+        (b"just some text, not SQLite at all" * 100, "not a readerapp library (file is not a "),
+        (None, "not a readerapp library (no meta, notes"),  # an SQLite file of something else
+    ],
+)
 def test_restore_refuses_a_file_that_is_not_a_library(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, message: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    content: bytes | None,
+    message: str,
 ) -> None:
     library_dir = tmp_path / "library"
     make_user_library(library_dir)
@@ -149,7 +163,8 @@ def test_restore_refuses_a_file_that_is_not_a_library(
 
 
 def test_backup_of_a_mistyped_folder_is_refused_and_creates_nothing(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     typo = tmp_path / "libary"
     assert main(["--library", str(typo), "backup"]) == 1
     assert "there is no library here to back up" in capsys.readouterr().err
@@ -157,7 +172,8 @@ def test_backup_of_a_mistyped_folder_is_refused_and_creates_nothing(
 
 
 def test_restore_into_an_empty_folder_says_there_was_nothing_to_keep(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source_dir = tmp_path / "source"
     make_user_library(source_dir)
     copy = tmp_path / "copy.sqlite"
@@ -170,7 +186,8 @@ def test_restore_into_an_empty_folder_says_there_was_nothing_to_keep(
 
 
 def test_restore_is_refused_while_another_command_has_the_library_open(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     # A `readerapp import` or a script holds a connection, even an idle one: replacing the
     # file under it would lose its writes (and its WAL could later land on the restored file).

@@ -40,9 +40,20 @@ class NoteSaver:
     def __init__(self, library_dir: Path, settings: Path) -> None:
         env = child_env(library_dir, QT_QPA_PLATFORM="offscreen")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.reliability.note_saver", str(library_dir),
-             str(PAPER), str(settings)],
-            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            [
+                sys.executable,
+                "-m",
+                "tests.reliability.note_saver",
+                str(library_dir),
+                str(PAPER),
+                str(settings),
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
         self.saved = -1
 
     def wait_saved(self, count: int) -> None:
@@ -74,7 +85,8 @@ def app_child(tmp_path: Path) -> Iterator[tuple[Path, NoteSaver]]:
 
 @pytest.mark.slow
 def test_cli_and_desktop_app_write_at_once_without_damage(
-    app_child: tuple[Path, NoteSaver], tmp_path: Path,
+    app_child: tuple[Path, NoteSaver],
+    tmp_path: Path,
 ) -> None:
     library_dir, saver = app_child
     env = child_env(library_dir)
@@ -110,8 +122,9 @@ def test_cli_and_desktop_app_write_at_once_without_damage(
 def test_cli_waits_for_another_write_and_then_succeeds(tmp_path: Path) -> None:
     library_dir = tmp_path / "library"
     make_user_library(library_dir)
-    holder = sqlite3.connect(paths.database_path(library_dir), isolation_level=None,
-                             check_same_thread=False)
+    holder = sqlite3.connect(
+        paths.database_path(library_dir), isolation_level=None, check_same_thread=False
+    )
     holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
     # The holder commits a moment later, well within the CLI's busy timeout (15 s).
     release = threading.Timer(1.0, holder.commit)
@@ -126,10 +139,18 @@ def test_cli_waits_for_another_write_and_then_succeeds(tmp_path: Path) -> None:
         assert triage.get_paper(lib, 30).starred
 
 
-@pytest.mark.parametrize("args", [["star", "30"], ["note", "30", "text"],
-                                  ["import", str(REPO / "tests/data/hf_papers_feed.json")]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["star", "30"],
+        ["note", "30", "text"],
+        ["import", str(REPO / "tests/data/hf_papers_feed.json")],
+    ],
+)
 def test_cli_says_busy_when_the_other_write_does_not_end(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
     args: list[str],
 ) -> None:
     library_dir = tmp_path / "library"
@@ -161,11 +182,16 @@ def test_cli_says_busy_when_the_other_write_does_not_end(
 
 @pytest.mark.slow
 def test_second_instance_is_refused_and_a_killed_instance_leaves_no_stuck_lock(
-    app_child: tuple[Path, NoteSaver], open_window: WindowFactory, qtbot: QtBot,  # noqa: F811
+    app_child: tuple[Path, NoteSaver],
+    open_window: WindowFactory,  # noqa: F811 - the fixture imported above
+    qtbot: QtBot,
 ) -> None:
     library_dir, saver = app_child
-    with pytest.raises(LibraryError, match=rf"open in another readerapp window \(process "
-                       rf"{saver.proc.pid}\)"):
+    with pytest.raises(
+        LibraryError,
+        match=rf"open in another readerapp window \(process "
+        rf"{saver.proc.pid}\)",
+    ):
         LibraryLock(library_dir).acquire()
     second = open_window(library_dir, wait=False)
     qtbot.waitUntil(lambda: second.last_error is not None, timeout=10000)
@@ -182,7 +208,8 @@ def test_second_instance_is_refused_and_a_killed_instance_leaves_no_stuck_lock(
 
 
 def test_switching_engines_from_the_cli_is_refused_while_the_app_has_the_library(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from readerapp.core.lockfile import LibraryLock
     from tests.conftest import SEED
 

@@ -33,9 +33,20 @@ def test_sigkill_while_saving_notes_loses_at_most_the_note_in_flight(tmp_path: P
     marks = make_user_library(library_dir)
     env = child_env(library_dir, QT_QPA_PLATFORM="offscreen")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.reliability.note_saver", str(library_dir), str(PAPER),
-         str(tmp_path / "settings.ini")],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        [
+            sys.executable,
+            "-m",
+            "tests.reliability.note_saver",
+            str(library_dir),
+            str(PAPER),
+            str(tmp_path / "settings.ini"),
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     assert proc.stdout is not None
     saved = -1
     for line in proc.stdout:  # blocks until the next line or the child's end

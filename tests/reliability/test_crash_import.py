@@ -62,14 +62,21 @@ def scenarios(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Scenario]:
     return {engine: Scenario(tmp_path_factory.mktemp(engine), engine) for engine in SIZES}
 
 
-@pytest.mark.parametrize(("engine", "point", "expected"), [
-    ("tantivy", "import-parsed", "before"),
-    ("tantivy", "import-written", "before"),  # every row written, the commit not yet
-    ("tantivy", "index-batch-written", "after"),  # committed; 1 of 3 index batches done
-    ("whoosh", "index-batch-written", "after"),
-])
+@pytest.mark.parametrize(
+    ("engine", "point", "expected"),
+    [
+        ("tantivy", "import-parsed", "before"),
+        ("tantivy", "import-written", "before"),  # every row written, the commit not yet
+        ("tantivy", "index-batch-written", "after"),  # committed; 1 of 3 index batches done
+        ("whoosh", "index-batch-written", "after"),
+    ],
+)
 def test_sigkill_during_import_leaves_before_or_after(
-    scenarios: dict[str, Scenario], tmp_path: Path, engine: str, point: str, expected: str,
+    scenarios: dict[str, Scenario],
+    tmp_path: Path,
+    engine: str,
+    point: str,
+    expected: str,
 ) -> None:
     scenario = scenarios[engine]
     library_dir = scenario.fresh_copy(tmp_path / "library")

@@ -25,10 +25,20 @@ from tests.conftest import CORPUS, DATA, SEED
 
 # The head of one real file per format (and a few more), as seeds for the mutations; short
 # so that each example parses in milliseconds.
-SEEDS = [p.read_text("utf-8", "replace")[:6000] for p in sorted(
-    [*CORPUS.glob("*/*"), SEED, DATA / "arxiv_atom_old.xml", DATA / "hf_papers_feed.json",
-     DATA / "wos_tagged_sample.txt", DATA / "arxiv_ids.txt"]) if p.suffix != ".md" or
-    "README" not in p.name or "dair-ai" in p.name]
+SEEDS = [
+    p.read_text("utf-8", "replace")[:6000]
+    for p in sorted(
+        [
+            *CORPUS.glob("*/*"),
+            SEED,
+            DATA / "arxiv_atom_old.xml",
+            DATA / "hf_papers_feed.json",
+            DATA / "wos_tagged_sample.txt",
+            DATA / "arxiv_ids.txt",
+        ]
+    )
+    if p.suffix != ".md" or "README" not in p.name or "dair-ai" in p.name
+]
 
 FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -44,10 +54,26 @@ def mutated(draw: st.DrawFn) -> str:
         if kind == "cut":
             text = text[:i] + text[j:]
         elif kind == "insert":
-            junk = "".join(draw(st.lists(st.sampled_from(
-                [*'{}[]()"\'<>&;@#%=,\\\n\r\t\x00\x1b\u202e\ufeff\ud800éü文', "\\u0000",
-                 "&amp;", "<!DOCTYPE x>", "@string{", "TY  - ", "ER  - ", "}}}}", "[[[["]),
-                max_size=20)))
+            junk = "".join(
+                draw(
+                    st.lists(
+                        st.sampled_from(
+                            [
+                                *"{}[]()\"'<>&;@#%=,\\\n\r\t\x00\x1b\u202e\ufeff\ud800éü文",
+                                "\\u0000",
+                                "&amp;",
+                                "<!DOCTYPE x>",
+                                "@string{",
+                                "TY  - ",
+                                "ER  - ",
+                                "}}}}",
+                                "[[[[",
+                            ]
+                        ),
+                        max_size=20,
+                    )
+                )
+            )
             text = text[:i] + junk + text[i:]
         elif kind == "duplicate":
             text = text[:j] + text[i:j] + text[j:]
@@ -77,8 +103,9 @@ def test_mutated_corpus_files_parse_or_raise_input_errors(fmt: ImportFormat, tex
 @pytest.mark.parametrize("fmt", IMPORT_FORMATS, ids=lambda f: f.name)
 @FUZZ
 @given(data=st.binary(max_size=3000))
-def test_random_bytes_decode_and_parse_or_raise_input_errors(fmt: ImportFormat,
-                                                             data: bytes) -> None:
+def test_random_bytes_decode_and_parse_or_raise_input_errors(
+    fmt: ImportFormat, data: bytes
+) -> None:
     try:
         text = decode(data, "fuzz input.bin")
     except InputError:
@@ -105,15 +132,55 @@ def seeded_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library
         yield lib
 
 
-QUERY_PIECES = ['"', "(", ")", "-", "*", "~", "~2", ":", "..", " ", "AND", "OR", "NOT", "title:",
-                "author:", "tag:", "note:", "is:", "status:", "queue:", "year:", "added:",
-                "source:", "arxiv:", "doi:", "starred", "read", "7d", "2021", "2021..2024",
-                "lora", "chain-of-thought", "ü", "\x00", "\u202e", "\\", "'", "*a*", "~~"]
+QUERY_PIECES = [
+    '"',
+    "(",
+    ")",
+    "-",
+    "*",
+    "~",
+    "~2",
+    ":",
+    "..",
+    " ",
+    "AND",
+    "OR",
+    "NOT",
+    "title:",
+    "author:",
+    "tag:",
+    "note:",
+    "is:",
+    "status:",
+    "queue:",
+    "year:",
+    "added:",
+    "source:",
+    "arxiv:",
+    "doi:",
+    "starred",
+    "read",
+    "7d",
+    "2021",
+    "2021..2024",
+    "lora",
+    "chain-of-thought",
+    "ü",
+    "\x00",
+    "\u202e",
+    "\\",
+    "'",
+    "*a*",
+    "~~",
+]
 
 
 @FUZZ
-@given(query=st.one_of(st.lists(st.sampled_from(QUERY_PIECES), max_size=12).map("".join),
-                       st.text(max_size=60)))
+@given(
+    query=st.one_of(
+        st.lists(st.sampled_from(QUERY_PIECES), max_size=12).map("".join), st.text(max_size=60)
+    )
+)
 def test_any_query_searches_or_raises_a_user_error(seeded_library: Library, query: str) -> None:
     try:
         papers = search.search(seeded_library, query, limit=5)
@@ -128,5 +195,15 @@ def test_the_seeds_cover_every_import_format() -> None:
         with contextlib.suppress(InputError):
             covered.add(detect_format(text, "seed").name)
     # Every format with real files in the corpus (CSV and readerapp's own JSON have none).
-    assert covered >= {"hf-daily-text", "hf-json", "arxiv-atom", "semantic-scholar", "ris",
-                       "medline", "wos-tagged", "csljson", "markdown-list", "bibtex"}
+    assert covered >= {
+        "hf-daily-text",
+        "hf-json",
+        "arxiv-atom",
+        "semantic-scholar",
+        "ris",
+        "medline",
+        "wos-tagged",
+        "csljson",
+        "markdown-list",
+        "bibtex",
+    }

@@ -49,8 +49,9 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-def _import(library_dir: Path, path: Path, capsys: pytest.CaptureFixture[str],
-            *extra: str) -> tuple[int, str, str]:
+def _import(
+    library_dir: Path, path: Path, capsys: pytest.CaptureFixture[str], *extra: str
+) -> tuple[int, str, str]:
     code = main(["--library", str(library_dir), "import", *extra, str(path)])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
@@ -63,8 +64,9 @@ def _truncated(path: Path, fraction: float = 0.6) -> bytes:
 
 BILLION_LAUGHS = (
     b'<?xml version="1.0"?>\n<!DOCTYPE feed [\n <!ENTITY lol "lol">\n'
-    + b"".join(f' <!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">\n'.encode()
-               for i in range(1, 10)).replace(b"&lol0;", b"&lol;")
+    + b"".join(
+        f' <!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">\n'.encode() for i in range(1, 10)
+    ).replace(b"&lol0;", b"&lol;")
     + b']>\n<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>&lol9;</title>'
     b"</entry></feed>\n"
 )
@@ -82,30 +84,58 @@ REFUSED: dict[str, tuple[bytes, tuple[str, ...], str]] = {
     "empty.json": (b"", (), r": empty, nothing to import"),
     "only-whitespace.bib": (b" \r\n\t\n  \n", (), r": empty, nothing to import"),
     "empty-as-bibtex.bib": (b"", ("--format", "bibtex"), r": no BibTeX entries "),
-    "binary.pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 64, (),
-                   r":\d+: binary data \(a NUL byte\)"),
+    "binary.pdf": (
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 64,
+        (),
+        r":\d+: binary data \(a NUL byte\)",
+    ),
     "random-bytes.txt": (bytes(range(1, 256)) * 400, (), r":1: not a format readerapp "),
     "truncated.json": (_truncated(HF_JSON), (), r":\d+: the JSON ends too early \(truncated\?\)"),
-    "truncated.xml": (_truncated(DATA / "arxiv_atom_old.xml"), (),
-                      r":\d+: the XML ends too early \(truncated\?\)"),
-    "deeply-nested.json": (b"[" * 200_000 + b"]" * 200_000, ("--format", "hf-json"),
-                           r":1: JSON nested too deeply to read"),
-    "deeply-nested-objects.json": (b'{"paper":' * 100_000 + b"1" + b"}" * 100_000,
-                                   ("--format", "csljson"), r":1: JSON nested too deeply"),
-    "billion-laughs.xml": (BILLION_LAUGHS, (), r":2: the XML has a DOCTYPE declaration; "
-                           r"readerapp refuses DTDs"),
-    "external-entity.xml": (EXTERNAL_ENTITY, ("--format", "arxiv-atom"),
-                            r":2: the XML has a DOCTYPE declaration"),
-    "utf16-broken.ris": (codecs.BOM_UTF16_LE + "TY  - JOUR\n".encode("utf-16-le") + b"\x00\xd8",
-                         (), r": not valid utf-16 text after its byte-order mark"),
-    "bibtex-never-closed.bib": (b"@article{a,\n  title = {Never closed,\n  year = 2020\n", (),
-                                r":1: "),
+    "truncated.xml": (
+        _truncated(DATA / "arxiv_atom_old.xml"),
+        (),
+        r":\d+: the XML ends too early \(truncated\?\)",
+    ),
+    "deeply-nested.json": (
+        b"[" * 200_000 + b"]" * 200_000,
+        ("--format", "hf-json"),
+        r":1: JSON nested too deeply to read",
+    ),
+    "deeply-nested-objects.json": (
+        b'{"paper":' * 100_000 + b"1" + b"}" * 100_000,
+        ("--format", "csljson"),
+        r":1: JSON nested too deeply",
+    ),
+    "billion-laughs.xml": (
+        BILLION_LAUGHS,
+        (),
+        r":2: the XML has a DOCTYPE declaration; "
+        r"readerapp refuses DTDs",
+    ),
+    "external-entity.xml": (
+        EXTERNAL_ENTITY,
+        ("--format", "arxiv-atom"),
+        r":2: the XML has a DOCTYPE declaration",
+    ),
+    "utf16-broken.ris": (
+        codecs.BOM_UTF16_LE + "TY  - JOUR\n".encode("utf-16-le") + b"\x00\xd8",
+        (),
+        r": not valid utf-16 text after its byte-order mark",
+    ),
+    "bibtex-never-closed.bib": (
+        b"@article{a,\n  title = {Never closed,\n  year = 2020\n",
+        (),
+        r":1: ",
+    ),
 }
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
 def test_a_broken_file_is_refused_with_one_line_and_changes_nothing(
-    name: str, library_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    name: str,
+    library_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     data, extra, message = REFUSED[name]
     path = _write(tmp_path, name, data)
@@ -113,8 +143,11 @@ def test_a_broken_file_is_refused_with_one_line_and_changes_nothing(
     code, out, err = _import(library_dir, path, capsys, *extra)
     if name == "bibtex-never-closed.bib":
         # BibTeX is read entry by entry: the broken entry is skipped, with its line.
-        assert code == 0 and re.search(rf"skipped {re.escape(str(path))}:1: @article entry "
-                                       "'a' could not be read", out), out
+        assert code == 0 and re.search(
+            rf"skipped {re.escape(str(path))}:1: @article entry "
+            "'a' could not be read",
+            out,
+        ), out
         assert "0 added" in out
         # Nothing changed but the import history, which records the attempt (0 added).
         after = canonical_dump(paths.database_path(library_dir))
@@ -130,10 +163,14 @@ def test_a_broken_file_is_refused_with_one_line_and_changes_nothing(
 
 
 def test_bibtex_with_unbalanced_braces_keeps_the_good_entries(
-    library_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    library_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    text = ("@article{good,\n  title = {A Good Entry on Adapters},\n  author = {Hu, Edward},\n"
-            "  year = 2021}\n\n@article{bad,\n  title = {Unbalanced {brace,\n  year = 2022}\n")
+    text = (
+        "@article{good,\n  title = {A Good Entry on Adapters},\n  author = {Hu, Edward},\n"
+        "  year = 2021}\n\n@article{bad,\n  title = {Unbalanced {brace,\n  year = 2022}\n"
+    )
     path = _write(tmp_path, "unbalanced.bib", text.encode())
     code, out, _ = _import(library_dir, path, capsys, "--json")
     assert code == 0
@@ -144,17 +181,17 @@ def test_bibtex_with_unbalanced_braces_keeps_the_good_entries(
 
 
 def test_fifty_megabytes_on_one_line_is_refused_in_bounded_memory(
-    library_dir: Path, tmp_path: Path,
+    library_dir: Path,
+    tmp_path: Path,
 ) -> None:
     path = tmp_path / FOLDER / "one line of 50 MB.txt"
     path.parent.mkdir()
     with path.open("wb") as handle:
         for _ in range(50):
             handle.write(b"lorem ipsum " * (2**20 // 12) + b"dolor ")
-    assert path.stat().st_size > 50 * 10**6 and b"\n" not in path.read_bytes()[:10**6]
+    assert path.stat().st_size > 50 * 10**6 and b"\n" not in path.read_bytes()[: 10**6]
     before = canonical_dump(paths.database_path(library_dir))
-    result = readerapp_measured("import", str(path), env=child_env(library_dir),
-                                workdir=tmp_path)
+    result = readerapp_measured("import", str(path), env=child_env(library_dir), workdir=tmp_path)
     assert result.code == 2
     assert result.stderr.startswith(f"readerapp: {path}:1: not a format readerapp recognises")
     assert result.stderr.count("\n") == 1
@@ -164,23 +201,44 @@ def test_fifty_megabytes_on_one_line_is_refused_in_bounded_memory(
 
 def test_billion_laughs_in_a_child_stays_small(library_dir: Path, tmp_path: Path) -> None:
     path = _write(tmp_path, "laughs.xml", BILLION_LAUGHS)
-    result = readerapp_measured("import", "--format", "arxiv-atom", str(path),
-                                env=child_env(library_dir), workdir=tmp_path)
+    result = readerapp_measured(
+        "import", "--format", "arxiv-atom", str(path), env=child_env(library_dir), workdir=tmp_path
+    )
     assert result.code == 2 and "refuses DTDs" in result.stderr
     assert result.peak_rss_mb < 400  # expanding the entities would take gigabytes
 
 
-@pytest.mark.parametrize(("name", "data"), [
-    ("latin1.bib", "@article{k,\n  title = {Schrödinger's café über alles},\n"
-                   "  author = {Müller, Jürgen},\n  year = 2001}\n".encode("latin-1")),
-    ("utf16-bom.ris", codecs.BOM_UTF16_LE + ("TY  - JOUR\r\nTI  - Schrödinger's café über "
-                      "alles\r\nAU  - Müller, Jürgen\r\nPY  - 2001\r\nER  - \r\n"
-                      ).encode("utf-16-le")),
-    ("utf16-be-bom.ris", codecs.BOM_UTF16_BE + ("TY  - JOUR\nTI  - Schrödinger's café über "
-                         "alles\nAU  - Müller, Jürgen\nPY  - 2001\nER  - \n").encode("utf-16-be")),
-])
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        (
+            "latin1.bib",
+            "@article{k,\n  title = {Schrödinger's café über alles},\n"
+            "  author = {Müller, Jürgen},\n  year = 2001}\n".encode("latin-1"),
+        ),
+        (
+            "utf16-bom.ris",
+            codecs.BOM_UTF16_LE
+            + (
+                "TY  - JOUR\r\nTI  - Schrödinger's café über "
+                "alles\r\nAU  - Müller, Jürgen\r\nPY  - 2001\r\nER  - \r\n"
+            ).encode("utf-16-le"),
+        ),
+        (
+            "utf16-be-bom.ris",
+            codecs.BOM_UTF16_BE
+            + (
+                "TY  - JOUR\nTI  - Schrödinger's café über "
+                "alles\nAU  - Müller, Jürgen\nPY  - 2001\nER  - \n"
+            ).encode("utf-16-be"),
+        ),
+    ],
+)
 def test_other_encodings_are_read_as_the_text_they_are(
-    name: str, data: bytes, library_dir: Path, tmp_path: Path,
+    name: str,
+    data: bytes,
+    library_dir: Path,
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = _write(tmp_path, name, data)
@@ -189,20 +247,39 @@ def test_other_encodings_are_read_as_the_text_they_are(
     assert "1 added" in out
     with Library.open(library_dir) as lib:
         from readerapp.services import search
+
         (paper,) = search.search(lib, "schrödinger")
         assert paper.title == "Schrödinger's café über alles"
         assert paper.authors == ("Jürgen Müller",)
 
 
 def test_a_one_megabyte_title_is_skipped_and_reported(
-    library_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    library_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    papers = [{"paper": {"id": "2401.00011", "title": "Huge " * 200_000, "summary": "s",
-                         "authors": [{"name": "A B"}], "publishedAt": "2024-01-02T00:00:00Z",
-                         "upvotes": 1}},
-              {"paper": {"id": "2401.00012", "title": "A normal title", "summary": "s",
-                         "authors": [{"name": "A B"}], "publishedAt": "2024-01-02T00:00:00Z",
-                         "upvotes": 1}}]
+    papers = [
+        {
+            "paper": {
+                "id": "2401.00011",
+                "title": "Huge " * 200_000,
+                "summary": "s",
+                "authors": [{"name": "A B"}],
+                "publishedAt": "2024-01-02T00:00:00Z",
+                "upvotes": 1,
+            }
+        },
+        {
+            "paper": {
+                "id": "2401.00012",
+                "title": "A normal title",
+                "summary": "s",
+                "authors": [{"name": "A B"}],
+                "publishedAt": "2024-01-02T00:00:00Z",
+                "upvotes": 1,
+            }
+        },
+    ]
     path = _write(tmp_path, "huge-title.json", json.dumps(papers).encode())
     code, out, _ = _import(library_dir, path, capsys, "--format", "hf-json", "--json")
     assert code == 0
@@ -216,22 +293,55 @@ CONTROLS = "\x1b\x07\x00\x08\x7f\x85\u202e\u202d\u2066\u2069"
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-@pytest.mark.parametrize(("fmt", "text"), [
-    ("hf-json", json.dumps([{"paper": {"id": "2401.00021", "title": f"Evil{CONTROLS}txt.exe",
-                                       "authors": [{"name": f"Ann{CONTROLS}Lee"}],
-                                       "summary": f"An{CONTROLS}abstract"}}])),
-    ("bibtex", f"@article{{k, title={{Evil{CONTROLS}txt.exe}}, author={{Lee, Ann{CONTROLS}}},"
-               " year=2020}\n"),
-    ("ris", f"TY  - JOUR\nTI  - Evil{CONTROLS}txt.exe\nAU  - Lee, Ann{CONTROLS}\nER  - \n"),
-    ("csv", f'title,authors\n"Evil{CONTROLS}txt.exe","Ann{CONTROLS} Lee"\n'),
-    ("markdown-list", f"- [Evil{CONTROLS}txt.exe](https://arxiv.org/abs/2401.00021)\n"),
-    ("hf-daily-text", f"Daily Papers\nEvil{CONTROLS}txt.exe\n\nAn abstract{CONTROLS} that goes"
-                      " on for long enough to be an abstract of a paper, really.\n"),
-    ("csljson", json.dumps([{"type": "article", "title": f"Evil{CONTROLS}txt.exe",
-                             "author": [{"family": f"Lee{CONTROLS}", "given": "Ann"}]}])),
-])
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [
+        (
+            "hf-json",
+            json.dumps(
+                [
+                    {
+                        "paper": {
+                            "id": "2401.00021",
+                            "title": f"Evil{CONTROLS}txt.exe",
+                            "authors": [{"name": f"Ann{CONTROLS}Lee"}],
+                            "summary": f"An{CONTROLS}abstract",
+                        }
+                    }
+                ]
+            ),
+        ),
+        (
+            "bibtex",
+            f"@article{{k, title={{Evil{CONTROLS}txt.exe}}, author={{Lee, Ann{CONTROLS}}},"
+            " year=2020}\n",
+        ),
+        ("ris", f"TY  - JOUR\nTI  - Evil{CONTROLS}txt.exe\nAU  - Lee, Ann{CONTROLS}\nER  - \n"),
+        ("csv", f'title,authors\n"Evil{CONTROLS}txt.exe","Ann{CONTROLS} Lee"\n'),
+        ("markdown-list", f"- [Evil{CONTROLS}txt.exe](https://arxiv.org/abs/2401.00021)\n"),
+        (
+            "hf-daily-text",
+            f"Daily Papers\nEvil{CONTROLS}txt.exe\n\nAn abstract{CONTROLS} that goes"
+            " on for long enough to be an abstract of a paper, really.\n",
+        ),
+        (
+            "csljson",
+            json.dumps(
+                [
+                    {
+                        "type": "article",
+                        "title": f"Evil{CONTROLS}txt.exe",
+                        "author": [{"family": f"Lee{CONTROLS}", "given": "Ann"}],
+                    }
+                ]
+            ),
+        ),
+    ],
+)
 def test_control_and_bidi_characters_never_reach_the_library_or_exports(
-    fmt: str, text: str, tmp_path: Path,
+    fmt: str,
+    text: str,
+    tmp_path: Path,
 ) -> None:
     # Decided: C0/C1 controls become spaces, bidi overrides and isolates are removed, at
     # import (record_fields.clean_text; importing._screen is the backstop for every format).
@@ -246,12 +356,15 @@ def test_control_and_bidi_characters_never_reach_the_library_or_exports(
             assert not UNSAFE.search(value), repr(value)
         for export in ("markdown", "html", "bibtex", "ris", "csljson", "csv", "json"):
             out, _ = exporting.export_text(lib, exporting.Selection(everything=True), export)
-            assert not UNSAFE.search(out.replace("\n", "").replace("\t", "")
-                                     .replace("\r", "")), export
+            assert not UNSAFE.search(out.replace("\n", "").replace("\t", "").replace("\r", "")), (
+                export
+            )
 
 
 def test_paths_with_spaces_and_non_ascii_import_and_name_the_file(
-    library_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    library_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = _write(tmp_path, "Daily Papers — 7 août.txt", SEED.read_bytes())
     code, out, _ = _import(library_dir, path, capsys)
@@ -264,9 +377,12 @@ def test_paths_with_spaces_and_non_ascii_import_and_name_the_file(
     assert code == 2 and err == f"readerapp: {folder}: is a folder, not a file\n"
 
 
-def test_unreadable_file_is_refused(library_dir: Path, tmp_path: Path,
-                                    capsys: pytest.CaptureFixture[str],
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreadable_file_is_refused(
+    library_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     path = _write(tmp_path, "secret.bib", b"@article{a, title={T}}\n")
     path.chmod(0)
     if os.geteuid() == 0:
@@ -285,7 +401,9 @@ def test_unreadable_file_is_refused(library_dir: Path, tmp_path: Path,
 
 
 def test_a_bad_file_among_good_ones_does_not_stop_them(
-    library_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    library_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     bad = _write(tmp_path, "bad.json", b"\x00\x01binary")
     good = ATOM / sorted(p.name for p in ATOM.iterdir())[0]

@@ -67,8 +67,10 @@ def test_a_first_release_library_migrates_after_a_kept_backup(v1_library: Path) 
         assert papers[2].status == "reading" and papers[3].status == "read"
         assert {pid for pid, p in papers.items() if "peft" in p.tags} == {1, 2, 5}
         assert {pid for pid, p in papers.items() if "reading group" in p.tags} == {3, 5}
-        assert [n.body for n in papers[1].notes] == ["Compare with **LoRA**. Ünïcode ✓",
-                                                     "Second note on paper 1"]
+        assert [n.body for n in papers[1].notes] == [
+            "Compare with **LoRA**. Ünïcode ✓",
+            "Second note on paper 1",
+        ]
         assert [n.body for n in papers[7].notes] == ["Note on 7"]
         assert queues.queue_ids(lib, "Week 32") == [5, 3, 1]
         assert queues.queue_ids(lib, "Thesis") == [7, 2]
@@ -87,7 +89,9 @@ def test_a_first_release_library_migrates_after_a_kept_backup(v1_library: Path) 
 
 @pytest.mark.parametrize("journal", ["wal", "delete"])
 def test_a_library_from_a_newer_version_is_refused_untouched(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], journal: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    journal: str,
 ) -> None:
     directory = tmp_path / "newer"
     directory.mkdir()
@@ -100,8 +104,11 @@ def test_a_library_from_a_newer_version_is_refused_untouched(
     conn.close()
     original = db.read_bytes()
 
-    with pytest.raises(LibraryError, match=rf"made by a newer readerapp \(schema "
-                       rf"{SCHEMA_VERSION + 7}.*The file was not changed"):
+    with pytest.raises(
+        LibraryError,
+        match=rf"made by a newer readerapp \(schema "
+        rf"{SCHEMA_VERSION + 7}.*The file was not changed",
+    ):
         Library.open(directory)
     assert main(["--library", str(directory), "search", "lora"]) == 2
     err = capsys.readouterr().err

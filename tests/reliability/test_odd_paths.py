@@ -14,7 +14,8 @@ from tests.conftest import SEED
 
 @pytest.mark.parametrize("folder", ["notes #3", "what? now", "100%41 done"])
 def test_open_backup_and_refuse_newer_in_an_oddly_named_folder(
-        tmp_path: Path, folder: str, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, folder: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     library = tmp_path / folder / "library"
     assert main(["--library", str(library), "import", str(SEED)]) == 0
     assert main(["--library", str(library), "backup"]) == 0
@@ -27,7 +28,8 @@ def test_open_backup_and_refuse_newer_in_an_oddly_named_folder(
         conn.close()
     # Nothing was created anywhere else (a path cut at "#" or "?" made a stray database).
     assert sorted(p.name for p in tmp_path.rglob("*.sqlite")) == sorted(
-        ["library.sqlite", backup.name])
+        ["library.sqlite", backup.name]
+    )
     # A newer library there is still recognised as newer, and refused.
     conn = sqlite3.connect(paths.database_path(library))
     try:

@@ -46,7 +46,7 @@ def test_exports_escape_hostile_text_and_link_only_the_web(hostile: Library) -> 
     markdown, _ = exporting.export_text(hostile, everything, "markdown")
     assert "](javascript:" not in markdown.lower() and "<script>" not in markdown
     csv_out, _ = exporting.export_text(hostile, everything, "csv")
-    assert ',=HYPERLINK' not in csv_out and '"=' not in csv_out
+    assert ",=HYPERLINK" not in csv_out and '"=' not in csv_out
     for name in ("bibtex", "ris", "csljson", "json"):
         out, _ = exporting.export_text(hostile, everything, name)
         assert "javascript:alert(5)" not in out, name  # the url field was not kept
@@ -54,22 +54,26 @@ def test_exports_escape_hostile_text_and_link_only_the_web(hostile: Library) -> 
 
 
 def test_app_text_is_escaped_and_only_web_links_are_live() -> None:
-    shown = safe_text.linkify('<b>bold</b> javascript:alert(1) file:///etc/passwd '
-                              'https://arxiv.org/abs/2106.09685 "q"')
+    shown = safe_text.linkify(
+        '<b>bold</b> javascript:alert(1) file:///etc/passwd https://arxiv.org/abs/2106.09685 "q"'
+    )
     assert "<b>" not in shown and "&lt;b&gt;" in shown
     assert shown.count("<a ") == 1 and 'href="https://arxiv.org/abs/2106.09685"' in shown
 
 
 def test_clicking_a_non_web_link_in_the_app_opens_nothing(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        staticmethod(lambda url: opened.append(url.toString()) or True))
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString()) or True)
+    )
     browser = safe_text.SafeBrowser()
     qtbot.addWidget(browser)
-    browser.setMarkdown("[a](javascript:alert(1)) [b](file:///etc/passwd) "
-                        "[c](https://example.org/paper)")
+    browser.setMarkdown(
+        "[a](javascript:alert(1)) [b](file:///etc/passwd) [c](https://example.org/paper)"
+    )
     for scheme in (*BAD_SCHEMES, "https://example.org/paper"):
         target = scheme if scheme.startswith("https") else scheme + "x"
         browser.anchorClicked.emit(QUrl(target))

@@ -25,31 +25,38 @@ def test_plain_words_are_anded_text() -> None:
 
 def test_fields_phrases_prefix_fuzzy() -> None:
     node = parse_query('title:"exact phrase" author:zhang trans* retreival~2')
-    assert node == And((
-        Text("exact phrase", "title", "phrase"),
-        Text("zhang", "author"),
-        Text("trans", None, "prefix"),
-        Text("retreival", None, "fuzzy", 2),
-    ))
+    assert node == And(
+        (
+            Text("exact phrase", "title", "phrase"),
+            Text("zhang", "author"),
+            Text("trans", None, "prefix"),
+            Text("retreival", None, "fuzzy", 2),
+        )
+    )
 
 
 def test_boolean_precedence_and_negation() -> None:
-    assert parse_query("a OR b c -d") == Or((
-        Text("a"), And((Text("b"), Text("c"), Not(Text("d")))),
-    ))
+    assert parse_query("a OR b c -d") == Or(
+        (
+            Text("a"),
+            And((Text("b"), Text("c"), Not(Text("d")))),
+        )
+    )
     assert parse_query("NOT (a OR b)") == Not(Or((Text("a"), Text("b"))))
 
 
 def test_filters() -> None:
     node = parse_query('is:starred status:read queue:"to read" tag:ml* year:2021..2024 added:7d')
-    assert node == And((
-        Filter("starred"),
-        Filter("status", "read"),
-        Filter("queue", "to read"),
-        Filter("tag_prefix", "ml"),
-        Filter("year", (2021, 2024)),
-        Filter("added", ("within", "7d")),
-    ))
+    assert node == And(
+        (
+            Filter("starred"),
+            Filter("status", "read"),
+            Filter("queue", "to read"),
+            Filter("tag_prefix", "ml"),
+            Filter("year", (2021, 2024)),
+            Filter("added", ("within", "7d")),
+        )
+    )
     assert parse_query("year:2023") == Filter("year", (2023, 2023))
     assert parse_query("is:reading") == Filter("status", "reading")
 

@@ -17,9 +17,13 @@ from readerapp.search.whoosh_files import MappedBufferFile, ViewReader
 from readerapp.search.whoosh_index import WhooshIndex
 
 # (operation, argument): read n, readline n, seek absolute/relative/from the end, tell.
-_ops = st.lists(st.tuples(
-    st.sampled_from(["read", "readline", "seek0", "seek1", "seek2", "tell"]),
-    st.integers(min_value=-3, max_value=300)), max_size=40)
+_ops = st.lists(
+    st.tuples(
+        st.sampled_from(["read", "readline", "seek0", "seek1", "seek2", "tell"]),
+        st.integers(min_value=-3, max_value=300),
+    ),
+    max_size=40,
+)
 
 
 @given(data=st.binary(max_size=900) | st.text(max_size=300).map(str.encode), ops=_ops)
@@ -38,8 +42,9 @@ def test_view_reader_reads_as_bytesio_does(data: bytes, ops: list[tuple[str, int
                 with pytest.raises(ValueError):
                     ours.seek(n, whence)
                 continue
-            target = n + {os.SEEK_SET: 0, os.SEEK_CUR: theirs.tell(),
-                          os.SEEK_END: len(data)}[whence]
+            target = (
+                n + {os.SEEK_SET: 0, os.SEEK_CUR: theirs.tell(), os.SEEK_END: len(data)}[whence]
+            )
             if target < 0:
                 continue  # BytesIO clamps a relative seek below 0 differently per version
             assert ours.seek(n, whence) == theirs.seek(n, whence)
@@ -57,13 +62,27 @@ def test_pickles_load_from_a_view_reader() -> None:
 
 def test_an_index_reopened_reads_its_segments_in_place(tmp_path: Path) -> None:
     index = WhooshIndex(tmp_path / "index")
-    index.upsert([IndexDoc(id=i, title=f"Paper {i} on graph retrieval", authors="Ada Lovelace",
-                           abstract="Retrieval-augmented generation over knowledge graphs.",
-                           tags="rag", notes="") for i in range(1, 40)])
+    index.upsert(
+        [
+            IndexDoc(
+                id=i,
+                title=f"Paper {i} on graph retrieval",
+                authors="Ada Lovelace",
+                abstract="Retrieval-augmented generation over knowledge graphs.",
+                tags="rag",
+                notes="",
+            )
+            for i in range(1, 40)
+        ]
+    )
     index.close()
     again = WhooshIndex(tmp_path / "index")
-    files = [f for sub, _ in again.searcher().reader().leaf_readers()
-             for f in (getattr(sub._terms, "_dbfile", None),) if f is not None]
+    files = [
+        f
+        for sub, _ in again.searcher().reader().leaf_readers()
+        for f in (getattr(sub._terms, "_dbfile", None),)
+        if f is not None
+    ]
     assert files and all(isinstance(f, MappedBufferFile) for f in files)
     assert again.search(parse_query("retriev*")) == set(range(1, 40))
     assert again.search(parse_query("lovelase~1")) == set(range(1, 40))

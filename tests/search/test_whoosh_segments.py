@@ -16,8 +16,14 @@ from readerapp.search.whoosh_index import WhooshIndex
 
 
 def _doc(pid: int, word: str) -> IndexDoc:
-    return IndexDoc(pid, f"Paper {pid} about {word}", "Ada Lovelace",
-                    f"An abstract on {word} and transformers.", "", "")
+    return IndexDoc(
+        pid,
+        f"Paper {pid} about {word}",
+        "Ada Lovelace",
+        f"An abstract on {word} and transformers.",
+        "",
+        "",
+    )
 
 
 @pytest.fixture
@@ -53,8 +59,9 @@ def test_many_edits_stay_searchable_in_few_segments(index: WhooshIndex) -> None:
     assert index.ids() == set(range(1, 41))
 
 
-def test_consolidation_keeps_another_process_s_newer_edit(tmp_path: Path,
-                                                          index: WhooshIndex) -> None:
+def test_consolidation_keeps_another_process_s_newer_edit(
+    tmp_path: Path, index: WhooshIndex
+) -> None:
     # Kept here for consolidation; paper 6 keeps the segment alive after 5 is replaced.
     index.upsert([_doc(5, "ourtext"), _doc(6, "neighbour")])
     other = WhooshIndex(tmp_path / "index")
@@ -80,8 +87,9 @@ def test_deleted_paper_is_not_written_again(index: WhooshIndex) -> None:
     assert index.doc_count() == 39
 
 
-def test_close_merges_segments_other_processes_left(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_close_merges_segments_other_processes_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "index"
     edits = whoosh_index.MAX_SEGMENTS + 2
     with monkeypatch.context() as patch:

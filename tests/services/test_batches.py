@@ -70,8 +70,9 @@ def test_undo_removes_untouched_papers_and_keeps_starred_noted_queued(seeded: Li
     report = batches.undo_import(seeded, batch)
 
     assert (report.removed, report.reverted) == (70, 0)
-    assert sorted(report.kept) == sorted([(starred, "starred"), (noted, "has notes"),
-                                          (queued, "queued")])
+    assert sorted(report.kept) == sorted(
+        [(starred, "starred"), (noted, "has notes"), (queued, "queued")]
+    )
     assert _ids(seeded) == {starred, noted, queued}
     # The text index followed: a word from a removed abstract finds nothing any more.
     assert search.search_ids(seeded, "skill localization") == []
@@ -94,8 +95,7 @@ def test_every_kind_of_touch_keeps_a_paper(seeded: Library) -> None:
 
     report = batches.undo_import(seeded, batch)
 
-    assert dict(report.kept) == {status: "status set", tagged: "tagged",
-                                 edited: "edited by you"}
+    assert dict(report.kept) == {status: "status set", tagged: "tagged", edited: "edited by you"}
     assert _ids(seeded) == {status, tagged, edited}
 
 
@@ -184,11 +184,16 @@ def test_a_dry_run_records_nothing_to_undo(seeded: Library) -> None:
 
 def _schema(db: Path) -> dict[str, list[tuple[object, ...]]]:
     with sqlite3.connect(db) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
         shape = {t: conn.execute(f"PRAGMA table_info({t})").fetchall() for t in tables}
         shape["indexes"] = conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").fetchall()
+            "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"
+        ).fetchall()
     return shape
 
 

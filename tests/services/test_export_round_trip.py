@@ -41,18 +41,25 @@ def fresh(tmp_path: Path) -> Iterator[Library]:
     lib.close()
 
 
-@pytest.mark.parametrize(("format_name", "filename", "detected"), [
-    ("bibtex", "queue.bib", "bibtex"),
-    ("ris", "queue.ris", "ris"),
-    ("csljson", "queue.json", "csljson"),
-    # Pasted text has no file name: the content alone must say what it is.
-    ("bibtex", "<clipboard>", "bibtex"),
-    ("ris", "<clipboard>", "ris"),
-    ("csljson", "<clipboard>", "csljson"),
-])
-def test_queue_export_imports_back_in_order(queued: tuple[Library, list[str]], fresh: Library,
-                                            format_name: str, filename: str,
-                                            detected: str) -> None:
+@pytest.mark.parametrize(
+    ("format_name", "filename", "detected"),
+    [
+        ("bibtex", "queue.bib", "bibtex"),
+        ("ris", "queue.ris", "ris"),
+        ("csljson", "queue.json", "csljson"),
+        # Pasted text has no file name: the content alone must say what it is.
+        ("bibtex", "<clipboard>", "bibtex"),
+        ("ris", "<clipboard>", "ris"),
+        ("csljson", "<clipboard>", "csljson"),
+    ],
+)
+def test_queue_export_imports_back_in_order(
+    queued: tuple[Library, list[str]],
+    fresh: Library,
+    format_name: str,
+    filename: str,
+    detected: str,
+) -> None:
     library, titles = queued
     text, count = exporting.export_text(library, exporting.Selection(queue=QUEUE), format_name)
     assert count == 73
@@ -73,8 +80,8 @@ def test_queue_export_as_html_keeps_queue_order(queued: tuple[Library, list[str]
     assert count == 73
     found = re.findall(r'<h2 class="title" dir="auto">(?:<a [^>]*>)?(.*?)(?:</a>)?</h2>', text)
     assert [html.unescape(t) for t in found] == titles
-    assert f"<h1 dir=\"auto\">Reading queue: {QUEUE}</h1>" in text
+    assert f'<h1 dir="auto">Reading queue: {QUEUE}</h1>' in text
     assert '<ol class="papers">' in text
     assert text.count('<span class="star" title="starred">★ starred</span>') == 3
     assert text.count('<span class="status status-reading">reading</span>') == 2
-    assert "<p><strong>First</strong> paper to read, see <a href=\"https://example.org/a\"" in text
+    assert '<p><strong>First</strong> paper to read, see <a href="https://example.org/a"' in text

@@ -42,9 +42,21 @@ def test_json_export_of_starred_and_query(seeded: Library) -> None:
     text, count = exporting.export_text(seeded, exporting.Selection(starred=True), "json")
     (obj,) = json.loads(text)
     assert count == 1 and obj["id"] == a and obj["starred"] is True
-    assert set(obj) >= {"id", "title", "authors", "year", "arxiv_id", "doi", "starred",
-                        "status", "tags", "queues", "links"}
+    assert set(obj) >= {
+        "id",
+        "title",
+        "authors",
+        "year",
+        "arxiv_id",
+        "doi",
+        "starred",
+        "status",
+        "tags",
+        "queues",
+        "links",
+    }
     assert obj["links"] == {"code": "https://github.com/lxq1000/SwinFace"}
-    text, count = exporting.export_text(seeded, exporting.Selection(query="title:kronecker"),
-                                        "json")
+    text, count = exporting.export_text(
+        seeded, exporting.Selection(query="title:kronecker"), "json"
+    )
     assert count == 1

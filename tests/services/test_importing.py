@@ -19,8 +19,17 @@ def snapshot(lib: Library) -> dict[str, list[tuple[object, ...]]]:
     with sqlite3.connect(lib.db_path) as conn:
         return {
             table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
-            for table in ("papers", "paper_authors", "tags", "paper_tags", "notes", "queues",
-                          "queue_entries", "import_batches", "paper_sources")
+            for table in (
+                "papers",
+                "paper_authors",
+                "tags",
+                "paper_tags",
+                "notes",
+                "queues",
+                "queue_entries",
+                "import_batches",
+                "paper_sources",
+            )
         }
 
 
@@ -56,10 +65,17 @@ def test_merge_fills_only_empty_fields_and_reports_it(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = ParseResult([PaperRecord(title="Attention Is All You Need", year=2017)])
-    second = ParseResult([PaperRecord(
-        title="Attention is all you need!", year=2017, arxiv_id="1706.03762",
-        abstract="The dominant sequence transduction models...", authors=("Ashish Vaswani",),
-    )])
+    second = ParseResult(
+        [
+            PaperRecord(
+                title="Attention is all you need!",
+                year=2017,
+                arxiv_id="1706.03762",
+                abstract="The dominant sequence transduction models...",
+                authors=("Ashish Vaswani",),
+            )
+        ]
+    )
     parses = iter([first, second])
     fake = ImportFormat("fake", "Fake", (), lambda head: 0.0, lambda text, source: next(parses))
     monkeypatch.setattr(registry, "IMPORT_FORMATS", (*registry.IMPORT_FORMATS, fake))
@@ -75,13 +91,17 @@ def test_merge_fills_only_empty_fields_and_reports_it(
     assert search.search_ids(library, "vaswani") == [paper.id]  # merged fields are indexed
 
 
-def test_title_match_needs_agreeing_years(library: Library,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    records = [PaperRecord(title="Introduction", year=2001),
-               PaperRecord(title="introduction.", year=2019),
-               PaperRecord(title="Introduction")]
-    fake = ImportFormat("fake", "Fake", (), lambda head: 0.0,
-                        lambda text, source: ParseResult(records))
+def test_title_match_needs_agreeing_years(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = [
+        PaperRecord(title="Introduction", year=2001),
+        PaperRecord(title="introduction.", year=2019),
+        PaperRecord(title="Introduction"),
+    ]
+    fake = ImportFormat(
+        "fake", "Fake", (), lambda head: 0.0, lambda text, source: ParseResult(records)
+    )
     monkeypatch.setattr(registry, "IMPORT_FORMATS", (*registry.IMPORT_FORMATS, fake))
     report = importing.import_text(library, "x", "a.txt", format_name="fake")
     assert report.added == 2  # the year-less one joins the first with that title
@@ -94,8 +114,10 @@ def test_failure_half_way_leaves_the_library_exactly_as_it_was(
     triage.set_starred(seeded, [pid], True)
     before = snapshot(seeded)
     other = tmp_path / "other.txt"
-    other.write_text("Daily Papers\n\nNew Paper One\n\nAbstract one.\n\nNew Paper Two\n\n"
-                     "Abstract two.\n", encoding="utf-8")
+    other.write_text(
+        "Daily Papers\n\nNew Paper One\n\nAbstract one.\n\nNew Paper Two\n\nAbstract two.\n",
+        encoding="utf-8",
+    )
     from readerapp.db.models import PaperSourceRow
 
     real_insert = importing.insert
@@ -119,8 +141,9 @@ def test_dry_run_reports_and_changes_nothing(library: Library) -> None:
     assert snapshot(library) == before
 
 
-def test_unreadable_inputs_are_refused_with_the_file_named(library: Library,
-                                                           tmp_path: Path) -> None:
+def test_unreadable_inputs_are_refused_with_the_file_named(
+    library: Library, tmp_path: Path
+) -> None:
     binary = tmp_path / "paper.pdf"
     binary.write_bytes(b"%PDF-1.4\n\x00\x01\x02binary")
     with pytest.raises(InputError, match=r"paper\.pdf:2: binary data"):

@@ -64,8 +64,10 @@ def test_export_imports_into_an_empty_library_with_the_same_papers_and_fields(
     # Every field is exercised by some paper, so a dropped column would show.
     for name in FIELDS:
         assert any(getattr(p, name) for p in original), name
-    assert all(any(getattr(p.links, kind) for p in original)
-               for kind in ("abs", "pdf", "code", "project", "hf"))
+    assert all(
+        any(getattr(p.links, kind) for p in original)
+        for kind in ("abs", "pdf", "code", "project", "hf")
+    )
 
     text, count = exporting.export_text(full, exporting.Selection(everything=True), format_name)
     assert count == len(original)

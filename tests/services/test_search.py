@@ -73,10 +73,11 @@ def test_boolean_prefix_fuzzy(seeded: Library) -> None:
     both = set(search.search_ids(seeded, "retrieval AND generation"))
     either = set(search.search_ids(seeded, "retrieval OR generation"))
     assert both < either
-    assert set(search.search_ids(seeded, "retriev*")) >= set(search.search_ids(seeded,
-                                                                              "retrieval"))
-    assert "Singular Value Decomposition on Kronecker Adaptation for Large Language Model" in \
-        titles(seeded, "kroneker~")
+    assert set(search.search_ids(seeded, "retriev*")) >= set(search.search_ids(seeded, "retrieval"))
+    assert (
+        "Singular Value Decomposition on Kronecker Adaptation for Large Language Model"
+        in titles(seeded, "kroneker~")
+    )
 
 
 def test_year_added_and_empty(seeded: Library) -> None:

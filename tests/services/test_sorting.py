@@ -53,8 +53,7 @@ def test_star_and_status_sorts_follow_edits_at_once(seeded: Library) -> None:
     assert unread == [pid for pid in ids if pid in set(unread)]
 
 
-def test_tags_and_queues_sort_by_their_cell_text_and_untagged_come_last(
-        seeded: Library) -> None:
+def test_tags_and_queues_sort_by_their_cell_text_and_untagged_come_last(seeded: Library) -> None:
     ids = search.search_ids(seeded, "", sort="added")
     triage.add_tag(seeded, "vision", [ids[10]])
     triage.add_tag(seeded, "Agents", [ids[20], ids[10]])
@@ -78,11 +77,21 @@ def test_a_star_set_by_another_process_shows_in_the_star_sort(seeded: Library) -
 
 
 def test_the_cli_sorts_by_every_key(seeded: Library) -> None:
-    assert set(search.SORTS) == {"relevance", "added", "year", "title", "starred", "status",
-                                 "authors", "tags", "queues"}
+    assert set(search.SORTS) == {
+        "relevance",
+        "added",
+        "year",
+        "title",
+        "starred",
+        "status",
+        "authors",
+        "tags",
+        "queues",
+    }
     for sort in search.SORTS:
         assert sorted(search.search_ids(seeded, "retrieval", sort=sort)) == sorted(
-            search.search_ids(seeded, "retrieval"))
+            search.search_ids(seeded, "retrieval")
+        )
 
 
 def test_warmed_orders_are_what_a_sort_then_uses(seeded: Library) -> None:
@@ -107,8 +116,10 @@ def test_edits_by_another_process_reach_the_cached_orders(seeded: Library) -> No
         triage.edit_paper(other, last, title="0000 first in every title sort")
     assert search.search_ids(seeded, "", sort="title")[0] == last  # not the cached order
     assert search.search_ids(seeded, "retrieval", sort="title") == [
-        pid for pid in search.search_ids(seeded, "", sort="title")
-        if pid in set(search.search_ids(seeded, "retrieval"))]
+        pid
+        for pid in search.search_ids(seeded, "", sort="title")
+        if pid in set(search.search_ids(seeded, "retrieval"))
+    ]
     with Library.open(seeded.directory) as other:
         triage.delete_papers(other, [last])
         importing.import_path(other, HF_JSON)

@@ -91,7 +91,9 @@ def test_notes_are_kept_in_order_and_editable(seeded: Library) -> None:
     notes.add_note(seeded, a, "Second thought.")
     notes.update_note(seeded, first, "# Summary\n\nStrong baseline.")
     assert [n.body for n in triage.get_paper(seeded, a).notes] == [
-        "# Summary\n\nStrong baseline.", "Second thought."]
+        "# Summary\n\nStrong baseline.",
+        "Second thought.",
+    ]
     notes.delete_note(seeded, first)
     assert [n.body for n in triage.get_paper(seeded, a).notes] == ["Second thought."]
     with pytest.raises(UserError, match="needs some text"):

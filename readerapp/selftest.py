@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TextIO
 
 from readerapp import __version__
+from readerapp.core.errors import CheckFailed
 
 SAMPLE = Path(__file__).with_name("samples") / "hf_daily_papers_sample.txt"
 SAMPLE_FORMAT = "hf-daily-text"
@@ -32,10 +33,6 @@ SAMPLE_PAPERS = 12
 ONE_PAPER_QUERY, ONE_PAPER_TITLE = "title:kronecker", "Singular Value Decomposition on Kronecker"
 COMMON_QUERY = "model"
 WINDOW_TIMEOUT_S = 60.0
-
-
-class CheckFailed(Exception):
-    """A check ran and found something wrong; the message says what."""
 
 
 def _fail_unless(condition: bool, message: str) -> None:
@@ -109,8 +106,8 @@ def _run_checks(test: SelfTest, temp: Path) -> None:
         return f"{len(_MODULES)} modules: importers, exporters, search engines, services"
 
     test.step("modules", load_modules)
+    from readerapp.core.records import IndexDoc
     from readerapp.formats.registry import EXPORT_FORMATS, detect_format
-    from readerapp.search.engine import IndexDoc
     from readerapp.search.factory import ENGINES, open_text_index
     from readerapp.search.query import parse_query
     from readerapp.services import checking, exporting, importing, search

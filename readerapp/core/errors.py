@@ -46,3 +46,11 @@ class LibraryError(ReaderappError):
 
 class Cancelled(ReaderappError):
     """Long work stopped because the user asked; callers drop it silently."""
+
+
+class CheckFailed(Exception):
+    """A self-test check ran and found something wrong; the message says what.
+
+    Not a ReaderappError: it reports on the installation, not on something the user asked.
+    Here, below both self-tests, so that the window's check needs nothing from the CLI's.
+    """

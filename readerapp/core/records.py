@@ -116,3 +116,15 @@ class Paper:
             "added_at": self.added_at.isoformat(),
             "sources": list(self.sources),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class IndexDoc:
+    """What the index knows of a paper: its text, keyed by the paper's database id."""
+
+    id: int
+    title: str
+    authors: str
+    abstract: str
+    tags: str
+    notes: str

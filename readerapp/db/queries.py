@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import CompoundSelect, Executable, Select, func, select
 from sqlalchemy.orm import Session
 
-from readerapp.core.records import Links, Note, Paper, PaperSummary
+from readerapp.core.records import IndexDoc, Links, Note, Paper, PaperSummary
 from readerapp.db.models import (
     AuthorRow,
     ImportBatchRow,
@@ -24,7 +24,6 @@ from readerapp.db.models import (
     QueueRow,
     TagRow,
 )
-from readerapp.search.engine import IndexDoc
 
 # json_group_array is built into SQLite from 3.38 (before, only where JSON1 was compiled in).
 _JSON_ARRAYS = sqlite3.sqlite_version_info >= (3, 38, 0)

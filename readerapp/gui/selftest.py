@@ -8,10 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QSize, QTimer
 
+from readerapp.core.errors import CheckFailed
 from readerapp.gui.app import application
 from readerapp.gui.main_window import MainWindow
 from readerapp.gui.paper_model import COLUMN
-from readerapp.selftest import CheckFailed
 
 POLL_MS = 50
 ICON_SIZES = (16, 256)

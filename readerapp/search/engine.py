@@ -1,25 +1,16 @@
-"""The small interface every text engine implements. Services only see this."""
+"""The small interface every text engine implements. Services only see this.
+
+IndexDoc lives in core.records, so that db/ builds documents without importing search/.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Protocol
 
 from readerapp.core.progress import CancelToken, ProgressSink
+from readerapp.core.records import IndexDoc
 from readerapp.search.query import Node
-
-
-@dataclass(frozen=True, slots=True)
-class IndexDoc:
-    """What the index knows of a paper: its text, keyed by the paper's database id."""
-
-    id: int
-    title: str
-    authors: str
-    abstract: str
-    tags: str
-    notes: str
 
 
 class TextIndex(Protocol):

@@ -29,7 +29,7 @@ import tantivy
 
 from readerapp.core.errors import LibraryError
 from readerapp.core.progress import CancelToken, ProgressSink
-from readerapp.search.engine import IndexDoc
+from readerapp.core.records import IndexDoc
 from readerapp.search.query import And, MatchAll, Node, Not, Or, Text
 from readerapp.search.stopwords import STOP_WORDS
 

@@ -19,7 +19,7 @@ from whoosh.writing import MERGE_SMALL, SegmentWriter
 
 from readerapp.core.errors import LibraryError
 from readerapp.core.progress import CancelToken, ProgressSink
-from readerapp.search.engine import IndexDoc
+from readerapp.core.records import IndexDoc
 from readerapp.search.query import And, MatchAll, Node, Not, Or, Text
 from readerapp.search.whoosh_analysis import name_analyzer, text_analyzer
 from readerapp.search.whoosh_files import install as install_mapped_files

@@ -7,9 +7,10 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import CompoundSelect, Executable, Select, func, select
+from sqlalchemy.engine.interfaces import DBAPICursor
 from sqlalchemy.orm import Session
 
 from readerapp.core.records import IndexDoc, Links, Note, Paper, PaperSummary
@@ -46,6 +47,15 @@ def papers_version(session: Session) -> int:
     return int(value) if value is not None else 0
 
 
+def _rows(cursor: DBAPICursor) -> sqlite3.Cursor:
+    """The driver's cursor, to iterate over its rows as plain tuples.
+
+    SQLAlchemy types it as PEP 249's minimum, which leaves out iteration; the library's driver
+    is sqlite3, whose cursor iterates.
+    """
+    return cast(sqlite3.Cursor, cursor)
+
+
 def chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
@@ -60,7 +70,7 @@ def _rows_first_column(
         if isinstance(statement, str)
         else conn.execute(statement)
     )
-    return chain.from_iterable(result.cursor)
+    return chain.from_iterable(_rows(result.cursor))
 
 
 def id_list(session: Session, statement: Executable | str, params: Sequence[Any] = ()) -> list[int]:
@@ -73,7 +83,7 @@ def id_list(session: Session, statement: Executable | str, params: Sequence[Any]
     return list(_rows_first_column(session, statement, params))
 
 
-def id_set(session: Session, statement: Select[tuple[int]] | CompoundSelect) -> set[int]:
+def id_set(session: Session, statement: Select[int] | CompoundSelect[int]) -> set[int]:
     """The ids a query selects (first column), as a set.
 
     SQLite hands them over as one JSON array: 100k rows cost the sqlite3 module ~40 ms one by
@@ -167,8 +177,8 @@ def load_papers(session: Session, ids: Sequence[int]) -> list[Paper]:
     ids = list(ids)
     rows: dict[int, PaperRow] = {}
     for part in chunks(ids):
-        for row in session.scalars(select(PaperRow).where(PaperRow.id.in_(part))):
-            rows[row.id] = row
+        for found in session.scalars(select(PaperRow).where(PaperRow.id.in_(part))):
+            rows[found.id] = found
     authors = authors_of(session, ids)
     tags = tags_of(session, ids)
     queues = queues_of(session, ids)
@@ -265,7 +275,7 @@ def index_docs(session: Session, ids: Sequence[int]) -> list[IndexDoc]:
 
     def grouped(kind: str) -> dict[int, list[str]]:
         out: dict[int, list[str]] = defaultdict(list)
-        for paper_id, text in conn.exec_driver_sql(_DOC_SQL[kind], wanted).cursor:
+        for paper_id, text in _rows(conn.exec_driver_sql(_DOC_SQL[kind], wanted).cursor):
             out[paper_id].append(text)
         return out
 
@@ -279,7 +289,9 @@ def index_docs(session: Session, ids: Sequence[int]) -> list[IndexDoc]:
             tags="\n".join(tags.get(paper_id, ())),
             notes="\n\n".join(notes.get(paper_id, ())),
         )
-        for paper_id, title, abstract in conn.exec_driver_sql(_DOC_SQL["papers"], wanted).cursor
+        for paper_id, title, abstract in _rows(
+            conn.exec_driver_sql(_DOC_SQL["papers"], wanted).cursor
+        )
     ]
 
 

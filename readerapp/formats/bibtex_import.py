@@ -12,8 +12,9 @@ import logging
 import re
 from dataclasses import dataclass
 
-import bibtexparser
+from bibtexparser.entrypoint import parse_string
 from bibtexparser.exceptions import ParsingException
+from bibtexparser.library import Library
 from bibtexparser.model import (
     DuplicateBlockKeyBlock,
     DuplicateFieldKeyBlock,
@@ -94,7 +95,7 @@ def _commented_out(block: Entry, lines: list[str]) -> bool:
 def _split(text: str, source: str) -> tuple[list[_Entry], list[SkippedEntry]]:
     """Entries with evaluated values, and what was skipped while splitting."""
     try:
-        library = bibtexparser.parse_string(text, parse_stack=[])
+        library = parse_string(text, parse_stack=[])
     except ParsingException as exc:  # bibtexparser's own "invalid state" errors
         raise ParseError(source, None, f"bibtexparser could not split the file ({exc})") from exc
     return _read_blocks(library, text, source)
@@ -129,7 +130,7 @@ class _Expander:
 
 
 def _read_blocks(
-    library: bibtexparser.Library, text: str, source: str
+    library: Library, text: str, source: str
 ) -> tuple[list[_Entry], list[SkippedEntry]]:
     lines = text.split("\n")
     expand = _Expander(text, source)
@@ -165,6 +166,8 @@ def _read_blocks(
         # Every entry sees every macro, even one defined after it (BibTeX would refuse those).
         fields: dict[str, str] = {}
         raw_fields = []
+        # The splitter records where every block it makes starts.
+        assert entry.start_line is not None
         line = entry.start_line + 1
         for field in entry.fields:
             name = field.key.lower()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import cast
 
 from pylatexenc.latex2text import LatexNodes2Text
 from pylatexenc.latexwalker import LatexWalkerError
@@ -88,7 +89,7 @@ def _convert(value: str) -> str:
     if "$" in source:
         source = _MATH.sub(_readable_math, source)
     try:
-        return _CONVERTER.latex_to_text(source)
+        return cast(str, _CONVERTER.latex_to_text(source))  # pylatexenc is untyped
     except (LatexWalkerError, RecursionError, IndexError, ValueError):
         # pylatexenc is tolerant, but pathological nesting can still defeat it; the value
         # without its markup characters is still better than losing the field.

@@ -47,6 +47,7 @@ def sniff(head: str) -> float:
 
 def parse(text: str, source: str) -> ParseResult:
     text, data = load_json(text, source)
+    items: list[tuple[object, int]]
     if isinstance(data, dict):  # `show --json`: one paper
         data = [data]
         items = [(data[0], value_line(text))]

@@ -24,6 +24,7 @@ import time
 from collections.abc import Iterable
 from operator import itemgetter
 from pathlib import Path
+from typing import cast
 
 import tantivy
 
@@ -107,6 +108,13 @@ def _should(queries: list[tantivy.Query]) -> tantivy.Query:
     if len(queries) == 1:
         return queries[0]
     return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
+
+
+def _pids(searcher: tantivy.Searcher, hits: list[tuple[float, tantivy.DocAddress]]) -> list[int]:
+    """The paper id of each hit, in order."""
+    values = searcher.fast_field_values("pid", [address for _score, address in hits])
+    # The stub gives every fast field one value type; `pid` is unsigned and on every document.
+    return cast(list[int], values)
 
 
 class _QueryBuilder:
@@ -345,7 +353,7 @@ class TantivyIndex:
         hits: list[tuple[float, tantivy.DocAddress]],
         within: set[int] | None,
     ) -> dict[int, float]:
-        pids = searcher.fast_field_values("pid", [address for _score, address in hits])
+        pids = _pids(searcher, hits)
         return {
             pid: score
             for (score, _address), pid in zip(hits, pids, strict=True)
@@ -366,7 +374,7 @@ class TantivyIndex:
             max_query_terms=25,
         )
         hits = searcher.search(query, limit=limit + 1, count=False).hits
-        pids = searcher.fast_field_values("pid", [address for _score, address in hits])
+        pids = _pids(searcher, hits)
         return [pid for pid in pids if pid != paper_id][:limit]
 
     def rebuild(

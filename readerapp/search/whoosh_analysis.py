@@ -20,7 +20,7 @@ from readerapp.search.stopwords import STOP_WORDS
 _WORDS = r"\w+(?:\.?\w+)*(?:-\w+(?:\.?\w+)*)*"
 
 
-class CompoundFilter(Filter):
+class CompoundFilter(Filter):  # type: ignore[misc]  # whoosh is untyped: Filter is Any
     """Emits a hyphenated token whole and as parts, drops stop words, renumbers positions."""
 
     def __init__(self, stoplist: frozenset[str] = frozenset()) -> None:

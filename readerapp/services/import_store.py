@@ -15,8 +15,9 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from types import SimpleNamespace
+from typing import Any, cast
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, Row, Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from readerapp.core.progress import CancelToken
@@ -86,7 +87,8 @@ def _stored_datetime(conn: Connection, value: dt.datetime) -> object:
 def _executemany(
     conn: Connection, sql: str, rows: Sequence[tuple[object, ...]], check: Callable[[], None]
 ) -> None:
-    for part in chunks(rows, WRITE_CHUNK):
+    # Rows, not ids: db.queries.chunks is typed for ids.
+    for part in chunks(rows, WRITE_CHUNK):  # type: ignore[arg-type]  # it slices any sequence
         check()
         conn.exec_driver_sql(sql, list(part))  # a list of tuples: one executemany
 
@@ -163,6 +165,8 @@ def merge_existing(
     """
     ids = list(matched)
     rows: dict[int, SimpleNamespace] = {}
+    # The name holds a Core row while loading, then the copy of it that merging fills in.
+    row: Row[*tuple[Any, ...]] | SimpleNamespace
     authored: set[int] = set()
     for part in chunks(ids):
         for row in session.execute(select(PaperRow.__table__).where(PaperRow.id.in_(part))):
@@ -214,5 +218,6 @@ def merge_existing(
         )
         session.connection().execute(statement, params)
     if author_rows:
-        session.connection().execute(AuthorRow.__table__.insert(), author_rows)
+        # Declarative makes a Table; SQLAlchemy types __table__ as any FromClause.
+        session.connection().execute(cast(Table, AuthorRow.__table__).insert(), author_rows)
     return changed, fills

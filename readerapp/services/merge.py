@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,7 +39,8 @@ def _empty(value: object) -> bool:
 
 def combine(first: PaperRecord, second: PaperRecord) -> PaperRecord:
     """Two records of one paper from the same file: keep the first, fill its gaps."""
-    updates: dict[str, object] = {}
+    # Any: each value is the field's own, read by name, which replace() cannot check.
+    updates: dict[str, Any] = {}
     for name in ("abstract", "authors", "year", "date", "arxiv_id", "doi", "venue"):
         if _empty(getattr(first, name)) and not _empty(getattr(second, name)):
             updates[name] = getattr(second, name)
@@ -100,7 +101,8 @@ class IdentityMap:
             (PaperRow.doi, dois),
             (PaperRow.title_key, titles),
         ):
-            for part in chunks(keys):
+            # Keys are strings (arXiv ids, DOIs, title keys); db.queries.chunks is typed for ids.
+            for part in chunks(keys):  # type: ignore[arg-type]  # it slices any sequence
                 for row in session.execute(select(*columns).where(column.in_(part))):
                     self.add(Existing(*row))
 

@@ -6,8 +6,9 @@ import datetime as dt
 import json
 import re
 from itertools import filterfalse
+from typing import cast
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, SQLColumnExpression, func, select
 from sqlalchemy.orm import Session
 
 from readerapp.core.errors import UserError
@@ -46,7 +47,7 @@ RANKED = 500
 _DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
 
 
-def _filter_select(session: Session, f: Filter) -> Select[tuple[int]]:
+def _filter_select(session: Session, f: Filter) -> Select[int]:
     paper = select(PaperRow.id)
     name, value = f.name, f.value
     if name == "starred":
@@ -73,7 +74,7 @@ def _filter_select(session: Session, f: Filter) -> Select[tuple[int]]:
         )
         return select(PaperTagRow.paper_id).where(PaperTagRow.tag_id.in_(tag_ids)).distinct()
     if name == "year":
-        low, high = value  # type: ignore[misc]
+        low, high = cast("tuple[int | None, int | None]", value)  # from _Parser.year_range
         query = paper
         if low is not None:
             query = query.where(PaperRow.year >= low)
@@ -81,7 +82,7 @@ def _filter_select(session: Session, f: Filter) -> Select[tuple[int]]:
             query = query.where(PaperRow.year <= high)
         return query
     if name == "added":
-        mode, text = value  # type: ignore[misc]
+        mode, text = cast("tuple[str, str]", value)  # from _Parser.added_value
         if mode == "within":
             match = re.fullmatch(r"(\d+)([dwmy])", text)
             assert match
@@ -109,7 +110,7 @@ def _filters_select(
     positives: list[Filter],
     negatives: list[Filter],
     within: set[int] | None = None,
-) -> Select[tuple[int]]:
+) -> Select[int]:
     """One statement for the filters of an AND: the ids passing every positive filter and
     none of the negative ones, among `within` (all papers when None).
 
@@ -119,7 +120,8 @@ def _filters_select(
     """
     if within is None and len(positives) == 1 and not negatives:
         return _filter_select(session, positives[0])
-    query: Select[tuple[int]]
+    query: Select[int]
+    column: SQLColumnExpression[int]
     if within is not None:
         matches = func.json_each(json.dumps(list(within))).table_valued("value")
         query, column = select(matches.c.value), matches.c.value
@@ -196,9 +198,9 @@ class _Evaluator:
                 return set()
         if result is None:
             result = set(self.universe())
-        for item in negatives:
-            if not isinstance(item, Filter):
-                result = result - self.ids(item)
+        for negative in negatives:
+            if not isinstance(negative, Filter):
+                result = result - self.ids(negative)
         return result
 
 

@@ -54,3 +54,8 @@ class CheckFailed(Exception):
     Not a ReaderappError: it reports on the installation, not on something the user asked.
     Here, below both self-tests, so that the window's check needs nothing from the CLI's.
     """
+
+
+class WrongThread(AssertionError):
+    """A bug: a write ran on a thread other than the one the library's writes are bound to
+    (the window's worker). Not a ReaderappError: the user cannot cause it."""

@@ -13,8 +13,9 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from readerapp.core.errors import UserError
@@ -30,8 +31,9 @@ from readerapp.db.models import (
     QueueEntryRow,
     utcnow,
 )
+from readerapp.services.changes import Changes
+from readerapp.services.index_marks import mark_for_index
 from readerapp.services.library import Library
-from readerapp.services.triage import mark_for_index
 
 # What an import records as its source when it read no file (models.ImportBatchRow.source).
 _STREAMS = {"<clipboard>": "the clipboard", "<stdin>": "standard input"}
@@ -52,6 +54,10 @@ class UndoReport:
     kept: list[tuple[int, str]]
     batch_id: int = 0
     source: str = ""
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.everything()
 
     def summary(self) -> str:
         name = source_name(self.source) or "import"
@@ -215,7 +221,8 @@ def undo_import(library: Library, batch_id: int) -> UndoReport:
         # A kept paper that another import also brought now counts as created by that one,
         # so that undoing it too removes the paper (unless the user touched it).
         if heirs:
-            sources_table = PaperSourceRow.__table__
+            # Declarative makes a Table; SQLAlchemy types __table__ as any FromClause.
+            sources_table = cast(Table, PaperSourceRow.__table__)
             session.connection().execute(
                 sources_table.update()
                 .where(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +15,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from readerapp.core import paths
-from readerapp.core.errors import LibraryError, UserError
+from readerapp.core.errors import LibraryError, UserError, WrongThread
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.testhooks import pause_point
 from readerapp.db import queries
@@ -35,6 +36,7 @@ class Library:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.db_path = paths.database_path(directory)
+        self._writer_thread: int | None = None
         self.backup_path: Path | None = None
         try:
             directory.mkdir(parents=True, exist_ok=True)
@@ -105,9 +107,21 @@ class Library:
             yield session
             session.rollback()
 
+    def bind_writes_to_this_thread(self) -> None:
+        """From now on only the calling thread may write. The window calls this on its one
+        worker: a write from the GUI thread would freeze the window for as long as another
+        process's transaction holds the file (up to the busy timeout), so it is a bug, and
+        it fails at once instead of only when the file is busy."""
+        self._writer_thread = threading.get_ident()
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction: committed whole at the end, or rolled back whole."""
+        if self._writer_thread is not None and threading.get_ident() != self._writer_thread:
+            raise WrongThread(
+                f"a write to {self.db_path} ran on thread {threading.current_thread().name!r}, "
+                "not on the library's worker"
+            )
         try:
             with self._write_sessions() as session, session.begin():
                 yield session

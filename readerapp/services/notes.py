@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from readerapp.core.errors import UserError
 from readerapp.db.models import NoteRow, PaperRow, utcnow
+from readerapp.services.changes import Applied, Changes, Step
+from readerapp.services.index_marks import mark_for_index
 from readerapp.services.library import Library
-from readerapp.services.triage import mark_for_index
 
 MAX_NOTE_CHARS = 1_000_000
 
@@ -18,7 +19,8 @@ def _check(body: str) -> str:
     return body
 
 
-def add_note(library: Library, paper_id: int, body: str) -> int:
+def add_note(library: Library, paper_id: int, body: str) -> Applied:
+    """Adds a note; the result's value is the new note's id."""
     body = _check(body)
     with library.write() as session:
         if session.get(PaperRow, paper_id) is None:
@@ -30,27 +32,44 @@ def add_note(library: Library, paper_id: int, body: str) -> int:
         mark_for_index(session, [paper_id])
         note_id = note.id
     library.sync_index()
-    return note_id
+    return Applied(
+        "Add note", Changes.of([paper_id]), Step("delete_note", {"note_id": note_id}), note_id
+    )
 
 
-def update_note(library: Library, note_id: int, body: str) -> None:
+def update_note(library: Library, note_id: int, body: str) -> Applied:
     body = _check(body)
     with library.write() as session:
         note = session.get(NoteRow, note_id)
         if note is None:
             raise UserError(f"no note with id {note_id}")
+        before, paper_id = note.body, note.paper_id
         if note.body != body:
             note.body = body
             note.updated_at = utcnow()
             mark_for_index(session, [note.paper_id])
     library.sync_index()
+    return Applied(
+        "Edit note",
+        Changes.of([paper_id]),
+        Step("update_note", {"note_id": note_id, "body": before}),
+        note_id,
+    )
 
 
-def delete_note(library: Library, note_id: int) -> None:
+def delete_note(library: Library, note_id: int) -> Applied:
     with library.write() as session:
         note = session.get(NoteRow, note_id)
         if note is None:
             raise UserError(f"no note with id {note_id}")
+        paper_id, body = note.paper_id, note.body
         session.delete(note)
-        mark_for_index(session, [note.paper_id])
+        mark_for_index(session, [paper_id])
     library.sync_index()
+    # Undone, the note comes back with a new id and its text.
+    return Applied(
+        "Delete note",
+        Changes.of([paper_id]),
+        Step("add_note", {"paper_id": paper_id, "body": body}),
+        note_id,
+    )

@@ -6,13 +6,14 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
 from readerapp.core.errors import UserError
 from readerapp.core.records import PaperSummary
 from readerapp.db import queries
 from readerapp.db.models import ImportBatchRow, PaperRow, PaperSourceRow, SavedSearchRow
 from readerapp.search.query import parse_query
+from readerapp.services.changes import Applied, Changes, Step
 from readerapp.services.library import Library
 
 
@@ -101,22 +102,35 @@ def list_smart_lists(library: Library) -> list[SmartList]:
         return [SmartList(r.name, r.query) for r in rows]
 
 
-def save_smart_list(library: Library, name: str, query: str) -> None:
+def save_smart_list(library: Library, name: str, query: str) -> Applied:
     """Saves (or replaces) a named search; the query must parse."""
+    return set_smart_list(library, name, query)
+
+
+def delete_smart_list(library: Library, name: str) -> Applied:
+    return set_smart_list(library, name, None)
+
+
+def set_smart_list(library: Library, name: str, query: str | None) -> Applied:
+    """Saves a smart list's query, or deletes the list (None); the undo puts back the query
+    it had, or its absence."""
     name = " ".join(name.split())
     if not name:
         raise UserError("a smart list needs a name")
-    parse_query(query)
+    if query is not None:
+        parse_query(query)
     with library.write() as session:
         row = session.scalar(select(SavedSearchRow).where(SavedSearchRow.name == name))
-        if row is None:
+        before = row.query if row is not None else None
+        if row is not None:
+            name = row.name  # as saved, whatever the case it was asked by
+        if query is None:
+            if row is None:
+                raise UserError(f"no smart list named {name!r}")
+            session.delete(row)
+        elif row is None:
             session.add(SavedSearchRow(name=name, query=query))
         else:
             row.query = query
-
-
-def delete_smart_list(library: Library, name: str) -> None:
-    with library.write() as session:
-        result = session.execute(delete(SavedSearchRow).where(SavedSearchRow.name == name))
-        if not result.rowcount:  # type: ignore[attr-defined]
-            raise UserError(f"no smart list named {name!r}")
+    label = f"Delete smart list “{name}”" if query is None else f"Save smart list “{name}”"
+    return Applied(label, Changes(lists=True), Step("smart_list", {"name": name, "query": before}))

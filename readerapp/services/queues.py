@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from readerapp.core.errors import UserError
 from readerapp.db.models import PaperRow, QueueEntryRow, QueueRow
+from readerapp.services.changes import Applied, Changes, Step
 from readerapp.services.library import Library
 
 DEFAULT_QUEUE = "Read next"
@@ -71,39 +72,69 @@ def queue_ids(library: Library, name: str) -> list[int]:
         return [e.paper_id for e in _entries(session, queue.id)]
 
 
-def create_queue(library: Library, name: str) -> None:
+def _order(session: Session, name: str) -> tuple[str, list[int] | None]:
+    """The queue's name as stored and its order, or None when there is no such queue."""
+    queue = session.scalar(select(QueueRow).where(QueueRow.name == clean_name(name)))
+    if queue is None:
+        return clean_name(name), None
+    return queue.name, [e.paper_id for e in _entries(session, queue.id)]
+
+
+def _queue_changed(
+    label: str, name: str, before: list[int] | None, after: Sequence[int]
+) -> Applied:
+    """Any queue change, undone by putting its order from before back."""
+    return Applied(
+        label,
+        Changes.of([*(before or ()), *after], lists=True),
+        Step("queue_order", {"name": name, "ids": before}),
+    )
+
+
+def create_queue(library: Library, name: str) -> Applied:
     name = clean_name(name)
     with library.write() as session:
         if session.scalar(select(QueueRow.id).where(QueueRow.name == name)) is not None:
             raise UserError(f"a queue named {name!r} already exists")
         session.add(QueueRow(name=name))
+    return _queue_changed(f"Create queue “{name}”", name, None, [])
 
 
-def rename_queue(library: Library, old: str, new: str) -> None:
+def rename_queue(library: Library, old: str, new: str) -> Applied:
     new = clean_name(new)
     with library.write() as session:
         queue = _queue(session, old)
         clash = session.scalar(select(QueueRow.id).where(QueueRow.name == new))
         if clash is not None and clash != queue.id:
             raise UserError(f"a queue named {new!r} already exists")
+        old = queue.name
         queue.name = new
+    return Applied(
+        f"Rename queue “{old}” to “{new}”",
+        Changes(lists=True),
+        Step("rename_queue", {"old": new, "new": old}),
+    )
 
 
-def delete_queue(library: Library, name: str) -> None:
+def delete_queue(library: Library, name: str) -> Applied:
     """Deletes the queue and its order; the papers stay in the library."""
     with library.write() as session:
-        session.delete(_queue(session, name))
+        queue = _queue(session, name)
+        name, before = _order(session, queue.name)
+        session.delete(queue)
+    return _queue_changed(f"Delete queue “{name}”", name, before, [])
 
 
 def add_to_queue(
     library: Library, name: str, ids: Sequence[int], position: int | None = None
-) -> None:
+) -> Applied:
     """Adds papers (creating the queue if needed) at the end, or from `position` (1-based).
 
     Papers already in the queue keep their place unless a position is given.
     """
     name = clean_name(name)
     with library.write() as session:
+        name, before = _order(session, name)
         queue = session.scalar(select(QueueRow).where(QueueRow.name == name))
         if queue is None:
             queue = QueueRow(name=name)
@@ -131,13 +162,15 @@ def add_to_queue(
             entries = rest[:at] + moved + rest[at:]
         _renumber(entries)
         session.add_all(incoming)
+    return _queue_changed(f"Add {len(ids):,} to queue “{name}”", name, before, ids)
 
 
-def remove_from_queue(library: Library, name: str, ids: Sequence[int]) -> None:
+def remove_from_queue(library: Library, name: str, ids: Sequence[int]) -> Applied:
     with library.write() as session:
         queue = _queue(session, name)
         entries = _entries(session, queue.id)
-        absent = [i for i in ids if i not in {e.paper_id for e in entries}]
+        before = [e.paper_id for e in entries]
+        absent = [i for i in ids if i not in set(before)]
         if absent:
             raise UserError(f"paper {absent[0]} is not in queue {queue.name!r}")
         gone = set(ids)
@@ -148,45 +181,68 @@ def remove_from_queue(library: Library, name: str, ids: Sequence[int]) -> None:
         )
         session.flush()
         _renumber([e for e in entries if e.paper_id not in gone])
+        name = queue.name
+    return _queue_changed(f"Remove {len(ids):,} from “{name}”", name, before, ids)
 
 
-def move_in_queue(library: Library, name: str, paper_id: int, position: int) -> None:
+def move_in_queue(library: Library, name: str, paper_id: int, position: int) -> Applied:
     """Moves a queued paper to a 1-based position (clamped to the queue's length)."""
     if position < 1:
         raise UserError("positions start at 1")
     with library.write() as session:
         queue = _queue(session, name)
         entries = _entries(session, queue.id)
+        before = [e.paper_id for e in entries]
         entry = next((e for e in entries if e.paper_id == paper_id), None)
         if entry is None:
             raise UserError(f"paper {paper_id} is not in queue {queue.name!r}")
         entries.remove(entry)
         entries.insert(min(position, len(entries) + 1) - 1, entry)
         _renumber(entries)
+        name = queue.name
+    return _queue_changed(f"Move in “{name}”", name, before, [paper_id])
 
 
-def set_queue_order(library: Library, name: str, ids: Sequence[int] | None) -> None:
+def set_queue_order(
+    library: Library, name: str, ids: Sequence[int] | None, label: str = ""
+) -> Applied:
     """Makes a queue hold exactly these papers in this order; None deletes the queue.
 
-    The undo of any queue change is this call with the order from before it.
+    The undo of any queue change is this call with the order from before it. The name
+    matches an existing queue whatever its case.
     """
-    name = clean_name(name)
+    return change_queue(library, name, lambda _order: None if ids is None else list(ids), label)
+
+
+def change_queue(
+    library: Library,
+    name: str,
+    change: Callable[[list[int] | None], Sequence[int] | None],
+    label: str = "",
+) -> Applied:
+    """Any change to one queue, as a function from its order now (None: no such queue) to
+    the order it gets (None deletes it), read and written in one transaction."""
     with library.write() as session:
+        name, before = _order(session, name)
+        ids = change(None if before is None else list(before))
         queue = session.scalar(select(QueueRow).where(QueueRow.name == name))
+        after: list[int] = []
         if ids is None:
             if queue is not None:
                 session.delete(queue)
-            return
-        if queue is None:
-            queue = QueueRow(name=name)
-            session.add(queue)
-            session.flush()
-        known = set(session.scalars(select(PaperRow.id).where(PaperRow.id.in_(list(ids)))))
-        session.execute(delete(QueueEntryRow).where(QueueEntryRow.queue_id == queue.id))
-        session.add_all(
-            QueueEntryRow(queue_id=queue.id, paper_id=pid, position=number)
-            for number, pid in enumerate((i for i in dict.fromkeys(ids) if i in known), start=1)
-        )
+        else:
+            if queue is None:
+                queue = QueueRow(name=name)
+                session.add(queue)
+                session.flush()
+            known = set(session.scalars(select(PaperRow.id).where(PaperRow.id.in_(list(ids)))))
+            after = [i for i in dict.fromkeys(ids) if i in known]
+            session.execute(delete(QueueEntryRow).where(QueueEntryRow.queue_id == queue.id))
+            session.add_all(
+                QueueEntryRow(queue_id=queue.id, paper_id=pid, position=number)
+                for number, pid in enumerate(after, start=1)
+            )
+    return _queue_changed(label or f"Change queue “{name}”", name, before, after)
 
 
 def moved_order(order: Sequence[int], moving: Sequence[int], before: int | None) -> list[int]:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from readerapp.db import queries
 from readerapp.db.models import (
     AuthorRow,
+    Base,
     ImportBatchRow,
     NoteRow,
     PaperRow,
@@ -20,8 +22,8 @@ from readerapp.db.models import (
     QueueRow,
     TagRow,
 )
+from readerapp.services.index_marks import mark_for_index
 from readerapp.services.library import Library
-from readerapp.services.triage import mark_for_index
 
 Row = dict[str, Any]
 
@@ -36,7 +38,15 @@ class PaperSnapshot:
     sources: list[Row]
 
 
-def _rows(session: Any, model: Any, column: Any, ids: Sequence[int]) -> list[Row]:
+def _table(model: type[Base]) -> Table:
+    """A model's table, typed for insert(): declarative makes a Table, but SQLAlchemy types
+    __table__ as any FromClause."""
+    return cast(Table, model.__table__)
+
+
+def _rows(
+    session: Session, model: type[Base], column: InstrumentedAttribute[int], ids: Sequence[int]
+) -> list[Row]:
     table = model.__table__
     out: list[Row] = []
     for part in queries.chunks(list(ids)):
@@ -74,14 +84,15 @@ def capture(library: Library, ids: Sequence[int]) -> PaperSnapshot:
         )
 
 
-def restore(library: Library, snapshot: PaperSnapshot) -> None:
-    """Puts captured papers back with their ids, tags, notes and queue places."""
+def restore(library: Library, snapshot: PaperSnapshot) -> list[int]:
+    """Puts captured papers back with their ids, tags, notes and queue places; returns the
+    ids."""
     with library.write() as session:
         if snapshot.papers:
-            session.execute(insert(PaperRow.__table__), snapshot.papers)
+            session.execute(insert(_table(PaperRow)), snapshot.papers)
             library.papers_changed(session)  # back in every order
         if snapshot.authors:
-            session.execute(insert(AuthorRow.__table__), snapshot.authors)
+            session.execute(insert(_table(AuthorRow)), snapshot.authors)
         for pid, name in snapshot.tags:
             tag = session.scalar(select(TagRow).where(TagRow.name == name))
             if tag is None:
@@ -90,11 +101,11 @@ def restore(library: Library, snapshot: PaperSnapshot) -> None:
                 session.flush()
             session.add(PaperTagRow(paper_id=pid, tag_id=tag.id))
         if snapshot.notes:
-            session.execute(insert(NoteRow.__table__), snapshot.notes)
+            session.execute(insert(_table(NoteRow)), snapshot.notes)
         batches = set(session.scalars(select(ImportBatchRow.id)))
         sources = [s for s in snapshot.sources if s["batch_id"] in batches]
         if sources:
-            session.execute(insert(PaperSourceRow.__table__), sources)
+            session.execute(insert(_table(PaperSourceRow)), sources)
         for name, pid, position in snapshot.queue_entries:
             queue = session.scalar(select(QueueRow).where(QueueRow.name == name))
             if queue is None:
@@ -113,5 +124,7 @@ def restore(library: Library, snapshot: PaperSnapshot) -> None:
             entries.insert(min(position - 1, len(entries)), entry)
             for number, item in enumerate(entries, start=1):
                 item.position = number
-        mark_for_index(session, [p["id"] for p in snapshot.papers])
+        ids = [int(p["id"]) for p in snapshot.papers]
+        mark_for_index(session, ids)
     library.sync_index()
+    return ids

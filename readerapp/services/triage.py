@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -11,7 +11,10 @@ from readerapp.core.errors import UserError
 from readerapp.core.identity import title_key
 from readerapp.core.records import STATUSES, Paper
 from readerapp.db import queries
-from readerapp.db.models import IndexPendingRow, PaperRow, PaperTagRow, TagRow, utcnow
+from readerapp.db.models import PaperRow, PaperTagRow, TagRow, utcnow
+from readerapp.services import snapshots
+from readerapp.services.changes import Applied, Changes, Step
+from readerapp.services.index_marks import mark_for_index
 from readerapp.services.library import Library
 from readerapp.services.refs import resolve_refs
 
@@ -27,14 +30,6 @@ EDITABLE = (
     "project_url",
     "hf_url",
 )
-
-
-def mark_for_index(session: Session, ids: Sequence[int]) -> None:
-    """Record, inside the caller's transaction, that these papers' index entries are stale."""
-    if ids:
-        session.execute(
-            insert(IndexPendingRow).prefix_with("OR IGNORE"), [{"paper_id": pid} for pid in ids]
-        )
 
 
 def _require(session: Session, ids: Sequence[int]) -> None:
@@ -63,20 +58,76 @@ def get_paper(library: Library, paper_id: int) -> Paper:
     return papers[0]
 
 
-def set_starred(library: Library, ids: Sequence[int], starred: bool) -> None:
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
+
+
+def _set_column(library: Library, column: str, values: Mapping[int, object]) -> dict[int, object]:
+    """Sets one column of each paper to its own value in one transaction; returns what each
+    held before (the state an undo puts back)."""
+    ids = list(values)
+    attribute = getattr(PaperRow, column)
+    before: dict[int, object] = {}
     with library.write() as session:
         _require(session, ids)
-        for part in queries.chunks(list(ids)):
-            session.execute(update(PaperRow).where(PaperRow.id.in_(part)).values(starred=starred))
+        for part in queries.chunks(ids):
+            rows = session.execute(select(PaperRow.id, attribute).where(PaperRow.id.in_(part)))
+            before.update((pid, value) for pid, value in rows)
+        groups: dict[object, list[int]] = {}
+        for pid, value in values.items():
+            groups.setdefault(value, []).append(pid)
+        for value, group in groups.items():
+            for part in queries.chunks(group):
+                session.execute(
+                    update(PaperRow).where(PaperRow.id.in_(part)).values({column: value})
+                )
+    return before
 
 
-def set_status(library: Library, ids: Sequence[int], status: str) -> None:
+def set_column_values(
+    library: Library, column: str, values: Sequence[tuple[int, object]], label: str = ""
+) -> Applied:
+    """Puts stars or statuses back paper by paper: the undo of set_starred and set_status."""
+    if column not in ("starred", "status"):
+        raise UserError(f"{column} cannot be set this way")
+    if column == "status":
+        for _pid, status in values:
+            _check_status(str(status))
+    before = _set_column(library, column, dict(values))
+    ids = [pid for pid, _ in values]
+    return Applied(
+        label or f"Set {column} of {_plural(len(ids), 'paper')}",
+        Changes.of(ids, lists=True, order=True),
+        _column_step(column, before, label),
+    )
+
+
+def _column_step(column: str, before: Mapping[int, object], label: str) -> Step:
+    return Step(
+        "column", {"column": column, "values": [[p, v] for p, v in before.items()], "label": label}
+    )
+
+
+def set_starred(library: Library, ids: Sequence[int], starred: bool) -> Applied:
+    before = _set_column(library, "starred", dict.fromkeys(ids, starred))
+    label = f"{'Star' if starred else 'Unstar'} {_plural(len(ids), 'paper')}"
+    return Applied(
+        label, Changes.of(ids, lists=True, order=True), _column_step("starred", before, label)
+    )
+
+
+def _check_status(status: str) -> None:
     if status not in STATUSES:
         raise UserError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
-    with library.write() as session:
-        _require(session, ids)
-        for part in queries.chunks(list(ids)):
-            session.execute(update(PaperRow).where(PaperRow.id.in_(part)).values(status=status))
+
+
+def set_status(library: Library, ids: Sequence[int], status: str) -> Applied:
+    _check_status(status)
+    before = _set_column(library, "status", dict.fromkeys(ids, status))
+    label = f"Mark {_plural(len(ids), 'paper')} {status}"
+    return Applied(
+        label, Changes.of(ids, lists=True, order=True), _column_step("status", before, label)
+    )
 
 
 def clean_tag(tag: str) -> str:
@@ -88,32 +139,41 @@ def clean_tag(tag: str) -> str:
     return name
 
 
-def add_tag(library: Library, tag: str, ids: Sequence[int]) -> None:
+def change_tag(
+    library: Library, tag: str, add: Sequence[int] = (), remove: Sequence[int] = ()
+) -> Applied:
+    """Tags the papers in `add` and untags those in `remove`; the undo swaps the two lists,
+    holding only the papers whose tags really changed."""
     name = clean_tag(tag)
     with library.write() as session:
-        _require(session, ids)
+        _require(session, [*add, *remove])
         tag_id = session.scalar(select(TagRow.id).where(TagRow.name == name))
+        if tag_id is None and remove and not add:
+            raise UserError(f"no tag named {name!r}")
         if tag_id is None:
             row = TagRow(name=name)
             session.add(row)
             session.flush()
             tag_id = row.id
-        session.execute(
-            insert(PaperTagRow).prefix_with("OR IGNORE"),
-            [{"paper_id": pid, "tag_id": tag_id} for pid in ids],
-        )
-        mark_for_index(session, ids)
-    library.sync_index()
-
-
-def remove_tag(library: Library, tag: str, ids: Sequence[int]) -> None:
-    name = clean_tag(tag)
-    with library.write() as session:
-        _require(session, ids)
-        tag_id = session.scalar(select(TagRow.id).where(TagRow.name == name))
-        if tag_id is None:
-            raise UserError(f"no tag named {name!r}")
-        for part in queries.chunks(list(ids)):
+        else:
+            name = session.scalar(select(TagRow.name).where(TagRow.id == tag_id)) or name
+        had: set[int] = set()
+        for part in queries.chunks([*add, *remove]):
+            had.update(
+                session.scalars(
+                    select(PaperTagRow.paper_id).where(
+                        PaperTagRow.tag_id == tag_id, PaperTagRow.paper_id.in_(part)
+                    )
+                )
+            )
+        added = [pid for pid in dict.fromkeys(add) if pid not in had]
+        removed = [pid for pid in dict.fromkeys(remove) if pid in had]
+        if added:
+            session.execute(
+                insert(PaperTagRow).prefix_with("OR IGNORE"),
+                [{"paper_id": pid, "tag_id": tag_id} for pid in added],
+            )
+        for part in queries.chunks(removed):
             session.execute(
                 delete(PaperTagRow).where(
                     PaperTagRow.tag_id == tag_id, PaperTagRow.paper_id.in_(part)
@@ -125,8 +185,24 @@ def remove_tag(library: Library, tag: str, ids: Sequence[int]) -> None:
         )
         if still_used is None:
             session.execute(delete(TagRow).where(TagRow.id == tag_id))
-        mark_for_index(session, ids)
+        mark_for_index(session, [*added, *removed])
     library.sync_index()
+    verb = "Tag" if add else "Untag"
+    label = f"{verb} {_plural(len(add) or len(remove), 'paper')} “{name}”"
+    return Applied(
+        label,
+        Changes.of([*added, *removed], lists=True, order=True),
+        Step("tag", {"tag": name, "add": removed, "remove": added}),
+        [*added, *removed],  # the papers whose tags really changed
+    )
+
+
+def add_tag(library: Library, tag: str, ids: Sequence[int]) -> Applied:
+    return change_tag(library, tag, add=ids)
+
+
+def remove_tag(library: Library, tag: str, ids: Sequence[int]) -> Applied:
+    return change_tag(library, tag, remove=ids)
 
 
 def list_tags(library: Library) -> list[tuple[str, int]]:
@@ -142,32 +218,64 @@ def list_tags(library: Library) -> list[tuple[str, int]]:
         return [(name, count) for name, count in rows]
 
 
-def edit_paper(library: Library, paper_id: int, **values: object) -> None:
+def edit_paper(library: Library, paper_id: int, **values: object) -> Applied:
     """A hand edit; the fields are remembered as the user's so imports never overwrite them."""
     unknown = [k for k in values if k not in EDITABLE]
     if unknown:
         raise UserError(f"{unknown[0]} cannot be edited")
+    return _replace_fields(
+        library, paper_id, values, lambda had: ",".join(sorted({*had.split(","), *values} - {""}))
+    )
+
+
+def restore_fields(
+    library: Library, paper_id: int, values: Mapping[str, object], user_edited: str
+) -> Applied:
+    """Puts fields and their hand-edited marks back as they were: the undo of edit_paper."""
+    return _replace_fields(library, paper_id, dict(values), lambda _had: user_edited)
+
+
+def _replace_fields(
+    library: Library, paper_id: int, values: dict[str, object], edited: Callable[[str], str]
+) -> Applied:
+    """Writes the fields and the hand-edited marks `edited` makes of the old ones; the undo
+    puts both back."""
     with library.write() as session:
         row = session.get(PaperRow, paper_id)
         if row is None:
             raise UserError(f"no paper with id {paper_id}")
-        if "title" in values:
-            title = " ".join(str(values["title"]).split())
-            if not title_key(title):
-                raise UserError("a title needs at least one letter or digit")
-            values["title"] = title
-            row.title_key = title_key(title)
-        for key, value in values.items():
-            setattr(row, key, value)
-        edited = set(filter(None, row.user_edited.split(","))) | set(values)
-        row.user_edited = ",".join(sorted(edited))
-        row.updated_at = utcnow()
-        mark_for_index(session, [paper_id])
-        library.papers_changed(session)  # title, year or date may sort differently now
+        before = {key: getattr(row, key) for key in values}
+        had = row.user_edited
+        _write_fields(library, session, row, values, edited(had))
     library.sync_index()
+    return Applied(
+        f"Edit {', '.join(values)}",
+        Changes.of([paper_id], order=True),
+        Step("fields", {"paper_id": paper_id, "values": before, "user_edited": had}),
+    )
 
 
-def delete_papers(library: Library, ids: Sequence[int]) -> None:
+def _write_fields(
+    library: Library, session: Session, row: PaperRow, values: dict[str, object], edited: str
+) -> None:
+    if "title" in values:
+        title = " ".join(str(values["title"]).split())
+        if not title_key(title):
+            raise UserError("a title needs at least one letter or digit")
+        values["title"] = title
+        row.title_key = title_key(title)
+    for key, value in values.items():
+        setattr(row, key, value)
+    row.user_edited = edited
+    row.updated_at = utcnow()
+    mark_for_index(session, [row.id])
+    library.papers_changed(session)  # title, year or date may sort differently now
+
+
+def delete_papers(library: Library, ids: Sequence[int]) -> Applied:
+    """Deletes papers with their notes, tags and queue places; the undo puts them all back
+    (the snapshot is kept in memory only: it is the papers' whole content)."""
+    snapshot = snapshots.capture(library, ids)
     with library.write() as session:
         _require(session, ids)
         for part in queries.chunks(list(ids)):
@@ -175,3 +283,18 @@ def delete_papers(library: Library, ids: Sequence[int]) -> None:
         mark_for_index(session, ids)
         library.papers_changed(session)
     library.sync_index()
+    return Applied(
+        f"Delete {_plural(len(ids), 'paper')}",
+        Changes.of(ids, lists=True, order=True),
+        Step("restore_papers", {"snapshot": snapshot}, portable=False),
+    )
+
+
+def restore_papers(library: Library, snapshot: snapshots.PaperSnapshot) -> Applied:
+    """Puts deleted papers back with their ids, tags, notes and queue places."""
+    ids = snapshots.restore(library, snapshot)
+    return Applied(
+        f"Restore {_plural(len(ids), 'paper')}",
+        Changes.of(ids, lists=True, order=True),
+        Step("delete_papers", {"ids": ids}),
+    )

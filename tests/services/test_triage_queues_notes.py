@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from readerapp.core.errors import UserError
-from readerapp.services import notes, queues, triage
+from readerapp.services import notes, queues, search, triage
 from readerapp.services.library import Library
 
 
@@ -87,7 +87,7 @@ def test_queue_order_survives_a_restart(seeded: Library) -> None:
 
 def test_notes_are_kept_in_order_and_editable(seeded: Library) -> None:
     (a,) = ids(seeded, 1)
-    first = notes.add_note(seeded, a, "# Summary\n\nGood *baseline*.")
+    first = notes.add_note(seeded, a, "# Summary\n\nGood *baseline*.").value
     notes.add_note(seeded, a, "Second thought.")
     notes.update_note(seeded, first, "# Summary\n\nStrong baseline.")
     assert [n.body for n in triage.get_paper(seeded, a).notes] == [
@@ -110,3 +110,20 @@ def test_delete_papers_removes_them_everywhere(seeded: Library) -> None:
     assert queues.queue_ids(seeded, "q") == [b]
     assert search_ids(seeded, "zebra") == []
     assert len(search_ids(seeded, "")) == 72
+
+
+def test_writes_bound_to_a_thread_are_refused_on_any_other(seeded: Library) -> None:
+    import threading
+
+    from readerapp.core.errors import WrongThread
+
+    (a,) = ids(seeded, 1)
+    worker = threading.Thread(target=seeded.bind_writes_to_this_thread)
+    worker.start()
+    worker.join()
+    with pytest.raises(WrongThread):
+        triage.set_starred(seeded, [a], True)
+    with pytest.raises(WrongThread):
+        notes.add_note(seeded, a, "never written")
+    assert not triage.get_paper(seeded, a).starred and triage.get_paper(seeded, a).notes == ()
+    assert search.search_ids(seeded, "is:starred") == []  # reads still work anywhere

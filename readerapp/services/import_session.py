@@ -1,0 +1,356 @@
+"""An import session: sources > preview > plan > run (cancel, rollback) > options > index > undo.
+
+The window and the command line both import through here and supply only the choices: which
+sources, which format where sniffing cannot tell, the queue and tag options, Cancel. Nothing
+in this module shows anything. Model: beets' ImportSession, whose UI only answers questions.
+
+Rules that both front ends get from here:
+- Each source is one transaction. A cancel rolls back the source in progress and undoes the
+  sources already saved, so the library is as it was before.
+- The queue and tag options apply to every paper of the import, also those already in the
+  library; their names are checked before anything is written, so a refused name never
+  leaves an import half applied.
+- Undo takes away what the options added (not what was there before), then undoes the
+  batches, newest first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from readerapp.core.errors import Cancelled, InputError, ReaderappError
+from readerapp.core.progress import CancelToken, ProgressSink, no_progress
+from readerapp.core.records import PaperSummary
+from readerapp.formats.text_input import read_path
+from readerapp.search.query import Filter
+from readerapp.services import batches, importing, overview, queues, search, triage
+from readerapp.services.changes import Applied, Changes, Step
+from readerapp.services.importing import FileReport
+from readerapp.services.library import Library
+
+# Papers listed per section of a preview; a 7,000-paper re-import still says how many.
+LIST_LIMIT = 500
+CLIPBOARD = "<clipboard>"
+STDIN = "<stdin>"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSource:
+    """One thing to import: a file (read when first needed) or text already at hand."""
+
+    label: str  # shown to people: the file name, or "Clipboard"
+    source: str  # recorded with the import batch and in error messages: the path
+    path: Path | None = None
+    text: str | None = field(default=None, repr=False)  # a whole dump: kept out of logs
+    format_name: str | None = None  # chosen by the user; None lets the content decide
+
+    @classmethod
+    def from_path(cls, path: Path, format_name: str | None = None) -> ImportSource:
+        return cls(label=path.name, source=str(path), path=path, format_name=format_name)
+
+    @classmethod
+    def from_clipboard(cls, text: str) -> ImportSource:
+        return cls(label="Clipboard", source=CLIPBOARD, text=text)
+
+    @classmethod
+    def from_stdin(cls, text: str, format_name: str | None = None) -> ImportSource:
+        return cls(label="Standard input", source=STDIN, text=text, format_name=format_name)
+
+    def read(self) -> ImportSource:
+        """This source with its text; an unreadable file raises InputError."""
+        if self.text is not None:
+            return self
+        assert self.path is not None
+        return dataclasses.replace(self, text=read_path(self.path))
+
+
+@dataclass(frozen=True, slots=True)
+class SourcePreview:
+    """The dry run of one source: its report, or the error that stops it. A source imported
+    without a preview (the command line) has previewed=False and neither."""
+
+    source: ImportSource  # with its text read, so the import uses exactly what was previewed
+    report: FileReport | None
+    error: str | None = None
+    existing_ids: tuple[int, ...] = ()  # papers already in the library that it matches
+    existing: dict[int, PaperSummary] = field(default_factory=dict)  # the first LIST_LIMIT
+    previewed: bool = True
+
+    @property
+    def format_name(self) -> str | None:
+        return self.report.format if self.report is not None else self.source.format_name
+
+    @property
+    def changes_library(self) -> bool:
+        """False when every paper is already there with nothing to fill in: importing it
+        would change nothing, so no import batch is recorded for it."""
+        if not self.previewed:
+            return True
+        return self.report is not None and (self.report.added > 0 or self.report.merged > 0)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    """What the user accepted: the sources (previewed or not) and the options for every
+    paper. Build it with make_plan(), which checks the option names."""
+
+    previews: tuple[SourcePreview, ...]
+    queue: str | None = None
+    tag: str | None = None
+
+
+def clean_options(queue: str | None, tag: str | None) -> tuple[str | None, str | None]:
+    """The queue and tag names as the services store them; a name they would refuse raises
+    UserError here, before anything is written."""
+    return (
+        queues.clean_name(queue) if queue is not None else None,
+        triage.clean_tag(tag) if tag is not None else None,
+    )
+
+
+def make_plan(
+    previews: Sequence[SourcePreview], queue: str | None = None, tag: str | None = None
+) -> ImportPlan:
+    queue, tag = clean_options(queue, tag)
+    return ImportPlan(
+        tuple(p for p in previews if p.report is not None or not p.previewed), queue, tag
+    )
+
+
+def direct_plan(
+    sources: Sequence[ImportSource], queue: str | None = None, tag: str | None = None
+) -> ImportPlan:
+    """A plan that imports the sources without a preview (the command line)."""
+    return make_plan([SourcePreview(s, None, previewed=False) for s in sources], queue, tag)
+
+
+def preview_source(
+    library: Library, source: ImportSource, progress: ProgressSink, cancel: CancelToken
+) -> SourcePreview:
+    """Dry-runs one source; a user-facing error becomes its message."""
+    try:
+        source = source.read()
+        assert source.text is not None
+        report = importing.import_text(
+            library,
+            source.text,
+            source.source,
+            format_name=source.format_name,
+            dry_run=True,
+            progress=progress,
+            cancel=cancel,
+        )
+    except ReaderappError as error:
+        if cancel.cancelled:
+            raise
+        return SourcePreview(source, None, str(error))
+    # The report lists matched papers first, then the new papers' (rolled back) ids.
+    existing = tuple(report.paper_ids[: report.merged + report.unchanged])
+    return SourcePreview(
+        source, report, None, existing, overview.summaries(library, existing[:LIST_LIMIT])
+    )
+
+
+def _numbered(progress: ProgressSink, label: str, number: int, count: int) -> ProgressSink:
+    """Progress of one of several sources, prefixed with which one it is."""
+    prefix = f"{label} ({number} of {count}): " if count > 1 else ""
+
+    def sink(done: int, total: int | None, message: str) -> None:
+        progress(done, total, prefix + message)
+
+    return sink
+
+
+def preview_all(
+    library: Library,
+    sources: Sequence[ImportSource],
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken | None = None,
+) -> list[SourcePreview]:
+    cancel = cancel or CancelToken()
+    return [
+        preview_source(library, s, _numbered(progress, s.label, n, len(sources)), cancel)
+        for n, s in enumerate(sources, start=1)
+    ]
+
+
+@dataclass(slots=True)
+class ImportOutcome:
+    """What an import did (or that it was cancelled and rolled back)."""
+
+    plan: ImportPlan
+    reports: list[FileReport] = field(default_factory=list)  # one per source that was written
+    paper_ids: list[int] = field(default_factory=list)  # every paper of the import, file order
+    cancelled: bool = False
+    # What the queue and tag options added (not what was there before): Undo takes it away,
+    # else undo_import would keep every paper as "queued by you" or "tagged by you".
+    queued_ids: list[int] = field(default_factory=list)
+    tagged_ids: list[int] = field(default_factory=list)
+    # Sources that could not be read (imported without a preview): (source, message).
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    queue_created: bool = False  # the queue option made a new queue
+    undone: bool = False  # by Ctrl+Z, the summary's button or `readerapp undo`: never twice
+
+    @property
+    def batch_ids(self) -> list[int]:
+        return [r.batch_id for r in self.reports if r.batch_id is not None]
+
+    @property
+    def changes(self) -> Changes:
+        if self.batch_ids or self.queued_ids or self.tagged_ids:
+            return Changes.everything()
+        return Changes()
+
+    def label(self) -> str:
+        sources = [r.source for r in self.reports]
+        if len(sources) == 1:
+            return f"Import from {batches.source_name(sources[0])}"
+        return f"Import from {len(sources)} files"
+
+    def undo_step(self) -> Step | None:
+        """The Step that undoes this import (None when it saved nothing)."""
+        if not self.batch_ids and not self.queued_ids and not self.tagged_ids:
+            return None
+        return Step(
+            "undo_import",
+            {
+                "batch_ids": self.batch_ids,
+                "queue": self.plan.queue,
+                "queued_ids": self.queued_ids,
+                "tag": self.plan.tag,
+                "tagged_ids": self.tagged_ids,
+                "queue_created": self.queue_created,
+            },
+        )
+
+    def applied(self) -> Applied:
+        return Applied(self.label(), self.changes, self.undo_step(), self)
+
+
+def run_import(
+    library: Library,
+    plan: ImportPlan,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken | None = None,
+) -> ImportOutcome:
+    """The accepted import. Each source is one transaction; a cancel rolls back the source in
+    progress and undoes those already saved. Once everything is saved the queue option is
+    applied and the import is done (a late cancel no longer applies). Papers are committed
+    and left marked for indexing: index_import() follows."""
+    cancel = cancel or CancelToken()
+    outcome = ImportOutcome(plan)
+    todo = [p for p in plan.previews if p.changes_library]
+    ids: dict[int, None] = {}
+    try:
+        for number, preview in enumerate(todo, start=1):
+            sink = _numbered(progress, preview.source.label, number, len(todo))
+            try:
+                source = preview.source.read()
+                assert source.text is not None
+                report = importing.import_text(
+                    library,
+                    source.text,
+                    source.source,
+                    format_name=preview.format_name,
+                    index=False,
+                    progress=sink,
+                    cancel=cancel,
+                )
+            except InputError as error:
+                if preview.previewed:
+                    raise
+                # One unreadable file does not stop the others; the report names it.
+                outcome.errors.append((preview.source.source, str(error)))
+                continue
+            outcome.reports.append(report)
+            if report.batch_id is None:  # nothing changed: its papers still count
+                ids.update(dict.fromkeys(report.paper_ids))
+    except Cancelled:
+        for batch_id in reversed(outcome.batch_ids):
+            batches.undo_import(library, batch_id)
+        return ImportOutcome(plan, cancelled=True)
+    for report in outcome.reports:
+        if report.batch_id is not None:
+            ids.update(dict.fromkeys(overview.batch_paper_ids(library, report.batch_id)))
+    for preview in plan.previews:
+        if not preview.changes_library:  # nothing written for it; its papers still count
+            ids.update(dict.fromkeys(preview.existing_ids))
+    outcome.paper_ids = list(ids)
+    if plan.queue and outcome.paper_ids:
+        existing = _queue_ids_or_none(library, plan.queue)
+        outcome.queue_created = existing is None
+        before = set(existing or ())
+        queues.add_to_queue(library, plan.queue, outcome.paper_ids)
+        outcome.queued_ids = [p for p in outcome.paper_ids if p not in before]
+    return outcome
+
+
+def _queue_ids_or_none(library: Library, name: str) -> list[int] | None:
+    known = {q.name.casefold() for q in queues.list_queues(library)}
+    return queues.queue_ids(library, name) if name.casefold() in known else None
+
+
+def index_import(
+    library: Library,
+    outcome: ImportOutcome,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken | None = None,
+) -> int:
+    """Makes the import searchable by text (and applies the tag, whose service indexes)."""
+    tag = outcome.plan.tag
+    if tag and outcome.paper_ids:
+        progress(0, None, f"Tagging {len(outcome.paper_ids):,} papers and indexing…")
+        outcome.tagged_ids = triage.add_tag(library, tag, outcome.paper_ids).value
+        return len(outcome.paper_ids)
+    return library.sync_index(cancel, progress)
+
+
+def undo_import(
+    library: Library,
+    batch_ids: Sequence[int],
+    queue: str | None = None,
+    queued_ids: Sequence[int] = (),
+    tag: str | None = None,
+    tagged_ids: Sequence[int] = (),
+    queue_created: bool = False,
+) -> Applied:
+    """Takes away what the options added and is still there (the user may have unqueued,
+    untagged or deleted papers since), then undoes the batches (newest first). A queue the
+    import created goes too if nothing else is on it. The value is the list of UndoReports;
+    an undone import is not redone (import it again)."""
+    if tag and tagged_ids:
+        tagged = set(search.search_ids(library, Filter("tag", tag)))
+        if still := [pid for pid in tagged_ids if pid in tagged]:
+            triage.remove_tag(library, tag, still)
+    order = _queue_ids_or_none(library, queue) if queue else None
+    if queue and order is not None:
+        gone = set(queued_ids)
+        left = [pid for pid in order if pid not in gone]
+        if left != order or (queue_created and not left):
+            queues.set_queue_order(library, queue, None if queue_created and not left else left)
+    reports = [batches.undo_import(library, b) for b in reversed(batch_ids)]
+    label = reports[0].summary().splitlines()[0] if len(reports) == 1 else "Undid the import"
+    return Applied(label, Changes.everything(), None, reports)
+
+
+def undo_outcome(library: Library, outcome: ImportOutcome) -> list[batches.UndoReport]:
+    step = outcome.undo_step()
+    if step is None:
+        return []
+    reports: list[batches.UndoReport] = undo_import(library, **step.args).value
+    return reports
+
+
+def outcome_json(outcome: ImportOutcome) -> dict[str, Any]:
+    """What the command line prints with --json beside the per-file reports."""
+    return {
+        "papers": len(outcome.paper_ids),
+        "queue": outcome.plan.queue,
+        "queued": len(outcome.queued_ids),
+        "tag": outcome.plan.tag,
+        "tagged": len(outcome.tagged_ids),
+    }

@@ -1,0 +1,409 @@
+"""The import session without a window: plan, run, cancel and roll back, options, index, undo.
+
+tests/gui/test_import_preview.py drives the same logic through Qt; these call the services
+directly, on a real SQLite library with its real index, importing real files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from readerapp.core.errors import UserError
+from readerapp.core.progress import CancelToken
+from readerapp.services import (
+    batches,
+    exporting,
+    import_session,
+    importing,
+    overview,
+    queues,
+    search,
+    triage,
+)
+from readerapp.services.import_session import ImportSource
+from readerapp.services.library import Library
+from tests.conftest import CORPUS, DATA, SEED
+
+JABREF = CORPUS / "bibtex" / "bbt-97_jabref210_groups_preamble.bib"  # 901 papers, 10 skipped
+LARGE = CORPUS / "bibtex" / "bbt-1436-2_unabbreviate_large_1053.bib"
+
+
+Batch = tuple[int, str, int, dt.datetime | None]
+
+
+def history(library: Library) -> list[Batch]:
+    """The import batches, newest first: id, source, papers, when undone."""
+    return [(b.id, b.source, b.papers, b.undone_at) for b in overview.list_batches(library)]
+
+
+def snapshot(library: Library) -> tuple[object, ...]:
+    """Everything a user could see of the library: papers with their stars, status, tags,
+    notes, queues and sources; the import batches; queue orders; tags; the index backlog."""
+    papers, _ = exporting.export_text(library, exporting.Selection(everything=True), "json")
+    return (
+        papers,
+        history(library),
+        [(q.name, queues.queue_ids(library, q.name)) for q in queues.list_queues(library)],
+        triage.list_tags(library),
+        library.pending_count(),
+    )
+
+
+def without_batches(state: tuple[object, ...]) -> tuple[object, ...]:
+    return (state[0], *state[2:])
+
+
+def in_file_order(library: Library, batch_id: int) -> list[int]:
+    """A batch's papers by the line they start at in its file (read from SQLite directly)."""
+    conn = sqlite3.connect(library.db_path)
+    try:
+        rows = conn.execute(
+            "SELECT paper_id FROM paper_sources WHERE batch_id = ? ORDER BY line, paper_id",
+            (batch_id,),
+        ).fetchall()
+    finally:
+        conn.close()
+    return [pid for (pid,) in rows]
+
+
+def cancel_when(
+    monkeypatch: pytest.MonkeyPatch,
+    cancel: CancelToken,
+    at: Callable[[str, str], bool],
+) -> list[tuple[str, str]]:
+    """Makes the real import (not a dry run) cancel itself at the first progress report
+    where `at(source, message)` holds, synchronously, as if the user pressed Cancel there.
+    Returns the (source, message) reports seen, in order."""
+    seen: list[tuple[str, str]] = []
+    real_import = importing.import_text
+
+    def import_text(library: Library, text: str, source: str, **options: Any) -> Any:
+        progress = options["progress"]
+
+        def sink(done: int, total: int | None, message: str) -> None:
+            progress(done, total, message)
+            seen.append((source, message))
+            if not options.get("dry_run") and not cancel.cancelled and at(source, message):
+                cancel.cancel()
+
+        return real_import(library, text, source, **{**options, "progress": sink})
+
+    monkeypatch.setattr(importing, "import_text", import_text)
+    return seen
+
+
+def _work_on(library: Library) -> None:
+    """Some user state an import must never disturb."""
+    some = search.search_ids(library, "chain-of-thought")
+    assert len(some) == 4
+    triage.set_starred(library, some[:2], True)
+    triage.set_status(library, some[2:3], "reading")
+    triage.add_tag(library, "cot", some)
+    queues.add_to_queue(library, "Week 32", some[1:])
+
+
+def test_cancel_during_the_second_source_undoes_the_first(
+    seeded: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _work_on(seeded)
+    before, history_before = snapshot(seeded), history(seeded)
+    cancel = CancelToken()
+    saved_when_cancelled: list[int] = []
+
+    def at_second_save(source: str, message: str) -> bool:
+        if source == str(LARGE) and message.startswith("Saving"):
+            # The first file is committed by now: the cancel must take it away again.
+            saved_when_cancelled.append(overview.counts(seeded).total)
+            return True
+        return False
+
+    seen = cancel_when(monkeypatch, cancel, at_second_save)
+    progress: list[str] = []
+    plan = import_session.direct_plan(
+        [ImportSource.from_path(JABREF), ImportSource.from_path(LARGE)], "Week 32", "imported"
+    )
+
+    outcome = import_session.run_import(
+        seeded, plan, lambda _d, _t, message: progress.append(message), cancel
+    )
+
+    assert saved_when_cancelled == [73 + 901]
+    assert (outcome.cancelled, outcome.reports, outcome.paper_ids) == (True, [], [])
+    assert (outcome.queued_ids, outcome.tagged_ids, outcome.batch_ids) == ([], [], [])
+    assert outcome.undo_step() is None
+    assert seen[-1][0] == str(LARGE) and seen[-1][1].startswith("Saving")
+    assert progress[-1].startswith(f"{LARGE.name} (2 of 2): Saving ")
+    assert without_batches(snapshot(seeded)) == without_batches(before)
+    # The first file's batch stays in the history, undone and holding no papers; the
+    # second one rolled back with its transaction and left no batch at all.
+    first, *old = history(seeded)
+    assert old == history_before
+    assert first[1:3] == (str(JABREF), 0) and first[3] is not None
+    assert search.search_ids(seeded, "source:bbt-97") == []
+    assert len(search.search_ids(seeded, "")) == 73
+
+
+def test_cancel_in_the_first_source_rolls_it_back(
+    seeded: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _work_on(seeded)
+    before = snapshot(seeded)
+    cancel = CancelToken()
+    seen = cancel_when(
+        monkeypatch,
+        cancel,
+        lambda source, message: source == str(JABREF) and message.startswith("Saving"),
+    )
+    plan = import_session.direct_plan(
+        [ImportSource.from_path(JABREF), ImportSource.from_path(LARGE)], "Week 32", "imported"
+    )
+
+    outcome = import_session.run_import(seeded, plan, cancel=cancel)
+
+    assert outcome.cancelled and outcome.reports == [] and outcome.paper_ids == []
+    assert outcome.undo_step() is None
+    assert {source for source, _ in seen} == {str(JABREF)}  # the second was never started
+    assert snapshot(seeded) == before  # no batch recorded either: it rolled back with it
+
+
+def test_queue_and_tag_options_apply_to_every_imported_paper(seeded: Library) -> None:
+    seed_ids = in_file_order(seeded, 1)
+    assert len(seed_ids) == 73
+    first_in_queue = [seed_ids[40], seed_ids[3], seed_ids[17]]  # not in file order
+    queues.add_to_queue(seeded, "Week 32", first_in_queue)
+    tagged_before = seed_ids[5]
+    triage.add_tag(seeded, "To Read", [tagged_before])
+    assert search.search_ids(seeded, "groupread") == []
+
+    previews = import_session.preview_all(
+        seeded, [ImportSource.from_path(JABREF), ImportSource.from_path(SEED)]
+    )
+    assert [(p.report.added, p.report.unchanged) for p in previews if p.report] == [
+        (901, 0),
+        (0, 73),
+    ]
+    assert [p.changes_library for p in previews] == [True, False]
+    plan = import_session.make_plan(previews, queue="  week   32 ", tag=" groupread ")
+    assert (plan.queue, plan.tag) == ("week 32", "groupread")
+    outcome = import_session.run_import(seeded, plan)
+    assert not outcome.cancelled and outcome.errors == []
+    assert [r.added for r in outcome.reports] == [901]
+    (batch_id,) = outcome.batch_ids
+    jabref_ids = in_file_order(seeded, batch_id)
+    assert len(jabref_ids) == 901
+    assert outcome.paper_ids == jabref_ids + seed_ids
+
+    # Papers already queued keep their place; the new ones follow in file order.
+    order = queues.queue_ids(seeded, "Week 32")
+    expected = first_in_queue + jabref_ids + [p for p in seed_ids if p not in first_in_queue]
+    assert order == expected
+    assert outcome.queued_ids == expected[len(first_in_queue) :]
+    assert [(q.name, q.count) for q in queues.list_queues(seeded)] == [("Week 32", 974)]
+
+    # The tag is applied with the indexing; afterwards every paper of the import has it and
+    # the text index finds them all at once.
+    assert seeded.pending_count() == 901
+    assert import_session.index_import(seeded, outcome) == 974
+    assert seeded.pending_count() == 0
+    assert dict(triage.list_tags(seeded)) == {"groupread": 974, "To Read": 1}
+    assert outcome.tagged_ids == outcome.paper_ids  # none had it before
+    assert sorted(search.search_ids(seeded, "tag:groupread")) == sorted(outcome.paper_ids)
+    assert sorted(search.search_ids(seeded, "groupread")) == sorted(outcome.paper_ids)
+
+
+def test_tagged_ids_hold_only_papers_the_tag_option_added(seeded: Library) -> None:
+    seed_ids = in_file_order(seeded, 1)
+    triage.add_tag(seeded, "groupread", seed_ids[:10])
+    plan = import_session.direct_plan([ImportSource.from_path(SEED)], tag="GroupRead")
+    outcome = import_session.run_import(seeded, plan)
+    import_session.index_import(seeded, outcome)
+    assert outcome.paper_ids == seed_ids
+    assert outcome.tagged_ids == seed_ids[10:]
+    assert triage.list_tags(seeded) == [("groupread", 73)]  # the tag keeps its spelling
+
+
+@pytest.mark.parametrize(
+    ("queue", "tag", "message"),
+    [
+        ("   ", None, "a queue needs a name"),
+        ("q" * 101, None, "a queue name can be at most 100 characters long"),
+        (None, "\t \n", "a tag needs at least one visible character"),
+        ("Week 32", "t" * 101, "a tag can be at most 100 characters long"),
+    ],
+)
+def test_a_name_the_library_would_refuse_stops_the_plan_before_anything_is_written(
+    seeded: Library, queue: str | None, tag: str | None, message: str
+) -> None:
+    _work_on(seeded)
+    before = snapshot(seeded)
+    previews = import_session.preview_all(seeded, [ImportSource.from_path(JABREF)])
+    assert previews[0].report is not None and previews[0].report.added == 901
+    assert snapshot(seeded) == before  # the dry run wrote nothing
+
+    with pytest.raises(UserError, match=f"^{message}$"):
+        import_session.make_plan(previews, queue, tag)
+    # The direct plan checks before it reads anything: even a missing file is not reached.
+    sources = [ImportSource.from_path(SEED), ImportSource.from_path(Path("/no/such.bib"))]
+    with pytest.raises(UserError, match=f"^{message}$"):
+        import_session.direct_plan(sources, queue, tag)
+    assert snapshot(seeded) == before
+    # 100 characters are fine, and so is a name that only needs its spaces tidied.
+    plan = import_session.make_plan(previews, " x" * 50, "y" * 100)
+    assert (plan.queue, plan.tag) == ("x " * 49 + "x", "y" * 100)
+
+
+def test_undo_takes_away_only_what_the_options_added(seeded: Library) -> None:
+    seed_ids = in_file_order(seeded, 1)
+    queued_before = [seed_ids[9], seed_ids[2]]
+    tagged_before = [seed_ids[2], seed_ids[30]]
+    queues.add_to_queue(seeded, "Week 32", queued_before)
+    triage.add_tag(seeded, "to read", tagged_before)
+    triage.set_starred(seeded, [seed_ids[0]], True)
+    before, history_before = snapshot(seeded), history(seeded)
+
+    previews = import_session.preview_all(
+        seeded, [ImportSource.from_path(JABREF), ImportSource.from_path(SEED)]
+    )
+    plan = import_session.make_plan(previews, "Week 32", "to read")
+    outcome = import_session.run_import(seeded, plan)
+    import_session.index_import(seeded, outcome)
+    assert len(queues.queue_ids(seeded, "Week 32")) == 974
+    assert dict(triage.list_tags(seeded))["to read"] == 974
+    assert set(queued_before).isdisjoint(outcome.queued_ids)
+    assert set(tagged_before).isdisjoint(outcome.tagged_ids)
+    assert len(outcome.queued_ids) == 972 and len(outcome.tagged_ids) == 972
+
+    (report,) = import_session.undo_outcome(seeded, outcome)
+
+    assert (report.batch_id, report.removed, report.reverted, report.kept) == (2, 901, 0, [])
+    assert queues.queue_ids(seeded, "Week 32") == queued_before
+    assert triage.list_tags(seeded) == [("to read", 2)]
+    assert sorted(search.search_ids(seeded, 'tag:"to read"')) == sorted(tagged_before)
+    assert without_batches(snapshot(seeded)) == without_batches(before)
+    undone, *old = history(seeded)
+    assert old == history_before
+    assert undone[:3] == (2, str(JABREF), 0) and undone[3] is not None
+    assert search.search_ids(seeded, "source:bbt-97") == []
+
+
+def test_undo_through_the_step_equals_undo_outcome(seeded: Library) -> None:
+    """The Step kept for `readerapp undo` (plain data) undoes the import the same way."""
+    before = snapshot(seeded)
+    plan = import_session.direct_plan(
+        [ImportSource.from_path(DATA / "arxiv_ids.txt")], "Later", "ids"
+    )
+    outcome = import_session.run_import(seeded, plan)
+    import_session.index_import(seeded, outcome)
+    step = outcome.undo_step()
+    assert step is not None and step.kind == "undo_import" and step.portable
+    assert step.args == {
+        "batch_ids": outcome.batch_ids,
+        "queue": "Later",
+        "queued_ids": outcome.paper_ids,
+        "tag": "ids",
+        "tagged_ids": outcome.paper_ids,
+        "queue_created": True,  # "Later" did not exist: undo takes it away again
+    }
+    assert len(outcome.paper_ids) == 8
+
+    applied = import_session.undo_import(seeded, **step.args)
+
+    assert applied.undo is None  # an undone import is not redone
+    (report,) = applied.value
+    assert isinstance(report, batches.UndoReport) and report.removed == 8
+    assert applied.label == "Undid import 2 (arxiv_ids.txt): removed 8 papers."
+    after = snapshot(seeded)
+    assert (after[0], after[3], after[4]) == (before[0], before[3], before[4])
+    assert "Later" not in [q.name for q in queues.list_queues(seeded)]  # the import made it
+
+
+def test_a_missing_file_is_reported_and_the_others_import(library: Library, tmp_path: Path) -> None:
+    missing = tmp_path / "gone.bib"
+    good = DATA / "arxiv_ids.txt"
+    plan = import_session.direct_plan(
+        [ImportSource.from_path(missing), ImportSource.from_path(good)], "Q", "t"
+    )
+    outcome = import_session.run_import(library, plan)
+    import_session.index_import(library, outcome)
+    assert not outcome.cancelled
+    assert outcome.errors == [(str(missing), f"{missing}: no such file")]
+    (report,) = outcome.reports
+    assert (report.source, report.added) == (str(good), 8)
+    assert [(b.source, b.papers) for b in overview.list_batches(library)] == [(str(good), 8)]
+    assert len(outcome.paper_ids) == 8
+    assert queues.queue_ids(library, "Q") == outcome.paper_ids
+    assert triage.list_tags(library) == [("t", 8)]
+
+
+def test_a_previewed_source_that_changes_nothing_records_no_batch_but_gets_the_options(
+    seeded: Library,
+) -> None:
+    seed_ids = in_file_order(seeded, 1)
+    queues.add_to_queue(seeded, "Week 32", [seed_ids[50]])
+    before = snapshot(seeded)
+    (preview,) = import_session.preview_all(seeded, [ImportSource.from_path(SEED)])
+    assert preview.report is not None and not preview.changes_library
+    assert list(preview.existing_ids) == seed_ids
+    plan = import_session.make_plan([preview], "Week 32", "again")
+
+    outcome = import_session.run_import(seeded, plan)
+
+    assert outcome.reports == [] and outcome.batch_ids == []
+    assert [b.id for b in overview.list_batches(seeded)] == [1]  # no new batch
+    assert outcome.paper_ids == seed_ids
+    assert outcome.queued_ids == [p for p in seed_ids if p != seed_ids[50]]
+    assert queues.queue_ids(seeded, "Week 32") == [seed_ids[50], *outcome.queued_ids]
+    assert import_session.index_import(seeded, outcome) == 73
+    assert outcome.tagged_ids == seed_ids
+    assert sorted(search.search_ids(seeded, "tag:again")) == sorted(seed_ids)
+    assert sorted(search.search_ids(seeded, "again")) == sorted(seed_ids)  # the index has it
+
+    assert import_session.undo_outcome(seeded, outcome) == []  # no batch to undo
+    assert snapshot(seeded) == before
+    assert search.search_ids(seeded, "again") == []
+
+
+def test_an_import_that_only_tags_says_the_lists_changed(seeded: Library) -> None:
+    # Re-importing the seed with only the tag option records no batch and queues nothing;
+    # the tag list still changed (a new tag on 73 papers), and the views redraw from Changes.
+    (preview,) = import_session.preview_all(seeded, [ImportSource.from_path(SEED)])
+    outcome = import_session.run_import(seeded, import_session.make_plan([preview], tag="new"))
+    import_session.index_import(seeded, outcome)
+    assert len(outcome.tagged_ids) == 73 and triage.list_tags(seeded) == [("new", 73)]
+    changes = outcome.changes
+    assert changes.lists
+    assert all(changes.touches(pid) for pid in outcome.tagged_ids)
+    assert outcome.applied().changes.lists
+
+
+def test_undo_after_a_queued_paper_was_taken_off_the_queue(seeded: Library) -> None:
+    before = snapshot(seeded)
+    plan = import_session.direct_plan([ImportSource.from_path(JABREF)], "Week 32", "to read")
+    outcome = import_session.run_import(seeded, plan)
+    import_session.index_import(seeded, outcome)
+    # The user reads one of the queued papers and takes it off the queue, then undoes.
+    queues.remove_from_queue(seeded, "Week 32", outcome.queued_ids[:1])
+
+    (report,) = import_session.undo_outcome(seeded, outcome)
+
+    assert (report.removed, report.kept) == (901, [])
+    after = snapshot(seeded)
+    assert (after[0], after[3], after[4]) == (before[0], before[3], before[4])
+
+
+def test_undo_after_an_imported_paper_was_deleted(seeded: Library) -> None:
+    plan = import_session.direct_plan([ImportSource.from_path(JABREF)], tag="to read")
+    outcome = import_session.run_import(seeded, plan)
+    import_session.index_import(seeded, outcome)
+    triage.delete_papers(seeded, outcome.paper_ids[:1])
+
+    (report,) = import_session.undo_outcome(seeded, outcome)
+
+    assert (report.removed, report.kept) == (900, [])
+    assert triage.list_tags(seeded) == []
+    assert len(search.search_ids(seeded, "")) == 73

@@ -194,8 +194,10 @@ def _run_checks(test: SelfTest, temp: Path) -> None:
             from readerapp.gui.selftest import check_window
         except ImportError as exc:
             raise CheckFailed(f"the desktop window cannot be loaded ({exc})") from exc
-        return check_window(
-            library_dir, temp / "settings.ini", SAMPLE_PAPERS, ONE_PAPER_TITLE, WINDOW_TIMEOUT_S
+        return str(
+            check_window(
+                library_dir, temp / "settings.ini", SAMPLE_PAPERS, ONE_PAPER_TITLE, WINDOW_TIMEOUT_S
+            )
         )
 
     # Offscreen unless the caller asked for a platform: a check should not flash a window

@@ -11,7 +11,7 @@ from typing import NoReturn
 from readerapp import __version__
 from readerapp.cli import output
 from readerapp.core import paths
-from readerapp.core.errors import InputError, ReaderappError, UserError
+from readerapp.core.errors import ReaderappError, UserError
 from readerapp.core.lockfile import LibraryLock
 from readerapp.core.records import STATUSES
 from readerapp.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS
@@ -22,13 +22,16 @@ from readerapp.services import (
     batches,
     checking,
     exporting,
-    importing,
+    import_session,
     notes,
     overview,
     queues,
     search,
     triage,
+    undo,
 )
+from readerapp.services.changes import Applied
+from readerapp.services.importing import FileReport
 from readerapp.services.library import Library
 
 EXIT_OK, EXIT_USER, EXIT_INPUT = 0, 1, 2
@@ -80,6 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--dry-run", action="store_true", help="report what would change, change nothing"
     )
+    p.add_argument(
+        "--queue",
+        metavar="NAME",
+        help="put every imported paper on this queue (created if needed; papers already on it "
+        "keep their place)",
+    )
+    p.add_argument("--tag", metavar="TAG", help="tag every imported paper")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("search", help="search the library (see the query language in README)")
@@ -158,6 +168,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser(
+        "undo",
+        help="undo the last change made with the command line (star, status, tag, note, "
+        "queue, import); once",
+    )
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser(
         "backup",
         help="write a consistent copy of the library, also while it "
         "is in use (default: backups/ in the library folder); prints its path",
@@ -185,31 +202,75 @@ def _read_stdin() -> str:
     return decode(sys.stdin.buffer.read(), "<stdin>")
 
 
+def _import_sources(args: argparse.Namespace) -> list[import_session.ImportSource]:
+    return [
+        import_session.ImportSource.from_stdin(_read_stdin(), args.format)
+        if name == "-"
+        else import_session.ImportSource.from_path(Path(name), args.format)
+        for name in args.files
+    ]
+
+
 def cmd_import(lib: Library, args: argparse.Namespace) -> int:
+    # The names are checked before anything is read or written.
+    queue, tag = import_session.clean_options(args.queue, args.tag)
+    sources = _import_sources(args)
+    if args.dry_run:
+        previews = import_session.preview_all(lib, sources)
+        results: list[FileReport | tuple[str, str]] = [
+            p.report if p.report is not None else (p.source.source, p.error or "") for p in previews
+        ]
+        return _print_import(results, args.json)
+    plan = import_session.direct_plan(sources, queue, tag)
+    outcome = import_session.run_import(lib, plan)
+    # Kept for `readerapp undo` as soon as the papers are saved (an interrupted indexing
+    # resumes on the next start; the import is done), and again once the tag is applied.
+    undo.remember(lib, outcome.applied())
+    import_session.index_import(lib, outcome)
+    if outcome.tagged_ids:
+        undo.remember(lib, outcome.applied())
+    by_source: dict[str, list[FileReport | tuple[str, str]]] = {}
+    for report in outcome.reports:
+        by_source.setdefault(report.source, []).append(report)
+    for error in outcome.errors:
+        by_source.setdefault(error[0], []).append(error)
+    results = [by_source[s.source].pop(0) for s in sources if by_source.get(s.source)]
+    code = _print_import(results, args.json, outcome)
+    return code
+
+
+def _print_import(
+    results: Sequence[FileReport | tuple[str, str]],
+    as_json: bool,
+    outcome: import_session.ImportOutcome | None = None,
+) -> int:
+    """Each source's report, or its error on stderr; exit 2 if any source was unreadable."""
     code = EXIT_OK
-    reports = []
-    for name in args.files:
-        try:
-            if name == "-":
-                report = importing.import_text(
-                    lib, _read_stdin(), "<stdin>", format_name=args.format, dry_run=args.dry_run
-                )
-            else:
-                report = importing.import_path(
-                    lib, Path(name), format_name=args.format, dry_run=args.dry_run
-                )
-        except InputError as exc:
+    listed: list[dict[str, object]] = []
+    for result in results:
+        if isinstance(result, tuple):
             # One unreadable file does not stop the others; the exit code remembers it.
-            print(f"readerapp: {exc}", file=sys.stderr)
+            source, error = result
+            print(f"readerapp: {error}", file=sys.stderr)
             code = EXIT_INPUT
-            reports.append({"source": name, "error": str(exc)})
-            continue
-        if args.json:
-            reports.append(report.to_json())
+            listed.append({"source": source, "error": error})
+        elif as_json:
+            listed.append(result.to_json())
         else:
-            output.print_report(report)
-    if args.json:
-        output.print_json(reports)
+            output.print_report(result)
+    if as_json:
+        output.print_json(listed)
+    elif outcome is not None:
+        if outcome.plan.queue:
+            print(
+                f"queue {outcome.plan.queue}: added {len(outcome.queued_ids):,} of "
+                f"{len(outcome.paper_ids):,} papers (the others were on it already)"
+            )
+        if outcome.plan.tag:
+            print(
+                f"tag {outcome.plan.tag}: tagged {len(outcome.tagged_ids):,} of "
+                f"{len(outcome.paper_ids):,} papers (the others had it already)"
+            )
     return code
 
 
@@ -234,14 +295,20 @@ def cmd_show(lib: Library, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_star(lib: Library, args: argparse.Namespace) -> int:
-    triage.set_starred(lib, triage.resolve(lib, args.refs), args.command == "star")
+def _done(lib: Library, applied: Applied) -> int:
+    """Every change on the command line is kept for `readerapp undo`."""
+    undo.remember(lib, applied)
     return EXIT_OK
+
+
+def cmd_star(lib: Library, args: argparse.Namespace) -> int:
+    return _done(
+        lib, triage.set_starred(lib, triage.resolve(lib, args.refs), args.command == "star")
+    )
 
 
 def cmd_status(lib: Library, args: argparse.Namespace) -> int:
-    triage.set_status(lib, triage.resolve(lib, args.refs), args.status)
-    return EXIT_OK
+    return _done(lib, triage.set_status(lib, triage.resolve(lib, args.refs), args.status))
 
 
 def cmd_tag(lib: Library, args: argparse.Namespace) -> int:
@@ -249,18 +316,18 @@ def cmd_tag(lib: Library, args: argparse.Namespace) -> int:
         for name, count in triage.list_tags(lib):
             print(f"{count:>6}  {name}")
     elif args.tag_command == "add":
-        triage.add_tag(lib, args.tag, triage.resolve(lib, args.refs))
+        return _done(lib, triage.add_tag(lib, args.tag, triage.resolve(lib, args.refs)))
     else:
-        triage.remove_tag(lib, args.tag, triage.resolve(lib, args.refs))
+        return _done(lib, triage.remove_tag(lib, args.tag, triage.resolve(lib, args.refs)))
     return EXIT_OK
 
 
 def cmd_note(lib: Library, args: argparse.Namespace) -> int:
     (paper_id,) = triage.resolve(lib, [args.ref])
     body = _read_stdin() if args.text == "-" else args.text
-    note_id = notes.add_note(lib, paper_id, body)
-    print(f"note {note_id} added to paper {paper_id}")
-    return EXIT_OK
+    applied = notes.add_note(lib, paper_id, body)
+    print(f"note {applied.value} added to paper {paper_id}")
+    return _done(lib, applied)
 
 
 def cmd_queue(lib: Library, args: argparse.Namespace) -> int:
@@ -276,18 +343,19 @@ def cmd_queue(lib: Library, args: argparse.Namespace) -> int:
             if not args.json:
                 print(f"{position:>4}. {output.paper_line(paper)}")
     elif action == "add":
-        queues.add_to_queue(lib, args.name, triage.resolve(lib, args.refs))
+        return _done(lib, queues.add_to_queue(lib, args.name, triage.resolve(lib, args.refs)))
     elif action == "remove":
-        queues.remove_from_queue(lib, args.name, triage.resolve(lib, args.refs))
+        refs = triage.resolve(lib, args.refs)
+        return _done(lib, queues.remove_from_queue(lib, args.name, refs))
     elif action == "move":
         (paper_id,) = triage.resolve(lib, [args.ref])
-        queues.move_in_queue(lib, args.name, paper_id, args.position)
+        return _done(lib, queues.move_in_queue(lib, args.name, paper_id, args.position))
     elif action == "create":
-        queues.create_queue(lib, args.name)
+        return _done(lib, queues.create_queue(lib, args.name))
     elif action == "rename":
-        queues.rename_queue(lib, args.name, args.new_name)
+        return _done(lib, queues.rename_queue(lib, args.name, args.new_name))
     elif action == "delete":
-        queues.delete_queue(lib, args.name)
+        return _done(lib, queues.delete_queue(lib, args.name))
     return EXIT_OK
 
 
@@ -325,8 +393,23 @@ def cmd_imports(lib: Library, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_undo(lib: Library, args: argparse.Namespace) -> int:
+    label, applied = undo.undo_last(lib)
+    if args.json:
+        output.print_json({"undone": label})
+    else:
+        print(f"undid: {label}")
+        reports = applied.value if isinstance(applied.value, list) else []
+        for report in reports:
+            if isinstance(report, batches.UndoReport):
+                print(report.summary())
+    return EXIT_OK
+
+
 def cmd_undo_import(lib: Library, args: argparse.Namespace) -> int:
     report = batches.undo_import(lib, args.batch)
+    # The batch kept for `readerapp undo` may be this one: it is not undone twice.
+    undo.remember(lib, Applied(report.summary(), report.changes))
     titles = {p.id: p.title for p in triage.get_papers(lib, [pid for pid, _ in report.kept])}
     if args.json:
         output.print_json(
@@ -398,6 +481,7 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "reindex": cmd_reindex,
     "imports": cmd_imports,
     "undo-import": cmd_undo_import,
+    "undo": cmd_undo,
 }
 
 
@@ -405,7 +489,7 @@ def _launch_gui(
     parser: argparse.ArgumentParser, library: Path | None, open_files: Sequence[Path] = ()
 ) -> int:
     try:
-        from readerapp.gui.app import run  # type: ignore[import-not-found]
+        from readerapp.gui.app import run
     except ModuleNotFoundError as exc:
         if exc.name is None or not exc.name.startswith("readerapp.gui"):
             raise

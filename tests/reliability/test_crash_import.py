@@ -12,7 +12,7 @@ from unittest import mock
 import pytest
 
 from readerapp.core import paths
-from readerapp.services import importing
+from readerapp.services import import_session, undo
 from readerapp.services.library import Library
 from tests.reliability.helpers import (
     UserMarks,
@@ -47,8 +47,11 @@ class Scenario:
         after_dir = root / "after"
         shutil.copytree(self.before_dir, after_dir)
         with Library.open(after_dir) as lib:
-            report = importing.import_path(lib, self.dump, index=False)
-            assert report.added == SIZES[engine]
+            # What `readerapp import` saves: the papers, then the undo record of the import.
+            plan = import_session.direct_plan([import_session.ImportSource.from_path(self.dump)])
+            outcome = import_session.run_import(lib, plan)
+            undo.remember(lib, outcome.applied())
+            assert [r.added for r in outcome.reports] == [SIZES[engine]]
         self.after = canonical_dump(paths.database_path(after_dir))
         assert self.after != self.before
 

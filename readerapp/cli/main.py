@@ -225,7 +225,9 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
     outcome = import_session.run_import(lib, plan)
     # Kept for `readerapp undo` as soon as the papers are saved (an interrupted indexing
     # resumes on the next start; the import is done), and again once the tag is applied.
-    undo.remember(lib, outcome.applied())
+    # An import that changed nothing leaves the kept change as it was.
+    if outcome.undo_step() is not None:
+        undo.remember(lib, outcome.applied())
     import_session.index_import(lib, outcome)
     if outcome.tagged_ids:
         undo.remember(lib, outcome.applied())

@@ -212,8 +212,10 @@ class ImportOutcome:
         return f"Import from {len(sources)} files"
 
     def undo_step(self) -> Step | None:
-        """The Step that undoes this import (None when it saved nothing)."""
-        if not self.batch_ids and not self.queued_ids and not self.tagged_ids:
+        """The Step that undoes this import (None when it changed nothing: a batch that
+        only records an attempt, every paper already there, is not worth an undo)."""
+        changed = any(r.added or r.merged for r in self.reports)
+        if not changed and not self.queued_ids and not self.tagged_ids:
             return None
         return Step(
             "undo_import",

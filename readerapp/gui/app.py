@@ -62,7 +62,7 @@ def import_when_ready(window: MainWindow, files: Sequence[Path]) -> None:
 
     def start() -> None:
         window.library_ready.disconnect(start)
-        window.import_paths(paths)
+        window.import_flow.import_paths(paths)
 
     window.library_ready.connect(start)
 
@@ -81,7 +81,7 @@ class FileOpenForwarder(QObject):
             return False
         path = Path(event.file())
         if self._window.is_ready:
-            self._window.import_paths([path.resolve()])
+            self._window.import_flow.import_paths([path.resolve()])
         else:
             import_when_ready(self._window, [path])
         return True

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from readerapp.core.errors import ReaderappError
 from readerapp.formats.registry import EXPORT_FORMATS
 from readerapp.gui.tasks import TaskRunner
-from readerapp.services import exporting, overview
+from readerapp.services import exporting
 from readerapp.services.library import Library
 
 PREVIEW_PAPERS = 5
@@ -57,6 +57,7 @@ class ExportDialog(QDialog):
         *,
         selected: Sequence[int],
         shown: Sequence[int],
+        total: int,
         list_title: str,
         numbered: bool,
         start_dir: Path,
@@ -86,7 +87,6 @@ class ExportDialog(QDialog):
                 len(shown),
             )
         )
-        total = overview.counts(library).total
         self.scopes.append(
             (f"The &whole library ({total:,})", exporting.Selection(everything=True), total)
         )

@@ -1,134 +1,34 @@
 """Import from the window: preview > import in the background > summary with Show and Undo.
 
 File ▸ Import…, files dropped on the window or handed over by the desktop, and Edit ▸ Paste
-papers all come here. Nothing is written before the user accepts the preview.
+papers all come here. Nothing is written before the user accepts the preview. What an import
+does (cancel, rollback, the queue and tag options, indexing, undo) is the import session's
+(services/import_session.py); this module only shows it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QGuiApplication, QUndoCommand
+from PySide6.QtWidgets import QFileDialog
 
-from readerapp.core.errors import Cancelled
-from readerapp.core.progress import CancelToken, ProgressSink
-from readerapp.gui.import_preview import ImportPlan, ImportPreviewDialog, ImportSource
+from readerapp.core.progress import CancelToken
+from readerapp.gui.dialogs import show_error
+from readerapp.gui.host import Host
+from readerapp.gui.import_preview import ImportPreviewDialog
 from readerapp.gui.import_summary import ImportSummaryDialog
-from readerapp.gui.sidebar import ListRef
-from readerapp.gui.tasks import ProgressRelay
-from readerapp.services import batches, importing, overview, queues, triage
-from readerapp.services.importing import FileReport
+from readerapp.services import batches, import_session, queues, triage
+from readerapp.services.changes import Changes
+from readerapp.services.import_session import ImportOutcome, ImportPlan, ImportSource
 from readerapp.services.library import Library
+from readerapp.services.listing import ListRef
 
-if TYPE_CHECKING:
-    from readerapp.gui.main_window import MainWindow
-
-
-@dataclass(slots=True)
-class ImportOutcome:
-    """What an accepted import did (or that it was cancelled and rolled back)."""
-
-    plan: ImportPlan
-    reports: list[FileReport] = field(default_factory=list)  # one per source that was written
-    paper_ids: list[int] = field(default_factory=list)  # every paper of the import, file order
-    cancelled: bool = False
-    # What the queue and tag options added (not what was there before): Undo takes it away,
-    # else undo_import would keep every paper as "queued by you" or "tagged by you".
-    queued_ids: list[int] = field(default_factory=list)
-    tagged_ids: list[int] = field(default_factory=list)
-    undone: bool = False  # by Ctrl+Z or the summary's button: never twice
-
-    @property
-    def batch_ids(self) -> list[int]:
-        return [r.batch_id for r in self.reports if r.batch_id is not None]
-
-
-def run_import(
-    library: Library, plan: ImportPlan, progress: ProgressSink, cancel: CancelToken
-) -> ImportOutcome:
-    """The accepted import, on the library worker.
-
-    Each source is one transaction. A cancel rolls back the source in progress and undoes the
-    sources already saved, so the library is as it was before; once everything is saved the
-    queue option is applied and the import is done (a late cancel no longer applies).
-    """
-    outcome = ImportOutcome(plan)
-    todo = [p for p in plan.previews if p.changes_library]
-    try:
-        for number, preview in enumerate(todo, start=1):
-            prefix = f"{preview.source.label} ({number} of {len(todo)}): " if len(todo) > 1 else ""
-
-            def sink(done: int, total: int | None, message: str, prefix: str = prefix) -> None:
-                progress(done, total, prefix + message)
-
-            assert preview.source.text is not None
-            outcome.reports.append(
-                importing.import_text(
-                    library,
-                    preview.source.text,
-                    preview.source.source,
-                    format_name=preview.format_name,
-                    index=False,
-                    progress=sink,
-                    cancel=cancel,
-                )
-            )
-    except Cancelled:
-        for batch_id in reversed(outcome.batch_ids):
-            batches.undo_import(library, batch_id)
-        return ImportOutcome(plan, cancelled=True)
-    ids: dict[int, None] = {}
-    for report in outcome.reports:
-        assert report.batch_id is not None
-        ids.update(dict.fromkeys(overview.batch_paper_ids(library, report.batch_id)))
-    for preview in plan.previews:
-        if not preview.changes_library:  # nothing written for it; its papers still count
-            ids.update(dict.fromkeys(preview.existing_ids))
-    outcome.paper_ids = list(ids)
-    if plan.queue and outcome.paper_ids:
-        before = (
-            set(queues.queue_ids(library, plan.queue))
-            if any(q.name.casefold() == plan.queue.casefold() for q in queues.list_queues(library))
-            else set()
-        )
-        queues.add_to_queue(library, plan.queue, outcome.paper_ids)
-        outcome.queued_ids = [p for p in outcome.paper_ids if p not in before]
-    return outcome
-
-
-def index_import(
-    library: Library, outcome: ImportOutcome, progress: ProgressSink, cancel: CancelToken
-) -> int:
-    """Makes the import searchable by text (and applies the tag, whose service indexes)."""
-    tag = outcome.plan.tag
-    if tag and outcome.paper_ids:
-        progress(0, None, f"Tagging {len(outcome.paper_ids):,} papers and indexing…")
-        had = overview.summaries(library, outcome.paper_ids)
-        outcome.tagged_ids = [
-            p
-            for p in outcome.paper_ids
-            if p in had and tag.casefold() not in (t.casefold() for t in had[p].tags)
-        ]
-        triage.add_tag(library, tag, outcome.paper_ids)
-        return len(outcome.paper_ids)
-    return library.sync_index(cancel, progress)
-
-
-def undo_outcome(library: Library, outcome: ImportOutcome) -> list[batches.UndoReport]:
-    """Takes away what the options added, then undoes the batches (newest first)."""
-    plan = outcome.plan
-    if plan.tag and outcome.tagged_ids:
-        triage.remove_tag(library, plan.tag, outcome.tagged_ids)
-    if (
-        plan.queue
-        and outcome.queued_ids
-        and any(q.name.casefold() == plan.queue.casefold() for q in queues.list_queues(library))
-    ):
-        queues.remove_from_queue(library, plan.queue, outcome.queued_ids)
-    return [batches.undo_import(library, b) for b in reversed(outcome.batch_ids)]
+FILE_FILTER = (
+    "Paper dumps (*.txt *.bib *.bibtex *.ris *.json *.xml *.atom *.md *.csv *.nbib);;All files (*)"
+)
 
 
 class UndoImport(QUndoCommand):
@@ -137,9 +37,7 @@ class UndoImport(QUndoCommand):
     redone by importing again), so Redo never claims to bring it back."""
 
     def __init__(self, flow: ImportFlow, outcome: ImportOutcome) -> None:
-        sources = [p.source.source for p in outcome.plan.previews if p.changes_library]
-        label = batches.source_name(sources[0]) if len(sources) == 1 else f"{len(sources)} files"
-        super().__init__(f"Import from {label}")
+        super().__init__(outcome.label())
         self.flow = flow
         self.outcome = outcome
 
@@ -149,9 +47,7 @@ class UndoImport(QUndoCommand):
     def undo(self) -> None:
         self.setObsolete(True)
         if self.outcome.undone:
-            self.flow.window.statusBar().showMessage(
-                "That import was already undone from its summary.", 6000
-            )
+            self.flow.host.work.message("That import was already undone from its summary.")
             return
         self.flow.undo(self.outcome)
 
@@ -163,29 +59,65 @@ class ImportFlow(QObject):
     imported = Signal(object)  # ImportOutcome: saved (or cancelled), the table shows it
     indexed = Signal()  # the imported papers are searchable by text
     undone = Signal(object)  # list[UndoReport]
+    show_requested = Signal(object)  # ListRef of the import's batch
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: Host, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
         self.preview: ImportPreviewDialog | None = None
         self.summary: ImportSummaryDialog | None = None
 
+    # -- where imports come from
+
+    def import_files(self) -> None:
+        if not self.host.is_ready:
+            return
+        files, _ = QFileDialog.getOpenFileNames(
+            self.host.widget(), "Import papers", str(Path.home()), FILE_FILTER
+        )
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def paste_papers(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            show_error(
+                self.host.widget(), "Nothing to paste", "The clipboard holds no text to import."
+            )
+            return
+        self.start([ImportSource.from_clipboard(text)])
+
+    def import_paths(self, paths: Sequence[Path]) -> None:
+        """Files from File ▸ Import…, a drop or the desktop: previewed before anything is saved."""
+        self.start([ImportSource.from_path(p) for p in paths])
+
+    # -- preview, then run
+
     def start(self, sources: Sequence[ImportSource]) -> None:
         """Opens the preview for these sources (window-modal; the window keeps painting)."""
-        window = self.window
-        if not sources or not window.is_ready:
+        if not sources or not self.host.is_ready:
             return
-        library = window.library()
-        dialog = ImportPreviewDialog(
-            library,
-            window.runner,
-            sources,
-            queue_names=[q.name for q in queues.list_queues(library)],
-            tag_names=[name for name, _ in triage.list_tags(library)],
-            last_queue=str(window.settings.value("queue/last", "")),
-            parent=window,
+        self.host.ops.call(
+            lambda lib: ([q.name for q in queues.list_queues(lib)], triage.list_tags(lib)),
+            lambda names: self._open_preview(sources, *names),
         )
-        dialog.failed.connect(window.report_error)
+
+    def _open_preview(
+        self, sources: Sequence[ImportSource], queue_names: list[str], tags: list[tuple[str, int]]
+    ) -> None:
+        host = self.host
+        if not host.is_ready:
+            return
+        dialog = ImportPreviewDialog(
+            host.library(),
+            host.ops.runner,
+            sources,
+            queue_names=queue_names,
+            tag_names=[name for name, _ in tags],
+            last_queue=str(host.settings.value("queue/last", "")),
+            parent=host.widget(),
+        )
+        dialog.failed.connect(host.report_error)
         dialog.accepted.connect(lambda: self._run(dialog.plan()))
         dialog.finished.connect(lambda _result: self._preview_closed(dialog))
         self.preview = dialog
@@ -197,60 +129,61 @@ class ImportFlow(QObject):
             self.preview = None
         # A dry run may still be queued or running, and it reports to the dialog: the dialog
         # goes after it, through the same one-worker queue (a cancelled run delivers nothing).
-        self.window.runner.run(lambda: None, lambda _result: dialog.deleteLater())
+        self.host.ops.run(lambda: None, lambda _result: dialog.deleteLater())
 
     def _run(self, plan: ImportPlan) -> None:
-        window = self.window
-        library = window.library()
+        host = self.host
         if plan.queue:
-            window.settings.setValue("queue/last", plan.queue)
+            host.settings.setValue("queue/last", plan.queue)
         cancel = CancelToken()
-        relay = ProgressRelay(self)
-        relay.progressed.connect(window._progress)
-        window._begin_work("Importing…", cancel)
-        window.runner.run(
-            lambda: run_import(library, plan, relay, cancel), self._imported, self._failed
+        relay = host.work.begin("Importing…", cancel)
+        host.ops.call(
+            lambda lib: import_session.run_import(lib, plan, relay, cancel),
+            self._imported,
+            self._failed,
         )
 
     def _imported(self, outcome: ImportOutcome) -> None:
-        window = self.window
-        window._end_work()
-        if not window.is_ready:  # the window closed (or switched libraries) meanwhile
+        host = self.host
+        host.work.end()
+        if not host.is_ready:  # the window closed (or switched libraries) meanwhile
             return
         if outcome.cancelled:
-            window.statusBar().showMessage("Import cancelled; the library is unchanged.", 8000)
+            host.work.message("Import cancelled; the library is unchanged.", 8000)
             self.imported.emit(outcome)
             return
-        window._after_edit([])
+        host.ops.announce(outcome.changes)
         command = UndoImport(self, outcome) if outcome.batch_ids else None
         if command is not None:
-            window.push(command)
+            host.push(command)
         self._show_summary(outcome, command)
         self.imported.emit(outcome)
-        library = window.library()
-        relay = ProgressRelay(self)
-        relay.progressed.connect(window._progress)
         cancel = CancelToken()  # a cancelled sync keeps its pending marks: resumed later
-        window._begin_work("Indexing…", cancel)
-        window.runner.run(
-            lambda: index_import(library, outcome, relay, cancel), self._indexed, self._failed
+        relay = host.work.begin("Indexing…", cancel)
+        host.ops.call(
+            lambda lib: import_session.index_import(lib, outcome, relay, cancel),
+            self._indexed,
+            self._failed,
         )
 
     def _indexed(self, _count: int) -> None:
-        self.window._end_work()
-        self.window._after_edit([])  # a no-op once the library is closed
+        self.host.work.end()
+        # The tag option changed the tag lists; the index now finds the papers by text.
+        self.host.ops.announce(Changes.everything())
         self.indexed.emit()
 
     def _failed(self, error: BaseException) -> None:
-        self.window._end_work()
-        self.window.report_error(error)
-        self.window._after_edit([])
+        self.host.work.end()
+        self.host.report_error(error)
+        self.host.ops.announce(Changes.everything())
+
+    # -- the summary: Show and Undo
 
     def _show_summary(self, outcome: ImportOutcome, command: UndoImport | None) -> None:
         if self.summary is not None:
             self.summary.close()
         summary = ImportSummaryDialog(
-            outcome.plan, outcome.reports, len(outcome.paper_ids), parent=self.window
+            outcome.plan, outcome.reports, len(outcome.paper_ids), parent=self.host.widget()
         )
         summary.show_requested.connect(lambda: self.show_batch(outcome.batch_ids))
         summary.undo_requested.connect(lambda: self._undo_from_summary(outcome, command))
@@ -259,15 +192,11 @@ class ImportFlow(QObject):
 
     def show_batch(self, batch_ids: Sequence[int]) -> None:
         """Selects the import's batch in the sidebar's Imports section (its first file's)."""
-        window = self.window
-        if not batch_ids:
-            return
-        window.search_box.clear()
-        window.sidebar.select(ListRef("batch", batch_ids[0]))
-        window.table.setFocus()
+        if batch_ids:
+            self.host.show_list(ListRef("batch", batch_ids[0]))
 
     def _undo_from_summary(self, outcome: ImportOutcome, command: UndoImport | None) -> None:
-        stack = self.window.undo_stack
+        stack = self.host.undo_stack
         latest = stack.command(stack.index() - 1) if stack.index() > 0 else None
         if command is not None and latest is command:
             stack.undo()  # the import is the latest change: undo it the way Ctrl+Z does
@@ -275,20 +204,23 @@ class ImportFlow(QObject):
             self.undo(outcome)
 
     def undo(self, outcome: ImportOutcome) -> None:
-        window = self.window
-        if outcome.undone or not outcome.batch_ids or not window.is_ready:
+        host = self.host
+        if outcome.undone or not outcome.batch_ids or not host.is_ready:
             return
         outcome.undone = True
-        library = window.library()
-        window._begin_work("Undoing the import…", None)
-        window.runner.run(lambda: undo_outcome(library, outcome), self._undone, self._failed)
+        host.work.begin("Undoing the import…")
+
+        def work(library: Library) -> list[batches.UndoReport]:
+            return import_session.undo_outcome(library, outcome)
+
+        host.ops.call(work, self._undone, self._failed)
 
     def _undone(self, reports: list[batches.UndoReport]) -> None:
-        window = self.window
-        window._end_work()
-        window._after_edit([])
+        host = self.host
+        host.work.end()
+        host.ops.announce(Changes.everything())
         text = "\n".join(r.summary() for r in reports)
         if self.summary is not None:
             self.summary.show_undone(text)
-        window.statusBar().showMessage(text.splitlines()[0], 8000)
+        host.work.message(text.splitlines()[0], 8000)
         self.undone.emit(reports)

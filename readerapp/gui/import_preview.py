@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -33,111 +31,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readerapp.core.errors import ReaderappError, UserError
-from readerapp.core.progress import CancelToken, ProgressSink
+from readerapp.core.errors import UserError
+from readerapp.core.progress import CancelToken
 from readerapp.core.records import PaperSummary
 from readerapp.formats.registry import IMPORT_FORMATS
-from readerapp.formats.text_input import read_path
 from readerapp.gui.tasks import ProgressRelay, TaskRunner
-from readerapp.services import importing, overview, queues, triage
-from readerapp.services.importing import FileReport
+from readerapp.services import queues, triage
+from readerapp.services.import_session import (
+    LIST_LIMIT,
+    ImportPlan,
+    ImportSource,
+    SourcePreview,
+    make_plan,
+    preview_all,
+)
 from readerapp.services.library import Library
-
-# Rows listed per section; a 7,000-paper re-import still says how many, without 7,000 rows.
-LIST_LIMIT = 500
-CLIPBOARD = "<clipboard>"
-
-
-@dataclass(frozen=True, slots=True)
-class ImportSource:
-    """One thing to import: a file (read on the worker) or text already at hand."""
-
-    label: str  # shown to people: the file name, or "Clipboard"
-    source: str  # recorded with the import batch and in error messages: the path
-    path: Path | None = None
-    text: str | None = field(default=None, repr=False)  # a whole dump: kept out of logs
-    format_name: str | None = None  # chosen in the preview; None lets the content decide
-
-    @classmethod
-    def from_path(cls, path: Path) -> ImportSource:
-        return cls(label=path.name, source=str(path), path=path)
-
-    @classmethod
-    def from_clipboard(cls, text: str) -> ImportSource:
-        return cls(label="Clipboard", source=CLIPBOARD, text=text)
-
-
-@dataclass(frozen=True, slots=True)
-class SourcePreview:
-    """The dry run of one source: its report, or the error that stops it."""
-
-    source: ImportSource  # with its text read, so the import uses exactly what was previewed
-    report: FileReport | None
-    error: str | None = None
-    existing_ids: tuple[int, ...] = ()  # papers already in the library that it matches
-    existing: dict[int, PaperSummary] = field(default_factory=dict)  # the first LIST_LIMIT
-
-    @property
-    def format_name(self) -> str | None:
-        return self.report.format if self.report is not None else self.source.format_name
-
-    @property
-    def changes_library(self) -> bool:
-        """False when every paper is already there with nothing to fill in: importing it
-        would change nothing, so no import batch is recorded for it."""
-        return self.report is not None and (self.report.added > 0 or self.report.merged > 0)
-
-
-@dataclass(frozen=True, slots=True)
-class ImportPlan:
-    """What the user accepted: the previewed sources and the options for every paper."""
-
-    previews: tuple[SourcePreview, ...]
-    queue: str | None = None
-    tag: str | None = None
-
-
-def preview_source(
-    library: Library, source: ImportSource, progress: ProgressSink, cancel: CancelToken
-) -> SourcePreview:
-    """Dry-runs one source (on the worker thread); a user-facing error becomes its message."""
-    try:
-        if source.text is None:
-            assert source.path is not None
-            source = dataclasses.replace(source, text=read_path(source.path))
-        assert source.text is not None
-        report = importing.import_text(
-            library,
-            source.text,
-            source.source,
-            format_name=source.format_name,
-            dry_run=True,
-            progress=progress,
-            cancel=cancel,
-        )
-    except ReaderappError as error:
-        if cancel.cancelled:
-            raise
-        return SourcePreview(source, None, str(error))
-    # The report lists matched papers first, then the new papers' (rolled back) ids.
-    existing = tuple(report.paper_ids[: report.merged + report.unchanged])
-    return SourcePreview(
-        source, report, None, existing, overview.summaries(library, existing[:LIST_LIMIT])
-    )
-
-
-def preview_all(
-    library: Library, sources: Sequence[ImportSource], progress: ProgressSink, cancel: CancelToken
-) -> list[SourcePreview]:
-    out = []
-    for number, source in enumerate(sources, start=1):
-        prefix = f"{source.label} ({number} of {len(sources)}): " if len(sources) > 1 else ""
-
-        def sink(done: int, total: int | None, message: str, prefix: str = prefix) -> None:
-            progress(done, total, prefix + message)
-
-        out.append(preview_source(library, source, sink, cancel))
-    return out
 
 
 def _valid(clean: Callable[[str], str], name: str) -> str | None:
@@ -565,5 +473,5 @@ class ImportPreviewDialog(QDialog):
         super().reject()
 
     def plan(self) -> ImportPlan:
-        previews = tuple(p for p in self.previews if p is not None and p.report is not None)
-        return ImportPlan(previews, queue=self.queue_name(), tag=self.tag_name())
+        previews = [p for p in self.previews if p is not None and p.report is not None]
+        return make_plan(previews, queue=self.queue_name(), tag=self.tag_name())

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from readerapp.gui.import_preview import ImportPlan
 from readerapp.services.batches import source_name
+from readerapp.services.import_session import ImportPlan
 from readerapp.services.importing import FileReport
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,18 +21,37 @@ from readerapp.core.records import PaperSummary
 PAPER_IDS_MIME = "application/x-readerapp-paper-ids"
 Index = QModelIndex | QPersistentModelIndex
 
-# (key, header): the key names the sort it asks for, where one exists.
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("starred", "★"),
-    ("position", "#"),
-    ("title", "Title"),
-    ("authors", "Authors"),
-    ("year", "Year"),
-    ("status", "Status"),
-    ("queues", "Queues"),
-    ("tags", "Tags"),
-    ("added", "Added"),
-)
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of the table, as data: its key (the sort it asks for, where one exists),
+    its header, what a cell shows and its tooltip, and its alignment. Model: the Column
+    objects of Anki's browser table."""
+
+    key: str
+    header: str
+    text: Callable[[PaperSummary], str] = lambda _p: ""
+    tooltip: Callable[[PaperSummary], str | None] = lambda _p: None
+    align: Qt.AlignmentFlag | None = None
+    header_tooltip: str | None = None
+
+
+CENTER = Qt.AlignmentFlag.AlignCenter
+COLUMN_DEFS: tuple[Column, ...] = (
+    Column("starred", "★", lambda p: "★" if p.starred else "", align=CENTER,
+           header_tooltip="Starred"),
+    Column("position", "#", align=CENTER),  # the row's place in a queue (see data())
+    Column("title", "Title", lambda p: p.title, lambda p: p.title),
+    Column("authors", "Authors", lambda p: short_authors(p.authors),
+           lambda p: ", ".join(p.authors)),
+    Column("year", "Year", lambda p: str(p.year) if p.year else "", align=CENTER),
+    Column("status", "Status", lambda p: p.status),
+    Column("queues", "Queues", lambda p: ", ".join(p.queues)),
+    Column("tags", "Tags", lambda p: ", ".join(p.tags)),
+    Column("added", "Added", lambda p: p.added_at.strftime("%Y-%m-%d")),
+)  # fmt: skip
+# (key, header) pairs: what the window and the benchmark index columns by.
+COLUMNS: tuple[tuple[str, str], ...] = tuple((c.key, c.header) for c in COLUMN_DEFS)
 COLUMN = {key: number for number, (key, _) in enumerate(COLUMNS)}
 FETCH_BLOCK = 200
 CACHE_ROWS = 5000
@@ -139,54 +159,32 @@ class PaperTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMN_DEFS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1]
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][0] == "starred":
-            return "Starred"
+            return COLUMN_DEFS[section].header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return COLUMN_DEFS[section].header_tooltip
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._ids):
             return None
-        key = COLUMNS[index.column()][0]
+        column = COLUMN_DEFS[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return self._ids[index.row()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if key in ("starred", "position", "year"):
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return None
+            return int(column.align) if column.align is not None else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        if key == "position":
+        if column.key == "position":  # the row's own place, not the paper's
             return str(index.row() + 1) if self.queue_mode else ""
         paper = self.summary(index.row())
         if paper is None:
             return "" if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            if key == "title":
-                return paper.title
-            if key == "authors":
-                return ", ".join(paper.authors)
-            return None
-        if key == "starred":
-            return "★" if paper.starred else ""
-        if key == "title":
-            return paper.title
-        if key == "authors":
-            return short_authors(paper.authors)
-        if key == "year":
-            return str(paper.year) if paper.year else ""
-        if key == "status":
-            return paper.status
-        if key == "queues":
-            return ", ".join(paper.queues)
-        if key == "tags":
-            return ", ".join(paper.tags)
-        if key == "added":
-            return paper.added_at.strftime("%Y-%m-%d")
-        return None
+            return column.tooltip(paper)
+        return column.text(paper)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -1,17 +1,30 @@
-"""The paper table view: drag papers out, drop them within a queue to reorder."""
+"""The paper table view: its selection kept across searches, its sort indicator, its columns'
+widths and order remembered, drag papers out, drop them within a queue to reorder."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from readerapp.gui.paper_model import COLUMN, COLUMNS, PaperTableModel
+from readerapp.services import search
+from readerapp.services.listing import ListRef
+
+# Table column -> the search sort that orders it. Every column but the queue position (a
+# queue shows its own order) sorts in the library.
+SORT_FOR_COLUMN = {key: key for key in search.SORTS if key in dict(COLUMNS)}
 
 
 class PaperTable(QTableView):
+    # The order asked for by a click on a header: a search sort key, and descending.
+    sort_requested = Signal(str, bool)
+
     def __init__(self, model: PaperTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paperTable")
+        self.paper_model = model
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -35,6 +48,7 @@ class PaperTable(QTableView):
         header.setStretchLastSection(False)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
+        header.sortIndicatorChanged.connect(self._sort_clicked)
         self.default_widths()
 
     def default_widths(self) -> None:
@@ -78,3 +92,80 @@ class PaperTable(QTableView):
             action.setChecked(not self.isColumnHidden(number))
             action.toggled.connect(lambda on, n=number: self.setColumnHidden(n, not on))
         menu.exec(self.horizontalHeader().mapToGlobal(point))  # type: ignore[arg-type]
+
+    # -- the list shown, and its order
+
+    def show_list(self, ref: ListRef) -> None:
+        """A queue shows its positions and its own order, and reorders by drag; other lists
+        sort by column."""
+        queue_view = ref.kind == "queue"
+        self.show_position_column(queue_view)
+        self.setSortingEnabled(not queue_view)
+        self.setDragDropMode(
+            QAbstractItemView.DragDropMode.DragDrop
+            if queue_view
+            else QAbstractItemView.DragDropMode.DragOnly
+        )
+
+    def show_sort(self, sort: str, descending: bool) -> None:
+        """Shows the order the table really has, without asking for it again; none for
+        relevance."""
+        column = next((COLUMN[key] for key, _ in COLUMNS if SORT_FOR_COLUMN.get(key) == sort), -1)
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header = self.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
+
+    def _sort_clicked(self, column: int, order: Qt.SortOrder) -> None:
+        # -1: the indicator was cleared, which means the default order (relevance).
+        sort = SORT_FOR_COLUMN.get(COLUMNS[column][0]) if column >= 0 else None
+        if sort is None:  # the queue position, or no column: the order the list itself has
+            self.show_sort("relevance", False)
+            self.sort_requested.emit("relevance", False)
+        else:
+            self.sort_requested.emit(sort, order == Qt.SortOrder.DescendingOrder)
+
+    # -- rows, keeping the selection across a new list of ids
+
+    def selected_ids(self) -> list[int]:
+        model = self.paper_model
+        rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
+        return [model.id_at(r) for r in rows if r < model.rowCount()]
+
+    def current_id(self) -> int | None:
+        index = self.selectionModel().currentIndex()
+        if not index.isValid() or index.row() >= self.paper_model.rowCount():
+            return None
+        return self.paper_model.id_at(index.row())
+
+    def show_ids(self, ids: Sequence[int], *, queue_mode: bool) -> int | None:
+        """Shows these papers, keeping the selected ones selected and the scroll position
+        where a selection stays; returns the current paper if it is still shown."""
+        selected, current = self.selected_ids(), self.current_id()
+        scroll = self.verticalScrollBar().value()
+        model = self.paper_model
+        model.set_ids(ids, queue_mode=queue_mode)
+        selection = self.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for pid in selected:
+            row = model.row_of(pid)
+            if row is not None:
+                selection.select(model.index(row, 0), flags)
+        if selected:
+            self.verticalScrollBar().setValue(scroll)
+        row = model.row_of(current) if current is not None else None
+        if row is None:
+            return None
+        selection.setCurrentIndex(
+            model.index(row, COLUMN["title"]), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+        return current
+
+    def select_paper(self, paper_id: int) -> bool:
+        row = self.paper_model.row_of(paper_id)
+        if row is None:
+            return False
+        self.selectRow(row)
+        self.scrollTo(self.paper_model.index(row, COLUMN["title"]))
+        return True

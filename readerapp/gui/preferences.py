@@ -1,14 +1,12 @@
 """Preferences (the search engine), the suggestion to switch engines when a library outgrows
 Whoosh, and the note that text matches may be incomplete while papers wait to be indexed.
 
-The window owns one SearchEngineControl; it lends the control its worker and its status-bar
-progress (begin/progress/end work), and places the control's two widgets: the message bar
+The window owns one SearchEngineControl; it lends the control a Host (the worker, the status
+bar's work display, the settings), and places the control's two widgets: the message bar
 above the table and the note beside the result count.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -29,13 +27,11 @@ from PySide6.QtWidgets import (
 
 from readerapp.core.errors import Cancelled
 from readerapp.core.progress import CancelToken
-from readerapp.gui.tasks import ProgressRelay
+from readerapp.gui.host import Host
 from readerapp.search.factory import ENGINES
 from readerapp.services import library as library_service
+from readerapp.services import overview
 from readerapp.services.library import Library
-
-if TYPE_CHECKING:
-    from readerapp.gui.main_window import MainWindow
 
 ENGINE_LABELS = {"whoosh": "Whoosh", "tantivy": "tantivy"}
 ENGINE_HELP = {
@@ -171,9 +167,9 @@ class SearchEngineControl(QObject):
 
     switched = Signal(str)  # the engine the library now uses (after a finished switch)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: Host, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
         self.dialog: PreferencesDialog | None = None
         self.bar = EngineBar()
         self.bar.switch_clicked.connect(lambda: self.switch("tantivy"))
@@ -183,83 +179,77 @@ class SearchEngineControl(QObject):
         self.pending_label.setStyleSheet("color: palette(placeholder-text);")
         self.pending_label.hide()
         self._switching = False
-        window.results_shown.connect(self._results_shown)
 
     # -- Preferences
 
     def show_preferences(self) -> None:
-        window = self.window
-        if not window.is_ready:
+        if self.host.is_ready:
+            self.host.ops.call(
+                lambda lib: (lib.engine, overview.counts(lib).total),
+                lambda found: self._open_preferences(*found),
+            )
+
+    def _open_preferences(self, engine: str, paper_count: int) -> None:
+        if not self.host.is_ready:
             return
-        library = window.library()
-        dialog = PreferencesDialog(library.engine, self._paper_count(library), window)
+        dialog = PreferencesDialog(engine, paper_count, self.host.widget())
         dialog.accepted.connect(lambda: self._chosen(dialog.chosen_engine()))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
 
     def _chosen(self, engine: str) -> None:
-        if self.window.is_ready and engine != self.window.library().engine:
+        if self.host.is_ready and engine != self.host.library().engine:
             self.switch(engine)
-
-    @staticmethod
-    def _paper_count(library: Library) -> int:
-        from readerapp.services import overview
-
-        return overview.counts(library).total
 
     # -- switching, on the library worker
 
     def switch(self, engine: str) -> None:
-        window = self.window
-        if self._switching or not window.is_ready:
+        host = self.host
+        if self._switching or not host.is_ready:
             return
-        library = window.library()
         self._switching = True
         self.bar.hide()
         cancel = CancelToken()
-        relay = ProgressRelay(self)
-        relay.progressed.connect(window._progress)
-        window._begin_work(f"Switching to {ENGINE_LABELS[engine]}…", cancel)
+        relay = host.work.begin(f"Switching to {ENGINE_LABELS[engine]}…", cancel)
 
-        def work() -> int | None:
+        def work(library: Library) -> int | None:
             try:
                 return library.switch_engine(engine, relay, cancel)
             except Cancelled:
                 return None  # the old index is untouched; say so instead of staying silent
 
-        window.runner.run(work, lambda count: self._switch_done(engine, count), self._switch_failed)
+        host.ops.call(work, lambda count: self._switch_done(engine, count), self._switch_failed)
 
     def _switch_done(self, engine: str, count: int | None) -> None:
         self._switching = False
-        window = self.window
-        window._end_work()
+        host = self.host
+        host.work.end()
         if count is None:
-            old = window.library().engine if window.is_ready else ""
-            window.statusBar().showMessage(
+            old = host.library().engine if host.is_ready else ""
+            host.work.message(
                 f"Switch cancelled; searches still use {ENGINE_LABELS.get(old, old)}.", 8000
             )
             return
-        window.statusBar().showMessage(
+        host.work.message(
             f"Searches now use {ENGINE_LABELS[engine]} ({count:,} papers indexed).", 8000
         )
-        window.run_search()
         self.switched.emit(engine)
 
     def _switch_failed(self, error: BaseException) -> None:
         self._switching = False
-        self.window._end_work()
-        self.window.report_error(error)
+        self.host.work.end()
+        self.host.report_error(error)
 
     # -- the suggestion, once per library
 
     def library_size(self, count: int) -> None:
         """Called whenever the window learns the library's size (open, import, delete)."""
-        window = self.window
-        if not window.is_ready:
+        host = self.host
+        if not host.is_ready:
             self.bar.hide()
             return
-        library = window.library()
+        library = host.library()
         if (
             count <= library_service.WHOOSH_COMFORT_LIMIT
             or library.engine != "whoosh"
@@ -269,18 +259,17 @@ class SearchEngineControl(QObject):
             self.bar.hide()
             return
         if not self.bar.isVisible():
-            window.runner.run(
-                lambda: library_service.engine_advice(library),
-                lambda advice: self._show_advice(library, advice),
+            host.ops.call(
+                library_service.engine_advice, lambda advice: self._show_advice(library, advice)
             )
 
     def _show_advice(self, library: Library, advice: str | None) -> None:
-        window = self.window
+        host = self.host
         if (
             advice is None
             or self._switching
-            or not window.is_ready
-            or (window.library() is not library)
+            or not host.is_ready
+            or (host.library() is not library)
         ):
             return
         # The service speaks to the command line too; in the window the button is the way.
@@ -288,31 +277,33 @@ class SearchEngineControl(QObject):
         self.bar.show()
 
     def _dismissed_list(self) -> list[str]:
-        value = self.window.settings.value(DISMISSED_KEY, [])
+        value = self.host.settings.value(DISMISSED_KEY, [])
         if isinstance(value, str):  # QSettings gives one string for a one-item list
             return [value]
-        return [str(v) for v in value or []]  # type: ignore[union-attr]
+        return [str(v) for v in value or []]  # type: ignore[union-attr]  # QSettings: object
 
     def _dismissed(self, library: Library) -> bool:
         return str(library.directory.resolve()) in self._dismissed_list()
 
     def dismiss(self) -> None:
         self.bar.hide()
-        if self.window.is_ready:
-            folder = str(self.window.library().directory.resolve())
+        if self.host.is_ready:
+            folder = str(self.host.library().directory.resolve())
             dismissed = self._dismissed_list()
             if folder not in dismissed:
-                self.window.settings.setValue(DISMISSED_KEY, [*dismissed, folder])
+                self.host.settings.setValue(DISMISSED_KEY, [*dismissed, folder])
 
     # -- results while papers wait for the text index
 
-    def _results_shown(self, _count: int) -> None:
-        window = self.window
-        pending = (
-            window.library().pending_count()
-            if window.is_ready and window.search_box.text().strip()
-            else 0
-        )
+    def results_shown(self, has_query: bool) -> None:
+        """After each search: whether its text matches may be incomplete (read on the
+        worker, after the search)."""
+        if not (self.host.is_ready and has_query):
+            self.pending_label.hide()
+            return
+        self.host.ops.call(lambda lib: lib.pending_count(), self._show_pending)
+
+    def _show_pending(self, pending: int) -> None:
         if pending:
             self.pending_label.setText(
                 f"(indexing {pending:,} papers: text matches may be incomplete)"

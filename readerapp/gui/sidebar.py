@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
@@ -16,47 +14,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from readerapp.core.records import STATUSES
 from readerapp.gui.paper_model import PAPER_IDS_MIME, decode_ids
-from readerapp.services import overview, queues, triage
 from readerapp.services.batches import source_name
-from readerapp.services.library import Library
-from readerapp.services.overview import BatchInfo, LibraryCounts, SmartList
-from readerapp.services.queues import QueueInfo
-
-
-@dataclass(frozen=True, slots=True)
-class ListRef:
-    """Which list is shown: kind is all|starred|status|queue|tag|smart|batch."""
-
-    kind: str
-    value: str | int | None = None
-    label: str = "All papers"
-
-    def key(self) -> str:
-        return f"{self.kind}:{self.value}" if self.value is not None else self.kind
-
-
-@dataclass(frozen=True, slots=True)
-class SidebarContent:
-    """Everything the sidebar shows, read in one go on the library worker: the counts are a
-    COUNT and GROUP BY over every paper (50-100 ms at 100k papers), too long for the GUI
-    thread."""
-
-    counts: LibraryCounts
-    queues: list[QueueInfo]
-    tags: list[tuple[str, int]]
-    smart: list[SmartList]
-    batches: list[BatchInfo]
-
-
-def read_sidebar(library: Library) -> SidebarContent:
-    return SidebarContent(
-        overview.counts(library),
-        queues.list_queues(library),
-        triage.list_tags(library),
-        overview.list_smart_lists(library),
-        overview.list_batches(library),
-    )
-
+from readerapp.services.listing import ListRef, SidebarContent
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTIONS = ("Library", "Queues", "Tags", "Smart lists", "Imports")

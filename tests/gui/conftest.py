@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 # Before any QApplication exists: GUI tests run offscreen, on any machine.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -45,6 +46,17 @@ class WindowFactory:
     def close(self, window: MainWindow) -> None:
         window.close()
         self.open_windows.remove(window)
+
+
+T = TypeVar("T")
+
+
+def on_worker(window: MainWindow, work: Callable[[Library], T]) -> T:
+    """Runs a test's own edit where the window's edits run: on its worker (a write from
+    the GUI thread is refused, see Library.bind_writes_to_this_thread)."""
+    library = window.library()
+    result: T = window.runner.run(lambda: work(library)).result(timeout=60)
+    return result
 
 
 def settle(qtbot: QtBot, window: MainWindow) -> None:

@@ -26,6 +26,7 @@ def test_export_a_queue_to_markdown_in_queue_order(
     window.sidebar.select(ListRef("queue", "Week 32", "Week 32"))
     settle(qtbot, window)
     window.export_papers()
+    qtbot.waitUntil(lambda: window.findChild(ExportDialog) is not None, timeout=5000)
     dialog = window.findChild(ExportDialog)
     assert dialog is not None
     dialog.scope_group.button(0).setChecked(True)  # no selection: "This list" comes first
@@ -50,14 +51,17 @@ def test_copy_as_markdown_links(open_window: WindowFactory, seeded_dir: Path, qt
     window.search_box.setText("title:kronecker")
     settle(qtbot, window)
     window.table.selectRow(0)
-    window.copy_markdown_links()
+    window.edits.copy_markdown_links()
+    settle(qtbot, window)  # the papers are read on the worker
     assert QGuiApplication.clipboard().text() == (
         "- Singular Value Decomposition on Kronecker Adaptation for Large Language Model\n"
     )
 
 
 def open_export(qtbot: QtBot, window: MainWindow) -> ExportDialog:
-    window.export_papers()
+    count = len(window.findChildren(ExportDialog))
+    window.export_papers()  # the dialog opens once the worker has counted the library
+    qtbot.waitUntil(lambda: len(window.findChildren(ExportDialog)) > count, timeout=5000)
     dialog = window.findChildren(ExportDialog)[-1]
     qtbot.waitUntil(dialog.isVisible, timeout=5000)
     return dialog
@@ -154,7 +158,7 @@ def test_copy_as_bibtex_from_the_context_menu(
     window.search_box.setText("chain-of-thought")
     settle(qtbot, window)
     menu = QMenu(window)
-    window._fill_paper_menu(menu)  # the table's context menu
+    window.menu_actions.fill_paper_menu(menu)  # the table's context menu
     texts = [a.text() for a in menu.actions()]
     assert "Copy as Markdown links" in texts and "Copy as BibTeX" in texts
     window.table.setFocus()
@@ -162,6 +166,7 @@ def test_copy_as_bibtex_from_the_context_menu(
     ids = window.selected_ids()
     assert len(ids) > 1
     next(a for a in menu.actions() if a.text() == "Copy as BibTeX").trigger()
+    settle(qtbot, window)  # exported on the worker
     library = bibtexparser.parse_string(QGuiApplication.clipboard().text())
     titles = {p.title for p in triage.get_papers(window.library(), ids)}
     parsed = {

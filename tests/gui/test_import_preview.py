@@ -14,13 +14,14 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
-from readerapp.gui.import_flow import ImportFlow, ImportOutcome
+from readerapp.gui.import_flow import ImportFlow
 from readerapp.gui.import_preview import ImportPreviewDialog
 from readerapp.gui.main_window import MainWindow
 from readerapp.services import exporting, importing, overview, queues, search, triage
+from readerapp.services.import_session import ImportOutcome
 from readerapp.services.library import Library
 from tests.conftest import CORPUS, DATA, SEED
-from tests.gui.conftest import WindowFactory, settle
+from tests.gui.conftest import WindowFactory, on_worker, settle
 
 HUGE = CORPUS / "bibtex" / "bbt-1436-3_unabbreviate_huge_7166.bib"
 JABREF = CORPUS / "bibtex" / "bbt-97_jabref210_groups_preamble.bib"  # 901 papers, 10 skipped
@@ -158,9 +159,9 @@ def test_paste_the_seed_dump_then_paste_it_again(
     # The user works on some papers; the second paste must show that, and change nothing.
     library = window.library()
     ids = overview.batch_paper_ids(library, outcome.batch_ids[0])
-    triage.set_starred(library, ids[:1], True)
-    triage.set_status(library, ids[1:2], "reading")
-    queues.add_to_queue(library, "Week 32", ids[:2])
+    on_worker(window, lambda lib: triage.set_starred(lib, ids[:1], True))
+    on_worker(window, lambda lib: triage.set_status(lib, ids[1:2], "reading"))
+    on_worker(window, lambda lib: queues.add_to_queue(lib, "Week 32", ids[:2]))
     before = snapshot(library)
 
     again = paste(qtbot, window, text)
@@ -188,9 +189,9 @@ def test_cancel_a_large_import_half_way_leaves_the_library_as_it_was(
     window = open_window(seeded_dir)
     library = window.library()
     some = search.search_ids(library, "chain-of-thought")
-    triage.set_starred(library, some[:2], True)
-    triage.add_tag(library, "cot", some)
-    queues.add_to_queue(library, "Week 32", some[1:])
+    on_worker(window, lambda lib: triage.set_starred(lib, some[:2], True))
+    on_worker(window, lambda lib: triage.add_tag(lib, "cot", some))
+    on_worker(window, lambda lib: queues.add_to_queue(lib, "Week 32", some[1:]))
     before = snapshot(library)
 
     # Half way through the real import (not the dry run) the worker stops until the user
@@ -199,7 +200,7 @@ def test_cancel_a_large_import_half_way_leaves_the_library_as_it_was(
         monkeypatch,
         lambda _source, done, total, _message: bool(total) and done >= (total or 0) // 2,
     )
-    dialog = open_preview(qtbot, window, lambda: window.import_paths([HUGE]))
+    dialog = open_preview(qtbot, window, lambda: window.import_flow.import_paths([HUGE]))
     assert dialog.table.item(0, 2).text() == "7,157"  # 7,166 entries, some the same paper
 
     flow = window.import_flow
@@ -234,7 +235,7 @@ def test_cancel_during_the_second_file_undoes_the_first(
             source == str(JABREF) and message.startswith("Saving")
         ),
     )
-    dialog = open_preview(qtbot, window, lambda: window.import_paths([SEED, JABREF]))
+    dialog = open_preview(qtbot, window, lambda: window.import_flow.import_paths([SEED, JABREF]))
     with qtbot.waitSignal(window.import_flow.imported, timeout=60000) as done:
         dialog.import_button.click()
         qtbot.waitUntil(saving.reached.is_set, timeout=30000)
@@ -254,9 +255,10 @@ def test_queue_and_tag_options_apply_to_every_imported_paper(
 ) -> None:
     window = open_window(seeded_dir)
     library = window.library()
-    queues.add_to_queue(library, "Week 32", search.search_ids(library, "kronecker"))
+    kronecker = search.search_ids(library, "kronecker")
+    on_worker(window, lambda lib: queues.add_to_queue(lib, "Week 32", kronecker))
     first_in_queue = queues.queue_ids(library, "Week 32")
-    dialog = open_preview(qtbot, window, lambda: window.import_paths([JABREF, SEED]))
+    dialog = open_preview(qtbot, window, lambda: window.import_flow.import_paths([JABREF, SEED]))
     assert dialog.queue_combo.findText("Week 32") >= 0
     # The seed is already there: its papers still get the options, without a new batch.
     assert [dialog.table.item(r, 2).text() for r in (0, 1)] == ["901", "0"]
@@ -338,7 +340,7 @@ def test_the_summary_undoes_an_import_that_later_edits_followed(
     with qtbot.waitSignal(window.import_flow.indexed, timeout=60000):
         accept(qtbot, window, paste(qtbot, window, SEED.read_text(encoding="utf-8")))
     first = window.model.id_at(0)
-    window.set_starred([first], True)  # an edit after the import, on top of the stack
+    window.edits.set_starred([first], True)  # an edit after the import, on top of the stack
     settle(qtbot, window)
     summary = window.import_flow.summary
     assert summary is not None
@@ -365,7 +367,7 @@ def test_the_preview_lists_skipped_entries_and_a_changed_format_reruns_it(
     open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot
 ) -> None:
     window = open_window(seeded_dir)
-    dialog = open_preview(qtbot, window, lambda: window.import_paths([JABREF]))
+    dialog = open_preview(qtbot, window, lambda: window.import_flow.import_paths([JABREF]))
     skipped = children(sections(dialog)["Skipped"])
     assert len(skipped) == 10
     assert skipped[0][0].startswith("line 244: ") and "has no title" in skipped[0][0]
@@ -396,7 +398,7 @@ def test_a_merge_shows_which_fields_it_fills(
         assert importing.import_path(library, DATA / "arxiv_ids.txt").added == 8
     window = open_window(directory)
     feed = DATA / "hf_papers_feed.json"
-    dialog = open_preview(qtbot, window, lambda: window.import_paths([feed]))
+    dialog = open_preview(qtbot, window, lambda: window.import_flow.import_paths([feed]))
     assert [dialog.table.item(0, c).text() for c in range(2, 6)] == ["1", "2", "2", "1"]
     known = sections(dialog)["Already in the library"]
     assert "2 get details they lack" in known.text(0)
@@ -460,7 +462,7 @@ def test_closing_the_window_during_an_import_rolls_it_back(
         monkeypatch,
         lambda _source, done, total, _message: bool(total) and done >= (total or 0) // 2,
     )
-    dialog = open_preview(qtbot, window, lambda: window.import_paths([HUGE]))
+    dialog = open_preview(qtbot, window, lambda: window.import_flow.import_paths([HUGE]))
     dialog.import_button.click()
     qtbot.waitUntil(paused.reached.is_set, timeout=30000)
     open_window.close(window)  # cancels the import, waits for the rollback, closes
@@ -475,10 +477,10 @@ def test_undo_after_the_queue_and_tag_options_leaves_the_library_as_it_was(
     window = open_window(seeded_dir)
     library = window.library()
     already = search.search_ids(library, "kronecker")
-    queues.add_to_queue(library, "Week 32", already)
-    triage.add_tag(library, "to read", already)
+    on_worker(window, lambda lib: queues.add_to_queue(lib, "Week 32", already))
+    on_worker(window, lambda lib: triage.add_tag(lib, "to read", already))
     before = snapshot(library)
-    dialog = open_preview(qtbot, window, lambda: window.import_paths([JABREF]))
+    dialog = open_preview(qtbot, window, lambda: window.import_flow.import_paths([JABREF]))
     dialog.queue_check.setChecked(True)
     dialog.queue_combo.setCurrentText("Week 32")
     dialog.tag_check.setChecked(True)
@@ -504,7 +506,7 @@ def test_a_queue_or_tag_name_the_library_would_refuse_keeps_import_off(
     open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot
 ) -> None:
     window = open_window(seeded_dir)
-    dialog = open_preview(qtbot, window, lambda: window.import_paths([JABREF]))
+    dialog = open_preview(qtbot, window, lambda: window.import_flow.import_paths([JABREF]))
     assert dialog.import_button.isEnabled()
     dialog.queue_check.setChecked(True)
     dialog.queue_combo.setCurrentText("x" * 101)
@@ -522,7 +524,7 @@ def test_closing_the_preview_while_its_dry_run_runs_is_quiet(
 ) -> None:
     window = open_window(seeded_dir)
     with qtbot.waitSignal(window.import_flow.preview_opened, timeout=5000) as opened:
-        window.import_paths([HUGE])
+        window.import_flow.import_paths([HUGE])
     dialog = opened.args[0]
     assert dialog.busy
     dialog.reject()  # Esc while the 7,166 entries are still being read

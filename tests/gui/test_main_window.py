@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from readerapp.gui.dialogs import PickDialog
 from readerapp.gui.paper_model import encode_ids
 from readerapp.gui.sidebar import ListRef
-from readerapp.services import queues, search, triage
+from readerapp.services import overview, queues, search, triage
 from readerapp.services.library import Library
-from tests.gui.conftest import WindowFactory, settle
+from tests.gui.conftest import WindowFactory, on_worker, settle
 
 
 def type_search(qtbot: QtBot, window, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -49,7 +49,7 @@ def test_opens_library_and_models_pass_the_model_tester(
     window = open_window(seeded_dir)
     assert window.model.rowCount() == 73
     assert window.count_label.text() == "73 papers"
-    assert window.center.currentWidget() is window.table
+    assert window.search_panel.center.currentWidget() is window.table
     qtmodeltester.check(window.model)
     qtmodeltester.check(window.sidebar.tree)
 
@@ -184,7 +184,7 @@ def test_read_next_then_create_rename_and_delete_queues_from_the_window(
 ) -> None:
     window = open_window(seeded_dir)
     first, second = window.model.ids()[:2]
-    queues.add_to_queue(window.library(), queues.DEFAULT_QUEUE, [second])
+    on_worker(window, lambda lib: queues.add_to_queue(lib, queues.DEFAULT_QUEUE, [second]))
     window.table.setFocus()
     window.table.selectRow(0)
     qtbot.keyClick(window.table, Qt.Key.Key_N)  # read next: to the front of the queue
@@ -220,7 +220,7 @@ def test_read_next_then_create_rename_and_delete_queues_from_the_window(
 
 def test_empty_library_shows_the_start_page(open_window: WindowFactory, tmp_path: Path) -> None:
     window = open_window(tmp_path / "empty")
-    assert window.center.currentWidget() is window.start_page
+    assert window.search_panel.center.currentWidget() is window.start_page
 
 
 def test_a_second_window_on_the_same_library_is_refused(
@@ -314,3 +314,19 @@ def test_the_default_order_is_newest_first(
     header.setSortIndicator(added, Qt.SortOrder.AscendingOrder)  # clicked: oldest first
     settle(qtbot, window)
     assert window.model.ids() == newest_first[::-1]
+
+
+def test_a_write_from_the_gui_thread_fails_and_the_window_writes_on_its_worker(
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot
+) -> None:
+    from readerapp.core.errors import WrongThread
+
+    window = open_window(seeded_dir)
+    first = window.model.id_at(0)
+    with pytest.raises(WrongThread, match="not on the library's worker"):
+        triage.set_starred(window.library(), [first], True)
+    assert not overview.summaries(window.library(), [first])[first].starred  # nothing written
+    window.edits.set_starred([first], True)  # the window's way: on the worker
+    settle(qtbot, window)
+    assert overview.summaries(window.library(), [first])[first].starred
+    assert window.last_error is None

@@ -19,7 +19,9 @@ from tests.gui.conftest import WindowFactory, settle
 
 
 def open_preferences(qtbot: QtBot, window) -> PreferencesDialog:  # type: ignore[no-untyped-def]
-    window.act_preferences.trigger()
+    window.engines.dialog = None
+    window.act_preferences.trigger()  # opens once the worker has counted the papers
+    qtbot.waitUntil(lambda: window.engines.dialog is not None, timeout=5000)
     dialog = window.engines.dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)

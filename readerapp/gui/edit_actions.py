@@ -1,0 +1,189 @@
+"""The window's edits of papers: star, status, tags, notes, delete, and copying papers out.
+
+Each edit is one undoable ServiceCommand; the services compute what really changes and what
+undo puts back. Reads that a dialog needs first run on the worker too."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from readerapp.core.records import PaperSummary
+from readerapp.formats.markdown_export import markdown_links
+from readerapp.gui.commands import ServiceCommand, plural
+from readerapp.gui.detail_pane import DetailPane
+from readerapp.gui.dialogs import PickDialog
+from readerapp.gui.host import Host
+from readerapp.services import exporting, notes, overview, triage
+from readerapp.services.changes import Applied
+from readerapp.services.library import Library
+
+
+class EditActions:
+    def __init__(self, host: Host, detail: DetailPane) -> None:
+        self.host = host
+        self.detail = detail
+
+    def _push(
+        self,
+        text: str,
+        edit: Callable[[Library], Applied],
+        *,
+        merge_key: Hashable | None = None,
+        on_first: Callable[[Applied], None] | None = None,
+    ) -> None:
+        command = ServiceCommand(self.host.ops, text, edit, merge_key=merge_key, on_first=on_first)
+        self.host.push(command)
+
+    # -- stars and status
+
+    def toggle_star(self) -> None:
+        ids = self.host.need_selection()
+        if ids:
+            # The first selected paper decides, as in a mail client.
+            self.host.ops.call(
+                lambda lib: overview.summaries(lib, ids[:1]),
+                lambda rows: self.set_starred(ids, not (ids[0] in rows and rows[ids[0]].starred)),
+            )
+
+    def set_starred(self, ids: list[int], starred: bool) -> None:
+        if ids:
+            verb = "Star" if starred else "Unstar"
+            self._push(
+                f"{verb} {plural(len(ids), 'paper')}",
+                lambda lib: triage.set_starred(lib, ids, starred),
+            )
+
+    def set_status(self, ids: list[int], status: str) -> None:
+        if not ids:
+            self.host.need_selection()
+            return
+        self._push(
+            f"Mark {plural(len(ids), 'paper')} {status}",
+            lambda lib: triage.set_status(lib, ids, status),
+        )
+
+    # -- tags
+
+    def tag_selection(self) -> None:
+        ids = self.host.need_selection()
+        if ids:
+            self.host.ops.call(triage.list_tags, lambda tags: self._ask_tag(ids, tags))
+
+    def _ask_tag(self, ids: list[int], tags: list[tuple[str, int]]) -> None:
+        names = [name for name, _ in tags]
+        dialog = PickDialog(
+            "Tag papers", f"Tag {len(ids)} paper(s) with:", names, self.host.widget()
+        )
+        if dialog.exec() and dialog.value():
+            self.change_tag(ids, dialog.value(), add=True)
+
+    def change_tag(self, ids: list[int], tag: str, *, add: bool) -> None:
+        verb = "Tag" if add else "Untag"
+        self._push(
+            f"{verb} {plural(len(ids), 'paper')} “{tag}”",
+            lambda lib: triage.change_tag(lib, tag, ids if add else (), () if add else ids),
+        )
+
+    def untag_selection(self) -> None:
+        ids = self.host.need_selection()
+        if ids:
+            self.host.ops.call(
+                lambda lib: overview.summaries(lib, ids), lambda rows: self._ask_untag(ids, rows)
+            )
+
+    def _ask_untag(self, ids: list[int], rows: dict[int, PaperSummary]) -> None:
+        names = sorted({t for r in rows.values() for t in r.tags}, key=str.casefold)
+        if not names:
+            self.host.work.message("The selected papers have no tags.", 4000)
+            return
+        dialog = PickDialog(
+            "Remove tag", "Remove the tag:", names, self.host.widget(), current=names[0]
+        )
+        if dialog.exec() and dialog.value():
+            self.change_tag(ids, dialog.value(), add=False)
+
+    def tags_edited(self, paper_id: int, wanted: list[str]) -> None:
+        """The detail pane's tag field: its differences from the paper's tags, as one undo
+        step."""
+        paper = self.detail.paper
+        have = list(paper.tags) if paper is not None and paper.id == paper_id else []
+        have_folded = {t.casefold() for t in have}
+        want_folded = {t.casefold() for t in wanted}
+        adds = [t for t in wanted if t.casefold() not in have_folded]
+        removes = [t for t in have if t.casefold() not in want_folded]
+        if not adds and not removes:
+            return
+        self.host.undo_stack.beginMacro("Edit tags")
+        for tag in adds:
+            self.change_tag([paper_id], tag, add=True)
+        for tag in removes:
+            self.change_tag([paper_id], tag, add=False)
+        self.host.undo_stack.endMacro()
+
+    # -- delete
+
+    def delete_selection(self) -> None:
+        ids = self.host.need_selection()
+        if not ids:
+            return
+        noun = "this paper" if len(ids) == 1 else f"these {len(ids):,} papers"
+        answer = QMessageBox.question(
+            self.host.widget(),
+            "Delete papers",
+            f"Delete {noun} from the library, with their notes, tags and queue places?\n"
+            "You can undo this with Ctrl+Z.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._push(
+                f"Delete {plural(len(ids), 'paper')}", lambda lib: triage.delete_papers(lib, ids)
+            )
+
+    # -- notes (from the detail pane)
+
+    def new_note(self) -> None:
+        if self.detail.paper is not None:
+            self.detail.start_new_note()
+
+    def note_added(self, paper_id: int, body: str) -> None:
+        self._push(
+            "Add note",
+            lambda lib: notes.add_note(lib, paper_id, body),
+            on_first=lambda applied: self.detail.note_saved(paper_id, applied.value),
+        )
+
+    def note_edited(self, note_id: int, body: str) -> None:
+        # Consecutive autosaves of one note undo as one step.
+        self._push(
+            "Edit note",
+            lambda lib: notes.update_note(lib, note_id, body),
+            merge_key=("note", note_id),
+        )
+
+    def note_deleted(self, note_id: int) -> None:
+        self._push("Delete note", lambda lib: notes.delete_note(lib, note_id))
+
+    # -- out of the app
+
+    def copy_markdown_links(self) -> None:
+        ids = self.host.need_selection()
+        if ids:
+            self.host.ops.call(
+                lambda lib: markdown_links(triage.get_papers(lib, ids)),
+                lambda text: self._copied(text, f"Copied {len(ids)} Markdown links."),
+            )
+
+    def copy_bibtex(self) -> None:
+        ids = self.host.need_selection()
+        if ids:
+            selection = exporting.Selection(ids=tuple(ids))
+            self.host.ops.call(
+                lambda lib: exporting.export_text(lib, selection, "bibtex"),
+                lambda result: self._copied(result[0], f"Copied {result[1]} BibTeX entries."),
+            )
+
+    def _copied(self, text: str, message: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        self.host.work.message(message, 4000)

@@ -1,0 +1,106 @@
+"""The middle of the window: the search row (box, count, save as smart list), the inline
+query error, a message bar, and the table or the start page below them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readerapp.gui.dialogs import show_error
+from readerapp.gui.search_box import SearchBox
+from readerapp.search.query import Node, QuerySyntaxError
+from readerapp.services import listing
+from readerapp.services.listing import ListRef
+
+# Long enough to coalesce a burst of keys, short enough to leave most of the 150 ms
+# keystroke-to-table budget to the search itself (docs/benchmarks.md).
+SEARCH_DEBOUNCE_MS = 50
+
+
+class SearchPanel(QWidget):
+    search_requested = Signal()  # typing paused
+    save_requested = Signal(str, str)  # smart list name, query
+
+    def __init__(
+        self, table: QWidget, start_page: QWidget, extras: tuple[QWidget, QWidget]
+    ) -> None:
+        """`extras`: a note shown beside the count, and a message bar above the table."""
+        super().__init__()
+        self.search_box = SearchBox()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setPlaceholderText(
+            'Search: words, "phrases", author:, tag:, is:starred, status:read, year:2023…'
+        )
+        self.search_box.textChanged.connect(lambda _text: self.timer.start())
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self.timer.timeout.connect(self.search_requested)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.save_button = QPushButton("Save as smart list")
+        self.save_button.clicked.connect(self._save)
+        self.query_error = QLabel()
+        self.query_error.setObjectName("queryError")
+        self.query_error.setStyleSheet(
+            "color: palette(bright-text); background: #b3261e; padding: 2px 6px; "
+            "border-radius: 3px;"
+        )
+        self.query_error.hide()
+        self.center = QStackedWidget()
+        self.center.addWidget(start_page)
+        self.center.addWidget(table)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.search_box, 1)
+        for widget in (self.count_label, extras[0], self.save_button):
+            row.addWidget(widget)
+        layout.addLayout(row)
+        layout.addWidget(self.query_error)
+        layout.addWidget(extras[1])
+        layout.addWidget(self.center, 1)
+
+    def text(self) -> str:
+        return self.search_box.text()
+
+    def query(self, ref: ListRef) -> Node | None:
+        """The search within the list, or None after showing what is wrong with it (the
+        previous results stay)."""
+        try:
+            node = listing.list_query(ref, self.search_box.text())
+        except QuerySyntaxError as error:
+            self.show_error(f"{error.why} (at character {error.position + 1})")
+            return None
+        self.query_error.hide()
+        return node
+
+    def show_error(self, text: str) -> None:
+        self.query_error.setText(text)
+        self.query_error.show()
+
+    def show_count(self, count: int) -> None:
+        self.count_label.setText(f"{count:,} {'paper' if count == 1 else 'papers'}")
+
+    def show_library(self, papers: int) -> None:
+        """The start page for an empty library, else the table."""
+        self.center.setCurrentIndex(0 if papers == 0 else 1)
+
+    def _save(self) -> None:
+        text = self.search_box.text().strip()
+        if not text:
+            show_error(self, "Nothing to save", "Type a search first, then save it.")
+            return
+        name, ok = QInputDialog.getText(self, "Save as smart list", "Name:", text=text[:40])
+        if ok and name.strip():
+            self.save_requested.emit(name, text)

@@ -1,0 +1,171 @@
+"""The window's actions, their shortcuts, and the menus and toolbar that show them.
+
+Single keys (S, T, 1-5, Q, N) act on papers only while the table has focus, so they never
+steal letters typed in the search box or a note. What each action does is the window's
+business: it hands its handlers in as `Handlers`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+
+from readerapp.core.records import STATUSES
+from readerapp.formats.registry import EXPORT_FORMATS
+
+Slot = Callable[[], object]
+
+
+@dataclass(frozen=True, slots=True)
+class Handlers:
+    import_files: Slot
+    export: Slot
+    copy_markdown: Slot
+    copy_bibtex: Slot
+    open_library: Slot
+    paste: Slot
+    find: Slot
+    clear_search: Slot
+    toggle_star: Slot
+    set_status: Callable[[str], object]
+    add_to_queue: Slot
+    read_next: Slot
+    remove_from_queue: Slot
+    move_in_queue: Callable[[int], object]
+    tag: Slot
+    untag: Slot
+    delete: Slot
+    open_paper: Slot
+    new_note: Slot
+    new_queue: Slot
+    shortcuts: Slot
+    about: Slot
+    preferences: Slot
+
+
+class WindowActions:
+    def __init__(
+        self,
+        window: QMainWindow,
+        table: QWidget,
+        search_box: QWidget,
+        undo_stack: QUndoStack,
+        do: Handlers,
+        preferences_key: QKeySequence,
+    ) -> None:
+        self.window, self.table = window, table
+        self.all: list[QAction] = []
+        a = self._action
+        self.import_ = a("&Import…", do.import_files, "Ctrl+I")
+        self.export = a("&Export…", do.export, "Ctrl+E")
+        self.copy_md = a("Copy as Markdown links", do.copy_markdown, "Ctrl+Shift+C", True)
+        self.copy_bib = a("Copy as BibTeX", do.copy_bibtex, "Ctrl+Alt+C", True)
+        # BibTeX export arrives with its exporter module; no dead menu item before that.
+        self.copy_bib.setEnabled(any(f.name == "bibtex" for f in EXPORT_FORMATS))
+        self.open = a("&Open library…", do.open_library, "Ctrl+O")
+        self.quit = a("&Quit", window.close, QKeySequence.StandardKey.Quit)
+        self.undo = undo_stack.createUndoAction(window, "&Undo")
+        self.undo.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo = undo_stack.createRedoAction(window, "&Redo")
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo, self.redo):
+            window.addAction(action)
+            self.all.append(action)
+        self.paste = a("&Paste papers", do.paste, "Ctrl+Shift+V")
+        self.find = a("&Find", do.find, "Ctrl+F")
+        self.clear = a("Clear search", do.clear_search, "Esc")
+        self.clear.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        search_box.addAction(self.clear)
+        window.removeAction(self.clear)
+        self.star = a("&Star / unstar", do.toggle_star, "S", True)
+        self.status = [
+            a(f"Mark {status}", lambda s=status: do.set_status(s), str(number), True)
+            for number, status in enumerate(STATUSES, start=1)
+        ]
+        self.queue = a("Add to &queue…", do.add_to_queue, "Q", True)
+        self.read_next = a("&Read next", do.read_next, "N", True)
+        self.unqueue = a("Remove from this queue", do.remove_from_queue, "Backspace", True)
+        self.up = a("Move up in queue", lambda: do.move_in_queue(-1), "Alt+Up", True)
+        self.down = a("Move down in queue", lambda: do.move_in_queue(1), "Alt+Down", True)
+        self.tag = a("&Tag…", do.tag, "T", True)
+        self.untag = a("Remove tag…", do.untag, "Shift+T", True)
+        self.delete = a("&Delete…", do.delete, QKeySequence.StandardKey.Delete, True)
+        self.open_paper = a("Open paper page", do.open_paper, "Ctrl+Return", True)
+        self.new_note = a("New &note", do.new_note, "Ctrl+Shift+N")
+        self.new_queue = a("New queue…", do.new_queue)
+        self.shortcuts = a("&Keyboard shortcuts", do.shortcuts, "F1")
+        self.about = a("&About readerapp", do.about)
+        self.preferences = a("&Preferences…", do.preferences, preferences_key)
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+
+    def _action(
+        self,
+        text: str,
+        slot: Slot,
+        shortcut: str | QKeySequence | QKeySequence.StandardKey = "",
+        table_only: bool = False,
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        if table_only:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.table.addAction(action)
+        else:
+            self.window.addAction(action)
+        self.all.append(action)
+        return action
+
+    def build_menus(self) -> None:
+        bar = self.window.menuBar()
+        menus = (
+            ("&File", (self.import_, self.export, self.open, None, self.quit)),
+            ("&Edit", (self.undo, self.redo, None, self.paste, self.find, None,
+                       self.preferences)),
+            ("&Paper", ()),
+            ("&Queue", (self.new_queue, self.queue, self.read_next, self.unqueue, self.up,
+                        self.down)),
+            ("&Help", (self.shortcuts, self.about)),
+        )  # fmt: skip
+        for title, actions in menus:
+            menu = bar.addMenu(title)
+            for action in actions:
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
+            if title == "&Paper":
+                self.fill_paper_menu(menu)
+        toolbar = self.window.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        for action in (self.import_, self.star, self.queue, self.read_next, self.tag,
+                       self.new_note):  # fmt: skip
+            toolbar.addAction(action)
+
+    def fill_paper_menu(self, menu: QMenu, *, in_queue: bool = False) -> None:
+        """The Paper menu, and the table's context menu (with the queue's own actions when
+        a queue is shown)."""
+        menu.addAction(self.star)
+        status_menu = menu.addMenu("Set status")
+        for action in self.status:
+            status_menu.addAction(action)
+        for action in (self.queue, self.read_next, self.tag, self.untag, self.new_note,
+                       self.open_paper, None, self.copy_md):  # fmt: skip
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        if self.copy_bib.isEnabled():
+            menu.addAction(self.copy_bib)
+        menu.addSeparator()
+        menu.addAction(self.delete)
+        if in_queue:
+            menu.addSeparator()
+            for action in (self.unqueue, self.up, self.down):
+                menu.addAction(action)

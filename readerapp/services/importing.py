@@ -20,6 +20,7 @@ from readerapp.formats.base import ImportFormat, SkippedEntry
 from readerapp.formats.record_fields import clean_text, clean_title, has_unsafe, scrub_unsafe
 from readerapp.formats.registry import detect_format, import_format
 from readerapp.formats.text_input import read_path
+from readerapp.services.changes import Changes
 from readerapp.services.import_store import (
     insert_new_papers,
     merge_existing,
@@ -54,6 +55,14 @@ class FileReport:
     batch_id: int | None = None
     listing_date: str | None = None
     dry_run: bool = False
+
+    @property
+    def changes(self) -> Changes:
+        """An import may touch any paper and every list; a dry run or a file with nothing
+        new changes nothing."""
+        return (
+            Changes.everything() if (self.added or self.merged) and not self.dry_run else Changes()
+        )
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -154,3 +154,12 @@ def test_unreadable_inputs_are_refused_with_the_file_named(
         importing.import_path(library, empty)
     with pytest.raises(InputError, match="no such file"):
         importing.import_path(library, tmp_path / "missing.txt")
+
+
+def test_a_report_says_what_its_import_changed(library: Library) -> None:
+    dry = importing.import_path(library, SEED, dry_run=True)
+    assert dry.added == 73 and dry.changes.empty  # nothing was written
+    first = importing.import_path(library, SEED)
+    assert first.changes.papers is None and first.changes.lists and first.changes.order
+    again = importing.import_path(library, SEED)
+    assert (again.added, again.merged) == (0, 0) and again.changes.empty

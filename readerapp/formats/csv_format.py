@@ -194,8 +194,10 @@ def _authors(cell: str) -> tuple[str, ...]:
         first_words = pieces[0].split()
         # One comma after a one-word family name ("Hu, Edward J.") is one author; otherwise
         # the commas separate authors ("Edward Hu, Yelong Shen", "Hu E.J., Shen Y.").
+        # (A cell of only a comma has no first word: it names nobody.)
         one_author = len(pieces) == 2 and (
-            len(first_words) == 1 or first_words[0].casefold() in _NAME_PARTICLES
+            len(first_words) == 1
+            or (bool(first_words) and first_words[0].casefold() in _NAME_PARTICLES)
         )
         parts = [cell] if one_author else pieces
     names = [_natural_name(part) for part in parts]

@@ -422,3 +422,9 @@ def test_fuzz_parse_only_parse_errors(text: str) -> None:
     for record in result.records:
         assert record.title
         assert record.line is not None and record.line >= 2
+
+
+def test_an_author_cell_of_only_a_comma_names_nobody() -> None:
+    # Found by the fuzz test: the family-name check read the first word of an empty name.
+    result = csv_format.parse('TITLE,AUTHOR\nA Study of Adapters,","\n', "x.csv")
+    assert [(r.title, r.authors) for r in result.records] == [("A Study of Adapters", ())]

@@ -3,6 +3,14 @@
 Every arXiv link, `arXiv:` citation or bare id is a paper. Its title comes from the link text,
 from the table row's title cell, or from the text around it on its line; links to GitHub on the
 same line or row become its code link. In plain id lists, `#` and `//` start comments.
+
+In Markdown, a list item or table row without an arXiv reference is a paper too when it has a
+title and an http(s) link that is the paper's: a link labelled as the paper ("Paper", "PDF",
+"Technical Report"), else the link whose text is the title (`- [Title](url)`), else one
+labelled as the project or code; a bare URL ending an item of plain text also counts. Tweets,
+blogs, videos, images, badges, anchors (`#...`), relative links, licence and contributing
+pages, navigation ("back to top") and the items of sections such as "Contents", "License" or
+"Contributing" are never papers; nor are headings and paragraphs. See `_non_arxiv_entry`.
 """
 
 from __future__ import annotations
@@ -12,11 +20,24 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from readerapp.core.identity import title_key
 from readerapp.core.records import Links, PaperRecord
-from readerapp.formats.arxiv_refs import ArxivRef, find_refs
+from readerapp.formats.arxiv_refs import HTML_LINK, MD_LINK, ArxivRef, check_id, find_refs
 from readerapp.formats.base import ImportFormat, ParseResult, SkippedEntry
-from readerapp.formats.links import CODE_HOSTS, classify, clean_url, is_web_url
+from readerapp.formats.links import (
+    CODE_HOSTS,
+    classify,
+    clean_url,
+    find_urls,
+    is_hf_paper_url,
+    is_web_url,
+    page_kind,
+    url_host,
+    url_path,
+    web_url,
+)
 from readerapp.formats.markdown_text import (
+    PAPER_LINK_TEXTS,
     clean_inline,
     has_letters,
     is_generic_link_text,
@@ -24,6 +45,7 @@ from readerapp.formats.markdown_text import (
     strip_lead,
     title_from_text,
 )
+from readerapp.formats.record_fields import doi_from_url
 from readerapp.formats.text_input import normalize_newlines
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -31,6 +53,10 @@ MAX_LIST_LINE_CHARS = 300  # longer lines are prose, not items of a plain list
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _FENCE = re.compile(r"^\s{0,3}(?:```|~~~)")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_MD_OR_HTML_LINK = re.compile(r"\]\(|<a\s", re.IGNORECASE)
+_BOLD_LEAD = re.compile(r"^(\*\*|__)(.+?)\1")
+_BARE_LABEL = re.compile(r"\[\[?([^\[\]]{1,40})\]\]?[\s(:]*$")
+_COMMENT_START, _COMMENT_END = "<!--", "-->"
 # Markdown that a plain id list never has: links, table rows, HTML anchors.
 _MARKDOWN_SIGNS = re.compile(r"\]\(|^\s*\|.*\|\s*$|<a\s[^>]*href", re.MULTILINE | re.IGNORECASE)
 # In a plain list a comment runs from `#` or `//` after a space to the end of the line.
@@ -47,14 +73,124 @@ _OTHER_FORMAT = re.compile(
 # How good a title is; a later mention of the same paper replaces a worse one.
 FROM_LINK_OR_CELL, FROM_NEARBY_TEXT, FALLBACK = 3, 2, 0
 
+# What makes a line without an arXiv reference an entry of the list (see _non_arxiv_entry).
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
+# Link texts that name the project or its code: such a link is the paper's when there is no
+# better one ("| VALL-E ... | [Project](https://valle-demo.github.io/) |").
+_PROJECT_LINK_TEXTS = frozenset(
+    (
+        "project",
+        "project page",
+        "project website",
+        "code",
+        "github",
+        "repo",
+        "repository",
+        "official code",
+        "website",
+        "homepage",
+        "home page",
+    )
+)
+# Hosts whose pages are never a paper: social media, chat, video, badges, licences.
+_NOT_PAPER_HOSTS = frozenset(
+    (
+        "twitter.com",
+        "x.com",
+        "t.co",
+        "bsky.app",
+        "threads.net",
+        "mastodon.social",
+        "linkedin.com",
+        "facebook.com",
+        "instagram.com",
+        "reddit.com",
+        "news.ycombinator.com",
+        "discord.gg",
+        "discord.com",
+        "t.me",
+        "youtube.com",
+        "youtu.be",
+        "shields.io",
+        "img.shields.io",
+        "badge.fury.io",
+        "awesome.re",
+        "creativecommons.org",
+        "opensource.org",
+        "choosealicense.com",
+        "star-history.com",
+    )
+)
+# Hosts whose pages are a paper's landing page (its "abs" link) when a list links a title there.
+_PAPER_HOSTS = (
+    "doi.org",
+    "openreview.net",
+    "aclanthology.org",
+    "aclweb.org",
+    "papers.nips.cc",
+    "proceedings.neurips.cc",
+    "proceedings.mlr.press",
+    "jmlr.org",
+    "openaccess.thecvf.com",
+    "ecva.net",
+    "ojs.aaai.org",
+    "ijcai.org",
+    "dl.acm.org",
+    "ieeexplore.ieee.org",
+    "link.springer.com",
+    "sciencedirect.com",
+    "nature.com",
+    "science.org",
+    "cell.com",
+    "pnas.org",
+    "biorxiv.org",
+    "medrxiv.org",
+    "ssrn.com",
+    "semanticscholar.org",
+    "pubmed.ncbi.nlm.nih.gov",
+    "researchgate.net",
+    "jamanetwork.com",
+    "plos.org",
+    "transformer-circuits.pub",
+    "distill.pub",
+    "usenix.org",
+)
+# A link text that is navigation or the list's own housekeeping, not a title.
+_NAV_TEXT = re.compile(
+    r"^(?:(?:back to |go to |to )?(?:top|contents|table of contents|toc|index|home)"
+    r"|next|prev|previous|licen[cs]e|mit licen[cs]e|contributing|contributors?"
+    r"|contribution guidelines?|how to contribute|code of conduct|changelog"
+    r"|(?:subscribe|follow|join|sponsor|donate|star)\b.*"
+    # By convention an "Awesome ..." repository is a list of links, not a paper.
+    r"|awesome\b.*)$",
+    re.IGNORECASE,
+)
+# Files of a repository that are housekeeping, not a paper's code.
+_NAV_FILE = re.compile(
+    r"/(?:licen[cs]e|copying|contributing|code_of_conduct|changelog)(?:\.\w+)?$", re.IGNORECASE
+)
+# Sections whose items are navigation or housekeeping ("## Contents", "## License").
+_NAV_SECTION = re.compile(
+    r"^(?:table of contents?|contents?|toc|index|licen[cs]e|contributing|contributors?"
+    r"|how to contribute|code of conduct|acknowledge?ments?|sponsors?|support(?: us)?"
+    r"|contact(?: us)?|citation|how to cite|cite(?: this| us)?|star history|stargazers"
+    r"|community|footnotes?|maintainers?|credits|changelog"
+    r"|(?:related|other) (?:awesome )?(?:lists|repos|repositories|resources|projects))\b",
+    re.IGNORECASE,
+)
+
 
 @dataclass(slots=True)
 class _Paper:
-    arxiv_id: str
+    arxiv_id: str | None
     title: str
     quality: int
     line: int
     code: str | None
+    # The paper's own page when it is not on arXiv: a Links field name and its URL.
+    page: tuple[str, str] | None = None
+    doi: str | None = None
 
 
 @dataclass(slots=True)
@@ -143,6 +279,146 @@ def _is_markdown(text: str, source: str) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Link:
+    start: int
+    end: int
+    text: str  # plain text, markup gone; "" for an image or a badge
+    url: str
+
+
+def _links(line: str) -> list[_Link]:
+    """The http(s) links of a line in order; images are none, relative links and anchors
+    neither."""
+    found: list[_Link] = []
+    for match in MD_LINK.finditer(line):
+        url = web_url(match.group(3))
+        if match.group(1) != "!" and url is not None:
+            found.append(_Link(match.start(), match.end(), clean_inline(match.group(2)), url))
+    for match in HTML_LINK.finditer(line):
+        url = web_url(match.group(1))
+        if url is not None:
+            found.append(_Link(match.start(), match.end(), clean_inline(match.group(2)), url))
+    return sorted(found, key=lambda link: link.start)
+
+
+def _on(host: str, hosts: tuple[str, ...]) -> bool:
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def _can_be_paper(url: str) -> bool:
+    """Not social media, a badge, a licence, a repository's housekeeping file, or an anchor
+    in a repository's README (a table of contents written with absolute links)."""
+    host = url_host(url)
+    # The hosts themselves (and their mobile sites): research.facebook.com has papers.
+    if not host or host.removeprefix("m.") in _NOT_PAPER_HOSTS or _NAV_FILE.search(url_path(url)):
+        return False
+    return not ("#" in url and classify(url) == "code")
+
+
+def _label(text: str) -> str:
+    """What a link's text says it is, folded: "[[Paper 2]]" is "paper"."""
+    key = " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+    return re.sub(r" \d+$", "", key)
+
+
+def _is_title(text: str | None) -> bool:
+    return bool(
+        text and has_letters(text) and not is_generic_link_text(text) and not _NAV_TEXT.match(text)
+    )
+
+
+def _non_arxiv_entry(line: str, is_row: bool, table: _Table) -> tuple[str, str, bool] | None:
+    """(title, link, whether the link is labelled as the paper) of a table row or list item
+    that has no arXiv reference, or None when it is not a paper.
+
+    The link is the first one labelled as the paper ("Paper", "PDF", "Technical Report"),
+    else the one whose text is the title, else the first labelled as the project or code.
+    A row's title is its title cell; an item's is the text of the link it starts with, or
+    the text before its paper or project link. An item of plain text may end with a bare URL.
+    """
+    if is_row:
+        body = 0
+        cells = _cells(line)
+        title = _title_cell(line, cells, table) or _bold_lead(line, cells, table)
+    else:
+        item = _LIST_ITEM.match(line)
+        if item is None:
+            return None
+        body, title = item.end(), None
+    links = [link for link in _links(line) if link.start >= body and _can_be_paper(link.url)]
+    paper = next((link for link in links if _label(link.text) in PAPER_LINK_TEXTS), None)
+    project = next((link for link in links if _label(link.text) in _PROJECT_LINK_TEXTS), None)
+    titled: _Link | None = None
+    if is_row:
+        key = title_key(title or "")
+        titled = next((link for link in links if key and title_key(link.text) == key), None)
+    elif links and not has_letters(clean_inline(line[body : links[0].start])):
+        # `- [Title](url)`, `1. **[Title](url)**: ...`: the item starts with its title link.
+        titled = links[0] if _is_title(links[0].text) else None
+        title = titled.text if titled else None
+    elif not links and not _MD_OR_HTML_LINK.search(line):
+        return _bare_url_entry(line[body:])
+    if title is None and (anchor := paper or project) is not None:
+        title = title_from_text(line[body : anchor.start])
+    chosen = paper or titled or project
+    if chosen is None or not _is_title(title) or title is None:
+        return None
+    return title, chosen.url, chosen is paper
+
+
+def _bold_lead(line: str, cells: list[tuple[int, int]], table: _Table) -> str | None:
+    """`| 1) **AlphaFold 3** -releases a new ...`: a title cell too long to cut at a
+    separator still names its paper in the bold text it starts with."""
+    column = table.title_column or 0
+    if column >= len(cells):
+        return None
+    start, end = cells[column]
+    bold = _BOLD_LEAD.match(strip_lead(line[start:end].strip()))
+    return clean_inline(bold.group(2)) if bold else None
+
+
+def _bare_url_entry(text: str) -> tuple[str, str, bool] | None:
+    """`- Title https://example.org/paper.pdf`, `- Title [[pdf]] (https://...)`: plain text,
+    then one URL that ends the item."""
+    urls = find_urls(text)
+    if len(urls) != 1:
+        return None
+    at = text.find(urls[0])
+    if text[at + len(urls[0]) :].strip(" \t.,;:()[]<>"):
+        return None
+    before, labelled = text[:at], False
+    label = _BARE_LABEL.search(before)
+    if label:  # a link label whose Markdown went wrong: "[[pdf]] (url)"
+        before = before[: label.start()]
+        labelled = _label(label.group(1)) in PAPER_LINK_TEXTS
+    url = web_url(urls[0])
+    title = title_from_text(before)
+    if url is None or not _can_be_paper(url) or not _is_title(title) or title is None:
+        return None
+    return title, url, labelled
+
+
+def _page_kind(url: str, labelled: bool) -> str:
+    """Which Links field a paper's page goes to. A link labelled as the paper is where it
+    lives (links.page_kind: its abstract page, its PDF, or code); an unlabelled one is the
+    abstract page only on a publisher's or preprint server's host or with a DOI in it, else
+    a project page, unless it is a PDF, code or a Hugging Face paper page."""
+    kind = page_kind(url)
+    if labelled or kind != "abs":
+        return kind
+    return "abs" if _on(url_host(url), _PAPER_HOSTS) or doi_from_url(url) else "project"
+
+
+def _page_paper(line: str, number: int, title: str, url: str, labelled: bool) -> _Paper:
+    kind = _page_kind(url, labelled)
+    arxiv_id = None
+    if is_hf_paper_url(url):  # huggingface.co/papers/<arXiv id>
+        arxiv_id, _ = check_id(url_path(url).removeprefix("/papers/").strip("/"))
+    code = None if kind == "code" else _code_link(line, 0, len(line))
+    return _Paper(arxiv_id, title, FROM_LINK_OR_CELL, number, code, (kind, url), doi_from_url(url))
+
+
 class _Reader:
     """One pass over the lines; keeps table and fence state and the papers found so far."""
 
@@ -152,6 +428,8 @@ class _Reader:
         self.skipped: list[SkippedEntry] = []
         self.in_fence = False
         self.table: _Table | None = None
+        self.nav_section = False  # under a heading such as "Contents" or "License"
+        self.in_comment = False  # inside an HTML comment that spans lines
 
     def read(self, lines: list[str]) -> None:
         for index, raw in enumerate(lines):
@@ -176,13 +454,24 @@ class _Reader:
                     continue
                 if self.table is not None and "|" not in raw:
                     self.table = None
-                self._line(raw, number)
+                if not self.in_fence and _HEADING.match(raw):
+                    heading = raw.strip().strip("#").strip()
+                    self.nav_section = bool(_NAV_SECTION.match(clean_inline(heading)))
+                # A line that starts inside an HTML comment, or opens one, lists nothing.
+                commented = self.in_comment or raw.lstrip().startswith(_COMMENT_START)
+                if not self.in_fence:
+                    opened, closed = raw.rfind(_COMMENT_START), raw.rfind(_COMMENT_END)
+                    if opened > closed:
+                        self.in_comment = True
+                    elif closed >= 0:
+                        self.in_comment = False
+                self._line(raw, number, commented=commented)
             else:
                 if raw.lstrip().startswith(("#", "//")):
                     continue
                 self._line(_TRAILING_COMMENT.sub("", raw), number)
 
-    def _line(self, line: str, number: int) -> None:
+    def _line(self, line: str, number: int, commented: bool = False) -> None:
         is_row = (
             not self.in_fence
             and self.markdown
@@ -190,7 +479,8 @@ class _Reader:
         )
         refs = find_refs(line)
         if not refs:
-            self._skip_non_arxiv_paper(line, number)
+            if self.markdown and not self.in_fence and not commented:
+                self._non_arxiv(line, number, is_row)
             return
         cells = _cells(line) if is_row else []
         cell_starts = [start for start, _ in cells]
@@ -219,45 +509,69 @@ class _Reader:
             self._add(_Paper(ref.arxiv_id, title, quality, number, code))
             previous_end = ref.end
 
-    def _skip_non_arxiv_paper(self, line: str, number: int) -> None:
-        if not self.markdown or self.in_fence:
+    def _non_arxiv(self, line: str, number: int, is_row: bool) -> None:
+        """A list item or table row whose paper is not on arXiv, or why a paper link is not
+        read."""
+        entry = None
+        if not self.nav_section and (is_row or _LIST_ITEM.match(line)):
+            entry = _non_arxiv_entry(line, is_row, self.table or _Table())
+        if entry is not None:
+            title, url, labelled = entry
+            self._add(_page_paper(line, number, title, url, labelled))
             return
         hosts = paper_link_hosts(line)
-        if hosts:
-            self.skipped.append(
-                SkippedEntry(
-                    number,
-                    f"the paper link goes to {', '.join(hosts)}, not arXiv; only arXiv "
-                    "papers are read from Markdown lists",
-                )
-            )
+        if not hosts:
+            return
+        where = ", ".join(hosts)
+        if self.nav_section:
+            why = f"the paper link to {where} is in a section of navigation or housekeeping"
+        elif is_row or _LIST_ITEM.match(line):
+            why = f"the paper link to {where} has no title in its row or item"
+        else:
+            why = f"the paper link to {where} is not in a list item or table row"
+        self.skipped.append(SkippedEntry(number, f"{why}; not read as a paper"))
 
     def _add(self, paper: _Paper) -> None:
-        seen = self.papers.get(paper.arxiv_id)
+        key = paper.arxiv_id
+        if key is None and paper.page is not None:
+            # A paper outside arXiv is known by its page: the same link is the same paper.
+            key = "page:" + paper.page[1].rstrip("/")
+        if key is None:
+            return
+        seen = self.papers.get(key)
         if seen is None:
-            self.papers[paper.arxiv_id] = paper
+            self.papers[key] = paper
             return
         # The first mention keeps its line; a later one may bring a better title or code link.
         if paper.quality > seen.quality:
             seen.title, seen.quality = paper.title, paper.quality
         if seen.code is None:
             seen.code = paper.code
+        if seen.page is None:
+            seen.page = paper.page
+        if seen.doi is None:
+            seen.doi = paper.doi
 
 
 def _record(paper: _Paper) -> PaperRecord:
     year, date = None, None
     # The id holds the month arXiv received the paper: a fact, not a guess.
-    yymm = re.search(r"(?:^|/)(\d{2})(\d{2})", paper.arxiv_id)
+    yymm = re.search(r"(?:^|/)(\d{2})(\d{2})", paper.arxiv_id or "")
     if yymm:
         yy = int(yymm.group(1))
         year = (1900 if yy >= 91 else 2000) + yy
         date = f"{year}-{yymm.group(2)}"
+    links = Links(code=paper.code)
+    if paper.page is not None:
+        kind, url = paper.page
+        links = Links(**{"code": paper.code, kind: url})
     return PaperRecord(
         title=paper.title,
         arxiv_id=paper.arxiv_id,
+        doi=paper.doi,
         year=year,
         date=date,
-        links=Links(code=paper.code),
+        links=links,
         line=paper.line,
     )
 

@@ -9,9 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readerapp.core.errors import ParseError
+from readerapp.core.records import Links, PaperRecord
 from readerapp.formats import markdown_list
 from readerapp.formats.arxiv_refs import check_id, find_refs
-from readerapp.formats.base import ParseResult
+from readerapp.formats.base import ParseResult, SkippedEntry
+from readerapp.formats.links import is_web_url, url_host
 from readerapp.formats.registry import detect_format
 from readerapp.formats.text_input import read_path
 
@@ -64,10 +66,12 @@ def _by_id(result: ParseResult) -> dict[str, object]:
 def test_dair_has_every_unique_arxiv_id_once(dair: ParseResult) -> None:
     # 1,104 arXiv links, 6 ids listed twice (same paper in two weeks, or a row pointing at
     # another row's paper), none invalid: 1,098 papers.
-    ids = [r.arxiv_id for r in dair.records]
+    ids = [r.arxiv_id for r in dair.records if r.arxiv_id]
     assert len(ids) == 1098
     assert len(set(ids)) == 1098
     assert not [r for r in dair.records if r.title.startswith("arXiv:")]
+    # and 197 papers that are not on arXiv (see below): 1,295 in all
+    assert len(dair.records) == 1295
 
 
 def test_dair_titles_from_each_row_style(dair: ParseResult) -> None:
@@ -120,22 +124,88 @@ def test_dair_titles_are_plain_text(dair: ParseResult) -> None:
 def test_dair_code_links_come_from_the_same_row(dair: ParseResult) -> None:
     record = _by_id(dair)["2504.11844"]
     assert record.links.code == "https://github.com/Crista23/goal_directedness_llms"
-    assert sum(1 for r in dair.records if r.links.code) == 31
+    assert sum(1 for r in dair.records if r.arxiv_id and r.links.code) == 31
     assert all(r.links.code.startswith("https://github.com/") for r in dair.records if r.links.code)
     # Tweets are not papers and never links.
     assert not any("x.com" in (r.links.code or "") for r in dair.records)
 
 
-def test_dair_rows_with_papers_outside_arxiv_are_reported(dair: ParseResult) -> None:
-    # 1,300 table rows: 1,101 with an arXiv link, 195 whose "Paper" (or "Paper 2", "System
-    # Card") link goes elsewhere, 4 with only project, blog or tweet links (not reported).
-    assert len(dair.skipped) == 195
-    assert all("not arXiv" in s.reason for s in dair.skipped)
-    first = dair.skipped[0]
-    assert first.line == 162
-    assert "storage.googleapis.com" in first.reason
-    hosts = Counter(s.reason.split()[5].rstrip(",") for s in dair.skipped)
-    assert hosts["nature.com"] == 20
+def _page(record: PaperRecord) -> tuple[str, str]:
+    """The one link of a paper that is not on arXiv: (Links field, URL)."""
+    (kind, url), *_ = record.links.as_dict().items()
+    return kind, url
+
+
+def test_dair_rows_with_papers_outside_arxiv_are_papers(dair: ParseResult) -> None:
+    # 1,300 table rows: 1,101 with an arXiv link; 195 whose "Paper" (or "Paper 2", "System
+    # Card", "Technical Report") link goes elsewhere; 3 with only a "Project" link; 1 with a
+    # blog and a tweet only ("Google AI Research Recap", line 2098), which is no paper. The
+    # Gemini 1.5 report is linked in two weeks (lines 985 and 1179): one paper. 195 + 3 - 1.
+    outside = [r for r in dair.records if r.arxiv_id is None]
+    assert len(outside) == 197
+    assert dair.skipped == []
+    assert Counter(kind for kind, _ in map(_page, outside)) == {
+        "abs": 106,  # landing pages: nature.com, ai.meta.com, openreview.net, ...
+        "pdf": 67,
+        "code": 18,  # "Paper" links to a PDF or README on github.com
+        "project": 6,  # 3 "Project" rows, 3 "Paper" links to Hugging Face models and blogs
+    }
+    assert Counter(url_host(url) for _, url in map(_page, outside))["nature.com"] == 20
+    by_line = {r.line: (r.title, _page(r), r.doi) for r in outside}
+    assert by_line[162] == (
+        "AlphaGenome",
+        ("pdf", "https://storage.googleapis.com/deepmind-papers/alphagenome.pdf"),
+        None,
+    )
+    assert by_line[342] == (
+        "Neural Alignment via Speech Embeddings",
+        ("abs", "https://www.nature.com/articles/s41562-025-02105-9"),
+        None,
+    )
+    assert by_line[217] == (
+        "Spurios Rewards",  # sic
+        ("code", "https://github.com/ruixin31/Rethink_RLVR/blob/main/paper/rethink-rlvr.pdf"),
+        None,
+    )
+    assert by_line[607] == (
+        "Evo",
+        ("abs", "https://www.science.org/doi/10.1126/science.ado9336"),
+        "10.1126/science.ado9336",
+    )
+    # "System Card" is a paper link too
+    assert by_line[395][:2] == (
+        "Claude 3.7 Sonnet",
+        (
+            "pdf",
+            "https://assets.anthropic.com/m/785e231869ea8b3b/original/"
+            "claude-3-7-sonnet-system-card.pdf",
+        ),
+    )
+    # a title cell too long to cut ("**AlphaFold 3** -releases a new ...") gives its bold lead
+    assert by_line[999][:2] == (
+        "AlphaFold 3",
+        (
+            "abs",
+            "https://blog.google/technology/ai/google-deepmind-isomorphic-alphafold-3-ai-model/",
+        ),
+    )
+    assert by_line[2133] == (
+        "VALL-E Neural Codec Language Models are Zero-Shot Text to Speech Synthesizers",
+        ("project", "https://valle-demo.github.io/"),
+        None,
+    )
+    assert by_line[985][0] == "Gemini 1.5 Flash" and 1179 not in by_line
+    assert 2098 not in by_line
+
+
+def test_dair_navigation_is_no_paper(dair: ParseResult) -> None:
+    # The 130 table-of-contents items (./#anchors), the newsletter, Twitter and Discord links
+    # and the headings before the first table (line 154) are not papers; no paper's link is
+    # a tweet. The first paper is the first row of that table.
+    assert min(r.line for r in dair.records if r.line is not None) == 157
+    assert not [r for r in dair.records if r.title.startswith("Top ML Papers of the Week")]
+    hosts = {url_host(url) for r in dair.records for url in r.links.as_dict().values()}
+    assert not hosts & {"twitter.com", "x.com", "discord.gg", "nlpnews.substack.com"}
 
 
 def test_dair_dates_come_from_the_id(dair: ParseResult) -> None:
@@ -171,7 +241,7 @@ def test_id_list_with_bom_and_crlf() -> None:
 
 def test_awesome_list_link_styles() -> None:
     result = markdown_list.parse(AWESOME, "awesome.md")
-    got = {r.arxiv_id: (r.line, r.title, r.links.code) for r in result.records}
+    got = {r.arxiv_id: (r.line, r.title, r.links.code) for r in result.records if r.arxiv_id}
     assert got == {
         "2106.09685": (
             7,
@@ -205,14 +275,160 @@ def test_awesome_list_link_styles() -> None:
         # a citation in a code block: a paper, but the BibTeX around it is no title
         "2402.00001": (27, "arXiv:2402.00001", None),
     }
+    # The row whose paper is not on arXiv is a paper with its PDF; the badge (line 3) and
+    # the tweet (line 13) are not.
+    (outside,) = [r for r in result.records if r.arxiv_id is None]
+    assert (outside.line, outside.title, outside.links) == (
+        19,
+        "GPT-4 Technical Report",
+        Links(pdf="https://cdn.openai.com/papers/gpt-4.pdf"),
+    )
     assert [(s.line, s.reason) for s in result.skipped] == [
-        (
-            19,
-            "the paper link goes to cdn.openai.com, not arXiv; only arXiv papers are read "
-            "from Markdown lists",
-        ),
         (20, "2305.00000 is not an arXiv id: number 00000 is never issued"),
     ]
+
+
+# A list in the shapes of real awesome-lists and reading lists, none of its papers on arXiv.
+OUTSIDE_ARXIV = """# Awesome Reading List [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)
+
+[![License: CC0](https://img.shields.io/badge/license-CC0-blue.svg)](https://creativecommons.org/publicdomain/zero/1.0/)
+Follow the [newsletter](https://example.substack.com/) for updates.
+
+## Contents
+
+- [Papers](#papers)
+- [Vision](https://github.com/someone/awesome-reading#vision)
+
+## Papers
+
+- [Patches Are All You Need?](https://openreview.net/forum?id=rAnB7JSMXL) - ConvMixer.
+- [Language Models are Unsupervised Multitask Learners](https://cdn.openai.com/better-language-models/language_models_are_unsupervised_multitask_learners.pdf)
+- **Generative adversarial nets** - Goodfellow et al. [[pdf]](http://papers.nips.cc/paper/5423-generative-adversarial-nets.pdf) [[code]](https://github.com/goodfeli/adversarial)
+- [DeepSeek-R1](https://github.com/deepseek-ai/DeepSeek-R1) - reasoning models.
+- [VALL-E](https://valle-demo.github.io/) - neural codec language models.
+- Evo: sequence modeling from molecular to genome scale [Paper](https://www.science.org/doi/10.1126/science.ado9336)
+- Mobile ALOHA [Project](https://mobile-aloha.github.io/) [Tweet](https://twitter.com/x/status/1)
+- Gradient-based learning applied to document recognition http://yann.lecun.com/exdb/publis/pdf/lecun-01a.pdf
+- [The same PDF again, later](https://cdn.openai.com/better-language-models/language_models_are_unsupervised_multitask_learners.pdf)
+- [LoRA on the Hub](https://huggingface.co/papers/2106.09685)
+- [A thread about it](https://twitter.com/someone/status/123)
+- [Announcement on X](https://x.com/someone/status/9)
+- [A talk](https://www.youtube.com/watch?v=abc)
+- [Awesome Other List](https://github.com/someone/awesome-other)
+- [Back to top](https://github.com/someone/awesome-reading#readme)
+- Just a note about [Tweet](https://x.com/a/status/2) links.
+- ![diagram](https://example.org/figure.png)
+- [License](https://github.com/someone/awesome-reading/blob/main/LICENSE)
+
+### [A heading that links](https://example.org/section)
+
+A paragraph with a [link to a paper](https://example.org/paper.pdf) is not an entry.
+
+<!--
+- [Commented out](https://example.org/hidden.pdf)
+-->
+
+| Title | Links |
+|---|---|
+| **AlphaFold 3** -releases a new model{} | [Paper](https://blog.google/technology/ai/alphafold-3/), [Tweet](https://x.com/a/status/3) |
+| Google AI Research Recap | [Blog](https://ai.googleblog.com/2023/01/recap.html) |
+|  | [Paper](https://example.org/untitled.pdf) |
+
+## Contributing
+
+- [Contribution guidelines](https://github.com/someone/awesome-reading/blob/main/CONTRIBUTING.md)
+- [How to add a paper](https://example.org/how-to.pdf)
+
+## License
+
+- [CC0](https://creativecommons.org/publicdomain/zero/1.0/)
+""".replace("{}", "; it predicts the structures of proteins, DNA and RNA" * 6)  # noqa: E501
+
+
+def test_entries_outside_arxiv_and_what_is_no_paper() -> None:
+    result = markdown_list.parse(OUTSIDE_ARXIV, "list.md")
+    got = [(r.line, r.title, r.arxiv_id, r.doi, r.links.as_dict()) for r in result.records]
+    nips = "http://papers.nips.cc/paper/5423-generative-adversarial-nets.pdf"
+    gpt2 = (
+        "https://cdn.openai.com/better-language-models/"
+        "language_models_are_unsupervised_multitask_learners.pdf"
+    )
+    assert got == [
+        # a title link to a publisher's or preprint server's page: the abstract page
+        (
+            13,
+            "Patches Are All You Need?",
+            None,
+            None,
+            {"abs": "https://openreview.net/forum?id=rAnB7JSMXL"},
+        ),
+        # ... to a PDF: the PDF; the same link again on line 21 is the same paper
+        (14, "Language Models are Unsupervised Multitask Learners", None, None, {"pdf": gpt2}),
+        # the bold title before a [[pdf]] link; the [[code]] link is its code
+        (
+            15,
+            "Generative adversarial nets",
+            None,
+            None,
+            {"pdf": nips, "code": "https://github.com/goodfeli/adversarial"},
+        ),
+        # ... to GitHub: code; to any other site: a project page
+        (16, "DeepSeek-R1", None, None, {"code": "https://github.com/deepseek-ai/DeepSeek-R1"}),
+        (17, "VALL-E", None, None, {"project": "https://valle-demo.github.io/"}),
+        # text, then a link labelled "Paper" (its DOI is read from the URL) or "Project"
+        (
+            18,
+            "Evo: sequence modeling from molecular to genome scale",
+            None,
+            "10.1126/science.ado9336",
+            {"abs": "https://www.science.org/doi/10.1126/science.ado9336"},
+        ),
+        (19, "Mobile ALOHA", None, None, {"project": "https://mobile-aloha.github.io/"}),
+        # text, then a bare URL that ends the item
+        (
+            20,
+            "Gradient-based learning applied to document recognition",
+            None,
+            None,
+            {"pdf": "http://yann.lecun.com/exdb/publis/pdf/lecun-01a.pdf"},
+        ),
+        # a Hugging Face paper page names the arXiv id
+        (
+            22,
+            "LoRA on the Hub",
+            "2106.09685",
+            None,
+            {"hf": "https://huggingface.co/papers/2106.09685"},
+        ),
+        # a table row: its title cell (the bold lead of one too long to cut) and Paper link
+        (
+            42,
+            "AlphaFold 3",
+            None,
+            None,
+            {"abs": "https://blog.google/technology/ai/alphafold-3/"},
+        ),
+    ]
+    # Badges, the newsletter, contents, anchors, tweets, videos, other lists, "back to top",
+    # images, licence and contributing links and sections, headings, paragraphs, comments
+    # and a blog-only row are no papers, and not worth a report; a row with a paper link
+    # but no title is reported.
+    assert result.skipped == [
+        SkippedEntry(
+            44,
+            "the paper link to example.org has no title in its row or item; not read as a paper",
+        )
+    ]
+
+
+def test_an_arxiv_entry_mentioned_again_outside_arxiv_stays_one_paper() -> None:
+    text = (
+        "- [LoRA](https://arxiv.org/abs/2106.09685)\n"
+        "- [LoRA on the Hub](https://huggingface.co/papers/2106.09685)\n"
+    )
+    (record,) = markdown_list.parse(text, "list.md").records
+    assert (record.line, record.title, record.arxiv_id) == (1, "LoRA", "2106.09685")
+    assert record.links == Links(hf="https://huggingface.co/papers/2106.09685")
 
 
 @pytest.mark.parametrize(
@@ -306,7 +522,8 @@ def test_fuzz_parse_only_parse_errors(text: str) -> None:
     except ParseError:
         return
     for record in result.records:
-        assert record.title and record.arxiv_id
+        assert record.title and (record.arxiv_id or record.links.as_dict())
+        assert all(is_web_url(url) for url in record.links.as_dict().values())
         assert record.line is not None and record.line >= 1
     markdown_list.sniff(text)
     markdown_list.parse(text, "fuzz.txt")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -90,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
         "keep their place)",
     )
     p.add_argument("--tag", metavar="TAG", help="tag every imported paper")
+    p.add_argument(
+        "--verbose",
+        action="store_true",
+        help=f"list every skipped entry (without it, the first {output.SKIPPED_SHOWN} of "
+        "each file)",
+    )
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("search", help="search the library (see the query language in README)")
@@ -110,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("status", choices=STATUSES)
     p.add_argument("refs", nargs="+", metavar="REF")
 
-    p = sub.add_parser("tag", help="add or remove a tag, or list tags")
+    p = sub.add_parser("tag", help="add, remove, rename or delete a tag, or list tags")
     tag_sub = p.add_subparsers(
         dest="tag_command", metavar="ACTION", required=True, parser_class=_Parser
     )
@@ -119,6 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
         t.add_argument("tag")
         t.add_argument("refs", nargs="+", metavar="REF")
     tag_sub.add_parser("list")
+    t = tag_sub.add_parser(
+        "rename", help="rename a tag; to a tag that exists, merge the two into that one"
+    )
+    t.add_argument("tag")
+    t.add_argument("new_name", metavar="NEW")
+    t = tag_sub.add_parser("delete", help="take a tag off every paper")
+    t.add_argument("tag")
 
     p = sub.add_parser("note", help="add a Markdown note to a paper (TEXT, or - for stdin)")
     p.add_argument("ref", metavar="REF")
@@ -220,7 +235,7 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
         results: list[FileReport | tuple[str, str]] = [
             p.report if p.report is not None else (p.source.source, p.error or "") for p in previews
         ]
-        return _print_import(results, args.json)
+        return _print_import(results, args.json, verbose=args.verbose, created=_created(lib, args))
     plan = import_session.direct_plan(sources, queue, tag)
     outcome = import_session.run_import(lib, plan)
     # Kept for `readerapp undo` as soon as the papers are saved (an interrupted indexing
@@ -237,18 +252,32 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
     for error in outcome.errors:
         by_source.setdefault(error[0], []).append(error)
     results = [by_source[s.source].pop(0) for s in sources if by_source.get(s.source)]
-    code = _print_import(results, args.json, outcome)
+    code = _print_import(
+        results, args.json, outcome, verbose=args.verbose, created=_created(lib, args)
+    )
     return code
+
+
+def _created(lib: Library, args: argparse.Namespace) -> Path | None:
+    """The library folder if this command created the library (main() decides that)."""
+    return lib.directory if getattr(args, "created_library", False) else None
 
 
 def _print_import(
     results: Sequence[FileReport | tuple[str, str]],
     as_json: bool,
     outcome: import_session.ImportOutcome | None = None,
+    *,
+    verbose: bool = False,
+    created: Path | None = None,
 ) -> int:
-    """Each source's report, or its error on stderr; exit 2 if any source was unreadable."""
+    """Each source's report, or its error on stderr; exit 2 if any source was unreadable.
+
+    `created`: the import created the library there; said once a file got in (an import that
+    read nothing keeps its one error line)."""
     code = EXIT_OK
     listed: list[dict[str, object]] = []
+    reported = False
     for result in results:
         if isinstance(result, tuple):
             # One unreadable file does not stop the others; the exit code remembers it.
@@ -259,7 +288,8 @@ def _print_import(
         elif as_json:
             listed.append(result.to_json())
         else:
-            output.print_report(result)
+            output.print_report(result, verbose=verbose)
+            reported = True
     if as_json:
         output.print_json(listed)
     elif outcome is not None:
@@ -273,6 +303,8 @@ def _print_import(
                 f"tag {outcome.plan.tag}: tagged {len(outcome.tagged_ids):,} of "
                 f"{len(outcome.paper_ids):,} papers (the others had it already)"
             )
+    if created is not None and reported:
+        print(f"readerapp: created a new library in {created}", file=sys.stderr)
     return code
 
 
@@ -282,8 +314,11 @@ def cmd_search(lib: Library, args: argparse.Namespace) -> int:
     papers = search.search(lib, args.query, sort=args.sort, limit=args.limit)
     if args.json:
         output.print_json([p.to_json() for p in papers])
-    else:
+    elif papers:
         output.print_papers(papers)
+    else:
+        # Nothing on stdout (scripts test for that); people get a word on stderr.
+        output.print_no_match(args.query)
     return EXIT_OK
 
 
@@ -319,6 +354,10 @@ def cmd_tag(lib: Library, args: argparse.Namespace) -> int:
             print(f"{count:>6}  {name}")
     elif args.tag_command == "add":
         return _done(lib, triage.add_tag(lib, args.tag, triage.resolve(lib, args.refs)))
+    elif args.tag_command == "rename":
+        return _done(lib, triage.rename_tag(lib, args.tag, args.new_name))
+    elif args.tag_command == "delete":
+        return _done(lib, triage.delete_tag(lib, args.tag))
     else:
         return _done(lib, triage.remove_tag(lib, args.tag, triage.resolve(lib, args.refs)))
     return EXIT_OK
@@ -507,6 +546,38 @@ FOLDER_COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
 }
 
 
+# Commands that need a library already there: on a folder that holds none (a mistyped
+# --library) they stop with one line and create nothing. Every other command creates one.
+NEEDS_LIBRARY = {"search", "show", "export", "check", "imports", "undo", "undo-import"}
+NEEDS_LIBRARY_ACTIONS = {
+    ("tag", "list"),
+    ("tag", "rename"),  # a tag to rename or delete is in a library that exists
+    ("tag", "delete"),
+    ("queue", "list"),
+    ("queue", "show"),
+}
+
+
+def _needs_library(args: argparse.Namespace) -> bool:
+    if args.command in NEEDS_LIBRARY:
+        return True
+    action = getattr(args, "tag_command", None) or getattr(args, "queue_command", None)
+    return (args.command, action) in NEEDS_LIBRARY_ACTIONS
+
+
+def _no_library(library_dir: Path, args: argparse.Namespace) -> UserError:
+    if args.library is not None:
+        return UserError(
+            f"{library_dir} holds no readerapp library (a mistyped --library?); "
+            f"`readerapp --library {shlex.quote(str(library_dir))} import FILE` creates one"
+        )
+    # The same test as paths.default_library_dir: an empty variable is not set.
+    why = f" (a mistyped ${paths.LIBRARY_ENV}?)" if os.environ.get(paths.LIBRARY_ENV) else " yet"
+    return UserError(
+        f"{library_dir} holds no readerapp library{why}; `readerapp import FILE` creates one"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -520,9 +591,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return selftest.run()
         if args.command is None:
             return _launch_gui(parser, args.library, args.open)
+        library_dir = args.library or paths.default_library_dir()
         if args.command in FOLDER_COMMANDS:
-            return FOLDER_COMMANDS[args.command](args.library or paths.default_library_dir(), args)
-        with Library.open(args.library) as lib:
+            return FOLDER_COMMANDS[args.command](library_dir, args)
+        # Decided before opening: Library.open creates the folder and the database.
+        had_library = paths.database_path(library_dir).exists()
+        if not had_library and _needs_library(args):
+            raise _no_library(library_dir, args)
+        args.created_library = not had_library  # `import` says so
+        with Library.open(library_dir) as lib:
             return COMMANDS[args.command](lib, args)
     except ReaderappError as exc:
         print(f"readerapp: {exc}", file=sys.stderr)

@@ -65,7 +65,12 @@ def _skipped_line(source: str, entry: SkippedEntry) -> str:
     return f"  skipped {where}: {entry.reason}"
 
 
-def print_report(report: FileReport) -> None:
+# A large import skips hundreds of entries: a file's report lists the first few, and
+# `import --verbose` (or --json) all of them.
+SKIPPED_SHOWN = 5
+
+
+def print_report(report: FileReport, *, verbose: bool = False) -> None:
     verb = "would import" if report.dry_run else "imported"
     date = f", listing of {report.listing_date}" if report.listing_date else ""
     print(
@@ -73,8 +78,20 @@ def print_report(report: FileReport) -> None:
         f"{report.merged} merged, {report.unchanged} unchanged, "
         f"{len(report.skipped)} skipped"
     )
-    for entry in report.skipped:
+    shown = report.skipped if verbose else report.skipped[:SKIPPED_SHOWN]
+    for entry in shown:
         print(_skipped_line(report.source, entry))
+    if more := len(report.skipped) - len(shown):
+        lines, them = ("line", "it") if more == 1 else ("lines", "them")
+        print(f"  … and {more:,} more skipped {lines} (see {them} with --verbose)")
+
+
+def print_no_match(query: str) -> None:
+    """A search that found nothing: stdout stays empty, stderr says so."""
+    if query.strip():
+        print(f"readerapp: no papers match '{query}'", file=sys.stderr)
+    else:
+        print("readerapp: the library holds no papers", file=sys.stderr)
 
 
 def _utc(value: dt.datetime) -> dt.datetime:

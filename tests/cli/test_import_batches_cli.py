@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from readerapp.core import paths
+from readerapp.services.library import Library
 from tests.cli.test_cli import Cli, ids_of
 from tests.conftest import SEED
 
@@ -78,6 +79,8 @@ def test_undo_import_json(cli: Cli) -> None:
 
 
 def test_imports_on_an_empty_library(cli: Cli) -> None:
+    # `imports` creates no library (a mistyped --library): an empty one is made first.
+    Library.open(cli.library).close()
     assert cli.ok("imports") == "no imports yet\n"
     assert cli.json("imports") == []
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QUndoCommand
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from readerapp.core.progress import CancelToken
 from readerapp.gui.dialogs import show_error
@@ -21,10 +21,11 @@ from readerapp.gui.host import Host
 from readerapp.gui.import_preview import ImportPreviewDialog
 from readerapp.gui.import_summary import ImportSummaryDialog
 from readerapp.services import batches, import_session, queues, triage
-from readerapp.services.changes import Changes
+from readerapp.services.changes import Applied, Changes
 from readerapp.services.import_session import ImportOutcome, ImportPlan, ImportSource
 from readerapp.services.library import Library
 from readerapp.services.listing import ListRef
+from readerapp.services.overview import BatchInfo
 
 FILE_FILTER = (
     "Paper dumps (*.txt *.bib *.bibtex *.ris *.json *.xml *.atom *.md *.csv *.nbib);;All files (*)"
@@ -47,7 +48,7 @@ class UndoImport(QUndoCommand):
     def undo(self) -> None:
         self.setObsolete(True)
         if self.outcome.undone:
-            self.flow.host.work.message("That import was already undone from its summary.")
+            self.flow.host.work.message("That import was already undone.")
             return
         self.flow.undo(self.outcome)
 
@@ -224,3 +225,35 @@ class ImportFlow(QObject):
             self.summary.show_undone(text)
         host.work.message(text.splitlines()[0], 8000)
         self.undone.emit(reports)
+
+    def undo_batch(self, batch: BatchInfo) -> None:
+        """Undoes an older import, picked in the sidebar, after asking. It is not on the undo
+        stack (an import is redone by importing again); the status bar says what it did."""
+        host, batch_id = self.host, batch.id
+        name = f"{batches.source_name(batch.source)}, {batch.created_at:%b %d %H:%M}"
+        answer = QMessageBox.question(
+            host.widget(),
+            "Undo import",
+            f"Undo import {batch_id} ({name})?\n\nThe papers it added that you have not "
+            "touched since are removed, and the fields it filled on papers already in the "
+            "library are cleared. Papers you starred, tagged, queued, annotated or edited "
+            "stay. This cannot be redone, except by importing again.",
+        )
+        if answer != QMessageBox.StandardButton.Yes or not host.is_ready:
+            return
+
+        def work(library: Library) -> Applied:
+            report = batches.undo_import(library, batch_id)
+            return Applied(report.summary(), Changes.everything(), None, report)
+
+        def done(applied: Applied) -> None:
+            # The same import on the undo stack (made in this session) is undone now too.
+            stack = host.undo_stack
+            for index in range(stack.count()):
+                command = stack.command(index)
+                if isinstance(command, UndoImport) and command.outcome.batch_ids == [batch_id]:
+                    command.outcome.undone = True
+            host.work.message(" ".join(applied.value.summary().splitlines()), 10000)
+            self.undone.emit([applied.value])
+
+        host.ops.write(work, done)

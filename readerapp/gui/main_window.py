@@ -45,7 +45,7 @@ from readerapp.gui.paper_table import PaperTable
 from readerapp.gui.preferences import SearchEngineControl, preferences_shortcut
 from readerapp.gui.queue_actions import QueueActions
 from readerapp.gui.search_panel import SearchPanel
-from readerapp.gui.sidebar import Sidebar
+from readerapp.gui.sidebar import Sidebar, TagActions
 from readerapp.gui.start_page import StartPage
 from readerapp.gui.tasks import TaskRunner
 from readerapp.gui.window_actions import Handlers, WindowActions
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.customContextMenuRequested.connect(self._table_menu)
         self.table.sort_requested.connect(self._sort_requested)
-        self.table.doubleClicked.connect(lambda _i: self._open_current("abs"))
+        self.table.doubleClicked.connect(lambda _i: self.edits.open_current())
         self.start_page = StartPage()
         self.start_page.import_clicked.connect(self.import_flow.import_files)
         self.start_page.paste_clicked.connect(self.import_flow.paste_papers)
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
             tag=e.tag_selection,
             untag=e.untag_selection,
             delete=e.delete_selection,
-            open_paper=lambda: self._open_current("abs"),
+            open_paper=self.edits.open_current,
             new_note=e.new_note,
             new_queue=q.new_queue,
             shortcuts=self.show_shortcuts,
@@ -383,13 +383,21 @@ class MainWindow(QMainWindow):
         if generation != self._generation:
             return  # a newer search is on its way; this answer is stale
         current = self.table.show_ids(ids, queue_mode=ref.kind == "queue")
-        if current is not None:
-            self._show_detail(current)
         self.search_panel.show_count(len(ids))
+        # The new list may hold none of the papers selected before: the count, the detail
+        # pane and its message follow what the table now shows.
+        selected = self.table.selected_ids()
+        self.selection_label.setText(f"{len(selected):,} selected" if selected else "")
         if not ids:
             self.detail.show_message(
                 "No papers here." if not self.search_box.text() else "No papers match this search."
             )
+        elif len(selected) > 1:
+            self.detail.show_message(f"{len(selected):,} papers selected.")
+        elif current is not None or selected:
+            self._show_detail(current if current is not None else selected[0])
+        else:
+            self.detail.show_message("Select a paper to see its details.")
         self.results_shown.emit(len(ids))
         self.engines.results_shown(bool(self.search_box.text().strip()))
 
@@ -449,15 +457,6 @@ class MainWindow(QMainWindow):
     def _load_summaries(self, ids: Sequence[int]) -> dict[int, PaperSummary]:
         return {} if self._library is None else overview.summaries(self._library, ids)
 
-    def _open_current(self, kind: str) -> None:
-        pid = self.current_id()
-        if pid is None or self._library is None:
-            return
-        from readerapp.gui.safe_text import open_web_url
-
-        links = triage.get_paper(self._library, pid).links
-        open_web_url(getattr(links, kind) or links.hf or links.pdf or links.project or "")
-
     # -- drops, export and menus
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -501,6 +500,7 @@ class MainWindow(QMainWindow):
 
     def _table_menu(self, point: QPoint) -> None:
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.menu_actions.fill_paper_menu(menu, in_queue=self.queueing.current_queue() is not None)
         menu.exec(self.table.viewport().mapToGlobal(point))
 
@@ -508,6 +508,7 @@ class MainWindow(QMainWindow):
         index = self.sidebar.indexAt(point)
         ref = self.sidebar.ref_at(index)
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if self.sidebar.section_at(index) == "Queues" or (ref is not None and ref.kind == "queue"):
             menu.addAction(self.menu_actions.new_queue)
         if ref is not None and ref.kind == "queue":
@@ -516,6 +517,10 @@ class MainWindow(QMainWindow):
             menu.addAction("Delete queue", lambda: self.queueing.delete(name))
         if ref is not None and ref.kind == "smart":
             menu.addAction("Delete smart list", lambda: self.delete_smart_list(ref.label))
+        if ref is not None and ref.kind == "tag":
+            TagActions(self, self.sidebar).fill_menu(menu, str(ref.value))
+        if (batch := self.sidebar.undoable_batch(ref)) is not None:
+            menu.addAction("Undo this import…", lambda: self.import_flow.undo_batch(batch))
         if not menu.isEmpty():
             menu.exec(self.sidebar.viewport().mapToGlobal(point))
 

@@ -1,4 +1,5 @@
-"""The sidebar: library views, queues, tags, smart lists and import batches, with counts."""
+"""The sidebar: library views, queues, tags, smart lists and import batches, with counts;
+and what its menu does to a tag (rename, merge, delete)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,27 @@ from PySide6.QtGui import (
     QStandardItem,
     QStandardItemModel,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QTreeView,
+    QWidget,
+)
 
+from readerapp.core.errors import UserError
 from readerapp.core.records import STATUSES
+from readerapp.gui.commands import ServiceCommand, plural
+from readerapp.gui.dialogs import show_error
+from readerapp.gui.host import Host
 from readerapp.gui.paper_model import PAPER_IDS_MIME, decode_ids
+from readerapp.services import triage
 from readerapp.services.batches import source_name
+from readerapp.services.changes import Applied
 from readerapp.services.listing import ListRef, SidebarContent
+from readerapp.services.overview import BatchInfo
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTIONS = ("Library", "Queues", "Tags", "Smart lists", "Imports")
@@ -59,6 +75,8 @@ class Sidebar(QTreeView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._current = ListRef("all")
+        self.tags: dict[str, int] = {}  # the tags shown, with how many papers each has
+        self.batches: dict[int, BatchInfo] = {}  # the imports shown, by batch id
         self.selectionModel().currentChanged.connect(self._on_current)
 
     def populate(self, content: SidebarContent) -> None:
@@ -74,7 +92,7 @@ class Sidebar(QTreeView):
             sections[title] = row[0]
         library = sections["Library"]
         library.appendRow(_item("All papers", ListRef("all", None, "All papers"), counts.total))
-        for status in STATUSES[:3]:
+        for status in STATUSES:
             label = status.capitalize()
             library.appendRow(
                 _item(label, ListRef("status", status, label), counts.by_status.get(status, 0))
@@ -84,6 +102,8 @@ class Sidebar(QTreeView):
             sections["Queues"].appendRow(
                 _item(queue.name, ListRef("queue", queue.name, queue.name), queue.count)
             )
+        self.tags = dict(content.tags)
+        self.batches = {batch.id: batch for batch in content.batches}
         for name, count in content.tags:
             sections["Tags"].appendRow(_item(name, ListRef("tag", name, f"Tag: {name}"), count))
         for smart_list in content.smart:
@@ -93,9 +113,12 @@ class Sidebar(QTreeView):
         for batch in content.batches:
             name = source_name(batch.source)
             label = f"{name} · {batch.created_at:%b %d %H:%M}"
-            sections["Imports"].appendRow(
-                _item(label, ListRef("batch", batch.id, f"Import: {name}"), batch.papers)
-            )
+            row = _item(label, ListRef("batch", batch.id, f"Import: {name}"), batch.papers)
+            if batch.undone_at is not None:
+                row[0].setToolTip(f"Import: {name} (undone)")
+                for item in row:
+                    item.setForeground(self.palette().placeholderText())
+            sections["Imports"].appendRow(row)
         self.expandAll()
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -106,6 +129,20 @@ class Sidebar(QTreeView):
 
     def current_ref(self) -> ListRef:
         return self._current
+
+    def undoable_batch(self, ref: ListRef | None) -> BatchInfo | None:
+        """The import this row shows, if it can still be undone."""
+        if ref is None or ref.kind != "batch":
+            return None
+        batch = self.batches.get(int(ref.value or 0))
+        return batch if batch is not None and batch.undone_at is None else None
+
+    def follow(self, old: ListRef, new: ListRef) -> None:
+        """The list shown was renamed: show it under its new name (the next populate
+        keeps it selected)."""
+        if self._current.key() == old.key() and new.key() != old.key():
+            self._current = new
+            self.list_selected.emit(new)
 
     def _find(self, ref: ListRef) -> QModelIndex | None:
         for section in range(self.tree.rowCount()):
@@ -170,3 +207,78 @@ class Sidebar(QTreeView):
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
         self.papers_dropped.emit(queue, decode_ids(event.mimeData()))
+
+
+class TagActions:
+    """The sidebar menu's tag entries: rename (or merge into another tag) and delete, each
+    one undoable command run on the library worker."""
+
+    def __init__(self, host: Host, sidebar: Sidebar) -> None:
+        self.host = host
+        self.sidebar = sidebar
+
+    def fill_menu(self, menu: QMenu, name: str) -> None:
+        menu.addAction("Rename tag…", lambda: self.rename(name))
+        menu.addAction("Delete tag", lambda: self.delete(name))
+
+    def rename(self, name: str) -> None:
+        parent = self.host.widget()
+        text, ok = QInputDialog.getText(
+            parent, "Rename tag", f"New name for the tag “{name}”:", text=name
+        )
+        if not ok or not text.strip():
+            return
+        try:
+            new = triage.clean_tag(text)
+        except UserError as error:
+            show_error(parent, "Rename tag", str(error))
+            return
+        if new == name:
+            return
+        other = next((t for t in self.sidebar.tags if t != name and triage.same_tag(t, new)), None)
+        if other is not None:
+            count = self.sidebar.tags.get(name, 0)
+            answer = QMessageBox.question(
+                parent,
+                "Merge tags",
+                f"Merge into “{other}”?\n\nA tag named “{other}” exists already. The "
+                f"{plural(count, 'paper')} tagged “{name}” get “{other}” and “{name}” "
+                "disappears.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        text = (
+            f"Merge tag “{name}” into “{other}”"
+            if other is not None
+            else f"Rename tag “{name}” to “{new}”"
+        )
+
+        def renamed(applied: Applied) -> None:
+            final = str(applied.value)
+            self.sidebar.follow(ListRef("tag", name), ListRef("tag", final, f"Tag: {final}"))
+
+        self.host.push(
+            ServiceCommand(
+                self.host.ops,
+                text,
+                lambda lib: triage.rename_tag(lib, name, new),
+                on_first=renamed,
+            )
+        )
+
+    def delete(self, name: str) -> None:
+        count = self.sidebar.tags.get(name, 0)
+        answer = QMessageBox.question(
+            self.host.widget(),
+            "Delete tag",
+            f"Delete the tag “{name}” from {plural(count, 'paper')}?\n\n"
+            "The papers stay in the library. Edit ▸ Undo puts the tag back.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.host.push(
+                ServiceCommand(
+                    self.host.ops,
+                    f"Delete tag “{name}”",
+                    lambda lib: triage.delete_tag(lib, name),
+                )
+            )

@@ -298,3 +298,146 @@ def restore_papers(library: Library, snapshot: snapshots.PaperSnapshot) -> Appli
         Changes.of(ids, lists=True, order=True),
         Step("delete_papers", {"ids": ids}),
     )
+
+
+# -- renaming, merging and deleting tags
+
+# The tags table compares names with SQLite's NOCASE, which folds ASCII letters only.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def same_tag(a: str, b: str) -> bool:
+    """Whether two names name one tag, as the tags table compares them."""
+    return " ".join(a.split()).translate(_ASCII_LOWER) == " ".join(b.split()).translate(
+        _ASCII_LOWER
+    )
+
+
+def _tag_row(session: Session, name: str) -> tuple[int, str] | None:
+    row = session.execute(select(TagRow.id, TagRow.name).where(TagRow.name == name)).first()
+    return None if row is None else (row[0], row[1])
+
+
+def _tag_members(session: Session, tag_id: int) -> set[int]:
+    return set(session.scalars(select(PaperTagRow.paper_id).where(PaperTagRow.tag_id == tag_id)))
+
+
+def _set_members(
+    session: Session, tags: Sequence[tuple[str, Sequence[int]]]
+) -> tuple[list[list[object]], set[int]]:
+    """Gives each named tag exactly these papers, one after the other: a tag left with none
+    disappears, a name that differs from the stored one only in case renames it. Papers no
+    longer in the library are skipped. Returns what each held before, in the order that
+    puts it back, and the papers whose tags changed."""
+    before: list[list[object]] = []
+    touched: set[int] = set()
+    for tag, ids in tags:
+        name = clean_tag(str(tag))
+        wanted = [int(pid) for pid in dict.fromkeys(ids)]
+        want: set[int] = set()
+        for part in queries.chunks(wanted):
+            want.update(session.scalars(select(PaperRow.id).where(PaperRow.id.in_(part))))
+        found = _tag_row(session, name)
+        had = set() if found is None else _tag_members(session, found[0])
+        before.append([name if found is None else found[1], sorted(had)])
+        if found is None and not want:
+            continue
+        if found is None:
+            row = TagRow(name=name)
+            session.add(row)
+            session.flush()
+            tag_id = row.id
+        else:
+            tag_id = found[0]
+        if not want:
+            session.execute(delete(PaperTagRow).where(PaperTagRow.tag_id == tag_id))
+            session.execute(delete(TagRow).where(TagRow.id == tag_id))
+            touched |= had
+            continue
+        if found is not None and found[1] != name:
+            session.execute(update(TagRow).where(TagRow.id == tag_id).values(name=name))
+            touched |= had | want  # every paper's tag reads differently now
+        else:
+            touched |= had ^ want
+        if want - had:
+            session.execute(
+                insert(PaperTagRow).prefix_with("OR IGNORE"),
+                [{"paper_id": pid, "tag_id": tag_id} for pid in sorted(want - had)],
+            )
+        for part in queries.chunks(sorted(had - want)):
+            session.execute(
+                delete(PaperTagRow).where(
+                    PaperTagRow.tag_id == tag_id, PaperTagRow.paper_id.in_(part)
+                )
+            )
+    before.reverse()
+    mark_for_index(session, sorted(touched))
+    return before, touched
+
+
+def _tags_applied(
+    label: str, before: list[list[object]], touched: set[int], value: object
+) -> Applied:
+    return Applied(
+        label,
+        Changes.of(sorted(touched), lists=True, order=True),
+        Step("tag_sets", {"tags": before, "label": label}),
+        value,
+    )
+
+
+def set_tag_members(
+    library: Library, tags: Sequence[tuple[str, Sequence[int]]], label: str = ""
+) -> Applied:
+    """Puts tags back paper by paper: the undo (and redo) of rename_tag and delete_tag.
+    `tags` holds [name, paper ids] pairs, applied in order."""
+    with library.write() as session:
+        before, touched = _set_members(session, tags)
+    library.sync_index()
+    return _tags_applied(label or "Change tags", before, touched, sorted(touched))
+
+
+def rename_tag(library: Library, old: str, new: str) -> Applied:
+    """Renames a tag. If `new` names another tag already, the two merge: every paper of
+    `old` gets that tag (under its present name) and `old` disappears. The value is the
+    name the papers carry now; the undo puts back both tags' papers exactly."""
+    old_name, new_name = clean_tag(old), clean_tag(new)
+    with library.write() as session:
+        found = _tag_row(session, old_name)
+        if found is None:
+            raise UserError(f"no tag named {old_name!r}")
+        old_id, old_name = found
+        if old_name == new_name:
+            raise UserError(f"the tag is already named {new_name!r}")
+        members = _tag_members(session, old_id)
+        target = _tag_row(session, new_name)
+        if target is not None and target[0] == old_id:  # only the case changes
+            tags: list[tuple[str, Sequence[int]]] = [(new_name, sorted(members))]
+            label = f"Rename tag “{old_name}” to “{new_name}”"
+        elif target is not None:
+            new_name = target[1]
+            merged = members | _tag_members(session, target[0])
+            tags = [(old_name, []), (new_name, sorted(merged))]
+            label = f"Merge tag “{old_name}” into “{new_name}”"
+        else:
+            tags = [(old_name, []), (new_name, sorted(members))]
+            label = f"Rename tag “{old_name}” to “{new_name}”"
+        before, touched = _set_members(session, tags)
+    library.sync_index()
+    return _tags_applied(label, before, touched, new_name)
+
+
+def delete_tag(library: Library, name: str) -> Applied:
+    """Takes a tag off every paper; the undo puts it back on the same papers. The value is
+    the papers that had it."""
+    tag = clean_tag(name)
+    with library.write() as session:
+        found = _tag_row(session, tag)
+        if found is None:
+            raise UserError(f"no tag named {tag!r}")
+        tag = found[1]
+        count = len(_tag_members(session, found[0]))
+        label = f"Delete tag “{tag}” from {_plural(count, 'paper')}"
+        before, touched = _set_members(session, [(tag, [])])
+    library.sync_index()
+    return _tags_applied(label, before, touched, sorted(touched))

@@ -24,6 +24,7 @@ from readerapp.services.library import Library
 STEPS: dict[str, Callable[..., Applied]] = {
     "column": triage.set_column_values,
     "tag": triage.change_tag,
+    "tag_sets": triage.set_tag_members,
     "fields": triage.restore_fields,
     "delete_papers": triage.delete_papers,
     "restore_papers": triage.restore_papers,

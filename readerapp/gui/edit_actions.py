@@ -16,7 +16,8 @@ from readerapp.gui.commands import ServiceCommand, plural
 from readerapp.gui.detail_pane import DetailPane
 from readerapp.gui.dialogs import PickDialog
 from readerapp.gui.host import Host
-from readerapp.services import exporting, notes, overview, triage
+from readerapp.gui.safe_text import open_web_url
+from readerapp.services import exporting, notes, opening, overview, triage
 from readerapp.services.changes import Applied
 from readerapp.services.library import Library
 
@@ -166,6 +167,21 @@ class EditActions:
         self._push("Delete note", lambda lib: notes.delete_note(lib, note_id))
 
     # -- out of the app
+
+    def open_current(self) -> None:
+        """Enter, a double-click or Ctrl+Return: the paper's best page in the browser, or
+        one line in the status bar that says why there is none."""
+        pid = self.host.current_id()
+        if pid is None:
+            self.host.need_selection()
+            return
+        self.host.ops.call(lambda lib: opening.opening(lib, pid), self._open)
+
+    def _open(self, found: opening.Opening) -> None:
+        if found.url is None:
+            self.host.work.message(found.why, 8000)
+        elif not open_web_url(found.url):
+            self.host.work.message(f"The browser could not be started for {found.url}", 8000)
 
     def copy_markdown_links(self) -> None:
         ids = self.host.need_selection()

@@ -45,6 +45,10 @@ class Host(Protocol):
         """The selected papers, or [] after telling the user to select some."""
         ...
 
+    def current_id(self) -> int | None:
+        """The paper the table's cursor is on, if any."""
+        ...
+
     def shown_ids(self) -> list[int]:
         """The papers the table shows, in its order."""
         ...

@@ -25,6 +25,7 @@ class PaperTable(QTableView):
         super().__init__(parent)
         self.setObjectName("paperTable")
         self.paper_model = model
+        self.sort = ("relevance", False)  # the order the table has: a sort key, descending
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -101,6 +102,7 @@ class PaperTable(QTableView):
         queue_view = ref.kind == "queue"
         self.show_position_column(queue_view)
         self.setSortingEnabled(not queue_view)
+        self.show_sort(*self.sort)  # Qt re-applies the header's indicator when enabling
         self.setDragDropMode(
             QAbstractItemView.DragDropMode.DragDrop
             if queue_view
@@ -111,6 +113,7 @@ class PaperTable(QTableView):
         """Shows the order the table really has, without asking for it again; none for
         relevance."""
         column = next((COLUMN[key] for key, _ in COLUMNS if SORT_FOR_COLUMN.get(key) == sort), -1)
+        self.sort = (sort, descending)
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         header = self.horizontalHeader()
         header.blockSignals(True)
@@ -118,13 +121,18 @@ class PaperTable(QTableView):
         header.blockSignals(False)
 
     def _sort_clicked(self, column: int, order: Qt.SortOrder) -> None:
+        if not self.isSortingEnabled():
+            # A queue keeps its own order: a click on a header there asks for nothing (and
+            # must not change the order every other list comes back in).
+            self.show_sort(*self.sort)
+            return
         # -1: the indicator was cleared, which means the default order (relevance).
         sort = SORT_FOR_COLUMN.get(COLUMNS[column][0]) if column >= 0 else None
         if sort is None:  # the queue position, or no column: the order the list itself has
             self.show_sort("relevance", False)
-            self.sort_requested.emit("relevance", False)
         else:
-            self.sort_requested.emit(sort, order == Qt.SortOrder.DescendingOrder)
+            self.sort = (sort, order == Qt.SortOrder.DescendingOrder)
+        self.sort_requested.emit(*self.sort)
 
     # -- rows, keeping the selection across a new list of ids
 

@@ -94,7 +94,12 @@ class WindowActions:
         self.tag = a("&Tag…", do.tag, "T", True)
         self.untag = a("Remove tag…", do.untag, "Shift+T", True)
         self.delete = a("&Delete…", do.delete, QKeySequence.StandardKey.Delete, True)
-        self.open_paper = a("Open paper page", do.open_paper, "Ctrl+Return", True)
+        self.open_paper = a("&Open paper", do.open_paper, "Ctrl+Return", True)
+        # Enter and Return open too, as a double-click does (Ctrl+Return works in the
+        # search box's neighbourhood as well; plain Enter only in the table).
+        self.open_paper.setShortcuts(
+            [QKeySequence("Ctrl+Return"), QKeySequence("Return"), QKeySequence("Enter")]
+        )
         self.new_note = a("New &note", do.new_note, "Ctrl+Shift+N")
         self.new_queue = a("New queue…", do.new_queue)
         self.shortcuts = a("&Keyboard shortcuts", do.shortcuts, "F1")

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from readerapp.gui.dialogs import PickDialog
-from readerapp.gui.paper_model import encode_ids
+from readerapp.gui.paper_model import COLUMN, encode_ids
 from readerapp.gui.sidebar import ListRef
 from readerapp.services import overview, queues, search, triage
 from readerapp.services.library import Library
+from tests.conftest import SEED
 from tests.gui.conftest import WindowFactory, on_worker, settle
 
 
@@ -330,3 +331,80 @@ def test_a_write_from_the_gui_thread_fails_and_the_window_writes_on_its_worker(
     settle(qtbot, window)
     assert overview.summaries(window.library(), [first])[first].starred
     assert window.last_error is None
+
+
+def test_the_detail_pane_and_counts_follow_what_the_table_shows(
+    open_window: WindowFactory, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from readerapp.services import importing
+
+    window = open_window(tmp_path / "library")
+    assert window.detail.placeholder.text() == "No papers here."
+    # The first import: the message does not stay beside 73 papers.
+    report = on_worker(window, lambda lib: importing.import_path(lib, SEED))
+    window.ops.announce(report.changes)
+    settle(qtbot, window)
+    assert window.model.rowCount() == 73
+    assert window.detail.placeholder.text() == "Select a paper to see its details."
+    # A search that finds nothing, then cleared.
+    window.search_box.setText("zzzqqqnothing")
+    settle(qtbot, window)
+    assert window.detail.placeholder.text() == "No papers match this search."
+    window.clear_search()
+    settle(qtbot, window)
+    assert window.detail.placeholder.text() == "Select a paper to see its details."
+    # A paper selected, then a queue that does not hold it: nothing stays selected or shown.
+    on_worker(window, lambda lib: queues.create_queue(lib, "Empty week"))
+    window.refresh_sidebar()
+    settle(qtbot, window)
+    window.table.selectRow(3)
+    assert window.detail.paper is not None and window.selection_label.text() == "1 selected"
+    window.sidebar.select(ListRef("queue", "Empty week"))
+    settle(qtbot, window)
+    assert window.model.rowCount() == 0
+    assert window.detail.paper is None and window.selection_label.text() == ""
+    assert window.edits.host.need_selection() == []
+
+
+def test_a_header_click_in_a_queue_changes_no_other_lists_order(
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot
+) -> None:
+    window = open_window(seeded_dir)
+    all_order = window.model.ids()
+    queued = all_order[:3]
+    on_worker(window, lambda lib: queues.add_to_queue(lib, "Week 32", queued))
+    window.refresh_sidebar()
+    settle(qtbot, window)
+    window.sidebar.select(ListRef("queue", "Week 32"))
+    settle(qtbot, window)
+    header = window.table.horizontalHeader()
+    header.setSortIndicator(COLUMN["year"], Qt.SortOrder.DescendingOrder)  # a click on Year
+    settle(qtbot, window)
+    assert window.model.ids() == queued  # the queue keeps its own order
+    window.sidebar.select(ListRef("all"))
+    settle(qtbot, window)
+    assert window.model.ids() == all_order  # and All papers comes back as it was
+    assert header.sortIndicatorSection() == -1  # showing the order it really has
+
+
+def test_enter_opens_the_best_link_or_says_why_nothing_can_be_opened(
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from readerapp.gui import edit_actions
+
+    opened: list[str] = []
+    monkeypatch.setattr(edit_actions, "open_web_url", lambda url: opened.append(url) or True)
+    window = open_window(seeded_dir)
+    papers = triage.get_papers(window.library(), window.model.ids())
+    linked = next(p for p in papers if p.links.code or p.links.project)
+    bare = next(p for p in papers if not p.links.as_dict())
+    window.table.setFocus()
+    window.table.select_paper(linked.id)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert opened == [linked.links.project or linked.links.code]
+    window.table.select_paper(bare.id)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert len(opened) == 1  # nothing opened, and the status bar says why
+    assert window.statusBar().currentMessage().startswith(f"“{bare.title}” has nothing to open")

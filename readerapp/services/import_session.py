@@ -134,16 +134,7 @@ def preview_source(
     """Dry-runs one source; a user-facing error becomes its message."""
     try:
         source = source.read()
-        assert source.text is not None
-        report = importing.import_text(
-            library,
-            source.text,
-            source.source,
-            format_name=source.format_name,
-            dry_run=True,
-            progress=progress,
-            cancel=cancel,
-        )
+        report = _import(library, source, source.format_name, progress, cancel, dry_run=True)
     except ReaderappError as error:
         if cancel.cancelled:
             raise
@@ -152,6 +143,30 @@ def preview_source(
     existing = tuple(report.paper_ids[: report.merged + report.unchanged])
     return SourcePreview(
         source, report, None, existing, overview.summaries(library, existing[:LIST_LIMIT])
+    )
+
+
+def _import(
+    library: Library,
+    source: ImportSource,
+    format_name: str | None,
+    progress: ProgressSink,
+    cancel: CancelToken,
+    *,
+    dry_run: bool = False,
+    index: bool = True,
+) -> FileReport:
+    """One read source through the real import (a dry run rolls back)."""
+    assert source.text is not None
+    return importing.import_text(
+        library,
+        source.text,
+        source.source,
+        format_name=format_name,
+        dry_run=dry_run,
+        index=index,
+        progress=progress,
+        cancel=cancel,
     )
 
 
@@ -252,16 +267,7 @@ def run_import(
             sink = _numbered(progress, preview.source.label, number, len(todo))
             try:
                 source = preview.source.read()
-                assert source.text is not None
-                report = importing.import_text(
-                    library,
-                    source.text,
-                    source.source,
-                    format_name=preview.format_name,
-                    index=False,
-                    progress=sink,
-                    cancel=cancel,
-                )
+                report = _import(library, source, preview.format_name, sink, cancel, index=False)
             except InputError as error:
                 if preview.previewed:
                     raise

@@ -139,6 +139,14 @@ def clean_tag(tag: str) -> str:
     return name
 
 
+def _new_tag(session: Session, name: str) -> int:
+    """Creates a tag inside the caller's transaction; returns its id."""
+    row = TagRow(name=name)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
 def change_tag(
     library: Library, tag: str, add: Sequence[int] = (), remove: Sequence[int] = ()
 ) -> Applied:
@@ -151,10 +159,7 @@ def change_tag(
         if tag_id is None and remove and not add:
             raise UserError(f"no tag named {name!r}")
         if tag_id is None:
-            row = TagRow(name=name)
-            session.add(row)
-            session.flush()
-            tag_id = row.id
+            tag_id = _new_tag(session, name)
         else:
             name = session.scalar(select(TagRow.name).where(TagRow.id == tag_id)) or name
         had: set[int] = set()
@@ -342,13 +347,7 @@ def _set_members(
         before.append([name if found is None else found[1], sorted(had)])
         if found is None and not want:
             continue
-        if found is None:
-            row = TagRow(name=name)
-            session.add(row)
-            session.flush()
-            tag_id = row.id
-        else:
-            tag_id = found[0]
+        tag_id = _new_tag(session, name) if found is None else found[0]
         if not want:
             session.execute(delete(PaperTagRow).where(PaperTagRow.tag_id == tag_id))
             session.execute(delete(TagRow).where(TagRow.id == tag_id))

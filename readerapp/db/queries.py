@@ -7,7 +7,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import CompoundSelect, Executable, Select, func, select
 from sqlalchemy.engine.interfaces import DBAPICursor
@@ -28,6 +28,8 @@ from readerapp.db.models import (
 
 # json_group_array is built into SQLite from 3.38 (before, only where JSON1 was compiled in).
 _JSON_ARRAYS = sqlite3.sqlite_version_info >= (3, 38, 0)
+T = TypeVar("T")
+
 # SQLite accepts up to 32766 bound parameters; stay far below it.
 CHUNK = 900
 
@@ -56,7 +58,7 @@ def _rows(cursor: DBAPICursor) -> sqlite3.Cursor:
     return cast(sqlite3.Cursor, cursor)
 
 
-def chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
+def chunks(ids: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
 

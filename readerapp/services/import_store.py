@@ -88,7 +88,7 @@ def _executemany(
     conn: Connection, sql: str, rows: Sequence[tuple[object, ...]], check: Callable[[], None]
 ) -> None:
     # Rows, not ids: db.queries.chunks is typed for ids.
-    for part in chunks(rows, WRITE_CHUNK):  # type: ignore[arg-type]  # it slices any sequence
+    for part in chunks(rows, WRITE_CHUNK):
         check()
         conn.exec_driver_sql(sql, list(part))  # a list of tuples: one executemany
 

@@ -102,7 +102,7 @@ class IdentityMap:
             (PaperRow.title_key, titles),
         ):
             # Keys are strings (arXiv ids, DOIs, title keys); db.queries.chunks is typed for ids.
-            for part in chunks(keys):  # type: ignore[arg-type]  # it slices any sequence
+            for part in chunks(keys):
                 for row in session.execute(select(*columns).where(column.in_(part))):
                     self.add(Existing(*row))
 

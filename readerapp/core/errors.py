@@ -44,6 +44,12 @@ class LibraryError(ReaderappError):
     exit_code = 2
 
 
+class NoDisplay(ReaderappError):
+    """The desktop window cannot open on this machine (no display); the command line can."""
+
+    exit_code = 2
+
+
 class Cancelled(ReaderappError):
     """Long work stopped because the user asked; callers drop it silently."""
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from readerapp import __version__
 from readerapp.core import paths
+from readerapp.core.errors import NoDisplay
 from readerapp.gui.dialogs import CrashDialog
 from readerapp.gui.main_window import MainWindow
 
@@ -87,7 +89,23 @@ class FileOpenForwarder(QObject):
         return True
 
 
+def no_display(environ: Mapping[str, str], platform: str = sys.platform) -> str | None:
+    """Why no window can open here, or None. On Linux without X or Wayland (a server, an
+    SSH session) Qt aborts with a misleading hint about libxcb-cursor0; say it plainly."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot "
+        "open; start readerapp from a desktop session, or use the command line (readerapp --help)"
+    )
+
+
 def run(library: Path | None = None, open_files: Sequence[Path] = ()) -> int:
+    problem = no_display(os.environ)
+    if problem is not None:
+        raise NoDisplay(problem)
     app = application()
     window = MainWindow(make_settings())
     import_when_ready(window, open_files)

@@ -88,3 +88,37 @@ def test_files_the_finder_opens_are_imported_before_and_after_the_library_opens(
         assert window.last_error is None
     finally:
         qapp.removeEventFilter(forwarder)
+
+
+def test_without_a_display_the_app_says_so_in_one_line(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from readerapp.gui.app import no_display
+
+    assert no_display({}, "linux") is not None
+    assert no_display({"DISPLAY": ":0"}, "linux") is None
+    assert no_display({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert no_display({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert no_display({}, "darwin") is None and no_display({}, "win32") is None
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "readerapp", "--library", str(tmp_path / "lib")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    if not sys.platform.startswith("linux"):
+        return
+    assert result.returncode == 2
+    assert (
+        result.stderr.startswith("readerapp: no display found") and result.stderr.count("\n") == 1
+    )
+    assert "libxcb" not in result.stderr

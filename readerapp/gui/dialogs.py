@@ -5,7 +5,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Sequence
 
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -60,15 +60,26 @@ class CrashDialog(QDialog):
         self.resize(640, 400)
 
 
+# The QAction property that names an action in the shortcuts list when its text changes.
+SHORTCUT_NAME = "shortcut_name"
+
+
 class ShortcutsDialog(QDialog):
     def __init__(self, actions: Sequence[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle("Keyboard shortcuts")
+        # An action's fixed name where its text changes (Undo reads "Undo Add note"), and
+        # every key that triggers it (Redo is Ctrl+Shift+Z and Ctrl+Y).
         rows = [
-            (a.text().replace("&", ""), a.shortcut().toString())
+            (
+                str(a.property(SHORTCUT_NAME) or a.text()).replace("&", ""),
+                ", ".join(
+                    k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts()
+                ),
+            )
             for a in actions
-            if not a.shortcut().isEmpty()
+            if a.shortcuts()
         ]
         table = QTableWidget(len(rows), 2, self)
         table.setHorizontalHeaderLabels(["Action", "Shortcut"])

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from readerapp.core.records import STATUSES
 from readerapp.formats.registry import EXPORT_FORMATS
+from readerapp.gui.dialogs import SHORTCUT_NAME
 
 Slot = Callable[[], object]
 
@@ -72,7 +73,8 @@ class WindowActions:
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo = undo_stack.createRedoAction(window, "&Redo")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action in (self.undo, self.redo):
+        for action, name in ((self.undo, "Undo"), (self.redo, "Redo")):
+            action.setProperty(SHORTCUT_NAME, name)
             window.addAction(action)
             self.all.append(action)
         self.paste = a("&Paste papers", do.paste, "Ctrl+Shift+V")

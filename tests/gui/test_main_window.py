@@ -238,6 +238,7 @@ def test_shortcuts_dialog_lists_the_single_key_actions(
     open_window: WindowFactory, seeded_dir: Path
 ) -> None:
     window = open_window(seeded_dir)
+    window.edits.set_starred([window.model.id_at(0)], True)  # Undo now reads "Undo Star…"
     window.show_shortcuts()
     from readerapp.gui.dialogs import ShortcutsDialog
 
@@ -248,6 +249,9 @@ def test_shortcuts_dialog_lists_the_single_key_actions(
     }
     assert rows["Star / unstar"] == "S" and rows["Add to queue…"] == "Q"
     assert rows["Undo"] == "Ctrl+Z" and rows["Mark reading"] == "2"
+    assert rows["Redo"] == "Ctrl+Shift+Z, Ctrl+Y"  # every key, not only the first
+    assert rows["Open paper"] == "Ctrl+Return, Return, Enter"
+    assert not any(name.startswith("Undo ") for name in rows)
     dialog.close()
 
 

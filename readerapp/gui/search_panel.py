@@ -71,9 +71,6 @@ class SearchPanel(QWidget):
         layout.addWidget(extras[1])
         layout.addWidget(self.center, 1)
 
-    def text(self) -> str:
-        return self.search_box.text()
-
     def query(self, ref: ListRef) -> Node | None:
         """The search within the list, or None after showing what is wrong with it (the
         previous results stay)."""

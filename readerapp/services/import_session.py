@@ -20,7 +20,6 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from readerapp.core.errors import Cancelled, InputError, ReaderappError
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
@@ -351,14 +350,3 @@ def undo_outcome(library: Library, outcome: ImportOutcome) -> list[batches.UndoR
         return []
     reports: list[batches.UndoReport] = undo_import(library, **step.args).value
     return reports
-
-
-def outcome_json(outcome: ImportOutcome) -> dict[str, Any]:
-    """What the command line prints with --json beside the per-file reports."""
-    return {
-        "papers": len(outcome.paper_ids),
-        "queue": outcome.plan.queue,
-        "queued": len(outcome.queued_ids),
-        "tag": outcome.plan.tag,
-        "tagged": len(outcome.tagged_ids),
-    }

@@ -29,6 +29,14 @@ def _isolated_library_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("READERAPP_LIBRARY", str(tmp_path / "default-library"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("READERAPP_CONFIG_DIR", str(tmp_path / "config"))
+    # No test reaches the internet: every source points at a port where nothing listens
+    # unless the test serves recorded responses there itself.
+    for variable in ("READERAPP_ARXIV_URL", "READERAPP_HF_URL", "READERAPP_CROSSREF_URL"):
+        monkeypatch.setenv(variable, "http://127.0.0.1:9")
+    monkeypatch.setenv("READERAPP_S2_URL", "http://127.0.0.1:9")
+    monkeypatch.delenv("READERAPP_OFFLINE", raising=False)
+    monkeypatch.delenv("READERAPP_CONTACT", raising=False)
 
 
 @pytest.fixture(params=ENGINES)

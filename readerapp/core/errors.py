@@ -65,3 +65,15 @@ class CheckFailed(Exception):
 class WrongThread(AssertionError):
     """A bug: a write ran on a thread other than the one the library's writes are bound to
     (the window's worker). Not a ReaderappError: the user cannot cause it."""
+
+
+class NetworkError(ReaderappError):
+    """An online source could not answer: offline, timed out, refused, or sent something
+    unusable. The message names the source; nothing in the library changed."""
+
+    exit_code = 2
+
+    def __init__(self, source: str, why: str) -> None:
+        self.source = source
+        self.why = why
+        super().__init__(f"{source}: {why}")

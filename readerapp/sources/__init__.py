@@ -1,0 +1,1 @@
+"""Online sources of paper metadata; the only package that talks to the network."""

@@ -16,7 +16,7 @@ from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.records import PaperRecord
 from readerapp.core.testhooks import pause_point
 from readerapp.db.models import ImportBatchRow, PaperSourceRow, utcnow
-from readerapp.formats.base import ImportFormat, SkippedEntry
+from readerapp.formats.base import ImportFormat, ParseResult, SkippedEntry
 from readerapp.formats.record_fields import clean_text, clean_title, has_unsafe, scrub_unsafe
 from readerapp.formats.registry import detect_format, import_format
 from readerapp.formats.text_input import read_path
@@ -142,12 +142,7 @@ def _merge_batch(
     progress: ProgressSink,
     cancel: CancelToken | None,
 ) -> None:
-    batch_id = session.execute(
-        insert(ImportBatchRow)
-        .values(source=report.source, format=report.format, listing_date=report.listing_date)
-        .returning(ImportBatchRow.id)
-    ).scalar_one()
-    report.batch_id = batch_id
+    batch_id = _new_batch(session, report)
     identity = IdentityMap(session, records, keys)
     new: list[PaperRecord] = []  # papers to insert; identity holds them with ids -1, -2, ...
     new_keys: list[str] = []
@@ -168,6 +163,32 @@ def _merge_batch(
         if done % PROGRESS_EVERY == 0:
             progress(done, total, f"Matching {done:,} / {total:,}")
 
+    _write_batch(session, batch_id, report, matched, new, new_keys, identity, progress, cancel)
+
+
+def _new_batch(session: Session, report: FileReport) -> int:
+    batch_id = session.execute(
+        insert(ImportBatchRow)
+        .values(source=report.source, format=report.format, listing_date=report.listing_date)
+        .returning(ImportBatchRow.id)
+    ).scalar_one()
+    report.batch_id = batch_id
+    return batch_id
+
+
+def _write_batch(
+    session: Session,
+    batch_id: int,
+    report: FileReport,
+    matched: dict[int, list[PaperRecord]],
+    new: list[PaperRecord],
+    new_keys: list[str],
+    identity: IdentityMap,
+    progress: ProgressSink,
+    cancel: CancelToken | None,
+) -> None:
+    """Fills the matched papers, inserts the new ones, and records both for undo."""
+    total = len(matched) + len(new)
     now = utcnow()
     changed, fills = merge_existing(session, matched, identity, now)
     report.filled = changed
@@ -251,9 +272,34 @@ def import_text(
     pause_point("import-parsed")
     if not parsed.records and not parsed.skipped:
         raise InputError(f"{source}: no papers found in it as {fmt.label}")
+    return import_records(
+        library,
+        parsed,
+        source,
+        fmt.name,
+        dry_run=dry_run,
+        index=index,
+        progress=progress,
+        cancel=cancel,
+    )
+
+
+def import_records(
+    library: Library,
+    parsed: ParseResult,
+    source: str,
+    format_name: str,
+    *,
+    dry_run: bool = False,
+    index: bool = True,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken | None = None,
+) -> FileReport:
+    """Import records that are already parsed (a file's, or an online source's) as one
+    batch in one transaction: identify, merge, record for undo, index."""
     report = FileReport(
         source=source,
-        format=fmt.name,
+        format=format_name,
         skipped=list(parsed.skipped),
         listing_date=parsed.listing_date,
         dry_run=dry_run,
@@ -278,6 +324,31 @@ def import_text(
     # written with the papers let the next start finish it.
     if index:
         library.sync_index(cancel, progress)
+    return report
+
+
+def fill_papers(
+    library: Library,
+    matched: dict[int, list[PaperRecord]],
+    source: str,
+    format_name: str,
+    *,
+    index: bool = True,
+) -> FileReport:
+    """Fill library papers from records already known to be theirs (a completion's certain
+    matches), as one batch: empty, unedited fields only, recorded so that undo clears them.
+    Papers that gained nothing are counted as unchanged; nothing is inserted."""
+    report = FileReport(source=source, format=format_name)
+    records = [complete_links(r) for incoming in matched.values() for r in incoming]
+    with library.write() as session:
+        batch_id = _new_batch(session, report)
+        identity = IdentityMap(session, records)
+        full = {pid: [complete_links(r) for r in incoming] for pid, incoming in matched.items()}
+        _write_batch(session, batch_id, report, full, [], [], identity, no_progress, None)
+        if report.merged:
+            library.papers_changed(session)
+    if index and report.merged:
+        library.sync_index()
     return report
 
 

@@ -2,7 +2,9 @@
 
 Every arXiv link, `arXiv:` citation or bare id is a paper. Its title comes from the link text,
 from the table row's title cell, or from the text around it on its line; links to GitHub on the
-same line or row become its code link. In plain id lists, `#` and `//` start comments.
+same line or row become its code link. In plain id lists, `#` and `//` start comments, and
+the text after an id that starts a line (`[2203.02155] Title`, `2203.02155: Title`) is its
+title; a bare id (or one followed by a comment only) is titled `arXiv:2203.02155`.
 
 In Markdown, a list item or table row without an arXiv reference is a paper too when it has a
 title and an http(s) link that is the paper's: a link labelled as the paper ("Paper", "PDF",
@@ -57,6 +59,8 @@ _MD_OR_HTML_LINK = re.compile(r"\]\(|<a\s", re.IGNORECASE)
 _BOLD_LEAD = re.compile(r"^(\*\*|__)(.+?)\1")
 _BARE_LABEL = re.compile(r"\[\[?([^\[\]]{1,40})\]\]?[\s(:]*$")
 _COMMENT_START, _COMMENT_END = "<!--", "-->"
+# The bracket that closes each one an id may stand in: `[2203.02155] Title`.
+_CLOSERS = {"[": "]", "(": ")"}
 # Markdown that a plain id list never has: links, table rows, HTML anchors.
 _MARKDOWN_SIGNS = re.compile(r"\]\(|^\s*\|.*\|\s*$|<a\s[^>]*href", re.MULTILINE | re.IGNORECASE)
 # In a plain list a comment runs from `#` or `//` after a space to the end of the line.
@@ -269,8 +273,24 @@ def _title(
     before = line[lo : ref.start]
     title = title_from_text(before)
     if title is None and _leads(before):
-        title = title_from_text(line[ref.end : hi])
+        after = line[ref.end : hi]
+        title = title_from_text(_after_leading_id(before, after) or after)
     return (title, FROM_NEARBY_TEXT) if title else fallback
+
+
+def _after_leading_id(before: str, rest: str) -> str | None:
+    """The text after an id that starts its line, past the bracket that closes one opened
+    just before it (`[2203.02155] Title`, as arXiv's listings print ids) and a colon
+    (`2203.02155: Title`); None when the id runs on into other text (`2203.02155,Title`, a
+    CSV row)."""
+    opener = before.rstrip()[-1:]
+    closed = opener in _CLOSERS and rest.startswith(_CLOSERS[opener])
+    if closed:
+        rest = rest[1:]
+    rest = rest.removeprefix(":")
+    if not rest or rest[0].isspace() or (closed and rest[0].isalpha()):
+        return rest
+    return None
 
 
 def _is_markdown(text: str, source: str) -> bool:
@@ -586,14 +606,15 @@ def parse(text: str, source: str) -> ParseResult:
 
 
 def _holds_id(line: str) -> bool:
-    """A plain-list line: an id or arXiv link first, or a short line with an arXiv link (not
-    in a CSV cell; not a paragraph of prose that happens to cite one)."""
+    """A plain-list line: an id or arXiv link first (`[2203.02155] Title` too), or a short
+    line with an arXiv link (not in a CSV cell; not a paragraph of prose that happens to cite
+    one)."""
     refs = find_refs(line)
     if not refs:
         return False
     first = refs[0]
-    rest = line[first.end :]
-    if _leads(line[: first.start]) and (not rest or rest[0].isspace()):
+    before = line[: first.start]
+    if _leads(before) and _after_leading_id(before, line[first.end :]) is not None:
         return True
     return len(line) <= MAX_LIST_LINE_CHARS and any(
         ref.explicit and (ref.start == 0 or line[ref.start - 1] not in ",;\t") for ref in refs

@@ -20,6 +20,7 @@ from readerapp.formats.text_input import read_path
 DATA = Path(__file__).parents[1] / "data"
 DAIR = DATA / "corpus" / "markdown-list" / "dair-ai_ML-Papers-of-the-Week_README.md"
 IDS = DATA / "arxiv_ids.txt"
+TITLED_IDS = DATA / "arxiv_ids_titled.txt"
 SEED = DATA / "hf_daily_papers_seed.txt"
 
 AWESOME = """\
@@ -237,6 +238,76 @@ def test_id_list_with_comments() -> None:
 def test_id_list_with_bom_and_crlf() -> None:
     result = markdown_list.parse("\ufeff2106.09685\r\n\r\n1706.03762v7 // attention\r\n", "ids")
     assert [(r.line, r.arxiv_id) for r in result.records] == [(1, "2106.09685"), (3, "1706.03762")]
+
+
+def test_id_list_with_titles_after_the_ids() -> None:
+    # As people keep such lists: `[id] Title` as arXiv's listings print it, `id Title`,
+    # `id: Title`, `id - Title`, `(id) Title`, a list item; a comment is never a title.
+    result = markdown_list.parse(read_path(TITLED_IDS), str(TITLED_IDS))
+    got = [(r.line, r.arxiv_id, r.title) for r in result.records]
+    assert got == [
+        (4, "2203.02155", "Training language models to follow instructions with human feedback"),
+        (5, "1706.03741", "Deep reinforcement learning from human preferences"),
+        (6, "2009.01325", "Learning to summarize from human feedback"),
+        (7, "1909.08593", "Fine-Tuning Language Models from Human Preferences"),
+        # listed with a comment on line 8, with its title on line 17: the title wins
+        (8, "1707.06347", "Proximal Policy Optimization Algorithms"),
+        (9, "2212.08073", "arXiv:2212.08073"),  # a bare id keeps its id as its title
+        (
+            10,
+            "2305.18290",
+            "Direct Preference Optimization: Your Language Model is Secretly a Reward Model",
+        ),
+        (11, "2210.10760", "Scaling Laws for Reward Model Overoptimization"),
+        (
+            12,
+            "2307.15217",
+            "Open Problems and Fundamental Limitations of Reinforcement Learning from Human "
+            "Feedback",
+        ),
+        (13, "2112.09332", "WebGPT: Browser-assisted question-answering with human feedback"),
+        (
+            14,
+            "2204.05862",
+            "Training a Helpful and Harmless Assistant with Reinforcement Learning from Human "
+            "Feedback",
+        ),
+    ]
+    assert [(s.line, s.reason) for s in result.skipped] == [
+        (15, "2310.1694 is not an arXiv id: ids from 2015 on have five digits")
+    ]
+    assert detect_format(read_path(TITLED_IDS), str(TITLED_IDS)).name == "markdown-list"
+    # The name says nothing: the lines do.
+    assert detect_format(read_path(TITLED_IDS), "<stdin>").name == "markdown-list"
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # Before, the first title kept its bracket ("] Training ..."), and a list of more
+        # such lines than bare ids was refused as an unknown format.
+        (
+            "[2203.02155] Training language models to follow instructions with human feedback\n"
+            "1701.06049 # Deep reinforcement learning from human preferences\n",
+            ["Training language models to follow instructions with human feedback", None],
+        ),
+        (
+            "[2106.09685]\n[1706.03762] Attention Is All You Need\n",
+            [None, "Attention Is All You Need"],
+        ),
+        (
+            "[2106.09685]LoRA\n(1706.03762): Attention Is All You Need\n",
+            ["LoRA", "Attention Is All You Need"],
+        ),
+        ("[arXiv:2106.09685] LoRA // PEFT\n2005.14165\t// GPT-3\n", ["LoRA", None]),
+    ],
+)
+def test_titled_id_lists_sniff_and_keep_titles(text: str, titles: list[str | None]) -> None:
+    assert detect_format(text, "<clipboard>").name == "markdown-list"
+    records = markdown_list.parse(text, "<clipboard>").records
+    assert [r.title for r in records] == [
+        t or f"arXiv:{r.arxiv_id}" for r, t in zip(records, titles, strict=True)
+    ]
 
 
 def test_awesome_list_link_styles() -> None:
@@ -484,6 +555,8 @@ def test_sniff_and_detect() -> None:
         "TY  - JOUR\nUR  - https://arxiv.org/abs/2106.09685\nER  - \n",
         "title,arxiv_id\nLoRA,2106.09685\nGPT-3,2005.14165\n",
         "title,url\nLoRA,https://arxiv.org/abs/2106.09685\n",
+        "arxiv_id,title\n2106.09685,LoRA\n2005.14165,GPT-3\n1706.03762,Transformer\n",
+        "[2106.09685],LoRA\n[2005.14165],GPT-3\n[1706.03762],Transformer\n",
         "% comment\n@misc{x, eprint={2106.09685}}",
         # a header-less Daily Papers paste whose abstract cites an arXiv paper
         "A Title Line\n\nWe build on https://arxiv.org/abs/2106.09685 and show that " + "x" * 400,

@@ -15,7 +15,7 @@ import email.utils
 import json
 import urllib.parse
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 import httpx
@@ -73,6 +73,10 @@ class ResponseCache(Protocol):
     def get(self, key: str, max_age: float | None) -> Reply | None: ...
 
     def put(self, key: str, reply: Reply) -> None: ...
+
+
+class _TooBig(NetworkError):
+    """A body over the size limit: asking again would only fetch the same body again."""
 
 
 class NoCache:
@@ -206,7 +210,8 @@ class Http:
         key = f"{method} {url}" + (f"\n{data.decode()}" if data else "")
         cached = self.cache.get(key, max_age)
         if cached is not None:
-            return cached
+            # Marked here rather than left to each cache: callers tell a stored answer by it.
+            return replace(cached, from_cache=True)
         if self.offline:
             raise NetworkError(
                 self.source, "not in the cache, and network use is switched off in Preferences"
@@ -217,8 +222,8 @@ class Http:
             self._wait_turn()
             try:
                 reply = self._send(method, url, data, headers)
-            except NetworkError:
-                if attempt >= self.politeness.retries:
+            except NetworkError as error:
+                if attempt >= self.politeness.retries or isinstance(error, _TooBig):
                     raise
                 self._pause(self.politeness.backoff * 2**attempt)
                 attempt += 1
@@ -263,13 +268,13 @@ class Http:
             ) as response:
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > limit:
-                    raise NetworkError(self.source, _too_big(limit))
+                    raise _TooBig(self.source, _too_big(limit))
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > limit:
-                        raise NetworkError(self.source, _too_big(limit))
+                        raise _TooBig(self.source, _too_big(limit))
                     chunks.append(chunk)
                     self._check_cancel()
                 return Reply(
@@ -283,6 +288,11 @@ class Http:
             raise NetworkError(self.source, f"timed out ({_host(url)})") from None
         except httpx.TooManyRedirects:
             raise NetworkError(self.source, f"too many redirects ({_host(url)})") from None
+        except (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError) as error:
+            # Connected, then lost: a body cut short, a reset. Not "could not connect".
+            raise NetworkError(
+                self.source, f"the connection to {_host(url)} broke off ({_why(error)})"
+            ) from None
         except httpx.HTTPError as error:
             raise NetworkError(
                 self.source, f"could not connect to {_host(url)} ({_why(error)})"
@@ -316,7 +326,11 @@ class Http:
 
 
 def _too_big(limit: int) -> str:
-    return f"sent more than {limit // (1024 * 1024)} MB; stopped reading"
+    if limit >= 1024 * 1024:
+        size = f"{limit // (1024 * 1024)} MB"
+    else:  # small limits (tests, tight settings) would read "0 MB"
+        size = f"{limit // 1024} KB" if limit >= 1024 else f"{limit} bytes"
+    return f"sent more than {size}; stopped reading"
 
 
 def _host(url: str) -> str:

@@ -1,35 +1,26 @@
-"""Triage: stars, reading status, tags, hand edits, deletion, and reading papers back."""
+"""Triage: stars, reading status, tags, deletion, and reading papers back (hand edits of a
+paper's fields are services.editing)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from readerapp.core.errors import UserError
-from readerapp.core.identity import title_key
 from readerapp.core.records import STATUSES, Paper
 from readerapp.db import queries
-from readerapp.db.models import PaperRow, PaperTagRow, TagRow, utcnow
+from readerapp.db.models import PaperRow, PaperTagRow, TagRow
 from readerapp.services import snapshots
 from readerapp.services.changes import Applied, Changes, Step
+
+# Hand edits live in services.editing; the old name stays while callers (the completion
+# tests) still use it.
+from readerapp.services.editing import edit_paper as edit_paper
 from readerapp.services.index_marks import mark_for_index
 from readerapp.services.library import Library
 from readerapp.services.refs import resolve_refs
-
-EDITABLE = (
-    "title",
-    "abstract",
-    "year",
-    "date",
-    "venue",
-    "abs_url",
-    "pdf_url",
-    "code_url",
-    "project_url",
-    "hf_url",
-)
 
 
 def _require(session: Session, ids: Sequence[int]) -> None:
@@ -221,60 +212,6 @@ def list_tags(library: Library) -> list[tuple[str, int]]:
             .order_by(func.lower(TagRow.name))
         )
         return [(name, count) for name, count in rows]
-
-
-def edit_paper(library: Library, paper_id: int, **values: object) -> Applied:
-    """A hand edit; the fields are remembered as the user's so imports never overwrite them."""
-    unknown = [k for k in values if k not in EDITABLE]
-    if unknown:
-        raise UserError(f"{unknown[0]} cannot be edited")
-    return _replace_fields(
-        library, paper_id, values, lambda had: ",".join(sorted({*had.split(","), *values} - {""}))
-    )
-
-
-def restore_fields(
-    library: Library, paper_id: int, values: Mapping[str, object], user_edited: str
-) -> Applied:
-    """Puts fields and their hand-edited marks back as they were: the undo of edit_paper."""
-    return _replace_fields(library, paper_id, dict(values), lambda _had: user_edited)
-
-
-def _replace_fields(
-    library: Library, paper_id: int, values: dict[str, object], edited: Callable[[str], str]
-) -> Applied:
-    """Writes the fields and the hand-edited marks `edited` makes of the old ones; the undo
-    puts both back."""
-    with library.write() as session:
-        row = session.get(PaperRow, paper_id)
-        if row is None:
-            raise UserError(f"no paper with id {paper_id}")
-        before = {key: getattr(row, key) for key in values}
-        had = row.user_edited
-        _write_fields(library, session, row, values, edited(had))
-    library.sync_index()
-    return Applied(
-        f"Edit {', '.join(values)}",
-        Changes.of([paper_id], order=True),
-        Step("fields", {"paper_id": paper_id, "values": before, "user_edited": had}),
-    )
-
-
-def _write_fields(
-    library: Library, session: Session, row: PaperRow, values: dict[str, object], edited: str
-) -> None:
-    if "title" in values:
-        title = " ".join(str(values["title"]).split())
-        if not title_key(title):
-            raise UserError("a title needs at least one letter or digit")
-        values["title"] = title
-        row.title_key = title_key(title)
-    for key, value in values.items():
-        setattr(row, key, value)
-    row.user_edited = edited
-    row.updated_at = utcnow()
-    mark_for_index(session, [row.id])
-    library.papers_changed(session)  # title, year or date may sort differently now
 
 
 def delete_papers(library: Library, ids: Sequence[int]) -> Applied:

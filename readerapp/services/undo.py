@@ -17,7 +17,7 @@ from sqlalchemy import delete
 
 from readerapp.core.errors import UserError
 from readerapp.db.models import Meta
-from readerapp.services import import_session, notes, overview, queues, triage
+from readerapp.services import editing, import_session, notes, overview, queues, triage
 from readerapp.services.changes import Applied, Step
 from readerapp.services.library import Library
 
@@ -25,7 +25,7 @@ STEPS: dict[str, Callable[..., Applied]] = {
     "column": triage.set_column_values,
     "tag": triage.change_tag,
     "tag_sets": triage.set_tag_members,
-    "fields": triage.restore_fields,
+    "fields": editing.restore_fields,
     "delete_papers": triage.delete_papers,
     "restore_papers": triage.restore_papers,
     "add_note": notes.add_note,

@@ -12,6 +12,7 @@ from readerapp.db.migrations import SCHEMA_VERSION
 from readerapp.services import (
     batches,
     checking,
+    editing,
     importing,
     notes,
     overview,
@@ -91,7 +92,7 @@ def test_every_kind_of_touch_keeps_a_paper(seeded: Library) -> None:
     edited = paper_id_by_title(seeded, "TaskExpert")
     triage.set_status(seeded, [status], "reading")
     triage.add_tag(seeded, "retrieval", [tagged])
-    triage.edit_paper(seeded, edited, year=2023)
+    editing.edit_paper(seeded, edited, year=2023)
 
     report = batches.undo_import(seeded, batch)
 
@@ -112,7 +113,7 @@ def test_undo_of_a_merging_dump_clears_what_it_filled_and_keeps_hand_edits(
     assert "doi" in imported.filled[ugr] and "authors" in imported.filled[swinface]
     assert search.search_ids(seeded, "author:Lixiong") == [swinface]
     # A field the import filled, then the user changed by hand, is the user's now.
-    triage.edit_paper(seeded, swinface, venue="TCSVT (my abbreviation)")
+    editing.edit_paper(seeded, swinface, venue="TCSVT (my abbreviation)")
 
     report = batches.undo_import(seeded, imported.batch_id or 0)
 

@@ -9,7 +9,7 @@ from readerapp.core.errors import InputError
 from readerapp.core.records import PaperRecord
 from readerapp.formats import registry
 from readerapp.formats.base import ImportFormat, ParseResult
-from readerapp.services import importing, notes, queues, search, triage
+from readerapp.services import editing, importing, notes, queues, search, triage
 from readerapp.services.library import Library
 from tests.conftest import SEED, paper_id_by_title
 
@@ -50,7 +50,7 @@ def test_reimport_never_touches_user_state(seeded: Library) -> None:
     triage.add_tag(seeded, "faces", [pid])
     notes.add_note(seeded, pid, "Read section 3 first.")
     queues.add_to_queue(seeded, "week", [pid])
-    triage.edit_paper(seeded, pid, title="SwinFace (my title)")
+    editing.edit_paper(seeded, pid, title="SwinFace (my title)")
     importing.import_path(seeded, SEED)
     paper = triage.get_paper(seeded, pid)
     assert paper.starred and paper.status == "reading"

@@ -5,7 +5,7 @@ import pytest
 from readerapp.core.errors import UserError
 from readerapp.core.identity import title_key
 from readerapp.search.query import QuerySyntaxError
-from readerapp.services import notes, queues, search, triage
+from readerapp.services import editing, notes, queues, search, triage
 from readerapp.services.library import Library
 from tests.conftest import paper_id_by_title
 
@@ -121,7 +121,7 @@ def test_cached_sort_orders_follow_edits_deletes_and_other_writers(seeded: Libra
 
     by_title = search.search_ids(seeded, "", sort="title")
     last, first = by_title[-1], by_title[0]
-    triage.edit_paper(seeded, last, title="000 first")
+    editing.edit_paper(seeded, last, title="000 first")
     assert search.search_ids(seeded, "", sort="title")[0] == last
     triage.delete_papers(seeded, [first])
     assert first not in search.search_ids(seeded, "", sort="title")

@@ -8,7 +8,7 @@ import pytest
 
 from readerapp.core import paths
 from readerapp.core.records import STATUSES, PaperSummary
-from readerapp.services import importing, overview, queues, search, triage
+from readerapp.services import editing, importing, overview, queues, search, triage
 from readerapp.services.library import Library
 from tests.conftest import DATA
 
@@ -113,7 +113,7 @@ def test_edits_by_another_process_reach_the_cached_orders(seeded: Library) -> No
     by_title = search.search_ids(seeded, "", sort="title")  # cached here
     last = by_title[-1]
     with Library.open(seeded.directory) as other:
-        triage.edit_paper(other, last, title="0000 first in every title sort")
+        editing.edit_paper(other, last, title="0000 first in every title sort")
     assert search.search_ids(seeded, "", sort="title")[0] == last  # not the cached order
     assert search.search_ids(seeded, "retrieval", sort="title") == [
         pid

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from readerapp.core.errors import UserError
-from readerapp.services import importing, notes, overview, queues, search, triage, undo
+from readerapp.services import editing, importing, notes, overview, queues, search, triage, undo
 from readerapp.services.changes import Applied, Changes, Step
 from readerapp.services.library import Library
 from tests.conftest import DATA, paper_id_by_title
@@ -335,7 +335,7 @@ def test_delete_papers(seeded: Library) -> None:
     triage.add_tag(seeded, "quokka", [a, c])
     notes.add_note(seeded, a, "Compare with the wombat baseline.")
     queues.add_to_queue(seeded, "Week 32", [c, a, b])
-    triage.edit_paper(seeded, b, venue="SIGIR")
+    editing.edit_paper(seeded, b, venue="SIGIR")
 
     applied = round_trip(
         seeded,
@@ -420,12 +420,12 @@ def test_undo_of_deleting_a_smart_list_brings_back_its_name_as_saved(seeded: Lib
 
 def test_edit_paper(seeded: Library) -> None:
     a, _, _ = _three(seeded)
-    triage.edit_paper(seeded, a, venue="TCSVT")
+    editing.edit_paper(seeded, a, venue="TCSVT")
     original = triage.get_paper(seeded, a)
 
     applied = round_trip(
         seeded,
-        lambda: triage.edit_paper(seeded, a, title="SwinFace for quetzal faces", year=2021),
+        lambda: editing.edit_paper(seeded, a, title="SwinFace for quetzal faces", year=2021),
         {"papers"},
         lambda: (
             search.search_ids(seeded, "quetzal"),

@@ -12,6 +12,7 @@ from typing import NoReturn
 
 from readerapp import __version__
 from readerapp.cli import output
+from readerapp.cli.edit_command import add_edit_parser, cmd_edit
 from readerapp.core import paths
 from readerapp.core.errors import ReaderappError, UserError
 from readerapp.core.lockfile import LibraryLock
@@ -138,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("note", help="add a Markdown note to a paper (TEXT, or - for stdin)")
     p.add_argument("ref", metavar="REF")
     p.add_argument("text", metavar="TEXT")
+    add_edit_parser(sub)
 
     p = sub.add_parser("queue", help="ordered reading queues")
     q_sub = p.add_subparsers(
@@ -516,6 +518,7 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "status": cmd_status,
     "tag": cmd_tag,
     "note": cmd_note,
+    "edit": cmd_edit,
     "queue": cmd_queue,
     "export": cmd_export,
     "check": cmd_check,

@@ -12,23 +12,32 @@ Rules that both front ends get from here:
   leaves an import half applied.
 - Undo takes away what the options added (not what was there before), then undoes the
   batches, newest first.
+- Papers can be left out of an import by the identity keys its preview reports
+  (SourcePreview.leaving_out): they are neither added nor merged into, and the options skip
+  them.
+- A source that cannot be previewed says why with a Problem kind as well as a message, so
+  that each front end words it its own way: the command line prints the message (scripts
+  read it), the window names the source as its user knows it and offers a format only
+  where one can help.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import enum
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from readerapp.core.errors import Cancelled, InputError, ReaderappError
+from readerapp.core.errors import Cancelled, InputError, ParseError, ReaderappError
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.records import PaperSummary
-from readerapp.formats.text_input import read_path
+from readerapp.formats.registry import detect_format
+from readerapp.formats.text_input import MAX_INPUT_BYTES, read_path
 from readerapp.search.query import Filter
 from readerapp.services import batches, importing, overview, queues, search, triage
 from readerapp.services.changes import Applied, Changes, Step
-from readerapp.services.importing import FileReport
+from readerapp.services.importing import FileReport, PlannedPaper
 from readerapp.services.library import Library
 
 # Papers listed per section of a preview; a 7,000-paper re-import still says how many.
@@ -67,29 +76,160 @@ class ImportSource:
         return dataclasses.replace(self, text=read_path(self.path))
 
 
+class Problem(enum.Enum):
+    """Why a source cannot be imported, for a front end that words it its own way."""
+
+    MISSING = "missing"  # no such file (any more)
+    FOLDER = "folder"
+    NOT_ALLOWED = "not allowed"  # the file may not be read
+    NOT_TEXT = "not text"  # binary data, or text that its byte-order mark belies
+    UNREADABLE = "unreadable"  # too large, or the system cannot read it
+    EMPTY = "empty"  # nothing but blank text
+    UNRECOGNISED = "unrecognised"  # no format is sure of the content
+    NOT_IN_FORMAT = "not in format"  # read as the detected or chosen format, it fails
+    OTHER = "other"  # e.g. the library is busy
+
+    @property
+    def format_may_help(self) -> bool:
+        """Naming another format could make the source importable."""
+        return self in (Problem.UNRECOGNISED, Problem.NOT_IN_FORMAT)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProblem:
+    kind: Problem
+    message: str  # the command line's one line, naming the source: a contract for scripts
+    why: str  # the message without the source and line it starts with
+    line: int | None = None
+    format_name: str | None = None  # the format it was read as, if one was tried
+
+    @classmethod
+    def of(
+        cls,
+        kind: Problem,
+        error: ReaderappError,
+        source: ImportSource,
+        format_name: str | None = None,
+    ) -> SourceProblem:
+        why, line = _why(error, source.source)
+        return cls(kind, str(error), why, line, format_name)
+
+
+def _why(error: ReaderappError, source: str) -> tuple[str, int | None]:
+    """An error's reason and line, without the "source:line: " its message starts with."""
+    if isinstance(error, ParseError):
+        return error.why, error.line
+    text = str(error)
+    if not text.startswith(source + ":"):
+        return text, None
+    rest = text[len(source) + 1 :]
+    line, separator, why = rest.partition(": ")
+    if separator and line.isdigit():
+        return why, int(line)
+    return rest.strip(), None
+
+
+def _read_problem(source: ImportSource, error: InputError) -> Problem:
+    """What kept a file from being read, from what the system said (InputError's cause)."""
+    path, cause = source.path, error.__cause__
+    if path is not None and path.is_dir():  # Windows says "permission denied" for a folder
+        return Problem.FOLDER
+    if isinstance(cause, FileNotFoundError):
+        return Problem.MISSING
+    if isinstance(cause, PermissionError):
+        return Problem.NOT_ALLOWED
+    if isinstance(cause, OSError) or (path is not None and _too_large(path)):
+        return Problem.UNREADABLE
+    return Problem.NOT_TEXT  # read, but not decodable as text
+
+
+def _too_large(path: Path) -> bool:
+    try:
+        return path.stat().st_size > MAX_INPUT_BYTES
+    except OSError:
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewCounts:
+    """A preview's counts with the papers left out taken away."""
+
+    added: int
+    merged: int
+    unchanged: int
+    left_out: int
+
+
 @dataclass(frozen=True, slots=True)
 class SourcePreview:
-    """The dry run of one source: its report, or the error that stops it. A source imported
+    """The dry run of one source: its report, or the problem that stops it. A source imported
     without a preview (the command line) has previewed=False and neither."""
 
     source: ImportSource  # with its text read, so the import uses exactly what was previewed
     report: FileReport | None
-    error: str | None = None
+    problem: SourceProblem | None = None
     existing_ids: tuple[int, ...] = ()  # papers already in the library that it matches
     existing: dict[int, PaperSummary] = field(default_factory=dict)  # the first LIST_LIMIT
     previewed: bool = True
+    # Identity keys of the papers to leave out (PlannedPaper.keys): see leaving_out().
+    exclude: frozenset[str] = frozenset()
+
+    @property
+    def error(self) -> str | None:
+        """The problem as the command line says it."""
+        return self.problem.message if self.problem is not None else None
 
     @property
     def format_name(self) -> str | None:
         return self.report.format if self.report is not None else self.source.format_name
 
     @property
+    def new_papers(self) -> list[PlannedPaper]:
+        """What the import would add, in file order, each with its identity keys."""
+        return self.report.new_papers if self.report is not None else []
+
+    def planned(self, paper_id: int) -> PlannedPaper | None:
+        """The entry of this source that matches a library paper."""
+        return self.report.matched_papers.get(paper_id) if self.report is not None else None
+
+    def leaving_out(self, keys: Iterable[str]) -> SourcePreview:
+        """This preview with the papers of these identity keys left out of the import: they
+        are not added, nothing is merged into them, and the options skip them."""
+        return dataclasses.replace(self, exclude=frozenset(keys))
+
+    def is_left_out(self, paper: PlannedPaper | None) -> bool:
+        """Every entry that makes the paper is left out (with some left, it still comes)."""
+        return paper is not None and bool(self.exclude) and self.exclude.issuperset(paper.keys)
+
+    @property
+    def kept_existing_ids(self) -> tuple[int, ...]:
+        """The matched library papers that stay in the import."""
+        if not self.exclude:
+            return self.existing_ids
+        return tuple(p for p in self.existing_ids if not self.is_left_out(self.planned(p)))
+
+    def counts(self) -> PreviewCounts:
+        report = self.report
+        if report is None:
+            return PreviewCounts(0, 0, 0, 0)
+        if not self.exclude:
+            return PreviewCounts(report.added, report.merged, report.unchanged, 0)
+        added = sum(1 for p in report.new_papers if not self.is_left_out(p))
+        kept = self.kept_existing_ids
+        merged = sum(1 for pid in kept if pid in report.filled)
+        left_out = report.added - added + len(self.existing_ids) - len(kept)
+        return PreviewCounts(added, merged, len(kept) - merged, left_out)
+
+    @property
     def changes_library(self) -> bool:
-        """False when every paper is already there with nothing to fill in: importing it
-        would change nothing, so no import batch is recorded for it."""
+        """False when every paper is already there with nothing to fill in (or left out):
+        importing it would change nothing, so no import batch is recorded for it."""
         if not self.previewed:
             return True
-        return self.report is not None and (self.report.added > 0 or self.report.merged > 0)
+        if self.report is None:
+            return False
+        counts = self.counts()
+        return counts.added > 0 or counts.merged > 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +240,11 @@ class ImportPlan:
     previews: tuple[SourcePreview, ...]
     queue: str | None = None
     tag: str | None = None
+
+    @property
+    def left_out(self) -> int:
+        """Papers the user chose to leave out, over every source."""
+        return sum(p.counts().left_out for p in self.previews)
 
 
 def clean_options(queue: str | None, tag: str | None) -> tuple[str | None, str | None]:
@@ -130,14 +275,34 @@ def direct_plan(
 def preview_source(
     library: Library, source: ImportSource, progress: ProgressSink, cancel: CancelToken
 ) -> SourcePreview:
-    """Dry-runs one source; a user-facing error becomes its message."""
+    """Dry-runs one source; a user-facing error becomes its problem."""
     try:
         source = source.read()
-        report = _import(library, source, source.format_name, progress, cancel, dry_run=True)
+    except InputError as error:
+        return SourcePreview(
+            source, None, SourceProblem.of(_read_problem(source, error), error, source)
+        )
+    assert source.text is not None
+    blank = not source.text.strip()
+    format_name = source.format_name
+    try:
+        if format_name is None:
+            format_name = detect_format(source.text, source.source).name
+    except InputError as error:
+        kind = Problem.EMPTY if blank else Problem.UNRECOGNISED
+        return SourcePreview(source, None, SourceProblem.of(kind, error, source))
+    try:
+        report = _import(library, source, format_name, progress, cancel, dry_run=True)
     except ReaderappError as error:
         if cancel.cancelled:
             raise
-        return SourcePreview(source, None, str(error))
+        if blank:
+            kind = Problem.EMPTY
+        elif isinstance(error, InputError):
+            kind = Problem.NOT_IN_FORMAT
+        else:
+            kind = Problem.OTHER
+        return SourcePreview(source, None, SourceProblem.of(kind, error, source, format_name))
     # The report lists matched papers first, then the new papers' (rolled back) ids.
     existing = tuple(report.paper_ids[: report.merged + report.unchanged])
     return SourcePreview(
@@ -154,6 +319,7 @@ def _import(
     *,
     dry_run: bool = False,
     index: bool = True,
+    exclude: frozenset[str] = frozenset(),
 ) -> FileReport:
     """One read source through the real import (a dry run rolls back)."""
     assert source.text is not None
@@ -164,6 +330,7 @@ def _import(
         format_name=format_name,
         dry_run=dry_run,
         index=index,
+        exclude=exclude,
         progress=progress,
         cancel=cancel,
     )
@@ -266,7 +433,15 @@ def run_import(
             sink = _numbered(progress, preview.source.label, number, len(todo))
             try:
                 source = preview.source.read()
-                report = _import(library, source, preview.format_name, sink, cancel, index=False)
+                report = _import(
+                    library,
+                    source,
+                    preview.format_name,
+                    sink,
+                    cancel,
+                    index=False,
+                    exclude=preview.exclude,
+                )
             except InputError as error:
                 if preview.previewed:
                     raise
@@ -285,7 +460,7 @@ def run_import(
             ids.update(dict.fromkeys(overview.batch_paper_ids(library, report.batch_id)))
     for preview in plan.previews:
         if not preview.changes_library:  # nothing written for it; its papers still count
-            ids.update(dict.fromkeys(preview.existing_ids))
+            ids.update(dict.fromkeys(preview.kept_existing_ids))
     outcome.paper_ids = list(ids)
     if plan.queue and outcome.paper_ids:
         existing = _queue_ids_or_none(library, plan.queue)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +42,16 @@ PROGRESS_EVERY = 1000
 MAX_TITLE_CHARS = 2000
 
 
+@dataclass(frozen=True, slots=True)
+class PlannedPaper:
+    """A paper of a dry run: the record as the import would use it, and the identity keys
+    (merge.record_identity) of the file's entries that make it. Leaving all of its keys out
+    of the import (import_records' `exclude`) leaves the paper out."""
+
+    record: PaperRecord
+    keys: tuple[str, ...]
+
+
 @dataclass(slots=True)
 class FileReport:
     source: str
@@ -55,6 +66,12 @@ class FileReport:
     batch_id: int | None = None
     listing_date: str | None = None
     dry_run: bool = False
+    excluded: int = 0  # the file's papers left out on request (`exclude`)
+    # A dry run only (a real import would keep every record alive as long as its report):
+    # the papers it would add, in file order, and the library papers it matches, each with
+    # the first of its entries in the file.
+    new_papers: list[PlannedPaper] = field(default_factory=list)
+    matched_papers: dict[int, PlannedPaper] = field(default_factory=dict)
 
     @property
     def changes(self) -> Changes:
@@ -83,8 +100,9 @@ class _DryRun(Exception):
     """Raised inside the transaction to roll a dry run back after counting."""
 
 
-def _dedupe(records: list[PaperRecord]) -> tuple[list[PaperRecord], list[str]]:
-    """One record per paper within a file, in first-seen order, with their title keys.
+def _dedupe(records: list[PaperRecord]) -> tuple[list[PaperRecord], list[str], list[str]]:
+    """One record per paper within a file, in first-seen order, with their title keys and
+    identity keys.
 
     Each title is folded once here and the key travels with its record from then on.
     """
@@ -100,7 +118,20 @@ def _dedupe(records: list[PaperRecord]) -> tuple[list[PaperRecord], list[str]]:
             seen[identity] = len(out)
             out.append(record)
             keys.append(key)
-    return out, keys
+    return out, keys, list(seen)
+
+
+def _leave_out(
+    records: list[PaperRecord],
+    keys: list[str],
+    identities: list[str],
+    exclude: Collection[str],
+) -> tuple[list[PaperRecord], list[str], list[str]]:
+    """The records whose identity is not in `exclude`, before any matching: a paper left
+    out is neither added nor merged into, and its entries count for nothing."""
+    left_out = frozenset(exclude)
+    kept = [n for n, identity in enumerate(identities) if identity not in left_out]
+    return [records[n] for n in kept], [keys[n] for n in kept], [identities[n] for n in kept]
 
 
 def _screen(records: list[PaperRecord], skipped: list[SkippedEntry]) -> list[PaperRecord]:
@@ -138,6 +169,7 @@ def _merge_batch(
     session: Session,
     records: list[PaperRecord],
     keys: list[str],
+    identities: list[str],
     report: FileReport,
     progress: ProgressSink,
     cancel: CancelToken | None,
@@ -146,23 +178,37 @@ def _merge_batch(
     identity = IdentityMap(session, records, keys)
     new: list[PaperRecord] = []  # papers to insert; identity holds them with ids -1, -2, ...
     new_keys: list[str] = []
+    # The identity keys of the entries behind each new paper and each matched one.
+    new_sources: list[list[str]] = []
+    matched_sources: dict[int, list[str]] = {}
     matched: dict[int, list[PaperRecord]] = {}
     total = len(records)
-    for done, (record, key) in enumerate(zip(records, keys, strict=True), start=1):
+    for done, (record, key, own) in enumerate(zip(records, keys, identities, strict=True), 1):
         if cancel is not None and done % 1000 == 0:
             cancel.check()
         hit = identity.find(record, key)
         if hit is None:
             new.append(record)
             new_keys.append(key)
+            new_sources.append([own])
             identity.add(Existing(-len(new), record.arxiv_id, record.doi, key, record.year))
         elif hit.id < 0:
             new[-hit.id - 1] = combine(new[-hit.id - 1], record)
+            new_sources[-hit.id - 1].append(own)
         else:
             matched.setdefault(hit.id, []).append(record)
+            matched_sources.setdefault(hit.id, []).append(own)
         if done % PROGRESS_EVERY == 0:
             progress(done, total, f"Matching {done:,} / {total:,}")
 
+    if report.dry_run:
+        report.new_papers = [
+            PlannedPaper(record, tuple(own)) for record, own in zip(new, new_sources, strict=True)
+        ]
+        report.matched_papers = {
+            pid: PlannedPaper(incoming[0], tuple(matched_sources[pid]))
+            for pid, incoming in matched.items()
+        }
     _write_batch(session, batch_id, report, matched, new, new_keys, identity, progress, cancel)
 
 
@@ -254,10 +300,14 @@ def import_text(
     format_name: str | None = None,
     dry_run: bool = False,
     index: bool = True,
+    exclude: Collection[str] = (),
     progress: ProgressSink = no_progress,
     cancel: CancelToken | None = None,
 ) -> FileReport:
     """Import one text (a file's content, a pipe, the clipboard) as one transaction.
+
+    `exclude` names papers to leave out by the identity keys a dry run reports
+    (FileReport.new_papers and matched_papers).
 
     With index=False the papers are committed (visible and filterable at once) and left
     marked for indexing: the caller runs Library.sync_index(cancel, progress) later, e.g.
@@ -279,6 +329,7 @@ def import_text(
         fmt.name,
         dry_run=dry_run,
         index=index,
+        exclude=exclude,
         progress=progress,
         cancel=cancel,
     )
@@ -292,11 +343,13 @@ def import_records(
     *,
     dry_run: bool = False,
     index: bool = True,
+    exclude: Collection[str] = (),
     progress: ProgressSink = no_progress,
     cancel: CancelToken | None = None,
 ) -> FileReport:
     """Import records that are already parsed (a file's, or an online source's) as one
-    batch in one transaction: identify, merge, record for undo, index."""
+    batch in one transaction: identify, merge, record for undo, index. Papers whose
+    identity keys are in `exclude` are left out before matching: not added, not merged."""
     report = FileReport(
         source=source,
         format=format_name,
@@ -306,12 +359,16 @@ def import_records(
     )
     screened = _screen(parsed.records, report.skipped)
     with gc_paused():
-        records, keys = _dedupe([complete_links(r) for r in screened])
+        records, keys, identities = _dedupe([complete_links(r) for r in screened])
+        if exclude:
+            before = len(records)
+            records, keys, identities = _leave_out(records, keys, identities, exclude)
+            report.excluded = before - len(records)
         if cancel is not None:
             cancel.check()
         try:
             with library.write() as session, roomy_page_cache(session):
-                _merge_batch(session, records, keys, report, progress, cancel)
+                _merge_batch(session, records, keys, identities, report, progress, cancel)
                 if report.added or report.merged:
                     library.papers_changed(session)
                 pause_point("import-written")  # every row written, not yet committed

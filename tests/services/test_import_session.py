@@ -407,3 +407,117 @@ def test_undo_after_an_imported_paper_was_deleted(seeded: Library) -> None:
     assert (report.removed, report.kept) == (900, [])
     assert triage.list_tags(seeded) == []
     assert len(search.search_ids(seeded, "")) == 73
+
+
+def test_papers_left_out_are_neither_added_nor_merged_and_skip_the_options(
+    library: Library,
+) -> None:
+    # A reading list of bare arXiv ids; then the HF feed (1 new paper, 2 that fill in ids
+    # of the list) and the seed (73 new). The user leaves out the feed's new paper, one of
+    # its merges and three seed papers.
+    assert importing.import_path(library, DATA / "arxiv_ids.txt").added == 8
+    before = snapshot(library)
+    feed_source, seed_source = ImportSource.from_path(DATA / "hf_papers_feed.json"), SEED
+    feed, seed = import_session.preview_all(
+        library, [feed_source, ImportSource.from_path(seed_source)]
+    )
+    assert feed.report is not None and seed.report is not None
+    assert [p.record.title for p in feed.new_papers] == [
+        "Direct Preference Optimization: Your Language Model is Secretly a Reward Model"
+    ]
+    dpo = feed.new_papers[0]
+    assert dpo.keys == ("arxiv:2305.18290",) and dpo.record.authors[0] == "Rafael Rafailov"
+    assert len(seed.new_papers) == 73 and feed.existing_ids == (4, 2)
+    lora = feed.planned(2)
+    assert lora is not None and lora.record.title.startswith("LoRA")
+    left_out_titles = [p.record.title for p in seed.new_papers[10:13]]
+
+    feed = feed.leaving_out([*dpo.keys, *lora.keys])
+    seed = seed.leaving_out(k for p in seed.new_papers[10:13] for k in p.keys)
+    assert feed.counts() == import_session.PreviewCounts(0, 1, 0, 2)
+    assert seed.counts() == import_session.PreviewCounts(70, 0, 0, 3)
+    assert feed.kept_existing_ids == (4,)
+    plan = import_session.make_plan([feed, seed], queue="Later")
+    assert plan.left_out == 5
+
+    outcome = import_session.run_import(library, plan)
+    import_session.index_import(library, outcome)
+
+    assert [(r.added, r.merged, r.excluded) for r in outcome.reports] == [(0, 1, 2), (70, 0, 3)]
+    assert overview.counts(library).total == 8 + 70
+    titles = {p.title for p in search.search(library, "")}
+    assert not titles & {dpo.record.title, *left_out_titles}
+    assert triage.get_paper(library, 2).abstract == ""  # LoRA: nothing filled in
+    assert triage.get_paper(library, 4).abstract != ""  # Llama 2: filled in
+    assert 2 not in outcome.paper_ids and 4 in outcome.paper_ids
+    assert queues.queue_ids(library, "Later") == outcome.paper_ids
+    assert len(outcome.paper_ids) == 71
+
+    import_session.undo_outcome(library, outcome)
+    assert without_batches(snapshot(library)) == without_batches(before)
+
+
+def test_leaving_out_every_change_of_a_source_writes_no_batch(seeded: Library) -> None:
+    (preview,) = import_session.preview_all(seeded, [ImportSource.from_path(JABREF)])
+    preview = preview.leaving_out(k for p in preview.new_papers for k in p.keys)
+    assert not preview.changes_library and preview.counts().left_out == 901
+    outcome = import_session.run_import(seeded, import_session.make_plan([preview]))
+    assert outcome.reports == [] and outcome.paper_ids == [] and outcome.undo_step() is None
+    assert [b.id for b in overview.list_batches(seeded)] == [1]
+
+
+def test_the_command_line_can_leave_papers_out_by_their_keys(library: Library) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    dry = importing.import_text(library, text, str(SEED), dry_run=True)
+    keys = [k for p in dry.new_papers[:5] for k in p.keys]
+    report = importing.import_text(library, text, str(SEED), exclude=keys)
+    assert (report.added, report.excluded) == (68, 5)
+    assert report.new_papers == [] and report.matched_papers == {}  # a real import keeps none
+
+
+def test_a_source_that_cannot_be_imported_says_why_in_kind_and_words(
+    library: Library, tmp_path: Path
+) -> None:
+    binary = tmp_path / "paper.pdf"
+    binary.write_bytes(b"%PDF-1.7\n\x00\x01\x02")
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    blank = tmp_path / "blank.txt"
+    blank.write_text("  \n\n")
+    sources = [
+        ImportSource.from_path(binary),
+        ImportSource.from_path(folder),
+        ImportSource.from_path(tmp_path / "gone.bib"),
+        ImportSource.from_path(blank),
+        ImportSource.from_clipboard("Some notes from the meeting\nnothing to import\n"),
+        ImportSource.from_path(JABREF, "ris"),
+    ]
+    previews = import_session.preview_all(library, sources)
+    problems = [p.problem for p in previews]
+    assert all(p is not None for p in problems) and all(p.report is None for p in previews)
+    kinds = [p.kind for p in problems if p is not None]
+    P = import_session.Problem
+    assert kinds == [P.NOT_TEXT, P.FOLDER, P.MISSING, P.EMPTY, P.UNRECOGNISED, P.NOT_IN_FORMAT]
+    assert [k.format_may_help for k in kinds] == [False] * 4 + [True] * 2
+    # The command line's words stay as they were: scripts read them.
+    errors = [p.error for p in previews]
+    assert errors[:3] == [
+        f"{binary}:2: binary data (a NUL byte), not a text file",
+        f"{folder}: is a folder, not a file",
+        f"{tmp_path / 'gone.bib'}: no such file",
+    ]
+    assert errors[4] == (
+        "<clipboard>:1: not a format readerapp recognises; if it is one of hf-daily-text, "
+        "hf-json, arxiv-atom, semantic-scholar, ris, medline, wos-tagged, csljson, "
+        "readerapp-json, markdown-list, csv, bibtex, name it with --format"
+    )
+    # Without the source and line, for a front end that names the source its own way.
+    assert [(p.why, p.line) for p in problems[:3] if p is not None] == [
+        ("binary data (a NUL byte), not a text file", 2),
+        ("is a folder, not a file", None),
+        ("no such file", None),
+    ]
+    last = problems[5]
+    assert last is not None and (last.line, last.format_name) == (1, "ris")
+    assert last.why.startswith("not RIS: ")
+    assert overview.list_batches(library) == []

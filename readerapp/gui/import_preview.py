@@ -1,16 +1,38 @@
 """The import preview: what an import would do, per file, before anything is written.
 
 Each source (a file, the clipboard) gets a dry run of the real import (same parser, same
-merge rules, rolled back), so the counts shown are the counts the import will produce.
+merge rules, rolled back), so the counts shown are the counts the import will produce. The
+papers it would add, and those it would merge into, are listed with a check box each: the
+unchecked ones are left out of the import (SourcePreview.leaving_out). The lists are Qt
+models over the dry run's papers, so a 20,000-paper dump costs no more widgets than one of
+ten.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,12 +43,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,14 +63,24 @@ from readerapp.formats.registry import IMPORT_FORMATS
 from readerapp.gui.tasks import ProgressRelay, TaskRunner
 from readerapp.services import queues, triage
 from readerapp.services.import_session import (
+    CLIPBOARD,
     LIST_LIMIT,
+    STDIN,
     ImportPlan,
     ImportSource,
+    PreviewCounts,
+    Problem,
     SourcePreview,
     make_plan,
     preview_all,
 )
+from readerapp.services.importing import PlannedPaper
 from readerapp.services.library import Library
+
+Index = QModelIndex | QPersistentModelIndex
+
+# The widest the dialog opens: it must fit a 1024-pixel screen with room to spare.
+WIDTH = 900
 
 
 def _valid(clean: Callable[[str], str], name: str) -> str | None:
@@ -61,30 +96,244 @@ def _plural(count: int, one: str, many: str | None = None) -> str:
 
 
 def totals_text(previews: Sequence[SourcePreview]) -> str:
+    """The counts over every source, with the papers left out taken away."""
+    counts = [p.counts() for p in previews if p.report is not None]
     reports = [p.report for p in previews if p.report is not None]
-    added = sum(r.added for r in reports)
-    known = sum(r.merged + r.unchanged for r in reports)
-    merged = sum(r.merged for r in reports)
+    added = sum(c.added for c in counts)
+    merged = sum(c.merged for c in counts)
+    known = merged + sum(c.unchanged for c in counts)
+    left_out = sum(c.left_out for c in counts)
     skipped = sum(len(r.skipped) for r in reports)
     failed = sum(1 for p in previews if p.report is None)
+    if not reports:
+        if len(previews) == 1:
+            return "Nothing can be imported from it."
+        return f"Nothing can be imported: none of the {len(previews):,} sources can be read."
     parts = [
         f"{added:,} new",
         f"{known:,} already in the library",
         f"{merged:,} of them get new details",
         f"{skipped:,} skipped",
     ]
+    if left_out:
+        parts.append(f"{left_out:,} left out")
     text = " · ".join(parts)
     if failed:
         text += f" · {_plural(failed, 'source')} cannot be read (see below)"
-    if reports and not failed and added == 0 and merged == 0:
-        text += (
-            "\nNothing new: every paper is already in the library with these details. "
-            "Importing only applies the queue and tag options below."
-        )
+    if not failed and added == 0 and merged == 0:
+        if left_out and known == 0:
+            text += "\nEvery paper is left out: check the ones to import."
+        else:
+            text += (
+                "\nNothing new: every paper is already in the library with these details. "
+                "Importing only applies the queue and tag options below."
+            )
     return text
 
 
-def _status_text(summary: PaperSummary) -> str:
+def import_button_text(counts: Sequence[PreviewCounts]) -> str:
+    added = sum(c.added for c in counts)
+    return f"&Import {_plural(added, 'new paper')}" if added else "&Import"
+
+
+# -- messages written for the window (the command line keeps its own, SourceProblem.message)
+
+
+def source_name(source: ImportSource) -> str:
+    """The source as the window's user knows it: the file's name, or the clipboard."""
+    if source.path is not None:
+        return f"“{source.path.name}”"
+    return {CLIPBOARD: "the clipboard", STDIN: "standard input"}.get(source.source, source.label)
+
+
+def problem_text(preview: SourcePreview, several: bool) -> str:
+    """Why a source cannot be imported, in the window's words: the source by the name the
+    user knows, no command-line advice, a format only where choosing one can help, and the
+    other sources mentioned only when there are others."""
+    problem = preview.problem
+    assert problem is not None
+    name = source_name(preview.source)
+    subject = name[0].upper() + name[1:]
+    why = problem.why.rstrip(".")
+    texts = {
+        Problem.MISSING: f"{subject} cannot be found: it was moved, renamed or deleted.",
+        Problem.FOLDER: f"{subject} is a folder. Import the files in it instead.",
+        Problem.NOT_ALLOWED: f"{subject} cannot be opened: you are not allowed to read it.",
+        Problem.NOT_TEXT: (
+            f"{subject} is not a text file (a PDF, an image or an archive, perhaps). "
+            "readerapp imports lists of papers saved as text: BibTeX, RIS, JSON, Markdown "
+            "and the like."
+        ),
+        Problem.UNREADABLE: f"{subject} cannot be read: {why}.",
+        Problem.EMPTY: f"{subject} holds no text: there is nothing to import.",
+        Problem.UNRECOGNISED: (
+            f"{subject} does not look like any format readerapp knows. If it is one of them, "
+            "choose it under Format."
+        ),
+        Problem.OTHER: f"{subject} cannot be imported: {why}.",
+    }
+    if problem.kind is Problem.NOT_IN_FORMAT:
+        label = _format_label(problem.format_name or "")
+        where = f"Line {problem.line:,}: " if problem.line is not None else ""
+        text = (
+            f"{subject} cannot be read as {label}. {where}{why}. "
+            "Choose the format it is in under Format."
+        )
+    else:
+        text = texts[problem.kind]
+    if several:
+        text += " The other sources are imported without it."
+    return text
+
+
+# What the sources table says of a source that cannot be imported, in its Format column.
+PROBLEM_CELLS = {
+    Problem.MISSING: "not found",
+    Problem.FOLDER: "a folder",
+    Problem.NOT_ALLOWED: "not allowed",
+    Problem.NOT_TEXT: "not text",
+    Problem.UNREADABLE: "unreadable",
+    Problem.EMPTY: "empty",
+    Problem.UNRECOGNISED: "not recognised",
+    Problem.NOT_IN_FORMAT: "not readable",
+    Problem.OTHER: "not readable",
+}
+
+
+def _format_label(name: str) -> str:
+    return next((f.label for f in IMPORT_FORMATS if f.name == name), name)
+
+
+# -- colours from the palette, readable on it (WCAG 2.x)
+
+ERROR_RED = QColor("#b3261e")
+MIN_CONTRAST = 4.5  # WCAG 2.x, level AA, for text of normal size
+
+
+def relative_luminance(color: QColor) -> float:
+    """WCAG 2.x relative luminance of an sRGB colour: 0 for black, 1 for white."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(c) for c in (color.redF(), color.greenF(), color.blueF()))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG 2.x contrast ratio, from 1 (the same) to 21 (black on white)."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)))[::-1]
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def readable_on(color: QColor, background: QColor, fallback: QColor) -> QColor:
+    """`color`, or the nearest mix of it towards black (on a light background) or white (on
+    a dark one) that is readable on `background`; `fallback` (the palette's text colour)
+    if none is."""
+    if contrast_ratio(color, background) >= MIN_CONTRAST:
+        return color
+    # Above 0.18 black stands out more than white does, below it white.
+    towards = 0.0 if relative_luminance(background) > 0.18 else 1.0
+    for step in range(1, 21):
+        share = step / 20
+        mixed = QColor.fromRgbF(
+            *(c + (towards - c) * share for c in (color.redF(), color.greenF(), color.blueF()))
+        )
+        if contrast_ratio(mixed, background) >= MIN_CONTRAST:
+            return mixed
+    return fallback
+
+
+class ElidedLabel(QLabel):
+    """One line that shows as much of its text as fits, eliding in the middle (a path keeps
+    its folder's start and its file name), with the whole text in its tooltip. It never asks
+    for more width than a few characters: a long path does not widen the dialog."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        super().setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideMiddle, self.width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        width = min(metrics.horizontalAdvance(self._full), metrics.averageCharWidth() * 40)
+        return QSize(width, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().averageCharWidth() * 8, super().minimumSizeHint().height())
+
+
+# -- the lists of papers, each with a check box
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a paper list: its title, its text and tooltip for a row's item, and
+    its width in average characters (None: it takes the room left)."""
+
+    title: str
+    text: Callable[[Any], str]
+    tip: Callable[[Any], str] | None = None
+    chars: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPaper:
+    """A library paper that an import matches: the library's view of it (the first
+    LIST_LIMIT have one) and the file's entry that matches it."""
+
+    paper_id: int
+    summary: PaperSummary | None
+    planned: PlannedPaper | None
+    fills: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        if self.summary is not None:
+            return self.summary.title
+        return self.planned.record.title if self.planned is not None else f"Paper {self.paper_id}"
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return self.planned.keys if self.planned is not None else ()
+
+    @property
+    def tip(self) -> str:
+        """The title, and the file's if it differs (a bare arXiv id the file names)."""
+        theirs = self.planned.record.title if self.planned is not None else self.title
+        return self.title if theirs == self.title else f"{self.title}\nIn the file: {theirs}"
+
+
+def _keys(item: PlannedPaper | KnownPaper) -> tuple[str, ...]:
+    return item.keys
+
+
+def _first_author(paper: PlannedPaper) -> str:
+    authors = paper.record.authors
+    if not authors:
+        return ""
+    return authors[0] + (" et al." if len(authors) > 1 else "")
+
+
+def _status_text(summary: PaperSummary | None) -> str:
+    if summary is None:
+        return ""
     return ("★ " if summary.starred else "") + summary.status
 
 
@@ -92,12 +341,211 @@ def _field_names(columns: Sequence[str]) -> str:
     return ", ".join(c.replace("_", " ") for c in columns)
 
 
+NEW_COLUMNS = (
+    Column("Title", lambda p: p.record.title, lambda p: p.record.title),
+    Column("First author", _first_author, lambda p: "; ".join(p.record.authors), chars=22),
+    Column("Year", lambda p: str(p.record.year or ""), chars=5),
+)
+KNOWN_COLUMNS = (
+    Column("Paper", lambda k: k.title, lambda k: k.tip),
+    Column("Status", lambda k: _status_text(k.summary), chars=10),
+    Column("Queues", lambda k: ", ".join(k.summary.queues) if k.summary else "", chars=14),
+    Column(
+        "This import fills in",
+        lambda k: _field_names(k.fills) if k.fills else "nothing new",
+        lambda k: _field_names(k.fills) if k.fills else "Nothing to fill in",
+        chars=24,
+    ),
+)
+
+
+class PaperChoiceModel(QAbstractTableModel):
+    """Papers in rows, each with a check box in its first column. A paper is unchecked when
+    all of its identity keys are in `excluded`, the set the dialog keeps for its source and
+    hands to the plan; checking and unchecking change that set."""
+
+    checks_changed = Signal()
+
+    def __init__(self, columns: Sequence[Column], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = tuple(columns)
+        self.items: Sequence[Any] = ()
+        self.excluded: set[str] = set()
+
+    def reset(self, items: Sequence[Any], excluded: set[str]) -> None:
+        self.beginResetModel()
+        self.items, self.excluded = items, excluded
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].title
+        return None
+
+    def is_checked(self, row: int) -> bool:
+        keys = _keys(self.items[row])
+        return not (keys and self.excluded.issuperset(keys))
+
+    def checked_count(self) -> int:
+        return sum(1 for row in range(len(self.items)) if self.is_checked(row))
+
+    def data(self, index: Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        item, column = self.items[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(item)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:
+            return column.tip(item)
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
+            checked = self.is_checked(index.row())
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+        if index.column() == 0 and _keys(self.items[index.row()]):
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = 0) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column():
+            return False
+        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
+        return self.set_checked([index.row()], checked)
+
+    def set_checked(self, rows: Sequence[int], checked: bool) -> bool:
+        """Checks or unchecks these rows; False if none of them can be."""
+        rows = [row for row in rows if _keys(self.items[row])]
+        if not rows:
+            return False
+        for row in rows:
+            keys = _keys(self.items[row])
+            if checked:
+                self.excluded.difference_update(keys)
+            else:
+                self.excluded.update(keys)
+        last = len(self.columns) - 1
+        self.dataChanged.emit(
+            self.index(min(rows), 0), self.index(max(rows), last), [Qt.ItemDataRole.CheckStateRole]
+        )
+        self.checks_changed.emit()
+        return True
+
+    def set_all(self, checked: bool) -> None:
+        if self.items:
+            self.set_checked(range(len(self.items)), checked)
+
+
+CELL_PADDING = 8  # pixels either side of a cell's text, about what the styles draw
+
+
+class PaperChoiceView(QTableView):
+    """A paper list: rows, no grid, one line each. Space checks or unchecks every selected
+    paper at once (as the current one goes), wherever in the row the cursor is."""
+
+    def __init__(self, model: PaperChoiceModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setShowGrid(False)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        vertical = self.verticalHeader()
+        vertical.hide()
+        # Rows are never measured one by one: 20,000 of them cost what a screenful costs.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        char = self.fontMetrics().averageCharWidth()
+        for number, column in enumerate(model.columns):
+            if column.chars is None:
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(number, column.chars * char + 2 * CELL_PADDING)
+
+    def choices(self) -> PaperChoiceModel:
+        model = self.model()
+        assert isinstance(model, PaperChoiceModel)
+        return model
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select) and self.currentIndex().isValid():
+            model = self.choices()
+            rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
+            current = self.currentIndex().row()
+            model.set_checked(rows or [current], not model.is_checked(current))
+            return
+        super().keyPressEvent(event)
+
+
+class PaperChoicePane(QWidget):
+    """A paper list with its count and the Check all / Check none pair."""
+
+    def __init__(
+        self, columns: Sequence[Column], name: str, noun: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.noun = noun
+        self.model = PaperChoiceModel(columns, self)
+        self.view = PaperChoiceView(self.model)
+        self.view.setObjectName(f"{name}View")
+        self.summary = QLabel()
+        self.summary.setObjectName(f"{name}Summary")
+        self.summary.setWordWrap(True)
+        self.check_all = QPushButton("Check &all")
+        self.check_all.setObjectName(f"{name}CheckAll")
+        self.check_none = QPushButton("Check n&one")
+        self.check_none.setObjectName(f"{name}CheckNone")
+        for button in (self.check_all, self.check_none):
+            button.setAutoDefault(False)
+        self.check_all.clicked.connect(lambda: self.model.set_all(True))
+        self.check_none.clicked.connect(lambda: self.model.set_all(False))
+        self.model.checks_changed.connect(self._count)
+        self.model.modelReset.connect(self._count)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.check_all)
+        row.addWidget(self.check_none)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(row)
+        layout.addWidget(self.view, 1)
+
+    def _count(self) -> None:
+        total = self.model.rowCount()
+        checked = self.model.checked_count()
+        self.summary.setText(f"{checked:,} of {total:,} checked. {self.noun}" if total else "None.")
+        for button in (self.check_all, self.check_none):
+            button.setEnabled(total > 0)
+
+
 COLUMNS = ("File", "Format", "New", "In library", "Merged", "Skipped")
 
 
 class ImportPreviewDialog(QDialog):
     """Lists each source with its detected format (changeable), what is new, what is already
-    in the library (with status and queues), what merges fill in and what is skipped."""
+    in the library (with status and queues), what merges fill in and what is skipped; the
+    new and the matched papers have check boxes, and the unchecked ones stay out."""
 
     previews_ready = Signal()  # every source has a fresh preview (tests wait for it)
     failed = Signal(object)  # an unexpected error (a bug): the window shows its details
@@ -119,6 +567,8 @@ class ImportPreviewDialog(QDialog):
         self.library, self.runner = library, runner
         self.sources = list(sources)
         self.previews: list[SourcePreview | None] = [None] * len(self.sources)
+        # Per source, the identity keys of the papers the user unchecked.
+        self.excluded: list[set[str]] = [set() for _ in self.sources]
         self._running = 0
         self._generation = [0] * len(self.sources)  # a newer preview of a row wins
         self._cancel = CancelToken()
@@ -135,6 +585,7 @@ class ImportPreviewDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(COLUMNS)):
@@ -154,35 +605,55 @@ class ImportPreviewDialog(QDialog):
 
         self.format_combo = QComboBox()
         self.format_combo.setObjectName("formatCombo")
-        self.format_combo.setPlaceholderText("Not recognised: choose a format")
         for fmt in IMPORT_FORMATS:
             self.format_combo.addItem(fmt.label, fmt.name)
         self.format_combo.activated.connect(self._format_chosen)
         format_label = QLabel("&Format:")
         format_label.setBuddy(self.format_combo)
-        self.source_label = QLabel()
+        self.source_label = ElidedLabel()
         self.source_label.setObjectName("sourceLabel")
-        self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         format_row = QHBoxLayout()
         format_row.addWidget(format_label)
         format_row.addWidget(self.format_combo)
         format_row.addWidget(self.source_label, 1)
 
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("previewTree")
-        self.tree.setHeaderLabels(["Paper", "Status", "Queues", "This import fills in"])
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.error_label = QLabel()
         self.error_label.setObjectName("previewError")
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.setStyleSheet("color: #b3261e;")
-        self.error_label.hide()
+        self._colour_error()
+
+        self.new_pane = PaperChoicePane(
+            NEW_COLUMNS, "new", "Unchecked papers are not added to the library."
+        )
+        self.known_pane = PaperChoicePane(
+            KNOWN_COLUMNS,
+            "known",
+            "Matched by arXiv id, DOI or title; only fields they lack are filled in, and "
+            "stars, status, tags, notes and queues stay as they are. Unchecked papers are "
+            "left as they are and the options below skip them.",
+        )
+        self.skipped_list = QListWidget()
+        self.skipped_list.setObjectName("skippedList")
+        self.skipped_list.setUniformItemSizes(True)
+        self.skipped_list.setToolTip("Entries that cannot become papers, with where and why")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("detailTabs")
+        self.tabs.addTab(self.new_pane, "New papers")
+        self.tabs.addTab(self.known_pane, "Already in the library")
+        self.tabs.addTab(self.skipped_list, "Skipped")
+        for pane in (self.new_pane, self.known_pane):
+            pane.model.checks_changed.connect(self._checks_changed)
+        # The lists of the current source, or why it cannot be imported in their place.
+        self.error_page = error_page = QWidget()
+        error_layout = QVBoxLayout(error_page)
+        error_layout.setContentsMargins(0, 6, 0, 0)
+        error_layout.addWidget(self.error_label)
+        error_layout.addStretch(1)
+        self.details = QStackedWidget()
+        self.details.setObjectName("previewDetails")
+        self.details.addWidget(self.tabs)
+        self.details.addWidget(error_page)
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 0)
@@ -229,7 +700,8 @@ class ImportPreviewDialog(QDialog):
         self.import_button.setEnabled(False)
         # Enter means Import wherever the focus is: no other button takes over as default.
         for button in self.buttons.buttons():
-            button.setAutoDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         # Ctrl+Return imports from anywhere in the dialog, also while a combo box has focus.
@@ -240,15 +712,33 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.table)
         layout.addLayout(format_row)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.details, 1)
         layout.addLayout(progress_row)
         layout.addLayout(options)
         layout.addWidget(self.buttons)
-        self.resize(900, 620)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(WIDTH, screen.width() - 40), min(620, screen.height() - 40))
 
         self.table.selectRow(0)
         self._preview(list(range(len(self.sources))))
+
+    # -- colours
+
+    def _colour_error(self) -> None:
+        """The error text in red that is readable on this dialog's background, light or
+        dark (the palette has no error colour of its own)."""
+        palette = self.palette()
+        background = palette.color(QPalette.ColorRole.Window)
+        red = readable_on(ERROR_RED, background, palette.color(QPalette.ColorRole.WindowText))
+        own = self.error_label.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            own.setColor(group, QPalette.ColorRole.WindowText, red)
+        self.error_label.setPalette(own)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._colour_error()
 
     # -- running the dry runs (on the library worker)
 
@@ -264,6 +754,7 @@ class ImportPreviewDialog(QDialog):
             self._generation[row] += 1
             generations.append(self._generation[row])
             self.previews[row] = None
+            self.excluded[row] = set()  # another read of it: other papers, other keys
             self._fill_row(row)
         self._running += 1
         self.progress_label.setText("Reading…")
@@ -298,11 +789,9 @@ class ImportPreviewDialog(QDialog):
         if self._running:
             return
         self._show_progress(False)
-        ready = [p for p in self.previews if p is not None]
-        self.heading.setText(totals_text(ready))
-        self._update_buttons()
+        self._update_totals()
         self._show_details(self.table.currentRow())
-        if len(ready) == len(self.previews):
+        if all(p is not None for p in self.previews):
             self.previews_ready.emit()
 
     def _progressed(self, done: int, total: int, message: str) -> None:
@@ -326,110 +815,129 @@ class ImportPreviewDialog(QDialog):
         self.sources[row] = dataclasses.replace(self.sources[row], format_name=str(name))
         self._preview([row])
 
+    # -- what the user chose
+
+    def planned(self, row: int) -> SourcePreview | None:
+        """A source's preview with the papers the user unchecked left out."""
+        preview = self.previews[row]
+        if preview is None or preview.report is None:
+            return preview
+        return preview.leaving_out(self.excluded[row])
+
+    def _ready(self) -> list[SourcePreview]:
+        return [
+            p
+            for p in (self.planned(row) for row in range(len(self.sources)))
+            if p is not None and p.report is not None
+        ]
+
+    def _checks_changed(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.sources):
+            self._fill_row(row)
+        self._update_totals()
+
+    def _update_totals(self) -> None:
+        if self._running:
+            return
+        self.heading.setText(
+            totals_text([p for p in map(self.planned, range(len(self.sources))) if p])
+        )
+        self._update_buttons()
+
     # -- showing the results
 
     def _fill_row(self, row: int) -> None:
-        preview = self.previews[row]
+        preview = self.planned(row)
         report = preview.report if preview is not None else None
         if preview is None:
             cells = ["…", "", "", "", ""]
         elif report is None:
-            cells = ["not readable", "", "", "", ""]
+            assert preview.problem is not None
+            cells = [PROBLEM_CELLS[preview.problem.kind], "", "", "", ""]
         else:
-            label = next(
-                (f.label for f in IMPORT_FORMATS if f.name == report.format), report.format
-            )
+            counts = preview.counts()
             cells = [
-                label,
-                f"{report.added:,}",
-                f"{report.merged + report.unchanged:,}",
-                f"{report.merged:,}",
+                _format_label(report.format),
+                f"{counts.added:,}",
+                f"{counts.merged + counts.unchanged:,}",
+                f"{counts.merged:,}",
                 f"{len(report.skipped):,}",
             ]
         for column, text in enumerate(cells, start=1):
             item = QTableWidgetItem(text)
             if column > 1:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if preview is not None and preview.error:
-                item.setToolTip(preview.error)
+            if preview is not None and preview.problem is not None:
+                item.setToolTip(problem_text(preview, False))
             self.table.setItem(row, column, item)
 
     def _show_details(self, row: int) -> None:
-        self.tree.clear()
-        self.error_label.hide()
+        self.details.setCurrentWidget(self.tabs)
         if not 0 <= row < len(self.sources):
+            self._fill_lists(None, set())
             return
         source = self.sources[row]
-        self.source_label.setText(source.source if source.path else "Text from the clipboard")
+        self.source_label.set_full_text(
+            str(source.path) if source.path is not None else "Text from the clipboard"
+        )
         preview = self.previews[row]
         wanted = preview.format_name if preview is not None else source.format_name
         self.format_combo.setCurrentIndex(self.format_combo.findData(wanted) if wanted else -1)
+        problem = preview.problem if preview is not None else None
+        # A format is offered only where one can help: not for a folder or a missing file.
+        can_choose = problem is None or problem.kind.format_may_help
+        self.format_combo.setEnabled(can_choose)
         if preview is None:
+            self.format_combo.setPlaceholderText("Detecting…")
+        else:
+            self.format_combo.setPlaceholderText("Choose a format" if can_choose else "—")
+        if preview is None or preview.report is None:
+            self._fill_lists(None, self.excluded[row])
+            if preview is not None:
+                self.error_label.setText(problem_text(preview, len(self.sources) > 1))
+                self.details.setCurrentWidget(self.error_page)
             return
-        if preview.report is None:
-            self.error_label.setText(
-                f"{preview.error}\nChoose the format it is in, or leave "
-                "it out: the other sources are imported without it."
-            )
-            self.error_label.show()
+        self._fill_lists(preview, self.excluded[row])
+
+    def _fill_lists(self, preview: SourcePreview | None, excluded: set[str]) -> None:
+        report = preview.report if preview is not None else None
+        self.skipped_list.clear()
+        if preview is None or report is None:
+            self.new_pane.model.reset((), excluded)
+            self.known_pane.model.reset((), excluded)
+            for tab in range(self.tabs.count()):
+                self.tabs.setTabText(tab, self.tabs.tabText(tab).split(" (")[0])
             return
-        self._fill_tree(preview)
-
-    def _section(self, title: str, tip: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([title])
-        font = item.font(0)
-        font.setBold(True)
-        item.setFont(0, font)
-        item.setToolTip(0, tip)
-        item.setFirstColumnSpanned(True)
-        self.tree.addTopLevelItem(item)
-        return item
-
-    def _fill_tree(self, preview: SourcePreview) -> None:
-        report = preview.report
-        assert report is not None
-        self._section(f"New papers: {report.added:,}", "Added to the library as new papers")
-        merged = f" ({report.merged:,} get details they lack)" if report.merged else ""
-        known = self._section(
-            f"Already in the library: {len(preview.existing_ids):,}{merged}",
-            "Matched by arXiv id, DOI or title. Stars, status, tags, notes and queues stay "
-            "as they are; only empty fields are filled in.",
-        )
-        for pid in preview.existing_ids[:LIST_LIMIT]:
-            summary = preview.existing.get(pid)
-            if summary is None:
-                continue
-            fills = report.filled.get(pid)
-            item = QTreeWidgetItem(
-                [
-                    summary.title,
-                    _status_text(summary),
-                    ", ".join(summary.queues),
-                    _field_names(fills) if fills else "nothing new",
-                ]
+        self.new_pane.model.reset(preview.new_papers, excluded)
+        # A column no paper has anything in (the Daily Papers text has no authors) is hidden.
+        records = [p.record for p in preview.new_papers]
+        self.new_pane.view.setColumnHidden(1, not any(r.authors for r in records))
+        self.new_pane.view.setColumnHidden(2, not any(r.year for r in records))
+        known = [
+            KnownPaper(
+                pid,
+                preview.existing.get(pid),
+                preview.planned(pid),
+                tuple(report.filled.get(pid, ())),
             )
-            item.setToolTip(0, summary.title)
-            item.setData(0, Qt.ItemDataRole.UserRole, pid)
-            if not fills:
-                item.setForeground(3, self.palette().placeholderText())
-            known.addChild(item)
-        if len(preview.existing_ids) > LIST_LIMIT:
-            known.addChild(
-                QTreeWidgetItem([f"… and {len(preview.existing_ids) - LIST_LIMIT:,} more"])
-            )
-        skipped = self._section(
-            f"Skipped: {len(report.skipped):,}",
-            "Entries that cannot become papers, with where and why",
-        )
+            for pid in preview.existing_ids
+        ]
+        self.known_pane.model.reset(known, excluded)
         for entry in report.skipped[:LIST_LIMIT]:
-            where = f"line {entry.line}" if entry.line is not None else "(no line)"
-            item = QTreeWidgetItem([f"{where}: {entry.reason}"])
-            item.setFirstColumnSpanned(True)
-            item.setToolTip(0, entry.reason)
-            skipped.addChild(item)
+            where = f"line {entry.line:,}" if entry.line is not None else "(no line)"
+            self.skipped_list.addItem(f"{where}: {entry.reason}")
+            self.skipped_list.item(self.skipped_list.count() - 1).setToolTip(entry.reason)
         if len(report.skipped) > LIST_LIMIT:
-            skipped.addChild(QTreeWidgetItem([f"… and {len(report.skipped) - LIST_LIMIT:,} more"]))
-        self.tree.expandAll()
+            self.skipped_list.addItem(f"… and {len(report.skipped) - LIST_LIMIT:,} more")
+        sizes = (len(preview.new_papers), len(known), len(report.skipped))
+        for tab, (title, size) in enumerate(
+            zip(("New papers", "Already in the library", "Skipped"), sizes, strict=True)
+        ):
+            self.tabs.setTabText(tab, f"{title} ({size:,})")
+        # The first list that has something in it, unless the user is looking at one.
+        if sizes[self.tabs.currentIndex()] == 0:
+            self.tabs.setCurrentIndex(next((n for n, size in enumerate(sizes) if size), 0))
 
     # -- options and the result
 
@@ -450,11 +958,17 @@ class ImportPreviewDialog(QDialog):
         )
 
     def _update_buttons(self) -> None:
-        ready = [p for p in self.previews if p is not None and p.report is not None]
+        ready = self._ready()
+        counts = [p.counts() for p in ready]
         options_ok = (not self.queue_check.isChecked() or self.queue_name() is not None) and (
             not self.tag_check.isChecked() or self.tag_name() is not None
         )
-        self.import_button.setEnabled(not self.busy and bool(ready) and options_ok)
+        kept = sum(c.added + c.merged + c.unchanged for c in counts)
+        everything_left_out = kept == 0 and any(c.left_out for c in counts)
+        self.import_button.setText(import_button_text(counts))
+        self.import_button.setEnabled(
+            not self.busy and bool(ready) and options_ok and not everything_left_out
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -473,5 +987,4 @@ class ImportPreviewDialog(QDialog):
         super().reject()
 
     def plan(self) -> ImportPlan:
-        previews = [p for p in self.previews if p is not None and p.report is not None]
-        return make_plan(previews, queue=self.queue_name(), tag=self.tag_name())
+        return make_plan(self._ready(), queue=self.queue_name(), tag=self.tag_name())

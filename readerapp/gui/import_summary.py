@@ -16,17 +16,28 @@ def summary_text(plan: ImportPlan, reports: Sequence[FileReport], papers: int) -
     """One line per written source, then what the options did."""
     lines = []
     for report in reports:
+        left_out = f", {report.excluded:,} left out" if report.excluded else ""
         lines.append(
             f"From {source_name(report.source)}: {report.added:,} new, "
             f"{report.merged:,} merged, {report.unchanged:,} already there, "
-            f"{len(report.skipped):,} skipped."
+            f"{len(report.skipped):,} skipped{left_out}."
         )
     untouched = [p for p in plan.previews if not p.changes_library]
     for preview in untouched:
-        lines.append(
-            f"From {source_name(preview.source.source)}: nothing new — all "
-            f"{len(preview.existing_ids):,} papers are already in the library."
-        )
+        name = source_name(preview.source.source)
+        counts = preview.counts()
+        if counts.left_out and not counts.unchanged:
+            lines.append(f"From {name}: nothing — all {counts.left_out:,} papers left out.")
+        elif counts.left_out:
+            lines.append(
+                f"From {name}: nothing new — {counts.unchanged:,} papers are already in "
+                f"the library, {counts.left_out:,} left out."
+            )
+        else:
+            lines.append(
+                f"From {name}: nothing new — all "
+                f"{len(preview.existing_ids):,} papers are already in the library."
+            )
     if plan.queue and papers:
         lines.append(f"Added {papers:,} papers to the queue “{plan.queue}”.")
     if plan.tag and papers:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -9,9 +10,9 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionViewItem, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from readerapp.gui.import_flow import ImportFlow
@@ -80,16 +81,16 @@ def accept(qtbot: QtBot, window: MainWindow, dialog: ImportPreviewDialog) -> Imp
     return outcome
 
 
-def children(item: QTreeWidgetItem) -> list[list[str]]:
-    return [[item.child(i).text(c) for c in range(4)] for i in range(item.childCount())]
+def rows(model: QAbstractItemModel) -> list[list[str]]:
+    """What a list of the preview shows, row by row."""
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
 
 
-def sections(dialog: ImportPreviewDialog) -> dict[str, QTreeWidgetItem]:
-    tree = dialog.tree
-    return {
-        tree.topLevelItem(i).text(0).split(":")[0]: tree.topLevelItem(i)
-        for i in range(tree.topLevelItemCount())
-    }
+def tabs(dialog: ImportPreviewDialog) -> list[str]:
+    return [dialog.tabs.tabText(n) for n in range(dialog.tabs.count())]
 
 
 class Pause:
@@ -168,7 +169,9 @@ def test_paste_the_seed_dump_then_paste_it_again(
     assert [again.table.item(0, c).text() for c in range(2, 6)] == ["0", "73", "0", "0"]
     assert "0 new · 73 already in the library" in again.heading.text()
     assert "Nothing new" in again.heading.text()
-    known = children(sections(again)["Already in the library"])
+    assert tabs(again) == ["New papers (0)", "Already in the library (73)", "Skipped (0)"]
+    assert again.tabs.currentWidget() is again.known_pane  # the first list with papers
+    known = rows(again.known_pane.model)
     assert len(known) == 73
     titles = {p.id: p.title for p in triage.get_papers(library, ids[:2])}
     by_title = {row[0]: row for row in known}
@@ -368,9 +371,9 @@ def test_the_preview_lists_skipped_entries_and_a_changed_format_reruns_it(
 ) -> None:
     window = open_window(seeded_dir)
     dialog = open_preview(qtbot, window, lambda: window.import_flow.import_paths([JABREF]))
-    skipped = children(sections(dialog)["Skipped"])
-    assert len(skipped) == 10
-    assert skipped[0][0].startswith("line 244: ") and "has no title" in skipped[0][0]
+    skipped = [dialog.skipped_list.item(n).text() for n in range(dialog.skipped_list.count())]
+    assert len(skipped) == 10 and tabs(dialog)[2] == "Skipped (10)"
+    assert skipped[0].startswith("line 244: ") and "has no title" in skipped[0]
 
     # Alt+F, then "R": read it as RIS instead. It is not RIS: the preview says where and
     # why, and Import is off.
@@ -380,7 +383,12 @@ def test_the_preview_lists_skipped_entries_and_a_changed_format_reruns_it(
         qtbot.keyClicks(dialog.format_combo, "R")
     assert dialog.format_combo.currentData() == "ris"
     assert dialog.error_label.isVisible()
-    assert f"{JABREF}:1: not RIS" in dialog.error_label.text()
+    assert dialog.error_label.text().startswith(
+        f"“{JABREF.name}” cannot be read as RIS (Zotero, Scopus, Web of Science, OpenAlex, "
+        "EndNote). Line 1: not RIS: "
+    )
+    assert dialog.error_label.text().endswith("Choose the format it is in under Format.")
+    assert dialog.format_combo.isEnabled()
     assert dialog.table.item(0, 1).text() == "not readable"
     assert not dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.previews_ready, timeout=30000):
@@ -400,9 +408,8 @@ def test_a_merge_shows_which_fields_it_fills(
     feed = DATA / "hf_papers_feed.json"
     dialog = open_preview(qtbot, window, lambda: window.import_flow.import_paths([feed]))
     assert [dialog.table.item(0, c).text() for c in range(2, 6)] == ["1", "2", "2", "1"]
-    known = sections(dialog)["Already in the library"]
-    assert "2 get details they lack" in known.text(0)
-    fills = sorted(row[3] for row in children(known))
+    assert tabs(dialog) == ["New papers (1)", "Already in the library (2)", "Skipped (1)"]
+    fills = sorted(row[3] for row in rows(dialog.known_pane.model))
     assert fills == [
         "abstract, authors, code url, hf url",
         "abstract, authors, hf url, suggested tags",
@@ -535,3 +542,171 @@ def test_closing_the_preview_while_its_dry_run_runs_is_quiet(
     assert window.last_error is None
     settle(qtbot, window)
     assert window.model.rowCount() == 73
+
+
+def click_row(qtbot: QtBot, view: QTableView, row: int, modifier: Any = None) -> None:
+    """A click on a row's title (not its check box): selects it, as a user would."""
+    rect = view.visualRect(view.model().index(row, 0))
+    qtbot.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        modifier or Qt.KeyboardModifier.NoModifier,
+        rect.center(),
+    )
+
+
+def click_check_box(qtbot: QtBot, view: QTableView, row: int) -> None:
+    """A click on a row's check box, where the style draws it."""
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    index = view.model().index(row, 0)
+    option.rect = view.visualRect(index)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    option.index = index
+    box = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, view)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+
+
+def test_the_preview_lists_the_new_papers_and_imports_only_the_checked_ones(
+    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path, qtmodeltester: Any
+) -> None:
+    window = open_window(tmp_path / "library")
+    before = snapshot(window.library())
+    dialog = paste(qtbot, window, SEED.read_text(encoding="utf-8"))
+    pane, model, view = dialog.new_pane, dialog.new_pane.model, dialog.new_pane.view
+    qtmodeltester.check(model)
+    assert tabs(dialog) == ["New papers (73)", "Already in the library (0)", "Skipped (0)"]
+    assert dialog.tabs.currentWidget() is pane and view.isVisible()
+    listed = rows(model)
+    assert len(listed) == 73 and listed[0][0].startswith("SwinFace: A Multi-task Transformer")
+    # The Daily Papers text names no authors and no years: those columns are not shown.
+    assert view.isColumnHidden(1) and view.isColumnHidden(2)
+    assert model.checked_count() == 73
+    assert model.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert pane.summary.text().startswith("73 of 73 checked.")
+    assert dialog.import_button.text() == "&Import 73 new papers"
+
+    # Check none leaves nothing to import; Check all brings every paper back.
+    qtbot.mouseClick(pane.check_none, Qt.MouseButton.LeftButton)
+    assert model.checked_count() == 0 and not dialog.import_button.isEnabled()
+    assert "Every paper is left out" in dialog.heading.text()
+    qtbot.mouseClick(pane.check_all, Qt.MouseButton.LeftButton)
+    assert model.checked_count() == 73 and dialog.import_button.isEnabled()
+
+    # A click on a check box; then Space on a selected row; then Space on two more
+    # selected with Ctrl (the current one was checked: all three end up unchecked).
+    click_check_box(qtbot, view, 2)
+    assert not model.is_checked(2) and model.checked_count() == 72
+    click_row(qtbot, view, 2)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert model.is_checked(2)  # Space on the row checks it again
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    click_row(qtbot, view, 5, Qt.KeyboardModifier.ControlModifier)
+    click_row(qtbot, view, 6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    left_out = [listed[n][0] for n in (2, 5, 6)]
+    assert [model.is_checked(n) for n in range(8)] == [1, 1, 0, 1, 1, 0, 0, 1]
+    assert pane.summary.text().startswith("70 of 73 checked.")
+    assert dialog.import_button.text() == "&Import 70 new papers"
+    assert dialog.heading.text().startswith("70 new · 0 already in the library")
+    assert "3 left out" in dialog.heading.text()
+    assert dialog.table.item(0, 2).text() == "70"
+
+    outcome = accept(qtbot, window, dialog)
+    assert [(r.added, r.excluded) for r in outcome.reports] == [(70, 3)]
+    assert window.model.rowCount() == 70
+    titles = {p.title for p in search.search(window.library(), "")}
+    assert len(titles) == 70 and not titles & set(left_out)
+    summary = window.import_flow.summary
+    assert summary is not None
+    assert "From the clipboard: 70 new, 0 merged, 0 already there, 0 skipped, 3 left out." in (
+        summary.text.text()
+    )
+    with qtbot.waitSignal(window.import_flow.undone, timeout=30000) as undone:
+        qtbot.mouseClick(summary.undo_button, Qt.MouseButton.LeftButton)
+    assert undone.args[0][0].removed == 70
+    settle(qtbot, window)
+    assert snapshot(window.library())[0] == before[0]
+
+
+def test_a_paper_left_out_of_the_library_list_is_neither_merged_nor_queued(
+    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    directory = tmp_path / "library"
+    with Library.open(directory) as library:
+        assert importing.import_path(library, DATA / "arxiv_ids.txt").added == 8
+    window = open_window(directory)
+    library = window.library()
+    feed = DATA / "hf_papers_feed.json"
+    dialog = open_preview(qtbot, window, lambda: window.import_flow.import_paths([feed]))
+    pane = dialog.known_pane
+    dialog.tabs.setCurrentWidget(pane)
+    listed = rows(pane.model)
+    assert len(listed) == 2
+    # The list's titles are the library's (here the bare arXiv ids it was given).
+    lora = next(n for n, k in enumerate(pane.model.items) if k.planned.record.title[:4] == "LoRA")
+    lora_id = pane.model.items[lora].paper_id
+    assert listed[lora][0] == "arXiv:2106.09685"
+    tip = pane.model.index(lora, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("arXiv:2106.09685\nIn the file: LoRA: Low-Rank Adaptation")
+    click_row(qtbot, pane.view, lora)
+    qtbot.keyClick(pane.view, Qt.Key.Key_Space)
+    assert pane.summary.text().startswith("1 of 2 checked.")
+    assert [dialog.table.item(0, c).text() for c in range(2, 6)] == ["1", "1", "1", "1"]
+    dialog.queue_check.setChecked(True)
+    dialog.queue_combo.setCurrentText("Later")
+
+    outcome = accept(qtbot, window, dialog)
+    assert [(r.added, r.merged, r.excluded) for r in outcome.reports] == [(1, 1, 1)]
+    assert triage.get_paper(library, lora_id).abstract == ""  # nothing filled in
+    assert lora_id not in queues.queue_ids(library, "Later")
+    assert len(queues.queue_ids(library, "Later")) == 2  # the new paper and the other match
+    summary = window.import_flow.summary
+    assert summary is not None and "1 new, 1 merged" in summary.text.text()
+
+
+def test_twenty_thousand_new_papers_are_one_view_and_stay_responsive(
+    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    dump = tmp_path / "large.json"
+    dump.write_text(
+        json.dumps(
+            [
+                {
+                    "id": f"p{n}",
+                    "type": "article-journal",
+                    "title": f"Synthetic paper {n:05d} on topic {n % 97}",
+                    "author": [{"family": f"Author{n % 1000}", "given": "A."}],
+                    "issued": {"date-parts": [[2000 + n % 25]]},
+                }
+                for n in range(20000)
+            ]
+        ),
+        encoding="utf-8",
+    )
+    window = open_window(tmp_path / "library")
+    dialog = open_preview(qtbot, window, lambda: window.import_flow.import_paths([dump]))
+    pane, model, view = dialog.new_pane, dialog.new_pane.model, dialog.new_pane.view
+    assert model.rowCount() == 20000 and view.model() is model
+    # One view over a model, not a widget per paper; rows are never measured one by one.
+    assert len(dialog.findChildren(QWidget)) < 150
+    assert view.verticalHeader().sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
+    assert model.index(19999, 0).data() == f"Synthetic paper 19999 on topic {19999 % 97}"
+    assert model.index(19999, 1).data() == "A. Author999"
+    assert model.index(19999, 2).data() == "2024"
+    assert dialog.import_button.text() == "&Import 20,000 new papers"
+
+    qtbot.mouseClick(pane.check_none, Qt.MouseButton.LeftButton)
+    assert pane.summary.text().startswith("0 of 20,000 checked.")
+    # The last five, picked with a click and a Shift+click, then Space.
+    view.scrollToBottom()
+    click_row(qtbot, view, 19995)
+    click_row(qtbot, view, 19999, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert pane.summary.text().startswith("5 of 20,000 checked.")
+    assert dialog.import_button.text() == "&Import 5 new papers"
+    outcome = accept(qtbot, window, dialog)
+    assert [(r.added, r.excluded) for r in outcome.reports] == [(5, 19995)]
+    assert sorted(p.title for p in search.search(window.library(), "")) == [
+        f"Synthetic paper {n} on topic {n % 97}" for n in range(19995, 20000)
+    ]

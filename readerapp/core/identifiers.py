@@ -32,7 +32,8 @@ def parse_identifier(text: str) -> Identifier | None:
     pdf URLs, Hugging Face paper URLs, `10.…` DOIs, `doi:…` and doi.org URLs. An arXiv DOI
     becomes its arXiv id, so both spellings of one paper are one identifier.
     """
-    text = text.strip().strip("<>").rstrip(".,;")
+    # Pasted from prose: "<2106.09685>." keeps its angle brackets and full stop.
+    text = text.strip().strip("<>.,;")
     if not text:
         return None
     if _DOI_START.match(text):

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from readerapp.core.identifiers import Identifier
 from readerapp.core.records import PaperRecord
+from readerapp.sources.http import Http
 
 # Each source's base URL can be replaced, so tests and mirrors can point it elsewhere.
 BASE_URLS: dict[str, tuple[str, str]] = {
@@ -41,6 +42,7 @@ class Hit:
 class Source(Protocol):
     name: str  # a key of BASE_URLS
     label: str  # shown to people: "arXiv", "Hugging Face", "Crossref", "Semantic Scholar"
+    http: Http  # its polite client (counts the requests it sent)
 
     def handles(self, ident: Identifier) -> bool:
         """Whether by_ids can look this kind of identifier up."""

@@ -79,6 +79,12 @@ class _TooBig(NetworkError):
     """A body over the size limit: asking again would only fetch the same body again."""
 
 
+class _Unreachable(NetworkError):
+    """No connection at all (refused, unknown host, no route): the usual face of being
+    offline. Asking again within seconds would only make the user wait through the backoff
+    (35 s for arXiv) for the same answer."""
+
+
 class NoCache:
     def get(self, key: str, max_age: float | None) -> Reply | None:
         return None
@@ -223,7 +229,7 @@ class Http:
             try:
                 reply = self._send(method, url, data, headers)
             except NetworkError as error:
-                if attempt >= self.politeness.retries or isinstance(error, _TooBig):
+                if attempt >= self.politeness.retries or isinstance(error, _TooBig | _Unreachable):
                     raise
                 self._pause(self.politeness.backoff * 2**attempt)
                 attempt += 1
@@ -292,6 +298,10 @@ class Http:
             # Connected, then lost: a body cut short, a reset. Not "could not connect".
             raise NetworkError(
                 self.source, f"the connection to {_host(url)} broke off ({_why(error)})"
+            ) from None
+        except httpx.ConnectError as error:
+            raise _Unreachable(
+                self.source, f"could not connect to {_host(url)} ({_why(error)})"
             ) from None
         except httpx.HTTPError as error:
             raise NetworkError(

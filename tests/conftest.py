@@ -12,6 +12,9 @@ from readerapp.search.factory import ENGINES
 from readerapp.services import importing
 from readerapp.services.library import Library
 
+# The local stand-in for the online APIs, as a fixture for every test folder.
+from tests.scholarly_server import scholarly_web as scholarly_web
+
 # CI runs hypothesis' default budget; READERAPP_FUZZ=long runs the fuzz tests for far longer
 # (the command is in docs/reliability.md).
 settings.register_profile("fuzz-long", max_examples=20_000, deadline=None)

@@ -14,10 +14,6 @@ from readerapp.db import queries
 from readerapp.db.models import PaperRow, PaperTagRow, TagRow
 from readerapp.services import snapshots
 from readerapp.services.changes import Applied, Changes, Step
-
-# Hand edits live in services.editing; the old name stays while callers (the completion
-# tests) still use it.
-from readerapp.services.editing import edit_paper as edit_paper
 from readerapp.services.index_marks import mark_for_index
 from readerapp.services.library import Library
 from readerapp.services.refs import resolve_refs

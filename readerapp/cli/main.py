@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from readerapp import __version__
-from readerapp.cli import output
+from readerapp.cli import lookup_commands, output
 from readerapp.cli.edit_command import add_edit_parser, cmd_edit
 from readerapp.core import paths
 from readerapp.core.errors import ReaderappError, UserError
@@ -204,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", type=Path, metavar="FILE")
 
+    lookup_commands.add_parsers(sub)
     sub.add_parser("check", help="check that the database and the index agree (exit 1 if not)")
     p = sub.add_parser("reindex", help="rebuild the search index from the database")
     p.add_argument(
@@ -526,6 +527,9 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "imports": cmd_imports,
     "undo-import": cmd_undo_import,
     "undo": cmd_undo,
+    "add": lookup_commands.cmd_add,
+    "complete": lookup_commands.cmd_complete,
+    "fetch": lookup_commands.cmd_fetch,
 }
 
 
@@ -551,7 +555,16 @@ FOLDER_COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
 
 # Commands that need a library already there: on a folder that holds none (a mistyped
 # --library) they stop with one line and create nothing. Every other command creates one.
-NEEDS_LIBRARY = {"search", "show", "export", "check", "imports", "undo", "undo-import"}
+NEEDS_LIBRARY = {
+    "search",
+    "show",
+    "export",
+    "check",
+    "imports",
+    "undo",
+    "undo-import",
+    "complete",
+}
 NEEDS_LIBRARY_ACTIONS = {
     ("tag", "list"),
     ("tag", "rename"),  # a tag to rename or delete is in a library that exists

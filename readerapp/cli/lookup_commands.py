@@ -133,20 +133,7 @@ def _print_completion(lib: Library, report: CompletionReport) -> None:
             + (f" [{r.year}]" if r.year else "")
             + (f" {ident}" if ident else "")
         )
-    unchanged = [pid for pid in c.found if pid not in report.filled]
-    candidates = {cand.paper_id for cand in c.candidates}
-    missing = [pid for pid in c.not_found if pid not in candidates]
-    done = "would be completed" if report.dry_run else "completed"
-    summary = (
-        f"looked up {len(c.looked_up):,} papers: {len(report.filled):,} {done}, "
-        f"{len(unchanged):,} gained nothing, {len(candidates):,} with candidates to check, "
-        f"{len(missing):,} not found"
-    )
-    if report.dry_run:
-        summary += " (dry run: nothing changed)"
-    if c.stopped:
-        summary += " (stopped early)"
-    print(summary, file=sys.stderr)
+    print(report.summary(), file=sys.stderr)
 
 
 def cmd_fetch(lib: Library, args: argparse.Namespace) -> int:

@@ -21,13 +21,14 @@ from readerapp.core.identifiers import Identifier
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.records import Paper, PaperRecord
 from readerapp.services import triage
+from readerapp.services.batches import COMPLETED_FROM
 from readerapp.services.changes import Applied, Changes, Step
 from readerapp.services.importing import FileReport, fill_papers
 from readerapp.services.library import Library
 from readerapp.services.matching import Known, judge
 from readerapp.services.merge import complete_links, record_identity
 from readerapp.services.online import connection_for
-from readerapp.sources.registry import Sources, open_sources
+from readerapp.sources.registry import Connection, Sources, open_sources
 
 FORMAT_NAME = "lookup"
 
@@ -86,8 +87,12 @@ def missing_fields(paper: Paper) -> list[str]:
     return missing
 
 
+def incomplete_papers(library: Library, ids: Sequence[int]) -> list[Paper]:
+    return [p for p in triage.get_papers(library, ids) if missing_fields(p)]
+
+
 def incomplete_ids(library: Library, ids: Sequence[int]) -> list[int]:
-    return [p.id for p in triage.get_papers(library, ids) if missing_fields(p)]
+    return [p.id for p in incomplete_papers(library, ids)]
 
 
 def look_up(
@@ -101,13 +106,23 @@ def look_up(
     """Asks the sources about the papers. A Cancel stops it with what was found so far
     (`stopped`); a NetworkError propagates (nothing has been written)."""
     papers = triage.get_papers(library, ids)
-    result = Completion(looked_up=[p.id for p in papers])
     if sources is not None:
+        result = Completion(looked_up=[p.id for p in papers])
         _look_up(papers, sources, result, progress)
         return result
-    with open_sources(connection_for(library, cancel)) as opened:
+    return look_up_papers(papers, connection_for(library, cancel), progress=progress)
+
+
+def look_up_papers(
+    papers: Sequence[Paper], connection: Connection, *, progress: ProgressSink = no_progress
+) -> Completion:
+    """look_up() for papers already read: network only, no library access, so the window
+    runs it off the library's worker (arXiv's 3 s between requests would hold up every
+    other library task). The connection's cancel flag stops it with what was found."""
+    result = Completion(looked_up=[p.id for p in papers])
+    with open_sources(connection) as opened:
         try:
-            _look_up(papers, opened, result, progress)
+            _look_up(list(papers), opened, result, progress)
         except Cancelled:
             result.stopped = True
         result.requests = opened.requests_sent()
@@ -201,12 +216,40 @@ class CompletionReport:
         label = f"Complete {count:,} paper{'s' if count != 1 else ''}"
         return Applied(label, self.changes, self.undo_step(), self)
 
+    @property
+    def unchanged(self) -> list[int]:
+        """Papers a source knew that gained nothing (every field already set)."""
+        return [pid for pid in self.completion.found if pid not in self.filled]
+
+    @property
+    def missing(self) -> list[int]:
+        """Papers no source knew, not even loosely."""
+        with_candidates = {cand.paper_id for cand in self.completion.candidates}
+        return [pid for pid in self.completion.not_found if pid not in with_candidates]
+
+    def summary(self) -> str:
+        """One line: how many papers were completed, gained nothing, have candidates, were
+        not found."""
+        c = self.completion
+        done = "would be completed" if self.dry_run else "completed"
+        with_candidates = len({cand.paper_id for cand in c.candidates})
+        line = (
+            f"looked up {len(c.looked_up):,} papers: {len(self.filled):,} {done}, "
+            f"{len(self.unchanged):,} gained nothing, {with_candidates:,} with candidates to "
+            f"check, {len(self.missing):,} not found"
+        )
+        if self.dry_run:
+            line += " (dry run: nothing changed)"
+        if c.stopped:
+            line += " (stopped early)"
+        return line
+
     def to_json(self) -> dict[str, object]:
         c = self.completion
         return {
             "looked_up": len(c.looked_up),
             "completed": {str(pid): names for pid, names in self.filled.items()},
-            "unchanged": [pid for pid in c.found if pid not in self.filled],
+            "unchanged": self.unchanged,
             "not_found": c.not_found,
             "candidates": [cand.to_json() for cand in c.candidates],
             "batch_id": self.batch.batch_id if self.batch else None,
@@ -237,7 +280,7 @@ def accept(library: Library, chosen: Sequence[Candidate]) -> CompletionReport:
 
 def _batch_source(completion: Completion) -> str:
     names = sorted({s for found in completion.sources.values() for s in found})
-    return "Completed from " + ", ".join(names)
+    return f"{COMPLETED_FROM} " + ", ".join(names)
 
 
 def _would_fill(library: Library, found: dict[int, list[PaperRecord]]) -> FileReport:
@@ -264,3 +307,19 @@ def _gains(paper: Paper, record: PaperRecord) -> list[str]:
         if url and not getattr(paper.links, kind):
             gains.append(f"{kind}_url")
     return gains
+
+
+_FIELD_NAMES = {
+    "arxiv_id": "arXiv id",
+    "doi": "DOI",
+    "abs_url": "abstract page",
+    "pdf_url": "PDF link",
+    "hf_url": "Hugging Face page",
+    "code_url": "code link",
+    "project_url": "project page",
+}
+
+
+def field_names(names: Sequence[str]) -> str:
+    """The fields a completion filled, as people name them: "authors, year, arXiv id"."""
+    return ", ".join(_FIELD_NAMES.get(n, n.replace("_", " ")) for n in names)

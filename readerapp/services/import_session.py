@@ -471,6 +471,20 @@ def run_import(
     return outcome
 
 
+def outcome_of(library: Library, reports: Sequence[FileReport]) -> ImportOutcome:
+    """An import written without a plan (papers added by identifier, a Daily Papers list) as
+    an outcome, so that the window shows, indexes and undoes it like any import."""
+    outcome = ImportOutcome(ImportPlan(()), list(reports))
+    ids: dict[int, None] = {}
+    for report in reports:
+        if report.batch_id is not None:
+            ids.update(dict.fromkeys(overview.batch_paper_ids(library, report.batch_id)))
+        else:  # nothing changed: its papers still count
+            ids.update(dict.fromkeys(report.paper_ids))
+    outcome.paper_ids = list(ids)
+    return outcome
+
+
 def _queue_ids_or_none(library: Library, name: str) -> list[int] | None:
     known = {q.name.casefold() for q in queues.list_queues(library)}
     return queues.queue_ids(library, name) if name.casefold() in known else None

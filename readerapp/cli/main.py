@@ -19,6 +19,7 @@ from readerapp.core.lockfile import LibraryLock
 from readerapp.core.records import STATUSES
 from readerapp.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS
 from readerapp.formats.text_input import decode
+from readerapp.search import syntax
 from readerapp.search.factory import ENGINES
 from readerapp.services import (
     backups,
@@ -101,7 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("search", help="search the library (see the query language in README)")
+    p = sub.add_parser(
+        "search",
+        help="search the library (the query syntax: readerapp search --help)",
+        epilog="query syntax, by example:\n" + syntax.as_text(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("query")
     p.add_argument("--limit", type=int, metavar="N")
     p.add_argument("--sort", choices=search.SORTS, default="relevance")

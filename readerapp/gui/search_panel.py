@@ -3,8 +3,9 @@ query error, a message bar, and the table or the start page below them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from readerapp.gui.dialogs import show_error
 from readerapp.gui.search_box import SearchBox
+from readerapp.search import syntax
 from readerapp.search.query import Node, QuerySyntaxError
 from readerapp.services import listing
 from readerapp.services.listing import ListRef
@@ -30,7 +32,10 @@ class SearchPanel(QWidget):
     save_requested = Signal(str, str)  # smart list name, query
 
     def __init__(
-        self, table: QWidget, start_page: QWidget, extras: tuple[QWidget, QWidget]
+        self,
+        table: QAbstractItemView,
+        start_page: QWidget,
+        extras: tuple[QWidget, QWidget],
     ) -> None:
         """`extras`: a note shown beside the count, and a message bar above the table."""
         super().__init__()
@@ -40,7 +45,14 @@ class SearchPanel(QWidget):
         self.search_box.setPlaceholderText(
             'Search: words, "phrases", author:, tag:, is:starred, status:read, year:2023…'
         )
+        more = "\nHelp ▸ Search syntax (Shift+F1) has them all."
+        self.search_box.setToolTip(syntax.TOOLTIP + more)
+        self.search_box.setAccessibleName("Search")
+        self.search_box.setAccessibleDescription(syntax.TOOLTIP)
         self.search_box.textChanged.connect(lambda _text: self.timer.start())
+        self.search_box.results_requested.connect(self._go_to_results)
+        self.table = table
+        self._first_wanted = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SEARCH_DEBOUNCE_MS)
@@ -92,6 +104,25 @@ class SearchPanel(QWidget):
     def show_library(self, papers: int) -> None:
         """The start page for an empty library, else the table."""
         self.center.setCurrentIndex(0 if papers == 0 else 1)
+
+    def _go_to_results(self) -> None:
+        """Down or Enter in the search box: search now if typing has not paused yet, then
+        put the keyboard on the results (on the first one once they arrive)."""
+        if self.center.currentWidget() is not self.table:
+            return
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+        if self.timer.isActive():
+            self.timer.stop()
+            self._first_wanted = True
+            self.search_requested.emit()
+        elif not self.table.currentIndex().isValid() and self.table.model().rowCount() > 0:
+            self.table.selectRow(0)
+
+    def wants_first_result(self) -> bool:
+        """Whether the results that just arrived should get their first row selected (the
+        user pressed Down or Enter before they came), asked once per search."""
+        wanted, self._first_wanted = self._first_wanted, False
+        return wanted and self.table.hasFocus()
 
     def _save(self) -> None:
         text = self.search_box.text().strip()

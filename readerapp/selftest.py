@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import TextIO
 
 from readerapp import __version__
+from readerapp.core import paths
 from readerapp.core.errors import CheckFailed
 
-SAMPLE = Path(__file__).with_name("samples") / "hf_daily_papers_sample.txt"
+SAMPLE = paths.SAMPLE_PAPERS
 SAMPLE_FORMAT = "hf-daily-text"
 SAMPLE_PAPERS = 12
 # A title word of exactly one sample paper, and a word in most of them.

@@ -12,6 +12,9 @@ LIBRARY_ENV = "READERAPP_LIBRARY"
 ENGINE_ENV = "READERAPP_ENGINE"
 DATABASE_NAME = "library.sqlite"
 INDEX_DIR_NAME = "index"
+# Twelve papers copied from a Hugging Face Daily Papers page; shipped with the app for the
+# self-test and for a new user's first look ("Try the sample papers").
+SAMPLE_PAPERS = Path(__file__).resolve().parent.parent / "samples" / "hf_daily_papers_sample.txt"
 
 
 def default_library_dir() -> Path:

@@ -86,6 +86,10 @@ class Paper:
     added_at: dt.datetime
     suggested_tags: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    # The fields the user set by hand (services.editing.EDITABLE names), which imports and
+    # look-ups never fill again; the window says so. Filled by services.triage.get_papers;
+    # not in to_json, which is a contract.
+    edited: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         """The CLI's --json object (a contract) plus a few extra fields."""

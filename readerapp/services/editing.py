@@ -46,6 +46,15 @@ _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 _AUTHOR_SEPARATOR = re.compile(r"[;\n]")
 
 
+class FieldError(UserError):
+    """A value of one field that cannot be written; `field` names it (an EDITABLE name), so
+    the window can show the message next to that field's editor."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 def parse_authors(text: str) -> list[str]:
     """Names from one text, separated by semicolons or lines; "" is no authors."""
     return [name.strip() for name in _AUTHOR_SEPARATOR.split(text) if name.strip()]
@@ -166,16 +175,23 @@ def _check_fields(values: Mapping[str, object]) -> None:
 
 def clean_values(values: Mapping[str, object]) -> dict[str, object]:
     """The values a hand edit would write, in EDITABLE order: texts trimmed, identifiers
-    normalised; a value that is not valid is a UserError naming it. None or "" clears a field
+    normalised; a value that is not valid is a FieldError naming it. None or "" clears a field
     (a title cannot be cleared)."""
     _check_fields(values)
-    return {field: _CLEANERS[field](values[field]) for field in EDITABLE if field in values}
+    cleaned: dict[str, object] = {}
+    for field in EDITABLE:
+        if field in values:
+            try:
+                cleaned[field] = _CLEANERS[field](values[field])
+            except UserError as error:
+                raise FieldError(field, str(error)) from None
+    return cleaned
 
 
 def edit_paper(library: Library, paper_id: int, **values: object) -> Applied:
     """A hand edit of one paper's fields (EDITABLE; "authors" takes a list of names) in one
     transaction. Each field named is marked as the user's, so imports never fill it again,
-    even when the edit cleared it. An arXiv id or DOI another paper holds is a UserError.
+    even when the edit cleared it. An arXiv id or DOI another paper holds is a FieldError.
     The value is the fields edited, in EDITABLE order."""
     cleaned = clean_values(values)
     return _replace_fields(library, paper_id, cleaned, lambda had: _marks(had, cleaned))
@@ -226,7 +242,7 @@ def _check_unique(session: Session, paper_id: int, values: Mapping[str, object])
             continue
         other = session.scalar(select(PaperRow.id).where(column == value, PaperRow.id != paper_id))
         if other is not None:
-            raise UserError(f"paper {other} already has the {name} {value}")
+            raise FieldError(column.key, f"paper {other} already has the {name} {value}")
 
 
 def _current(session: Session, row: PaperRow, field: str) -> object:

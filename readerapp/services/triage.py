@@ -4,6 +4,7 @@ paper's fields are services.editing)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -35,7 +36,23 @@ def resolve(library: Library, refs: Sequence[str]) -> list[int]:
 
 def get_papers(library: Library, ids: Sequence[int]) -> list[Paper]:
     with library.read() as session:
-        return queries.load_papers(session, ids)
+        papers = queries.load_papers(session, ids)
+        edited = _edited_fields(session, [paper.id for paper in papers])
+    return [replace(p, edited=edited[p.id]) if p.id in edited else p for p in papers]
+
+
+def _edited_fields(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """The fields edited by hand (services.editing) of those papers that have any: few do,
+    so most papers come back as load_papers made them."""
+    found: dict[int, tuple[str, ...]] = {}
+    for part in queries.chunks(list(ids)):
+        rows = session.execute(
+            select(PaperRow.id, PaperRow.user_edited).where(
+                PaperRow.id.in_(part), PaperRow.user_edited != ""
+            )
+        )
+        found.update((pid, tuple(sorted(filter(None, marks.split(","))))) for pid, marks in rows)
+    return found
 
 
 def get_paper(library: Library, paper_id: int) -> Paper:

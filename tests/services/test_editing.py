@@ -166,6 +166,25 @@ def test_an_id_another_paper_holds_names_that_paper(seeded: Library) -> None:
     editing.edit_paper(seeded, b, arxiv_id="2308.11509")
 
 
+def test_an_error_names_the_field_it_is_about(seeded: Library) -> None:
+    """The window shows each message next to its field's editor."""
+    a, b = paper_id_by_title(seeded, SWINFACE), paper_id_by_title(seeded, UGR)
+    with pytest.raises(editing.FieldError) as bad_year:
+        editing.clean_values({"venue": "NeurIPS", "year": "MMXXIII"})
+    assert (bad_year.value.field, str(bad_year.value)) == ("year", "'MMXXIII' is not a year")
+    editing.edit_paper(seeded, b, doi="10.1109/TCSVT.2023.3304724")
+    with pytest.raises(editing.FieldError) as taken:
+        editing.edit_paper(seeded, a, doi="10.1109/TCSVT.2023.3304724")
+    assert taken.value.field == "doi"
+
+
+def test_a_paper_says_which_fields_were_edited_by_hand(seeded: Library) -> None:
+    pid = paper_id_by_title(seeded, SWINFACE)
+    assert triage.get_paper(seeded, pid).edited == ()
+    editing.edit_paper(seeded, pid, venue="TCSVT", pdf_url="https://example.org/s.pdf")
+    assert triage.get_paper(seeded, pid).edited == ("pdf_url", "venue")
+
+
 def test_an_unknown_paper(seeded: Library) -> None:
     with pytest.raises(UserError, match="no paper with id 9999"):
         editing.edit_paper(seeded, 9999, venue="x")

@@ -81,5 +81,22 @@ class ServiceCommand(QUndoCommand):
         return True
 
 
+class DoneCommand(ServiceCommand):
+    """An edit that already ran (a completion applied after its look-up), pushed with what
+    it applied: pushing it does not run it again, undo applies its inverse, and redo runs
+    `again` (which applies the same records anew)."""
+
+    def __init__(self, edits: Edits, applied: Applied, again: Edit, text: str = "") -> None:
+        super().__init__(edits, text or applied.label, again)
+        self._inverse = applied.undo
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:  # push() calls redo(); the edit has already happened
+            self._pushed = True
+            return
+        super().redo()
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"

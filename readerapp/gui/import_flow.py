@@ -140,11 +140,14 @@ class ImportFlow(QObject):
         relay = host.work.begin("Importing…", cancel)
         host.ops.call(
             lambda lib: import_session.run_import(lib, plan, relay, cancel),
-            self._imported,
+            self.finish_import,
             self._failed,
         )
 
-    def _imported(self, outcome: ImportOutcome) -> None:
+    def finish_import(self, outcome: ImportOutcome) -> None:
+        """An import is saved (or was cancelled): the table shows it, it goes on the undo
+        stack, the summary opens and indexing starts. Also for imports written elsewhere
+        (added by identifier, a Daily Papers list: services.import_session.outcome_of)."""
         host = self.host
         host.work.end()
         if not host.is_ready:  # the window closed (or switched libraries) meanwhile

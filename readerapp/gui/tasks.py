@@ -22,9 +22,9 @@ class TaskRunner(QObject):
     busy_changed = Signal(bool)
     failed = Signal(object)  # an exception no task-specific handler took
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, name: str = "library") -> None:
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library")
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._pending = 0
         self._finished.connect(self._deliver)
 
@@ -74,8 +74,8 @@ class TaskRunner(QObject):
         """Blocks until queued work is done (used at shutdown, never in the event loop)."""
         self._executor.submit(lambda: None).result()
 
-    def shutdown(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
+    def shutdown(self, wait: bool = True) -> None:
+        self._executor.shutdown(wait=wait, cancel_futures=True)
 
 
 class ProgressRelay(QObject):

@@ -309,17 +309,25 @@ def _gains(paper: Paper, record: PaperRecord) -> list[str]:
     return gains
 
 
+# The fields a completion fills, in the order a reader looks for them, as people name them.
 _FIELD_NAMES = {
+    "authors": "authors",
+    "year": "year",
+    "date": "date",
     "arxiv_id": "arXiv id",
     "doi": "DOI",
+    "venue": "venue",
+    "abstract": "abstract",
     "abs_url": "abstract page",
     "pdf_url": "PDF link",
     "hf_url": "Hugging Face page",
     "code_url": "code link",
     "project_url": "project page",
 }
+_FIELD_ORDER = {name: n for n, name in enumerate(_FIELD_NAMES)}
 
 
 def field_names(names: Sequence[str]) -> str:
     """The fields a completion filled, as people name them: "authors, year, arXiv id"."""
-    return ", ".join(_FIELD_NAMES.get(n, n.replace("_", " ")) for n in names)
+    ordered = sorted(names, key=lambda n: _FIELD_ORDER.get(n, len(_FIELD_ORDER)))
+    return ", ".join(_FIELD_NAMES.get(n, n.replace("_", " ")) for n in ordered)

@@ -39,6 +39,7 @@ from readerapp.gui.dialogs import CrashDialog, ShortcutsDialog, about_text, show
 from readerapp.gui.edit_actions import EditActions
 from readerapp.gui.export_dialog import ExportDialog
 from readerapp.gui.import_flow import ImportFlow
+from readerapp.gui.lookup_flow import LookupFlow
 from readerapp.gui.operations import Operations
 from readerapp.gui.paper_model import PaperTableModel
 from readerapp.gui.paper_table import PaperTable
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.queueing = QueueActions(self)
         self.edits = EditActions(self, self.detail)
         self.import_flow = ImportFlow(self, self)
+        self.lookups = LookupFlow(self, self.import_flow, self)
         self.engines = SearchEngineControl(self, self)
         self._build_widgets()
         self._build_actions()
@@ -174,6 +176,9 @@ class MainWindow(QMainWindow):
             shortcuts=self.show_shortcuts,
             about=self.show_about,
             preferences=self.engines.show_preferences,
+            add_by_identifier=self.lookups.add_by_identifier,
+            complete_details=self.lookups.complete_details,
+            fetch_daily=self.lookups.fetch_daily,
         )
         self.menu_actions = WindowActions(
             self, self.table, self.search_box, self.undo_stack, handlers, preferences_shortcut()
@@ -574,6 +579,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window()
         self.work.cancel()  # an import not saved yet rolls back instead of being waited for
+        self.lookups.stop()  # look-ups stop at their next request; nobody waits for them
         self.close_library()
         self.runner.wait_idle()  # the library closed and its lock released before quitting
         self.runner.shutdown()

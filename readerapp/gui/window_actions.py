@@ -46,6 +46,9 @@ class Handlers:
     shortcuts: Slot
     about: Slot
     preferences: Slot
+    add_by_identifier: Slot
+    complete_details: Slot
+    fetch_daily: Slot
 
 
 class WindowActions:
@@ -63,6 +66,9 @@ class WindowActions:
         a = self._action
         self.import_ = a("&Import…", do.import_files, "Ctrl+I")
         self.export = a("&Export…", do.export, "Ctrl+E")
+        self.fetch_daily = a("Fetch &Daily Papers…", do.fetch_daily, "Ctrl+Shift+F")
+        self.add_by_id = a("&Add by identifier…", do.add_by_identifier, "Ctrl+Shift+A")
+        self.complete = a("&Complete details", do.complete_details, "Ctrl+Shift+D")
         self.copy_md = a("Copy as Markdown links", do.copy_markdown, "Ctrl+Shift+C", True)
         self.copy_bib = a("Copy as BibTeX", do.copy_bibtex, "Ctrl+Alt+C", True)
         # BibTeX export arrives with its exporter module; no dead menu item before that.
@@ -131,7 +137,8 @@ class WindowActions:
     def build_menus(self) -> None:
         bar = self.window.menuBar()
         menus = (
-            ("&File", (self.import_, self.export, self.open, None, self.quit)),
+            ("&File", (self.import_, self.fetch_daily, self.export, self.open, None,
+                       self.quit)),
             ("&Edit", (self.undo, self.redo, None, self.paste, self.find, None,
                        self.preferences)),
             ("&Paper", ()),
@@ -147,6 +154,8 @@ class WindowActions:
                 else:
                     menu.addAction(action)
             if title == "&Paper":
+                menu.addAction(self.add_by_id)
+                menu.addSeparator()
                 self.fill_paper_menu(menu)
         toolbar = self.window.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
@@ -163,7 +172,7 @@ class WindowActions:
         for action in self.status:
             status_menu.addAction(action)
         for action in (self.queue, self.read_next, self.tag, self.untag, self.new_note,
-                       self.open_paper, None, self.copy_md):  # fmt: skip
+                       self.open_paper, self.complete, None, self.copy_md):  # fmt: skip
             if action is None:
                 menu.addSeparator()
             else:

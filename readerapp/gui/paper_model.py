@@ -93,6 +93,8 @@ class PaperTableModel(QAbstractTableModel):
         self._rows: dict[int, int] | None = {}
         self._cache: OrderedDict[int, PaperSummary] = OrderedDict()
         self.queue_mode = False
+        # What a drag of papers carries; the window sets one that adds text and BibTeX.
+        self.drag_data: Callable[[Sequence[int]], QMimeData] = encode_ids
 
     # -- what the window sets
 
@@ -203,7 +205,7 @@ class PaperTableModel(QAbstractTableModel):
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         rows = sorted({i.row() for i in indexes if i.isValid()})
-        return encode_ids([self._ids[r] for r in rows])
+        return self.drag_data([self._ids[r] for r in rows])
 
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction

@@ -1,0 +1,60 @@
+"""Copy (Ctrl+C) and drags out of the table carry papers as text, Markdown, BibTeX and HTML
+(services/clip.py), beside the private list of ids that drops inside the window use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QGuiApplication
+
+from readerapp.gui.host import Host
+from readerapp.gui.paper_model import encode_ids
+from readerapp.services import clip
+from readerapp.services.clip import PaperText
+from readerapp.services.library import Library
+
+# The BibTeX flavour's names: the first is what JabRef and most editors look for, the
+# second what some Linux applications register.
+BIBTEX_MIMES = ("text/x-bibtex", "application/x-bibtex")
+MARKDOWN_MIME = "text/markdown"
+# A drag is built on the GUI thread as it starts; beyond this many papers it carries only
+# the ids (enough to drop on a queue) rather than stall the window writing BibTeX.
+DRAG_TEXT_LIMIT = 1000
+
+
+def paper_mime(text: PaperText | None, ids: Sequence[int]) -> QMimeData:
+    mime = encode_ids(ids)
+    if text is not None:
+        mime.setText(text.plain)
+        mime.setHtml(text.html)
+        mime.setData(MARKDOWN_MIME, text.markdown.encode("utf-8"))
+        for name in BIBTEX_MIMES:
+            mime.setData(name, text.bibtex.encode("utf-8"))
+    return mime
+
+
+def drag_data(library: Callable[[], Library | None]) -> Callable[[Sequence[int]], QMimeData]:
+    """What the table's model hands to a drag of these papers."""
+
+    def build(ids: Sequence[int]) -> QMimeData:
+        lib = library()
+        if lib is None or len(ids) > DRAG_TEXT_LIMIT:
+            return encode_ids(ids)
+        return paper_mime(clip.paper_text(lib, ids), ids)
+
+    return build
+
+
+def copy_papers(host: Host) -> None:
+    """Edit ▸ Copy: the selected papers onto the clipboard, in every flavour."""
+    ids = host.need_selection()
+    if not ids:
+        return
+
+    def copied(text: PaperText) -> None:
+        QGuiApplication.clipboard().setMimeData(paper_mime(text, ids))
+        count = f"{len(ids):,} paper{'s' if len(ids) != 1 else ''}"
+        host.work.message(f"Copied {count} as text, Markdown links and BibTeX.", 4000)
+
+    host.ops.call(lambda lib: clip.paper_text(lib, ids), copied)

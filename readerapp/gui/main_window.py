@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QUndoCommand,
     QUndoStack,
 )
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readerapp.core import paths
 from readerapp.core.errors import ReaderappError
 from readerapp.core.lockfile import LibraryLock
 from readerapp.core.records import PaperSummary
@@ -41,15 +43,18 @@ from readerapp.gui.export_dialog import ExportDialog
 from readerapp.gui.import_flow import ImportFlow
 from readerapp.gui.lookup_flow import LookupFlow
 from readerapp.gui.operations import Operations
+from readerapp.gui.paper_clip import copy_papers, drag_data
 from readerapp.gui.paper_model import PaperTableModel
 from readerapp.gui.paper_table import PaperTable
 from readerapp.gui.preferences import SearchEngineControl, preferences_shortcut
 from readerapp.gui.queue_actions import QueueActions
+from readerapp.gui.search_help import SearchSyntaxDialog
 from readerapp.gui.search_panel import SearchPanel
 from readerapp.gui.sidebar import Sidebar, TagActions
 from readerapp.gui.start_page import StartPage
 from readerapp.gui.tasks import TaskRunner
 from readerapp.gui.window_actions import Handlers, WindowActions
+from readerapp.gui.window_fit import default_geometry
 from readerapp.gui.work_status import WorkStatus
 from readerapp.services import listing, overview, search, triage
 from readerapp.services.changes import Changes
@@ -78,8 +83,10 @@ class MainWindow(QMainWindow):
         self._sort = str(settings.value("sort/key", "relevance"))
         self._descending = str(settings.value("sort/descending", "false")) == "true"
         self.last_error: str | None = None
+        self.search_help: SearchSyntaxDialog | None = None  # made when first asked for
 
         self.model = PaperTableModel(self._load_summaries)
+        self.model.drag_data = drag_data(lambda: self._library)
         self.table = PaperTable(self.model)
         self.detail = DetailPane()
         self.work = WorkStatus(self.statusBar())
@@ -112,6 +119,9 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage()
         self.start_page.import_clicked.connect(self.import_flow.import_files)
         self.start_page.paste_clicked.connect(self.import_flow.paste_papers)
+        self.start_page.sample_clicked.connect(
+            lambda: self.import_flow.import_paths([paths.SAMPLE_PAPERS])
+        )
         panel = SearchPanel(
             self.table, self.start_page, (self.engines.pending_label, self.engines.bar)
         )
@@ -179,6 +189,8 @@ class MainWindow(QMainWindow):
             add_by_identifier=self.lookups.add_by_identifier,
             complete_details=self.lookups.complete_details,
             fetch_daily=self.lookups.fetch_daily,
+            search_help=self.show_search_help,
+            copy=lambda: copy_papers(self),
         )
         self.menu_actions = WindowActions(
             self, self.table, self.search_box, self.undo_stack, handlers, preferences_shortcut()
@@ -388,6 +400,9 @@ class MainWindow(QMainWindow):
         if generation != self._generation:
             return  # a newer search is on its way; this answer is stale
         current = self.table.show_ids(ids, queue_mode=ref.kind == "queue")
+        if ids and current is None and self.search_panel.wants_first_result():
+            self.table.selectRow(0)
+            current = ids[0]
         self.search_panel.show_count(len(ids))
         # The new list may hold none of the papers selected before: the count, the detail
         # pane and its message follow what the table now shows.
@@ -534,6 +549,13 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.menu_actions.all, self).open()
 
+    def show_search_help(self) -> None:
+        if self.search_help is None:
+            self.search_help = SearchSyntaxDialog(self)
+            self.search_help.example_chosen.connect(self.search_box.setText)
+        self.search_help.show()
+        self.search_help.raise_()
+
     def show_about(self) -> None:
         path = str(self._library.directory) if self._library else "(none open)"
         QMessageBox.about(self, "About readerapp", about_text(path))
@@ -555,11 +577,14 @@ class MainWindow(QMainWindow):
 
     def _restore_window(self) -> None:
         value = self.settings.value
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
         geometry = value("window/geometry")
-        if geometry is None:
-            self.resize(1400, 860)
+        # restoreGeometry itself moves and shrinks a place saved on a bigger or a missing
+        # screen onto this one (the tests hold it to that).
+        if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
+            self.setGeometry(default_geometry(available))
         for restore, key in (
-            (self.restoreGeometry, "window/geometry"),
             (self.restoreState, "window/state"),
             (self.splitter.restoreState, "window/splitter"),
             (self.table.restore_state, "table/header"),

@@ -49,6 +49,8 @@ class Handlers:
     add_by_identifier: Slot
     complete_details: Slot
     fetch_daily: Slot
+    search_help: Slot
+    copy: Slot
 
 
 class WindowActions:
@@ -69,6 +71,7 @@ class WindowActions:
         self.fetch_daily = a("Fetch &Daily Papers…", do.fetch_daily, "Ctrl+Shift+F")
         self.add_by_id = a("&Add by identifier…", do.add_by_identifier, "Ctrl+Shift+A")
         self.complete = a("&Complete details", do.complete_details, "Ctrl+Shift+D")
+        self.copy = a("&Copy", do.copy, QKeySequence.StandardKey.Copy, True)
         self.copy_md = a("Copy as Markdown links", do.copy_markdown, "Ctrl+Shift+C", True)
         self.copy_bib = a("Copy as BibTeX", do.copy_bibtex, "Ctrl+Alt+C", True)
         # BibTeX export arrives with its exporter module; no dead menu item before that.
@@ -112,6 +115,7 @@ class WindowActions:
         self.new_queue = a("New queue…", do.new_queue)
         self.shortcuts = a("&Keyboard shortcuts", do.shortcuts, "F1")
         self.about = a("&About readerapp", do.about)
+        self.search_help = a("&Search syntax", do.search_help, "Shift+F1")
         self.preferences = a("&Preferences…", do.preferences, preferences_key)
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
 
@@ -139,12 +143,12 @@ class WindowActions:
         menus = (
             ("&File", (self.import_, self.fetch_daily, self.export, self.open, None,
                        self.quit)),
-            ("&Edit", (self.undo, self.redo, None, self.paste, self.find, None,
+            ("&Edit", (self.undo, self.redo, None, self.copy, self.paste, self.find, None,
                        self.preferences)),
             ("&Paper", ()),
             ("&Queue", (self.new_queue, self.queue, self.read_next, self.unqueue, self.up,
                         self.down)),
-            ("&Help", (self.shortcuts, self.about)),
+            ("&Help", (self.search_help, self.shortcuts, self.about)),
         )  # fmt: skip
         for title, actions in menus:
             menu = bar.addMenu(title)

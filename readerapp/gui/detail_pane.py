@@ -1,4 +1,5 @@
-"""The right-hand pane: one paper's details, its triage controls, notes and related papers."""
+"""The right-hand pane: one paper's details, its triage controls, notes and related papers,
+and its edit mode (F2), where every field of the paper is an editor (gui.paper_editor)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QCompleter,
     QFrame,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from readerapp.core.records import STATUSES, Note, Paper
 from readerapp.formats.links import is_web_url
+from readerapp.gui.paper_editor import PaperEditor, field_names
 from readerapp.gui.safe_text import SafeBrowser, linkify, open_web_url
 
 LINK_LABELS = (
@@ -37,6 +40,8 @@ LINK_LABELS = (
     ("hf", "Hugging Face"),
 )
 AUTOSAVE_MS = 700
+# The pages of the pane, one shown at a time.
+MESSAGE_PAGE, DETAILS_PAGE, EDIT_PAGE = 0, 1, 2
 
 
 def _heading(text: str) -> QLabel:
@@ -101,6 +106,8 @@ class DetailPane(QStackedWidget):
     note_edited = Signal(int, str)
     note_deleted = Signal(int)
     paper_activated = Signal(int)
+    details_edited = Signal(int, dict)  # paper id, {field: text as typed} (valid, changed)
+    edit_discarded = Signal(str)  # the title of a paper whose unsaved edit was dropped
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,9 +136,18 @@ class DetailPane(QStackedWidget):
         self.meta = QLabel()
         self.meta.setWordWrap(True)
         self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Which fields are the user's: why a look-up left a field as it is.
+        self.edited_hint = QLabel()
+        self.edited_hint.setObjectName("editedHint")
+        self.edited_hint.setWordWrap(True)
+        self.edited_hint.setStyleSheet("color: palette(placeholder-text);")
+        hint_font = self.edited_hint.font()
+        hint_font.setPointSizeF(hint_font.pointSizeF() * 0.9)
+        self.edited_hint.setFont(hint_font)
         layout.addWidget(self.title)
         layout.addWidget(self.authors)
         layout.addWidget(self.meta)
+        layout.addWidget(self.edited_hint)
 
         self.links_row = QHBoxLayout()
         # Tool buttons, not push buttons: five push buttons are wider than the pane, which
@@ -161,6 +177,13 @@ class DetailPane(QStackedWidget):
         controls.addWidget(QLabel("Status:"))
         controls.addWidget(self.status)
         controls.addStretch(1)
+        self.edit_button = QPushButton("Edit details")
+        self.edit_button.setObjectName("editDetails")
+        self.edit_button.setToolTip(
+            "Edit the title, authors, dates, ids, abstract and links by hand (F2)"
+        )
+        self.edit_button.clicked.connect(self.start_editing)
+        controls.addWidget(self.edit_button)
         layout.addLayout(controls)
 
         tags_row = QHBoxLayout()
@@ -242,13 +265,24 @@ class DetailPane(QStackedWidget):
         scroll.setWidget(body)
         self.addWidget(scroll)
 
+        self.editor_form = PaperEditor()
+        self.editor_form.save_requested.connect(self.save_edit)
+        self.editor_form.cancel_requested.connect(self.cancel_edit)
+        edit_scroll = QScrollArea()
+        edit_scroll.setWidgetResizable(True)
+        edit_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        edit_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        edit_scroll.setWidget(self.editor_form)
+        self.addWidget(edit_scroll)
+
     # -- filling it
 
     def show_message(self, text: str) -> None:
         self.save_note()
+        self._leave_edit()
         self.paper = None
         self.placeholder.setText(text)
-        self.setCurrentIndex(0)
+        self.setCurrentIndex(MESSAGE_PAGE)
 
     def set_tag_names(self, names: list[str]) -> None:
         self.tag_names.setStringList(names)
@@ -257,6 +291,7 @@ class DetailPane(QStackedWidget):
         same_paper = self.paper is not None and self.paper.id == paper.id
         if not same_paper:
             self.save_note()
+            self._leave_edit()
         self.paper = paper
         self._loading = True
         try:
@@ -269,6 +304,14 @@ class DetailPane(QStackedWidget):
                 f"DOI {paper.doi}" if paper.doi else "",
             ]
             self.meta.setText(" · ".join(f for f in facts if f) or "No date")
+            self.edited_hint.setText(
+                f"Edited by hand: {field_names(paper.edited)}. Imports and look-ups leave "
+                f"{'it' if len(paper.edited) == 1 else 'them'} as you wrote "
+                f"{'it' if len(paper.edited) == 1 else 'them'}."
+                if paper.edited
+                else ""
+            )
+            self.edited_hint.setVisible(bool(paper.edited))
             for kind, button in self.link_buttons.items():
                 url = getattr(paper.links, kind)
                 button.setVisible(is_web_url(url))
@@ -289,7 +332,9 @@ class DetailPane(QStackedWidget):
                 self.related.clear()
         finally:
             self._loading = False
-        self.setCurrentIndex(1)
+        # An edit in progress stays open while its paper is refreshed (a note saved, a
+        # look-up finished): the editors keep what the user typed.
+        self.setCurrentIndex(EDIT_PAGE if self.is_editing else DETAILS_PAGE)
 
     def set_related(self, paper_id: int, related: list[Paper]) -> None:
         if self.paper is None or self.paper.id != paper_id:
@@ -331,6 +376,76 @@ class DetailPane(QStackedWidget):
         self._loading = was_loading
         self.delete_note_button.setEnabled(note is not None)
         self._render_preview()
+
+    # -- edit mode
+
+    @property
+    def is_editing(self) -> bool:
+        return self.editor_form.paper_id is not None
+
+    def start_editing(self) -> bool:
+        """F2: the shown paper's fields as editors, the cursor in the title. False when no
+        one paper is shown."""
+        if self.paper is None:
+            return False
+        if self.is_editing and self.editor_form.paper_id == self.paper.id:
+            self.editor_form.focus_first()  # back to the top, keeping what was typed
+            return True
+        self.save_note()
+        self.editor_form.load(self.paper)
+        self.setCurrentIndex(EDIT_PAGE)
+        self.editor_form.focus_first()
+        return True
+
+    def save_edit(self) -> None:
+        """Save (Enter, Ctrl+Enter): checks the changed fields, then hands them to the
+        window; with nothing changed it just leaves the edit mode."""
+        form = self.editor_form
+        if form.paper_id is None or form.busy:
+            return
+        changes = form.check()
+        if changes is None:
+            return  # the messages are under the fields
+        if not changes:
+            self.finish_edit(form.paper_id)
+            return
+        form.set_busy(True)
+        self.details_edited.emit(form.paper_id, changes)
+
+    def cancel_edit(self) -> None:
+        """Esc: back to the details as they are; nothing is written."""
+        self._leave_edit(discard_quietly=True)
+
+    def finish_edit(self, paper_id: int) -> None:
+        """The window saved the edit: back to the details (which it refreshes)."""
+        if self.editor_form.paper_id == paper_id:
+            self._leave_edit(discard_quietly=True)
+
+    def edit_failed(self, paper_id: int, errors: dict[str, str], general: str = "") -> bool:
+        """The service refused the edit: its message under the field it names, the editors
+        as the user left them. False when that edit is no longer open."""
+        form = self.editor_form
+        if form.paper_id != paper_id:
+            return False
+        form.set_busy(False)
+        form.show_errors(errors, general)
+        return True
+
+    def _leave_edit(self, *, discard_quietly: bool = False) -> None:
+        form = self.editor_form
+        if form.paper_id is None:
+            return
+        # Another paper shown (or none) while editing: the edit is dropped, but the user
+        # is told, so that typed text never vanishes unnoticed.
+        if not discard_quietly and not form.busy and form.changes() and self.paper is not None:
+            self.edit_discarded.emit(self.paper.title)
+        focused = QApplication.focusWidget()
+        refocus = focused is not None and form.isAncestorOf(focused)
+        form.paper_id = None
+        form.set_busy(False)
+        self.setCurrentIndex(DETAILS_PAGE if self.paper is not None else MESSAGE_PAGE)
+        if refocus:
+            self.edit_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- reacting to the user
 

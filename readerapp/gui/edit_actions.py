@@ -1,4 +1,5 @@
-"""The window's edits of papers: star, status, tags, notes, delete, and copying papers out.
+"""The window's edits of papers: star, status, tags, notes, a paper's details by hand,
+delete, and copying papers out.
 
 Each edit is one undoable ServiceCommand; the services compute what really changes and what
 undo puts back. Reads that a dialog needs first run on the worker too."""
@@ -10,14 +11,16 @@ from collections.abc import Callable, Hashable
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
+from readerapp.core.errors import ReaderappError
 from readerapp.core.records import PaperSummary
 from readerapp.formats.markdown_export import markdown_links
-from readerapp.gui.commands import ServiceCommand, plural
+from readerapp.gui.commands import DoneCommand, ServiceCommand, plural
 from readerapp.gui.detail_pane import DetailPane
 from readerapp.gui.dialogs import PickDialog
 from readerapp.gui.host import Host
+from readerapp.gui.paper_editor import field_names
 from readerapp.gui.safe_text import open_web_url
-from readerapp.services import exporting, notes, opening, overview, triage
+from readerapp.services import editing, exporting, notes, opening, overview, triage
 from readerapp.services.changes import Applied
 from readerapp.services.library import Library
 
@@ -26,6 +29,10 @@ class EditActions:
     def __init__(self, host: Host, detail: DetailPane) -> None:
         self.host = host
         self.detail = detail
+        detail.details_edited.connect(self.details_edited)
+        detail.edit_discarded.connect(
+            lambda title: host.work.message(f"Unsaved edits of “{title}” were discarded.", 8000)
+        )
 
     def _push(
         self,
@@ -123,6 +130,40 @@ class EditActions:
         for tag in removes:
             self.change_tag([paper_id], tag, add=False)
         self.host.undo_stack.endMacro()
+
+    # -- a paper's details, by hand (the detail pane's edit mode)
+
+    def edit_details(self) -> None:
+        """F2: the detail pane's fields become editors."""
+        if not self.detail.start_editing():
+            self.host.work.message("Select one paper to edit its details.", 4000)
+
+    def details_edited(self, paper_id: int, values: dict[str, str]) -> None:
+        """Saves an edit first and puts it on the undo stack once it is saved: an edit the
+        service refuses (a DOI another paper has) leaves the editors open with the message
+        under the field, and no step on the stack that would undo nothing."""
+
+        def edit(lib: Library) -> Applied:
+            return editing.edit_paper(lib, paper_id, **values)
+
+        def saved(applied: Applied) -> None:
+            names = field_names(list(applied.value))
+            self.host.push(DoneCommand(self.host.ops, applied, edit, f"Edit {names}"))
+            self.detail.finish_edit(paper_id)
+            self.host.work.message(f"Saved {names}. Ctrl+Z undoes it.", 6000)
+
+        def refused(error: BaseException) -> None:
+            if isinstance(error, editing.FieldError):
+                shown = self.detail.edit_failed(paper_id, {error.field: str(error)})
+            elif isinstance(error, ReaderappError):
+                shown = self.detail.edit_failed(paper_id, {}, str(error))
+            else:  # a bug: the crash dialog says what, the editors stay as typed
+                self.detail.edit_failed(paper_id, {}, "readerapp hit a problem (see the report)")
+                shown = False
+            if not shown:
+                self.host.report_error(error)
+
+        self.host.ops.write(edit, saved, refused)
 
     # -- delete
 

@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
             delete=e.delete_selection,
             open_paper=self.edits.open_current,
             new_note=e.new_note,
+            edit_details=e.edit_details,
             new_queue=q.new_queue,
             shortcuts=self.show_shortcuts,
             about=self.show_about,

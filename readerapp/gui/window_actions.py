@@ -42,6 +42,7 @@ class Handlers:
     delete: Slot
     open_paper: Slot
     new_note: Slot
+    edit_details: Slot
     new_queue: Slot
     shortcuts: Slot
     about: Slot
@@ -112,6 +113,9 @@ class WindowActions:
             [QKeySequence("Ctrl+Return"), QKeySequence("Return"), QKeySequence("Enter")]
         )
         self.new_note = a("New &note", do.new_note, "Ctrl+Shift+N")
+        # F2 anywhere in the window, the detail pane's own fields included: it edits the
+        # paper the pane shows, as F2 renames in a file manager.
+        self.edit_details = a("&Edit details…", do.edit_details, "F2")
         self.new_queue = a("New queue…", do.new_queue)
         self.shortcuts = a("&Keyboard shortcuts", do.shortcuts, "F1")
         self.about = a("&About readerapp", do.about)
@@ -175,6 +179,7 @@ class WindowActions:
         status_menu = menu.addMenu("Set status")
         for action in self.status:
             status_menu.addAction(action)
+        menu.addAction(self.edit_details)
         for action in (self.queue, self.read_next, self.tag, self.untag, self.new_note,
                        self.open_paper, self.complete, None, self.copy_md):  # fmt: skip
             if action is None:

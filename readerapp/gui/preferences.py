@@ -1,5 +1,6 @@
-"""Preferences (the search engine), the suggestion to switch engines when a library outgrows
-Whoosh, and the note that text matches may be incomplete while papers wait to be indexed.
+"""Preferences (the search engine, the network), the suggestion to switch engines when a
+library outgrows Whoosh, and the note that text matches may be incomplete while papers wait
+to be indexed.
 
 The window owns one SearchEngineControl; it lends the control a Host (the worker, the status
 bar's work display, the settings), and places the control's two widgets: the message bar
@@ -8,16 +9,22 @@ above the table and the note beside the result count.
 
 from __future__ import annotations
 
+import os
+import re
+from dataclasses import replace
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QToolButton,
@@ -27,6 +34,15 @@ from PySide6.QtWidgets import (
 
 from readerapp.core.errors import Cancelled
 from readerapp.core.progress import CancelToken
+from readerapp.core.settings import (
+    CONTACT_ENV,
+    OFFLINE_ENV,
+    Settings,
+    load_settings,
+    save_settings,
+    settings_path,
+)
+from readerapp.gui.dialogs import show_error
 from readerapp.gui.host import Host
 from readerapp.search.factory import ENGINES
 from readerapp.services import library as library_service
@@ -44,12 +60,42 @@ ENGINE_HELP = {
 INDEX_RATE = {"whoosh": 500, "tantivy": 10_000}
 DISMISSED_KEY = "engine_advice/dismissed"  # library folders whose suggestion was dismissed
 
+# What is sent where, as README ("Looking papers up online") says it, source by source.
+SENT_WHERE = (
+    "<b>What is sent where.</b> Only when papers are looked up (Add by identifier, Complete "
+    "details, Fetch Daily Papers, or after an import with the box above ticked): arXiv ids "
+    "and titles to arXiv (export.arxiv.org); arXiv ids, titles and dates to Hugging Face "
+    "(huggingface.co); DOIs and titles to Crossref (api.crossref.org); arXiv ids, DOIs and "
+    "titles to Semantic Scholar (api.semanticscholar.org). Nothing else of your library "
+    "leaves the machine: no notes, tags, stars or queues. Answers are cached in the library "
+    "folder, so asking again sends nothing."
+)
+# An address the APIs can write to: something@domain.tld, in ASCII (it goes into an HTTP
+# header), without the characters that would end or split the User-Agent's comment.
+_EMAIL = re.compile(r"[^@\s()<>,;:\"\\]+@[^@\s()<>,;:\"\\.]+(\.[^@\s()<>,;:\"\\.]+)+")
+
 
 def preferences_shortcut() -> QKeySequence:
     """The platform's Preferences key (Ctrl+, on macOS, Ctrl+Shift+, on KDE); Ctrl+, where
     the platform defines none (Windows, GNOME)."""
     standard = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
     return standard[0] if standard else QKeySequence("Ctrl+,")
+
+
+def contact_problem(text: str) -> str | None:
+    """Why a contact cannot be sent to the APIs, or None when it can (empty sends none)."""
+    contact = text.strip()
+    if not contact or (contact.isascii() and _EMAIL.fullmatch(contact)):
+        return None
+    return (
+        f"“{contact}” does not look like an e-mail address (such as name@example.org); "
+        "leave the field empty to send none."
+    )
+
+
+def forced_offline() -> bool:
+    """Whether READERAPP_OFFLINE keeps this run offline, whatever the settings say."""
+    return not Settings(network=True).online
 
 
 def _duration(seconds: float) -> str:
@@ -59,14 +105,30 @@ def _duration(seconds: float) -> str:
     return f"about {minutes} minute{'s' if minutes != 1 else ''}"
 
 
-class PreferencesDialog(QDialog):
-    """Edit ▸ Preferences…: which engine searches this library."""
+def _help_label(text: str, indent: int = 24) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setContentsMargins(indent, 0, 0, 6)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
 
-    def __init__(self, engine: str, paper_count: int, parent: QWidget | None = None) -> None:
+
+class PreferencesDialog(QDialog):
+    """Edit ▸ Preferences…: which engine searches this library, and whether and how the app
+    uses the network (settings.json, which the command line obeys too)."""
+
+    def __init__(
+        self,
+        engine: str,
+        paper_count: int,
+        parent: QWidget | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle("Preferences")
         self.current = engine
+        self.settings = settings if settings is not None else load_settings()
         layout = QVBoxLayout(self)
         box = QGroupBox("Search engine")
         box_layout = QVBoxLayout(box)
@@ -97,6 +159,7 @@ class PreferencesDialog(QDialog):
         self.cost.setWordWrap(True)
         box_layout.addWidget(self.cost)
         layout.addWidget(box)
+        layout.addWidget(self._network_box())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -106,10 +169,114 @@ class PreferencesDialog(QDialog):
         self.paper_count = paper_count
         self.group.buttonToggled.connect(lambda *_args: self._update_cost())
         self._update_cost()
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(600)
+        # Qt opens a window at most two thirds of the screen tall, which would cut off the
+        # wrapped texts' last lines on a laptop screen: ask for the height they need.
+        self.resize(self.minimumWidth(), self.heightForWidth(self.minimumWidth()))
+
+    def _network_box(self) -> QGroupBox:
+        box = QGroupBox("Network")
+        box.setObjectName("networkBox")
+        layout = QVBoxLayout(box)
+        self.network = QCheckBox("&Use the network for look-ups")
+        self.network.setObjectName("useNetwork")
+        self.network.setChecked(self.settings.network)
+        layout.addWidget(self.network)
+        layout.addWidget(
+            _help_label(
+                "Off: nothing is sent anywhere, by the window or the command line; look-ups "
+                "answer from the cache alone and say so."
+            )
+        )
+        self.offline_note = QLabel(
+            f"{OFFLINE_ENV} is set in the environment: this session stays offline whatever "
+            "this switch says."
+        )
+        self.offline_note.setObjectName("forcedOffline")
+        self.offline_note.setWordWrap(True)
+        self.offline_note.setContentsMargins(24, 0, 0, 6)
+        self.offline_note.setVisible(forced_offline())
+        layout.addWidget(self.offline_note)
+
+        contact_row = QHBoxLayout()
+        contact_row.setContentsMargins(24, 0, 0, 0)
+        contact_label = QLabel("Contact &e-mail:")
+        self.contact = QLineEdit(self.settings.contact)
+        self.contact.setObjectName("contactEmail")
+        self.contact.setPlaceholderText("name@example.org (optional)")
+        self.contact.setClearButtonEnabled(True)
+        contact_label.setBuddy(self.contact)
+        contact_row.addWidget(contact_label)
+        contact_row.addWidget(self.contact, 1)
+        layout.addLayout(contact_row)
+        self.contact_error = QLabel()
+        self.contact_error.setObjectName("contactError")
+        self.contact_error.setWordWrap(True)
+        self.contact_error.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
+        self.contact_error.setContentsMargins(24, 0, 0, 0)
+        self.contact_error.setStyleSheet("color: #d93025;")
+        self.contact_error.hide()
+        layout.addWidget(self.contact_error)
+        contact_help = (
+            "Sent in the User-Agent of every request, and to Crossref as mailto, so that the "
+            "APIs can reach you instead of blocking you."
+        )
+        if os.environ.get(CONTACT_ENV, "").strip():
+            contact_help += f" {CONTACT_ENV} overrides it in this session."
+        layout.addWidget(_help_label(contact_help))
+        self.contact.textEdited.connect(lambda _text: self._check_contact(quiet=True))
+
+        self.complete_imports = QCheckBox("&Look up missing details after each import")
+        self.complete_imports.setObjectName("completeNewImports")
+        self.complete_imports.setChecked(self.settings.complete_new_imports)
+        layout.addWidget(self.complete_imports)
+        layout.addWidget(
+            _help_label(
+                "New papers that miss authors, dates, ids or links are completed in the "
+                "background, as Complete details does; fields you edited are never changed."
+            )
+        )
+        sent = QLabel(SENT_WHERE)
+        sent.setObjectName("sentWhere")
+        sent.setWordWrap(True)
+        sent.setTextFormat(Qt.TextFormat.RichText)
+        sent.setToolTip(f"Settings are saved in {settings_path()}")
+        layout.addWidget(sent)
+        # The contact and the automatic look-ups mean nothing with the network off.
+        self.network.toggled.connect(self._network_toggled)
+        self._network_toggled(self.network.isChecked())
+        return box
+
+    def _network_toggled(self, on: bool) -> None:
+        self.contact.setEnabled(on)
+        self.complete_imports.setEnabled(on)
+
+    def _check_contact(self, *, quiet: bool = False) -> bool:
+        """Shows why the contact cannot be used; while typing (quiet) it only clears an
+        old message, so that a half-typed address is not scolded."""
+        problem = contact_problem(self.contact.text())
+        if problem is None or not quiet:
+            self.contact_error.setText(f"⚠ {problem}" if problem else "")
+            self.contact_error.setVisible(problem is not None)
+        return problem is None
+
+    def accept(self) -> None:
+        if not self._check_contact():
+            self.contact.setFocus(Qt.FocusReason.OtherFocusReason)
+            return  # the dialog stays open, the message under the field
+        super().accept()
 
     def chosen_engine(self) -> str:
         return next(name for name, button in self.buttons.items() if button.isChecked())
+
+    def chosen_settings(self) -> Settings:
+        """The settings as the dialog now shows them (the contact checked by accept)."""
+        return replace(
+            self.settings,
+            network=self.network.isChecked(),
+            contact=self.contact.text().strip(),
+            complete_new_imports=self.complete_imports.isChecked(),
+        )
 
     def _update_cost(self) -> None:
         chosen = self.chosen_engine()
@@ -193,10 +360,26 @@ class SearchEngineControl(QObject):
         if not self.host.is_ready:
             return
         dialog = PreferencesDialog(engine, paper_count, self.host.widget())
+        dialog.accepted.connect(lambda: self._save_settings(dialog))
         dialog.accepted.connect(lambda: self._chosen(dialog.chosen_engine()))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
+
+    def _save_settings(self, dialog: PreferencesDialog) -> None:
+        chosen = dialog.chosen_settings()
+        if chosen == dialog.settings:
+            return
+        try:
+            save_settings(chosen)
+        except OSError as error:
+            show_error(
+                self.host.widget(),
+                "Preferences",
+                f"The network settings could not be saved to {settings_path()}: {error}",
+            )
+            return
+        self.host.work.message("Preferences saved.", 4000)
 
     def _chosen(self, engine: str) -> None:
         if self.host.is_ready and engine != self.host.library().engine:

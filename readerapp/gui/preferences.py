@@ -170,9 +170,8 @@ class PreferencesDialog(QDialog):
         self.group.buttonToggled.connect(lambda *_args: self._update_cost())
         self._update_cost()
         self.setMinimumWidth(600)
-        # Qt opens a window at most two thirds of the screen tall, which would cut off the
-        # wrapped texts' last lines on a laptop screen: ask for the height they need.
-        self.resize(self.minimumWidth(), self.heightForWidth(self.minimumWidth()))
+        self.resize(self.minimumWidth(), self.height())
+        self._fit_height()
 
     def _network_box(self) -> QGroupBox:
         box = QGroupBox("Network")
@@ -247,6 +246,14 @@ class PreferencesDialog(QDialog):
         self._network_toggled(self.network.isChecked())
         return box
 
+    def _fit_height(self) -> None:
+        """As tall as the wrapped texts need at this width. Qt opens a window at most two
+        thirds of the screen tall and does not grow it when a message appears; either cut
+        off the last lines on a laptop screen."""
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
     def _network_toggled(self, on: bool) -> None:
         self.contact.setEnabled(on)
         self.complete_imports.setEnabled(on)
@@ -258,6 +265,7 @@ class PreferencesDialog(QDialog):
         if problem is None or not quiet:
             self.contact_error.setText(f"⚠ {problem}" if problem else "")
             self.contact_error.setVisible(problem is not None)
+            self._fit_height()
         return problem is None
 
     def accept(self) -> None:

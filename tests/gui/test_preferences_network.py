@@ -100,6 +100,8 @@ def test_a_bad_contact_keeps_the_dialog_open_with_the_reason_under_the_field(
     assert dialog.isVisible()
     assert dialog.contact_error.isVisible()
     assert "“ada@” does not look like an e-mail address" in dialog.contact_error.text()
+    # The dialog grew for the message: no wrapped text lost its last line.
+    assert dialog.height() >= dialog.heightForWidth(dialog.width())
     assert not settings_path().exists()
 
     qtbot.keyClicks(dialog.contact, "example.org")

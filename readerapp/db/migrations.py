@@ -7,12 +7,13 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-
-from sqlalchemy import Connection, Engine, text
+from typing import TYPE_CHECKING
 
 from readerapp.core.errors import LibraryError
 from readerapp.db.engine import connect_read_only
-from readerapp.db.models import Base
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
 
 # Version 1 is the first release's schema. A change to models.py bumps this and adds a step.
 # Version 2 records what each import did, so that it can be undone.
@@ -59,8 +60,8 @@ def schema_version(conn: Connection) -> int:
 
 
 def _has_tables(conn: Connection) -> bool:
-    query = text("SELECT count(*) FROM sqlite_master WHERE type = 'table'")
-    return bool(conn.execute(query).scalar_one())
+    query = "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+    return bool(conn.exec_driver_sql(query).scalar_one())
 
 
 def backup_file(db_path: Path, version: int) -> Path:
@@ -93,12 +94,12 @@ def refuse_newer(db_path: Path) -> None:
         raise _newer(db_path, version)
 
 
-def _current_without_writing(db_path: Path) -> bool:
+def is_current(db_path: Path) -> bool:
     """True when the file already has the current schema, found out with a plain read.
 
     Every start passes here; a write transaction would wait for (and after busy_timeout fail
     on) another process's long write, such as an import in the desktop app. A read in WAL
-    mode never waits.
+    mode never waits. It needs no SQLAlchemy either: only a file to create or migrate does.
     """
     conn = sqlite3.connect(db_path)
     try:
@@ -111,10 +112,13 @@ def _current_without_writing(db_path: Path) -> bool:
 
 def ensure_schema(engine: Engine, db_path: Path) -> Path | None:
     """Create or upgrade the schema. Returns the backup made before a migration, if any."""
-    if _current_without_writing(db_path):
+    if is_current(db_path):
         return None
     with engine.begin() as conn:
         if not _has_tables(conn):
+            # Imported here: the models need the ORM, which opening a current file does not.
+            from readerapp.db.models import Base
+
             Base.metadata.create_all(conn)
             conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
             return None

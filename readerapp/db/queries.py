@@ -6,47 +6,43 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain
-from typing import Any, TypeVar, cast
+from typing import TypeVar, cast
 
-from sqlalchemy import CompoundSelect, Executable, Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.engine.interfaces import DBAPICursor
 from sqlalchemy.orm import Session
 
-from readerapp.core.records import IndexDoc, Links, Note, Paper, PaperSummary
+from readerapp.core.records import IndexDoc, Note, Paper, PaperSummary
+from readerapp.db import reads
 from readerapp.db.models import (
     AuthorRow,
-    ImportBatchRow,
     NoteRow,
     PaperRow,
-    PaperSourceRow,
     PaperTagRow,
     QueueEntryRow,
     QueueRow,
     TagRow,
 )
 
-# json_group_array is built into SQLite from 3.38 (before, only where JSON1 was compiled in).
-_JSON_ARRAYS = sqlite3.sqlite_version_info >= (3, 38, 0)
 T = TypeVar("T")
 
-# SQLite accepts up to 32766 bound parameters; stay far below it.
-CHUNK = 900
+# The reads a search makes go through the driver alone (db.reads); these names are theirs.
+CHUNK = reads.CHUNK
+chunks = reads.chunks
+PAPERS_VERSION_KEY = reads.PAPERS_VERSION_KEY
+_JSON_ARRAYS = reads.JSON_ARRAYS
 
 
-# Bumped (services.library.papers_changed) in every transaction that adds or deletes papers or
-# changes what they sort by, by any process: a cached sort order read at the same version is
-# still the library's order.
-PAPERS_VERSION_KEY = "papers_version"
+def driver(session: Session) -> sqlite3.Connection:
+    """The session's own sqlite3 connection, inside its transaction, for db.reads.
 
-
-def papers_version(session: Session) -> int:
-    value = (
-        session.connection()
-        .exec_driver_sql("SELECT value FROM meta WHERE key = ?", (PAPERS_VERSION_KEY,))
-        .scalar()
-    )
-    return int(value) if value is not None else 0
+    Pending ORM changes are flushed first: a plain driver query does not autoflush, and a
+    caller that changed rows in this session must read them back as they now are.
+    """
+    session.flush()
+    conn = session.connection().connection.driver_connection
+    assert isinstance(conn, sqlite3.Connection)
+    return conn
 
 
 def _rows(cursor: DBAPICursor) -> sqlite3.Cursor:
@@ -56,54 +52,6 @@ def _rows(cursor: DBAPICursor) -> sqlite3.Cursor:
     is sqlite3, whose cursor iterates.
     """
     return cast(sqlite3.Cursor, cursor)
-
-
-def chunks(ids: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
-
-
-def _rows_first_column(
-    session: Session, statement: Executable | str, params: Sequence[Any]
-) -> Iterator[int]:
-    conn = session.connection()
-    result = (
-        conn.exec_driver_sql(statement, tuple(params))
-        if isinstance(statement, str)
-        else conn.execute(statement)
-    )
-    return chain.from_iterable(_rows(result.cursor))
-
-
-def id_list(session: Session, statement: Executable | str, params: Sequence[Any] = ()) -> list[int]:
-    """The first (only) column of a query's rows, in order, straight from the DBAPI cursor.
-
-    SQLAlchemy's per-row result handling (fetchone and a Row per row) costs several times the
-    query itself for the 100k ids of a sort order; ids need no type processing. A string runs
-    as driver-level SQL with positional `params`.
-    """
-    return list(_rows_first_column(session, statement, params))
-
-
-def id_set(session: Session, statement: Select[int] | CompoundSelect[int]) -> set[int]:
-    """The ids a query selects (first column), as a set.
-
-    SQLite hands them over as one JSON array: 100k rows cost the sqlite3 module ~40 ms one by
-    one (a tuple per row) and ~15 ms as one string that json.loads reads in C.
-    """
-    if not _JSON_ARRAYS:
-        return set(_rows_first_column(session, statement, ()))
-    sub = statement.subquery()
-    doc = session.connection().execute(select(func.json_group_array(sub.c[0]))).scalar()
-    return set(json.loads(doc)) if doc else set()
-
-
-def all_ids(session: Session) -> set[int]:
-    """Every paper id, as id_set reads them."""
-    if not _JSON_ARRAYS:
-        return set(_rows_first_column(session, "SELECT id FROM papers", ()))
-    doc = session.connection().exec_driver_sql("SELECT json_group_array(id) FROM papers").scalar()
-    return set(json.loads(doc)) if doc else set()
 
 
 def authors_of(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
@@ -160,66 +108,9 @@ def notes_of(session: Session, ids: Sequence[int]) -> dict[int, list[Note]]:
     return out
 
 
-def sources_of(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = defaultdict(list)
-    for part in chunks(ids):
-        rows = session.execute(
-            select(PaperSourceRow.paper_id, ImportBatchRow.source, PaperSourceRow.line)
-            .join(ImportBatchRow, ImportBatchRow.id == PaperSourceRow.batch_id)
-            .where(PaperSourceRow.paper_id.in_(part))
-            .order_by(ImportBatchRow.id)
-        )
-        for paper_id, source, line in rows:
-            out[paper_id].append(f"{source}:{line}" if line else source)
-    return out
-
-
 def load_papers(session: Session, ids: Sequence[int]) -> list[Paper]:
     """Papers as records, in the order of `ids`; unknown ids are left out."""
-    ids = list(ids)
-    rows: dict[int, PaperRow] = {}
-    for part in chunks(ids):
-        for found in session.scalars(select(PaperRow).where(PaperRow.id.in_(part))):
-            rows[found.id] = found
-    authors = authors_of(session, ids)
-    tags = tags_of(session, ids)
-    queues = queues_of(session, ids)
-    notes = notes_of(session, ids)
-    sources = sources_of(session, ids)
-    papers = []
-    for paper_id in ids:
-        row = rows.get(paper_id)
-        if row is None:
-            continue
-        papers.append(
-            Paper(
-                id=row.id,
-                title=row.title,
-                abstract=row.abstract,
-                authors=tuple(authors.get(row.id, ())),
-                year=row.year,
-                date=row.date,
-                arxiv_id=row.arxiv_id,
-                doi=row.doi,
-                venue=row.venue,
-                links=Links(
-                    abs=row.abs_url,
-                    pdf=row.pdf_url,
-                    code=row.code_url,
-                    project=row.project_url,
-                    hf=row.hf_url,
-                ),
-                starred=row.starred,
-                status=row.status,
-                tags=tuple(tags.get(row.id, ())),
-                queues=tuple(queues.get(row.id, ())),
-                notes=tuple(notes.get(row.id, ())),
-                added_at=row.added_at,
-                suggested_tags=tuple(t for t in row.suggested_tags.split("\n") if t),
-                sources=tuple(sources.get(row.id, ())),
-            )
-        )
-    return papers
+    return reads.load_papers(driver(session), ids)
 
 
 def load_summaries(session: Session, ids: Sequence[int]) -> dict[int, PaperSummary]:
@@ -337,4 +228,4 @@ def iter_index_docs(session: Session, ids: Iterable[int], batch: int = 2000) -> 
 
 
 def paper_count(session: Session) -> int:
-    return int(session.scalar(select(func.count()).select_from(PaperRow)) or 0)
+    return reads.paper_count(driver(session))

@@ -9,21 +9,22 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy import delete, func, select
-from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from readerapp.core import paths
 from readerapp.core.errors import LibraryError, UserError, WrongThread
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.testhooks import pause_point
-from readerapp.db import queries
-from readerapp.db.engine import make_engine, set_wal
-from readerapp.db.migrations import ensure_schema, refuse_newer
-from readerapp.db.models import IndexPendingRow, Meta
+from readerapp.db import reads
+from readerapp.db.engine import ReadConnections, busy_error, set_wal
+from readerapp.db.migrations import is_current, refuse_newer
 from readerapp.search.engine import TextIndex
 from readerapp.search.factory import DEFAULT_ENGINE, ENGINES, open_text_index
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from readerapp.db.sessions import OrmSessions
 
 REBUILD_FLAG = "index_rebuild_needed"
 # The library's text engine, so that every start (CLI or GUI) opens the index it built.
@@ -31,35 +32,43 @@ ENGINE_KEY = "search_engine"
 
 
 class Library:
-    """Open with Library.open(); use read() and write() for sessions; close() when done."""
+    """Open with Library.open(); use read() and write() for ORM sessions, snapshot() for
+    plain reads; close() when done."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.db_path = paths.database_path(directory)
         self._writer_thread: int | None = None
         self.backup_path: Path | None = None
+        self._orm_sessions: OrmSessions | None = None
+        self._orm_lock = threading.Lock()
+        self._reads = ReadConnections(self.db_path)
         try:
             directory.mkdir(parents=True, exist_ok=True)
             refuse_newer(self.db_path)
             set_wal(self.db_path)
-            self._reader = make_engine(self.db_path, immediate=False)
-            self._writer = make_engine(self.db_path, immediate=True)
-            self.backup_path = ensure_schema(self._writer, self.db_path)
-        except (sqlite3.DatabaseError, DatabaseError) as exc:
-            # SQLAlchemy's message spans lines (SQL, a help link); the driver's is one line.
-            why = str(getattr(exc, "orig", None) or exc)
+            if not is_current(self.db_path):
+                self.backup_path = self._orm().ensure_schema()
+        except sqlite3.DatabaseError as exc:
+            why = str(exc)
             if "locked" in why or "busy" in why:  # creating or migrating waits for a writer
-                raise LibraryError(
-                    f"{self.db_path}: the library is busy in another readerapp; "
-                    "try again in a moment"
-                ) from exc
+                raise busy_error(self.db_path) from exc
             raise LibraryError(f"{self.db_path}: not a readable readerapp library ({why})") from exc
         except OSError as exc:
             raise LibraryError(f"{directory}: cannot create the library here ({exc})") from exc
-        self._read_sessions = sessionmaker(self._reader, expire_on_commit=False)
-        self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
         self.engine = self._chosen_engine()
         self.index: TextIndex = open_text_index(paths.index_dir(directory), self.engine)
+
+    def _orm(self) -> OrmSessions:
+        """The ORM's engines and sessions, made on first use: a library that is only searched
+        (`readerapp search`, reads through snapshot()) never imports SQLAlchemy, half a
+        second of a command that otherwise takes a tenth of that."""
+        with self._orm_lock:
+            if self._orm_sessions is None:
+                from readerapp.db.sessions import OrmSessions
+
+                self._orm_sessions = OrmSessions(self.db_path)
+            return self._orm_sessions
 
     @classmethod
     def open(
@@ -87,10 +96,10 @@ class Library:
     def _chosen_engine(self) -> str:
         """The engine the library remembers; a new library takes $READERAPP_ENGINE or the
         default and remembers that."""
-        with self.read() as session:
-            row = session.get(Meta, ENGINE_KEY)
-            if row is not None and row.value in ENGINES:
-                return row.value
+        with self.snapshot() as conn:
+            chosen = reads.meta_value(conn, ENGINE_KEY)
+        if chosen in ENGINES:
+            return chosen
         engine = os.environ.get(paths.ENGINE_ENV, "").strip().lower() or DEFAULT_ENGINE
         if engine not in ENGINES:
             raise LibraryError(
@@ -102,10 +111,16 @@ class Library:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only snapshot; it sees one consistent state of the library."""
-        with self._read_sessions() as session, session.begin():
+        """A read-only ORM session; it sees one consistent state of the library."""
+        with self._orm().read() as session:
             yield session
-            session.rollback()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read-only sqlite3 connection that sees one consistent state of the library, for
+        the reads in db.reads: no ORM, so nothing to import or map (searches use this)."""
+        with self._reads.snapshot() as conn:
+            yield conn
 
     def bind_writes_to_this_thread(self) -> None:
         """From now on only the calling thread may write. The window calls this on its one
@@ -122,16 +137,8 @@ class Library:
                 f"a write to {self.db_path} ran on thread {threading.current_thread().name!r}, "
                 "not on the library's worker"
             )
-        try:
-            with self._write_sessions() as session, session.begin():
-                yield session
-        except OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise LibraryError(
-                    f"{self.db_path}: the library is busy in another readerapp; "
-                    "try again in a moment"
-                ) from exc
-            raise
+        with self._orm().write() as session:
+            yield session
 
     # The index is derived from SQLite. Every change marks its papers pending in the same
     # transaction; sync_index() applies them and clears the marks. A crash in between leaves
@@ -151,11 +158,16 @@ class Library:
         crash keeps the batches already done and leaves the rest marked for next time. Large
         runs report "Indexing 41,000 / 100,000".
         """
-        with self.read() as session:
-            pending = sorted(session.scalars(select(IndexPendingRow.paper_id)))
+        with self.snapshot() as conn:
+            pending = reads.pending_ids(conn)
         total = len(pending)
+        if not total:
+            return 0
         batch = batch or self.index.batch_size
-        for done, part in enumerate(queries.chunks(pending, batch), start=1):
+        # Imported when there is indexing to do: reading documents needs the ORM's session.
+        from readerapp.db import queries
+
+        for done, part in enumerate(reads.chunks(pending, batch), start=1):
             if cancel is not None:
                 cancel.check()
             with self.read() as session:
@@ -166,7 +178,10 @@ class Library:
                 self.index.delete(gone)
             pause_point("index-batch-written")  # in the index, marks not yet cleared
             with self.write() as session:
-                session.execute(delete(IndexPendingRow).where(IndexPendingRow.paper_id.in_(part)))
+                marks = ",".join("?" * len(part))
+                session.connection().exec_driver_sql(
+                    f"DELETE FROM index_pending WHERE paper_id IN ({marks})", tuple(part)
+                )
             if total > batch:
                 count = min(done * batch, total)
                 progress(count, total, f"Indexing {count:,} / {total:,}")
@@ -174,8 +189,8 @@ class Library:
 
     def pending_count(self) -> int:
         """Papers saved but not yet searchable by text: search results may be incomplete."""
-        with self.read() as session:
-            return int(session.scalar(select(func.count()).select_from(IndexPendingRow)) or 0)
+        with self.snapshot() as conn:
+            return reads.pending_count(conn)
 
     @staticmethod
     def papers_changed(session: Session) -> None:
@@ -186,27 +201,34 @@ class Library:
         session.connection().exec_driver_sql(
             "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
             "SET value = CAST(value AS INTEGER) + 1",
-            (queries.PAPERS_VERSION_KEY,),
+            (reads.PAPERS_VERSION_KEY,),
         )
 
     def rebuild_index(
         self, progress: ProgressSink = no_progress, cancel: CancelToken | None = None
     ) -> int:
+        from readerapp.db import queries  # the ORM's reads; a rebuild needs them anyway
+
         self._set_meta(REBUILD_FLAG, "1")
         with self.read() as session:
             ids = queries.all_paper_ids(session)
             self.index.rebuild(queries.iter_index_docs(session, ids), len(ids), progress, cancel)
-        with self.write() as session:
-            session.execute(delete(IndexPendingRow))
-            session.execute(delete(Meta).where(Meta.key == REBUILD_FLAG))
+        self._index_complete()
         return len(ids)
+
+    def _index_complete(self) -> None:
+        """The index holds every paper: no marks, no rebuild flag."""
+        with self.write() as session:
+            conn = session.connection()
+            conn.exec_driver_sql("DELETE FROM index_pending")
+            conn.exec_driver_sql("DELETE FROM meta WHERE key = ?", (REBUILD_FLAG,))
 
     def index_needs_rebuild(self) -> bool:
         """True when the index cannot be brought up to date from the pending marks alone."""
-        with self.read() as session:
-            flagged = session.get(Meta, REBUILD_FLAG) is not None
-            count = queries.paper_count(session)
-        pending = self.pending_count()
+        with self.snapshot() as conn:
+            flagged = reads.meta_value(conn, REBUILD_FLAG) is not None
+            count = reads.paper_count(conn)
+            pending = reads.pending_count(conn)
         if flagged or (self.index.was_missing and count > 0):
             return True
         # Papers committed without indexing (import with index=False, then the app closed)
@@ -238,6 +260,8 @@ class Library:
         final = paths.index_dir(self.directory)
         aside = final.with_name(final.name + ".new")
         shutil.rmtree(aside, ignore_errors=True)
+        from readerapp.db import queries  # the ORM's reads; a rebuild needs them anyway
+
         fresh = open_text_index(aside, engine)
         try:
             with self.read() as session:
@@ -255,24 +279,26 @@ class Library:
         self._set_meta(ENGINE_KEY, engine)
         self.engine = engine
         self.index = open_text_index(final, engine)
-        with self.write() as session:
-            # The one worker (GUI) or the library lock (CLI) kept writers out during the
-            # build, so the new index holds every paper the marks point at.
-            session.execute(delete(IndexPendingRow))
-            session.execute(delete(Meta).where(Meta.key == REBUILD_FLAG))
+        # The one worker (GUI) or the library lock (CLI) kept writers out during the build,
+        # so the new index holds every paper the marks point at.
+        self._index_complete()
         return len(ids)
 
     def _set_meta(self, key: str, value: str) -> None:
         with self.write() as session:
-            session.merge(Meta(key=key, value=value))
+            session.connection().exec_driver_sql(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
 
     def close(self) -> None:
         index = getattr(self, "index", None)
         if index is not None:
             index.close()
-        for engine in (getattr(self, "_reader", None), getattr(self, "_writer", None)):
-            if engine is not None:
-                engine.dispose()
+        self._reads.close()
+        if self._orm_sessions is not None:
+            self._orm_sessions.dispose()
 
     def __enter__(self) -> Library:
         return self
@@ -293,8 +319,8 @@ def engine_advice(library: Library) -> str | None:
     shows it; the CLI could print it)."""
     if library.engine != "whoosh":
         return None
-    with library.read() as session:
-        count = queries.paper_count(session)
+    with library.snapshot() as conn:
+        count = reads.paper_count(conn)
     if count <= WHOOSH_COMFORT_LIMIT:
         return None
     return (

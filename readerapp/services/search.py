@@ -5,26 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sqlite3
 from itertools import filterfalse
-from typing import cast
-
-from sqlalchemy import Select, SQLColumnExpression, func, select
-from sqlalchemy.orm import Session
+from typing import Any, cast
 
 from readerapp.core.errors import UserError
 from readerapp.core.identity import normalize_doi, parse_arxiv_id
 from readerapp.core.records import Paper
-from readerapp.db import queries
-from readerapp.db.models import (
-    ImportBatchRow,
-    PaperRow,
-    PaperSourceRow,
-    PaperTagRow,
-    QueueEntryRow,
-    QueueRow,
-    TagRow,
-    utcnow,
-)
+from readerapp.db import reads
 from readerapp.search.query import (
     And,
     Filter,
@@ -38,79 +26,91 @@ from readerapp.search.query import (
     positive_text,
 )
 from readerapp.services.library import Library
-from readerapp.services.sorting import CACHED, SORT_KEYS, sort_cache
+from readerapp.services.sorting import CACHED, sort_cache
+from readerapp.services.sorting import SORTS as SORTS  # what sort= takes, re-exported
 
-# relevance, then the sort keys of the table's columns (newest first breaks ties).
-SORTS = ("relevance", *SORT_KEYS)
 # How many of the best matches relevance order ranks by score.
 RANKED = 500
 _DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
 
+# The filters are SQL over the driver (db.reads), not SQLAlchemy statements: a search then
+# needs no SQLAlchemy at all, whose import alone takes several times a small library's search.
+# A filter is a statement selecting paper ids (its one column is named `id`) and its
+# parameters.
+Statement = tuple[str, tuple[Any, ...]]
+_PAPERS = "SELECT id FROM papers"
 
-def _filter_select(session: Session, f: Filter) -> Select[int]:
-    paper = select(PaperRow.id)
+
+def _like_escaped(text: str) -> str:
+    return text.replace("%", r"\%").replace("_", r"\_")
+
+
+def _filter_sql(conn: sqlite3.Connection, f: Filter) -> Statement:
     name, value = f.name, f.value
     if name == "starred":
-        return paper.where(PaperRow.starred.is_(True))
+        return f"{_PAPERS} WHERE starred = 1", ()
     if name == "unstarred":
-        return paper.where(PaperRow.starred.is_(False))
+        return f"{_PAPERS} WHERE starred = 0", ()
     if name == "status":
-        return paper.where(PaperRow.status == value)
+        return f"{_PAPERS} WHERE status = ?", (value,)
     if name == "queued":
-        return select(QueueEntryRow.paper_id).distinct()
+        return "SELECT DISTINCT paper_id AS id FROM queue_entries", ()
     if name == "queue":
-        queue_id = session.scalar(select(QueueRow.id).where(QueueRow.name == value))
+        queue_id = reads.scalar(conn, "SELECT id FROM queues WHERE name = ?", (value,))
         if queue_id is None:
-            known = ", ".join(session.scalars(select(QueueRow.name).order_by(QueueRow.name)))
+            names = conn.execute("SELECT name FROM queues ORDER BY name").fetchall()
+            known = ", ".join(n for (n,) in names)
             raise UserError(f"no queue named {value!r}" + (f"; queues: {known}" if known else ""))
-        return select(QueueEntryRow.paper_id).where(QueueEntryRow.queue_id == queue_id)
+        return "SELECT paper_id AS id FROM queue_entries WHERE queue_id = ?", (queue_id,)
     if name in ("tag", "tag_prefix"):
-        tag_ids = select(TagRow.id).where(
-            TagRow.name == value
+        # tags.name compares without case (its column's NOCASE collation), as LIKE does.
+        tags, pattern = (
+            ("SELECT id FROM tags WHERE name = ?", str(value))
             if name == "tag"
-            else TagRow.name.like(
-                str(value).replace("%", r"\%").replace("_", r"\_") + "%", escape="\\"
+            else (
+                "SELECT id FROM tags WHERE name LIKE ? ESCAPE '\\'",
+                _like_escaped(str(value)) + "%",
             )
         )
-        return select(PaperTagRow.paper_id).where(PaperTagRow.tag_id.in_(tag_ids)).distinct()
+        return f"SELECT DISTINCT paper_id AS id FROM paper_tags WHERE tag_id IN ({tags})", (
+            pattern,
+        )
     if name == "year":
         low, high = cast("tuple[int | None, int | None]", value)  # from _Parser.year_range
-        query = paper
-        if low is not None:
-            query = query.where(PaperRow.year >= low)
-        if high is not None:
-            query = query.where(PaperRow.year <= high)
-        return query
+        bounds = [("year >= ?", low), ("year <= ?", high)]
+        kept = [(sql, v) for sql, v in bounds if v is not None]
+        where = " AND ".join(sql for sql, _ in kept)
+        return (f"{_PAPERS} WHERE {where}" if kept else _PAPERS), tuple(v for _, v in kept)
     if name == "added":
         mode, text = cast("tuple[str, str]", value)  # from _Parser.added_value
         if mode == "within":
             match = re.fullmatch(r"(\d+)([dwmy])", text)
             assert match
-            since = utcnow() - dt.timedelta(days=int(match.group(1)) * _DAYS[match.group(2)])
+            since = reads.utcnow() - dt.timedelta(days=int(match.group(1)) * _DAYS[match.group(2)])
         else:
             parts = [int(p) for p in text.split("-")] + [1, 1]
             try:
                 since = dt.datetime(parts[0], parts[1], parts[2])
             except ValueError as exc:
                 raise UserError(f"added:{text} is not a real date") from exc
-        return paper.where(PaperRow.added_at >= since)
+        return f"{_PAPERS} WHERE added_at >= ?", (reads.stored_time(since),)
     if name == "source":
-        like = "%" + str(value).replace("%", r"\%").replace("_", r"\_") + "%"
-        batches = select(ImportBatchRow.id).where(ImportBatchRow.source.ilike(like, escape="\\"))
-        return select(PaperSourceRow.paper_id).where(PaperSourceRow.batch_id.in_(batches))
+        like = "%" + _like_escaped(str(value)) + "%"
+        batches = "SELECT id FROM import_batches WHERE lower(source) LIKE lower(?) ESCAPE '\\'"
+        return f"SELECT paper_id AS id FROM paper_sources WHERE batch_id IN ({batches})", (like,)
     if name == "arxiv":
-        return paper.where(PaperRow.arxiv_id == (parse_arxiv_id(str(value)) or str(value)))
+        return f"{_PAPERS} WHERE arxiv_id = ?", (parse_arxiv_id(str(value)) or str(value),)
     if name == "doi":
-        return paper.where(PaperRow.doi == (normalize_doi(str(value)) or str(value).lower()))
+        return f"{_PAPERS} WHERE doi = ?", (normalize_doi(str(value)) or str(value).lower(),)
     raise AssertionError(f"unknown filter {name}")
 
 
-def _filters_select(
-    session: Session,
+def _filters_sql(
+    conn: sqlite3.Connection,
     positives: list[Filter],
     negatives: list[Filter],
     within: set[int] | None = None,
-) -> Select[int]:
+) -> Statement:
     """One statement for the filters of an AND: the ids passing every positive filter and
     none of the negative ones, among `within` (all papers when None).
 
@@ -119,18 +119,20 @@ def _filters_select(
     in as one JSON array so that only the papers passing the filters come back.
     """
     if within is None and len(positives) == 1 and not negatives:
-        return _filter_select(session, positives[0])
-    query: Select[int]
-    column: SQLColumnExpression[int]
+        return _filter_sql(conn, positives[0])
+    params: list[Any] = []
     if within is not None:
-        matches = func.json_each(json.dumps(list(within))).table_valued("value")
-        query, column = select(matches.c.value), matches.c.value
+        sql, column = "SELECT value AS id FROM json_each(?)", "value"
+        params.append(json.dumps(list(within)))
     else:
-        query, column = select(PaperRow.id), PaperRow.id
-    return query.where(
-        *[column.in_(_filter_select(session, f)) for f in positives],
-        *[column.not_in(_filter_select(session, f)) for f in negatives],
-    )
+        sql, column = _PAPERS, "id"
+    conditions = []
+    for filters, test in ((positives, "IN"), (negatives, "NOT IN")):
+        for f in filters:
+            inner, inner_params = _filter_sql(conn, f)
+            conditions.append(f"{column} {test} ({inner})")
+            params.extend(inner_params)
+    return f"{sql} WHERE {' AND '.join(conditions)}", tuple(params)
 
 
 # A text part with up to this many matches goes into SQLite with an AND's filters; above it,
@@ -139,21 +141,21 @@ WITHIN_SQL = 20_000
 
 
 class _Evaluator:
-    def __init__(self, library: Library, session: Session) -> None:
+    def __init__(self, library: Library, conn: sqlite3.Connection) -> None:
         self.library = library
-        self.session = session
+        self.conn = conn
         self._universe: set[int] | None = None
 
     def universe(self) -> set[int]:
         if self._universe is None:
-            self._universe = queries.all_ids(self.session)
+            self._universe = reads.all_ids(self.conn)
         return self._universe
 
     def ids(self, node: Node) -> set[int]:
         if isinstance(node, MatchAll):
             return self.universe()
         if isinstance(node, Filter):
-            return queries.id_set(self.session, _filter_select(self.session, node))
+            return reads.id_set(self.conn, *_filter_sql(self.conn, node))
         if is_text_only(node) and not isinstance(node, Not):
             return self.library.index.search(node)
         if isinstance(node, Not):
@@ -188,11 +190,11 @@ class _Evaluator:
                 return set()
         if sql_in or sql_out:
             if result is not None and len(result) <= WITHIN_SQL:
-                result = queries.id_set(
-                    self.session, _filters_select(self.session, sql_in, sql_out, within=result)
+                result = reads.id_set(
+                    self.conn, *_filters_sql(self.conn, sql_in, sql_out, within=result)
                 )
             else:
-                ids = queries.id_set(self.session, _filters_select(self.session, sql_in, sql_out))
+                ids = reads.id_set(self.conn, *_filters_sql(self.conn, sql_in, sql_out))
                 result = ids if result is None else result & ids
             if not result:
                 return set()
@@ -215,17 +217,17 @@ def search_ids(library: Library, query: str | Node, sort: str = "relevance") -> 
         raise UserError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
     node = parse_query(query) if isinstance(query, str) else query
     key = "added" if sort == "relevance" else sort
-    with library.read() as session:
+    with library.snapshot() as conn:
         if isinstance(node, MatchAll) and key in CACHED:
             # Every paper in a cached order: no need to read the 100k ids it holds.
-            every = sort_cache(library).current(session, key)
+            every = sort_cache(library).current(conn, key)
             if every is not None:
                 return every
-        ids = _Evaluator(library, session).ids(node)
+        ids = _Evaluator(library, conn).ids(node)
         if not ids:
             return []
         ranked_text = positive_text(node)
-        fallback = sort_cache(library).ordered(session, ids, key)
+        fallback = sort_cache(library).ordered(conn, ids, key)
     if sort != "relevance" or not ranked_text:
         return fallback
     scores = library.index.scores(Or(tuple(ranked_text)), within=ids, limit=RANKED)
@@ -241,9 +243,9 @@ def warm_sort_orders(library: Library) -> None:
     Cold, an order costs a whole-library read (up to a second at 100k papers, most of it
     holding the GIL): done once in the background after opening, the click finds it ready.
     """
-    with library.read() as session:
+    with library.snapshot() as conn:
         for sort in sorted(CACHED):
-            sort_cache(library).order(session, sort)
+            sort_cache(library).order(conn, sort)
 
 
 def search(
@@ -252,16 +254,16 @@ def search(
     ids = search_ids(library, query, sort)
     if limit is not None:
         ids = ids[:limit]
-    with library.read() as session:
-        return queries.load_papers(session, ids)
+    with library.snapshot() as conn:
+        return reads.load_papers(conn, ids)
 
 
 def related(library: Library, paper_id: int, limit: int = 5) -> list[Paper]:
     """The papers most like this one in the index (title and abstract as the sample)."""
-    with library.read() as session:
-        papers = queries.load_papers(session, [paper_id])
+    with library.snapshot() as conn:
+        papers = reads.load_papers(conn, [paper_id])
         if not papers:
             raise UserError(f"no paper with id {paper_id}")
         sample = papers[0].title + "\n" + papers[0].abstract
         ids = [i for i in library.index.more_like_this(paper_id, sample, limit) if i != paper_id]
-        return queries.load_papers(session, ids[:limit])
+        return reads.load_papers(conn, ids[:limit])

@@ -11,18 +11,20 @@ fresh for each search: one indexed scan, well inside the sort budget at 100k pap
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Set
 from dataclasses import dataclass
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from readerapp.core.gc_pause import gc_paused
 from readerapp.core.records import STATUSES
-from readerapp.db import queries
-from readerapp.services.library import Library
+from readerapp.db import reads
+
+if TYPE_CHECKING:
+    from readerapp.services.library import Library
 
 _NEWEST = "added_at DESC, id DESC"
 # The table's sort keys. Ties fall back to newest first, then id, so orders are total. Each
@@ -50,6 +52,9 @@ _CELL_SQL = {
 }
 CACHED = frozenset({"added", "year", "title", "authors"})
 SORT_KEYS = (*ORDER_SQL, "status", *_CELL_SQL)
+# What a search can be sorted by: relevance, then the sort keys of the table's columns
+# (newest first breaks ties).
+SORTS = ("relevance", *SORT_KEYS)
 
 
 def _surname(name: str) -> str:
@@ -58,40 +63,36 @@ def _surname(name: str) -> str:
     return (words[-1] if words else name).casefold()
 
 
-def _cell_order(session: Session, sort: str) -> list[int]:
-    conn = session.connection()
+def _cell_order(conn: sqlite3.Connection, sort: str) -> list[int]:
     values: dict[int, list[str]] = defaultdict(list)
-    for paper_id, name in conn.exec_driver_sql(_CELL_SQL[sort]):
+    for paper_id, name in conn.execute(_CELL_SQL[sort]):
         values[paper_id].append(name)
     key: Callable[[list[str]], str]
     if sort == "authors":
         key = lambda names: _surname(names[0]) + "\0" + names[0].casefold()  # noqa: E731
     else:  # the cell lists the names alphabetically
         key = lambda names: ", ".join(sorted(names, key=str.casefold)).casefold()  # noqa: E731
-    newest = [row[0] for row in conn.exec_driver_sql(_ALL_NEWEST)]
+    newest = reads.id_list(conn, _ALL_NEWEST)
     keyed = {pid: key(names) for pid, names in values.items()}
     with_value = sorted((pid for pid in newest if pid in keyed), key=keyed.__getitem__)
     return with_value + [pid for pid in newest if pid not in keyed]
 
 
-def read_order(session: Session, sort: str) -> list[int]:
+def read_order(conn: sqlite3.Connection, sort: str) -> list[int]:
     """Every paper id in the order of a sort key (one of SORT_KEYS)."""
-    conn = session.connection()
     with gc_paused():
         if sort in ORDER_SQL:
-            return queries.id_list(session, ORDER_SQL[sort])
+            return reads.id_list(conn, ORDER_SQL[sort])
         if sort == "status":
-            present = [row[0] for row in conn.exec_driver_sql(_STATUSES_SQL)]
+            present = [row[0] for row in conn.execute(_STATUSES_SQL)]
             ordered = [
                 *(s for s in STATUSES if s in present),
                 *(s for s in present if s not in STATUSES),
             ]
             return [
-                pid
-                for status in ordered
-                for pid in queries.id_list(session, _STATUS_SQL, (status,))
+                pid for status in ordered for pid in reads.id_list(conn, _STATUS_SQL, (status,))
             ]
-        return _cell_order(session, sort)
+        return _cell_order(conn, sort)
 
 
 # Below this share of the library, sorting the matches by rank beats filtering the full order.
@@ -100,7 +101,7 @@ SORT_SHARE = 8
 
 @dataclass(frozen=True, slots=True)
 class SortOrder:
-    version: int  # the library's papers version (queries.papers_version) it was read at
+    version: int  # the library's papers version (reads.papers_version) it was read at
     ids: list[int]
     rank: dict[int, int]
 
@@ -110,36 +111,36 @@ class SortCache:
         self._orders: dict[str, SortOrder] = {}
         self._lock = threading.Lock()
 
-    def order(self, session: Session, sort: str, fresh: bool = False) -> SortOrder:
-        """The whole-library order of a CACHED sort key as of the session's snapshot: read
-        again when any process has added, deleted or re-sorted papers since."""
-        version = queries.papers_version(session)
+    def order(self, conn: sqlite3.Connection, sort: str, fresh: bool = False) -> SortOrder:
+        """The whole-library order of a CACHED sort key as of the snapshot `conn` reads in:
+        read again when any process has added, deleted or re-sorted papers since."""
+        version = reads.papers_version(conn)
         with self._lock:
             order = self._orders.get(sort)
             if fresh or order is None or order.version != version:
-                ids = read_order(session, sort)
+                ids = read_order(conn, sort)
                 order = SortOrder(version, ids, {pid: i for i, pid in enumerate(ids)})
                 self._orders[sort] = order
             return order
 
-    def current(self, session: Session, sort: str) -> list[int] | None:
+    def current(self, conn: sqlite3.Connection, sort: str) -> list[int] | None:
         """Every paper in the order of a CACHED key, without reading the ids to sort: the
-        cached order when it is of the session's version and has as many papers as the
+        cached order when it is of the snapshot's version and has as many papers as the
         library (a count through an index: a safety net for a writer that did not bump the
         version, e.g. an older readerapp)."""
-        order = self.order(session, sort)
-        if len(order.ids) != queries.paper_count(session):
+        order = self.order(conn, sort)
+        if len(order.ids) != reads.paper_count(conn):
             return None
         return list(order.ids)
 
-    def ordered(self, session: Session, ids: Set[int], sort: str) -> list[int]:
+    def ordered(self, conn: sqlite3.Connection, ids: Set[int], sort: str) -> list[int]:
         """`ids` in the order of a sort column."""
         # filter() with a bound __contains__ runs the pass in C: at 100k ids a Python
         # comprehension costs more than the search itself.
         if sort not in CACHED:  # read fresh each time: one pass, nothing kept
-            return list(filter(ids.__contains__, read_order(session, sort)))
+            return list(filter(ids.__contains__, read_order(conn, sort)))
         for fresh in (False, True):
-            order = self.order(session, sort, fresh=fresh)
+            order = self.order(conn, sort, fresh=fresh)
             if len(ids) * SORT_SHARE >= len(order.ids):
                 result = list(filter(ids.__contains__, order.ids))
             else:

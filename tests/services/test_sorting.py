@@ -99,13 +99,13 @@ def test_warmed_orders_are_what_a_sort_then_uses(seeded: Library) -> None:
 
     search.warm_sort_orders(seeded)
     cache = search.sort_cache(seeded)
-    with seeded.read() as session:
-        warmed = {sort: cache.order(session, sort) for sort in CACHED}
+    with seeded.snapshot() as conn:
+        warmed = {sort: cache.order(conn, sort) for sort in CACHED}
     for sort, order in warmed.items():
         assert len(order.ids) == 73
         assert search.search_ids(seeded, "", sort=sort) == order.ids
-        with seeded.read() as session:
-            assert cache.order(session, sort) is order  # reused, not read again
+        with seeded.snapshot() as conn:
+            assert cache.order(conn, sort) is order  # reused, not read again
 
 
 def test_edits_by_another_process_reach_the_cached_orders(seeded: Library) -> None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from readerapp.cli import output
 from readerapp.core.errors import UserError
-from readerapp.formats.text_input import decode
-from readerapp.services import editing, triage, undo
-from readerapp.services.library import Library
+from readerapp.core.records import LINK_KINDS
+
+if TYPE_CHECKING:
+    from readerapp.services.library import Library
 
 EXIT_OK = 0
 _P = TypeVar("_P", bound=argparse.ArgumentParser)
@@ -53,13 +54,18 @@ def add_edit_parser(sub: argparse._SubParsersAction[_P]) -> None:
         action="append",
         default=[],
         metavar="KIND=URL",
-        help=f"an http(s) link; KIND is one of {', '.join(editing.LINK_FIELDS)} (repeatable)",
+        help=f"an http(s) link; KIND is one of {', '.join(LINK_KINDS)} (repeatable)",
     )
     p.add_argument("--json", action="store_true", help="print the paper as `show --json` does")
 
 
 def edit_values(args: argparse.Namespace) -> dict[str, object]:
     """The fields the options set, as given (services.editing cleans and checks them)."""
+    # Imported here, not at the top: main.py builds its parser with add_edit_parser, and
+    # the services need the ORM (half a second), which only an edit uses. So does reading
+    # the abstract from standard input, below.
+    from readerapp.services import editing
+
     values: dict[str, object] = {
         field: getattr(args, option)
         for option, field in _OPTIONS.items()
@@ -68,6 +74,8 @@ def edit_values(args: argparse.Namespace) -> dict[str, object]:
     if args.authors is not None:
         values["authors"] = editing.parse_authors(args.authors)
     if values.get("abstract") == "-":
+        from readerapp.formats.text_input import decode
+
         values["abstract"] = decode(sys.stdin.buffer.read(), "<stdin>")
     for item in args.link:
         kind, equals, url = str(item).partition("=")
@@ -90,6 +98,8 @@ def edit_values(args: argparse.Namespace) -> dict[str, object]:
 
 
 def cmd_edit(lib: Library, args: argparse.Namespace) -> int:
+    from readerapp.services import editing, triage, undo  # as in edit_values
+
     values = edit_values(args)  # a mistyped option fails before anything is read or written
     (paper_id,) = triage.resolve(lib, [args.ref])
     applied = editing.edit_paper(lib, paper_id, **values)

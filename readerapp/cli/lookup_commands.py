@@ -11,12 +11,10 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from readerapp.core.errors import UserError
-from readerapp.core.identifiers import split_identifiers
-from readerapp.services import undo
-from readerapp.services.library import Library
 
 if TYPE_CHECKING:
     from readerapp.services.completion import CompletionReport
+    from readerapp.services.library import Library
 
 EXIT_OK, EXIT_USER = 0, 1
 
@@ -55,9 +53,10 @@ def _identifiers_text(items: list[str]) -> str:
 
 
 def cmd_add(lib: Library, args: argparse.Namespace) -> int:
-    # The network stack (httpx) loads only for the commands that use it.
+    # The network stack (httpx) and the ORM load only for the commands that use them.
     from readerapp.cli import output
-    from readerapp.services import adding
+    from readerapp.core.identifiers import split_identifiers
+    from readerapp.services import adding, undo
 
     idents, bad = split_identifiers(_identifiers_text(args.ids))
     if bad:
@@ -93,7 +92,7 @@ def _targets(lib: Library, args: argparse.Namespace) -> list[int]:
 
 def cmd_complete(lib: Library, args: argparse.Namespace) -> int:
     from readerapp.cli import output
-    from readerapp.services import completion
+    from readerapp.services import completion, undo
 
     ids = _targets(lib, args)
     if not ids:
@@ -138,7 +137,7 @@ def _print_completion(lib: Library, report: CompletionReport) -> None:
 
 def cmd_fetch(lib: Library, args: argparse.Namespace) -> int:
     from readerapp.cli import output
-    from readerapp.services import adding
+    from readerapp.services import adding, undo
 
     day = adding.parse_day(args.date)
     report = adding.fetch_daily(lib, day, dry_run=args.dry_run)

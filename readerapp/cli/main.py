@@ -8,35 +8,23 @@ import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from readerapp import __version__
-from readerapp.cli import lookup_commands, output
-from readerapp.cli.edit_command import add_edit_parser, cmd_edit
+from readerapp.cli import choices, lookup_commands, output
+from readerapp.cli.edit_command import add_edit_parser
 from readerapp.core import paths
 from readerapp.core.errors import ReaderappError, UserError
-from readerapp.core.lockfile import LibraryLock
 from readerapp.core.records import STATUSES
-from readerapp.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS
-from readerapp.formats.text_input import decode
 from readerapp.search import syntax
 from readerapp.search.factory import ENGINES
-from readerapp.services import (
-    backups,
-    batches,
-    checking,
-    exporting,
-    import_session,
-    notes,
-    overview,
-    queues,
-    search,
-    triage,
-    undo,
-)
-from readerapp.services.changes import Applied
-from readerapp.services.importing import FileReport
-from readerapp.services.library import Library
+
+if TYPE_CHECKING:
+    from readerapp.services.library import Library
+
+# This module builds the parser and picks the command; it imports only what that needs.
+# A command's own module is imported when it runs (see _command): `readerapp --version` must
+# not pay for SQLAlchemy, the formats and the services, half a second or more.
 
 EXIT_OK, EXIT_USER, EXIT_INPUT = 0, 1, 2
 
@@ -81,9 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="import paper dumps (files, or - for standard input)")
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument(
-        "--format", choices=[f.name for f in IMPORT_FORMATS], help="skip format detection"
-    )
+    p.add_argument("--format", choices=choices.IMPORT_FORMATS, help="skip format detection")
     p.add_argument(
         "--dry-run", action="store_true", help="report what would change, change nothing"
     )
@@ -110,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("query")
     p.add_argument("--limit", type=int, metavar="N")
-    p.add_argument("--sort", choices=search.SORTS, default="relevance")
+    p.add_argument("--sort", choices=choices.SORTS, default="relevance")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("show", help="show one paper")
@@ -177,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--queue", metavar="NAME")
     which.add_argument("--starred", action="store_true")
     which.add_argument("--all", action="store_true")
-    p.add_argument("--format", choices=[f.name for f in EXPORT_FORMATS], required=True)
+    p.add_argument("--format", choices=choices.EXPORT_FORMATS, required=True)
     p.add_argument("-o", "--output", type=Path, metavar="FILE")
 
     p = sub.add_parser("imports", help="list import batches, newest first")
@@ -222,323 +208,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_stdin() -> str:
-    return decode(sys.stdin.buffer.read(), "<stdin>")
-
-
-def _import_sources(args: argparse.Namespace) -> list[import_session.ImportSource]:
-    return [
-        import_session.ImportSource.from_stdin(_read_stdin(), args.format)
-        if name == "-"
-        else import_session.ImportSource.from_path(Path(name), args.format)
-        for name in args.files
-    ]
-
-
-def cmd_import(lib: Library, args: argparse.Namespace) -> int:
-    # The names are checked before anything is read or written.
-    queue, tag = import_session.clean_options(args.queue, args.tag)
-    sources = _import_sources(args)
-    if args.dry_run:
-        previews = import_session.preview_all(lib, sources)
-        results: list[FileReport | tuple[str, str]] = [
-            p.report if p.report is not None else (p.source.source, p.error or "") for p in previews
-        ]
-        return _print_import(results, args.json, verbose=args.verbose, created=_created(lib, args))
-    plan = import_session.direct_plan(sources, queue, tag)
-    outcome = import_session.run_import(lib, plan)
-    # Kept for `readerapp undo` as soon as the papers are saved (an interrupted indexing
-    # resumes on the next start; the import is done), and again once the tag is applied.
-    # An import that changed nothing leaves the kept change as it was.
-    if outcome.undo_step() is not None:
-        undo.remember(lib, outcome.applied())
-    import_session.index_import(lib, outcome)
-    if outcome.tagged_ids:
-        undo.remember(lib, outcome.applied())
-    by_source: dict[str, list[FileReport | tuple[str, str]]] = {}
-    for report in outcome.reports:
-        by_source.setdefault(report.source, []).append(report)
-    for error in outcome.errors:
-        by_source.setdefault(error[0], []).append(error)
-    results = [by_source[s.source].pop(0) for s in sources if by_source.get(s.source)]
-    code = _print_import(
-        results, args.json, outcome, verbose=args.verbose, created=_created(lib, args)
-    )
-    return code
-
-
-def _created(lib: Library, args: argparse.Namespace) -> Path | None:
-    """The library folder if this command created the library (main() decides that)."""
-    return lib.directory if getattr(args, "created_library", False) else None
-
-
-def _print_import(
-    results: Sequence[FileReport | tuple[str, str]],
-    as_json: bool,
-    outcome: import_session.ImportOutcome | None = None,
-    *,
-    verbose: bool = False,
-    created: Path | None = None,
-) -> int:
-    """Each source's report, or its error on stderr; exit 2 if any source was unreadable.
-
-    `created`: the import created the library there; said once a file got in (an import that
-    read nothing keeps its one error line)."""
-    code = EXIT_OK
-    listed: list[dict[str, object]] = []
-    reported = False
-    for result in results:
-        if isinstance(result, tuple):
-            # One unreadable file does not stop the others; the exit code remembers it.
-            source, error = result
-            print(f"readerapp: {error}", file=sys.stderr)
-            code = EXIT_INPUT
-            listed.append({"source": source, "error": error})
-        elif as_json:
-            listed.append(result.to_json())
-        else:
-            output.print_report(result, verbose=verbose)
-            reported = True
-    if as_json:
-        output.print_json(listed)
-    elif outcome is not None:
-        if outcome.plan.queue:
-            print(
-                f"queue {outcome.plan.queue}: added {len(outcome.queued_ids):,} of "
-                f"{len(outcome.paper_ids):,} papers (the others were on it already)"
-            )
-        if outcome.plan.tag:
-            print(
-                f"tag {outcome.plan.tag}: tagged {len(outcome.tagged_ids):,} of "
-                f"{len(outcome.paper_ids):,} papers (the others had it already)"
-            )
-    if created is not None and reported:
-        print(f"readerapp: created a new library in {created}", file=sys.stderr)
-    return code
-
-
-def cmd_search(lib: Library, args: argparse.Namespace) -> int:
-    if args.limit is not None and args.limit < 1:
-        raise UserError("--limit must be at least 1")
-    papers = search.search(lib, args.query, sort=args.sort, limit=args.limit)
-    if args.json:
-        output.print_json([p.to_json() for p in papers])
-    elif papers:
-        output.print_papers(papers)
-    else:
-        # Nothing on stdout (scripts test for that); people get a word on stderr.
-        output.print_no_match(args.query)
-    return EXIT_OK
-
-
-def cmd_show(lib: Library, args: argparse.Namespace) -> int:
-    (paper_id,) = triage.resolve(lib, [args.ref])
-    paper = triage.get_paper(lib, paper_id)
-    if args.json:
-        output.print_json(paper.to_json())
-    else:
-        output.print_paper(paper)
-    return EXIT_OK
-
-
-def _done(lib: Library, applied: Applied) -> int:
-    """Every change on the command line is kept for `readerapp undo`."""
-    undo.remember(lib, applied)
-    return EXIT_OK
-
-
-def cmd_star(lib: Library, args: argparse.Namespace) -> int:
-    return _done(
-        lib, triage.set_starred(lib, triage.resolve(lib, args.refs), args.command == "star")
-    )
-
-
-def cmd_status(lib: Library, args: argparse.Namespace) -> int:
-    return _done(lib, triage.set_status(lib, triage.resolve(lib, args.refs), args.status))
-
-
-def cmd_tag(lib: Library, args: argparse.Namespace) -> int:
-    if args.tag_command == "list":
-        for name, count in triage.list_tags(lib):
-            print(f"{count:>6}  {name}")
-    elif args.tag_command == "add":
-        return _done(lib, triage.add_tag(lib, args.tag, triage.resolve(lib, args.refs)))
-    elif args.tag_command == "rename":
-        return _done(lib, triage.rename_tag(lib, args.tag, args.new_name))
-    elif args.tag_command == "delete":
-        return _done(lib, triage.delete_tag(lib, args.tag))
-    else:
-        return _done(lib, triage.remove_tag(lib, args.tag, triage.resolve(lib, args.refs)))
-    return EXIT_OK
-
-
-def cmd_note(lib: Library, args: argparse.Namespace) -> int:
-    (paper_id,) = triage.resolve(lib, [args.ref])
-    body = _read_stdin() if args.text == "-" else args.text
-    applied = notes.add_note(lib, paper_id, body)
-    print(f"note {applied.value} added to paper {paper_id}")
-    return _done(lib, applied)
-
-
-def cmd_queue(lib: Library, args: argparse.Namespace) -> int:
-    action = args.queue_command
-    if action == "list":
-        for info in queues.list_queues(lib):
-            print(f"{info.count:>6}  {info.name}")
-    elif action == "show":
-        papers = triage.get_papers(lib, queues.queue_ids(lib, args.name))
-        if args.json:
-            output.print_json([p.to_json() for p in papers])
-        for position, paper in enumerate(papers, start=1):
-            if not args.json:
-                print(f"{position:>4}. {output.paper_line(paper)}")
-    elif action == "add":
-        return _done(lib, queues.add_to_queue(lib, args.name, triage.resolve(lib, args.refs)))
-    elif action == "remove":
-        refs = triage.resolve(lib, args.refs)
-        return _done(lib, queues.remove_from_queue(lib, args.name, refs))
-    elif action == "move":
-        (paper_id,) = triage.resolve(lib, [args.ref])
-        return _done(lib, queues.move_in_queue(lib, args.name, paper_id, args.position))
-    elif action == "create":
-        return _done(lib, queues.create_queue(lib, args.name))
-    elif action == "rename":
-        return _done(lib, queues.rename_queue(lib, args.name, args.new_name))
-    elif action == "delete":
-        return _done(lib, queues.delete_queue(lib, args.name))
-    return EXIT_OK
-
-
-def cmd_export(lib: Library, args: argparse.Namespace) -> int:
-    selection = exporting.Selection(
-        query=args.query, queue=args.queue, starred=args.starred, everything=args.all
-    )
-    text, count = exporting.export_text(lib, selection, args.format)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        try:
-            args.output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise UserError(f"{args.output}: cannot write ({exc.strerror})") from exc
-        print(f"exported {count} papers to {args.output}", file=sys.stderr)
-    return EXIT_OK
-
-
-def cmd_check(lib: Library, args: argparse.Namespace) -> int:
-    report = checking.check(lib)
-    for problem in report.problems:
-        print(problem)
-    state = "ok" if report.ok else f"{len(report.problems)} problems"
-    print(f"{report.papers} papers, {report.indexed} indexed: {state}")
-    return EXIT_OK if report.ok else EXIT_USER
-
-
-def cmd_imports(lib: Library, args: argparse.Namespace) -> int:
-    infos = overview.list_batches(lib)
-    if args.json:
-        output.print_json([output.batch_json(info) for info in infos])
-    else:
-        output.print_batches(infos)
-    return EXIT_OK
-
-
-def cmd_undo(lib: Library, args: argparse.Namespace) -> int:
-    label, applied = undo.undo_last(lib)
-    if args.json:
-        output.print_json({"undone": label})
-    else:
-        print(f"undid: {label}")
-        reports = applied.value if isinstance(applied.value, list) else []
-        for report in reports:
-            if isinstance(report, batches.UndoReport):
-                print(report.summary())
-    return EXIT_OK
-
-
-def cmd_undo_import(lib: Library, args: argparse.Namespace) -> int:
-    report = batches.undo_import(lib, args.batch)
-    # The batch kept for `readerapp undo` may be this one: it is not undone twice.
-    undo.remember(lib, Applied(report.summary(), report.changes))
-    titles = {p.id: p.title for p in triage.get_papers(lib, [pid for pid, _ in report.kept])}
-    if args.json:
-        output.print_json(
-            {
-                "batch_id": report.batch_id,
-                "removed": report.removed,
-                "reverted": report.reverted,
-                "kept": [
-                    {"id": pid, "reason": why, "title": titles.get(pid, "")}
-                    for pid, why in report.kept
-                ],
-            }
-        )
-        return EXIT_OK
-    print(report.summary())
-    for pid, why in report.kept:
-        print(f"{pid:>6}  {why}: {titles.get(pid, '')}")
-    return EXIT_OK
-
-
-def cmd_reindex(lib: Library, args: argparse.Namespace) -> int:
-    if args.engine is not None and args.engine != lib.engine:
-        # Replacing the index folder under an open window would pull its index away: the
-        # window's lock says whether one has the library open.
-        with LibraryLock(lib.directory):
-            count = lib.switch_engine(args.engine)
-        print(f"indexed {count} papers with {args.engine}")
-    elif args.engine is not None:
-        print(f"indexed {lib.rebuild_index()} papers with {args.engine}")
-    else:
-        count = lib.rebuild_index()
-        print(f"indexed {count} papers")
-    return EXIT_OK
-
-
-def cmd_backup(library_dir: Path, args: argparse.Namespace) -> int:
-    """Runs with no Library open: a copy needs no repair, and a mistyped --library must not
-    create an empty library to back up."""
-    print(backups.backup(library_dir, args.file))
-    return EXIT_OK
-
-
-def cmd_restore(library_dir: Path, args: argparse.Namespace) -> int:
-    """Runs with no Library open: the file is about to be replaced."""
-    kept = backups.restore(library_dir, args.file)
-    with Library.open(library_dir) as lib:  # migrates an older backup, rebuilds the index
-        report = checking.check(lib)
-    kept_text = (
-        f"the replaced library is kept at {kept}"
-        if kept is not None
-        else "there was no library here before"
-    )
-    print(f"restored {args.file}: {report.papers} papers, {report.indexed} indexed; {kept_text}")
-    return EXIT_OK if report.ok else EXIT_USER
-
-
-COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
-    "import": cmd_import,
-    "search": cmd_search,
-    "show": cmd_show,
-    "star": cmd_star,
-    "unstar": cmd_star,
-    "status": cmd_status,
-    "tag": cmd_tag,
-    "note": cmd_note,
-    "edit": cmd_edit,
-    "queue": cmd_queue,
-    "export": cmd_export,
-    "check": cmd_check,
-    "reindex": cmd_reindex,
-    "imports": cmd_imports,
-    "undo-import": cmd_undo_import,
-    "undo": cmd_undo,
-    "add": lookup_commands.cmd_add,
-    "complete": lookup_commands.cmd_complete,
-    "fetch": lookup_commands.cmd_fetch,
-}
-
-
 def _launch_gui(
     parser: argparse.ArgumentParser, library: Path | None, open_files: Sequence[Path] = ()
 ) -> int:
@@ -552,11 +221,26 @@ def _launch_gui(
     return int(run(library, open_files))
 
 
-# Commands on the library folder itself, run without opening (and repairing) the library.
-FOLDER_COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
-    "backup": cmd_backup,
-    "restore": cmd_restore,
-}
+# Commands on the library folder itself, run without opening (and repairing) the library
+# (readerapp.cli.commands.FOLDER_COMMANDS).
+FOLDER_COMMANDS = {"backup", "restore"}
+
+Command = Callable[["Library", argparse.Namespace], int]
+
+
+def _command(name: str) -> Command:
+    """The function that runs a command on an open library, its module imported now.
+
+    `search` reads through the sqlite3 driver alone; every other command needs the ORM, the
+    formats or the online sources, over half a second of imports a search does without.
+    """
+    if name == "search":
+        from readerapp.cli.search_command import cmd_search
+
+        return cmd_search
+    from readerapp.cli.commands import COMMANDS
+
+    return COMMANDS[name]
 
 
 # Commands that need a library already there: on a folder that holds none (a mistyped
@@ -615,14 +299,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _launch_gui(parser, args.library, args.open)
         library_dir = args.library or paths.default_library_dir()
         if args.command in FOLDER_COMMANDS:
-            return FOLDER_COMMANDS[args.command](library_dir, args)
+            from readerapp.cli import commands
+
+            return commands.FOLDER_COMMANDS[args.command](library_dir, args)
         # Decided before opening: Library.open creates the folder and the database.
         had_library = paths.database_path(library_dir).exists()
         if not had_library and _needs_library(args):
             raise _no_library(library_dir, args)
         args.created_library = not had_library  # `import` says so
+        command = _command(args.command)
+        from readerapp.services.library import Library  # after the parse: see the top
+
         with Library.open(library_dir) as lib:
-            return COMMANDS[args.command](lib, args)
+            return command(lib, args)
     except ReaderappError as exc:
         print(f"readerapp: {exc}", file=sys.stderr)
         return exc.exit_code

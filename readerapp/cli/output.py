@@ -6,11 +6,13 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from readerapp.core.records import Paper
-from readerapp.formats.base import SkippedEntry
-from readerapp.services.importing import FileReport
-from readerapp.services.overview import BatchInfo
+if TYPE_CHECKING:  # types only: the import service needs the ORM, which a search does not
+    from readerapp.core.records import Paper
+    from readerapp.formats.base import SkippedEntry
+    from readerapp.services.importing import FileReport
+    from readerapp.services.overview import BatchInfo
 
 
 def print_json(value: object) -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 LIBRARY_ENV = "READERAPP_LIBRARY"
 # The text engine a new library starts with (tests run the search suite under each engine).
 ENGINE_ENV = "READERAPP_ENGINE"
@@ -22,6 +20,10 @@ def default_library_dir() -> Path:
     env = os.environ.get(LIBRARY_ENV)
     if env:
         return Path(env).expanduser()
+    # Imported here: with $READERAPP_LIBRARY set (scripts, tests) no command needs it, and
+    # it costs a fifth of what `readerapp --version` may take.
+    import platformdirs
+
     return Path(platformdirs.user_data_dir("readerapp", appauthor=False)) / "library"
 
 

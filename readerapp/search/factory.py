@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readerapp.core.errors import LibraryError
-from readerapp.search.engine import TextIndex
+
+if TYPE_CHECKING:  # the protocol's module imports the query tree, which ENGINES' users skip
+    from readerapp.search.engine import TextIndex
 
 # Whoosh is the design's engine and stays the default; tantivy is for large libraries.
 DEFAULT_ENGINE = "whoosh"

@@ -1,0 +1,346 @@
+"""The commands that change the library or read more than a search does.
+
+main.py imports this module only when one of them runs: together they need the ORM, the
+formats and the online sources, over half a second of imports that `readerapp --version` and
+`readerapp search` do without.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from readerapp.cli import lookup_commands, output
+from readerapp.cli.edit_command import cmd_edit
+from readerapp.core.errors import UserError
+from readerapp.core.lockfile import LibraryLock
+from readerapp.formats.text_input import decode
+from readerapp.services import (
+    backups,
+    batches,
+    checking,
+    exporting,
+    import_session,
+    notes,
+    overview,
+    queues,
+    triage,
+    undo,
+)
+from readerapp.services.changes import Applied
+from readerapp.services.importing import FileReport
+from readerapp.services.library import Library
+
+EXIT_OK, EXIT_USER, EXIT_INPUT = 0, 1, 2
+
+
+def _read_stdin() -> str:
+    return decode(sys.stdin.buffer.read(), "<stdin>")
+
+
+def _import_sources(args: argparse.Namespace) -> list[import_session.ImportSource]:
+    return [
+        import_session.ImportSource.from_stdin(_read_stdin(), args.format)
+        if name == "-"
+        else import_session.ImportSource.from_path(Path(name), args.format)
+        for name in args.files
+    ]
+
+
+def cmd_import(lib: Library, args: argparse.Namespace) -> int:
+    # The names are checked before anything is read or written.
+    queue, tag = import_session.clean_options(args.queue, args.tag)
+    sources = _import_sources(args)
+    if args.dry_run:
+        previews = import_session.preview_all(lib, sources)
+        results: list[FileReport | tuple[str, str]] = [
+            p.report if p.report is not None else (p.source.source, p.error or "") for p in previews
+        ]
+        return _print_import(results, args.json, verbose=args.verbose, created=_created(lib, args))
+    plan = import_session.direct_plan(sources, queue, tag)
+    outcome = import_session.run_import(lib, plan)
+    # Kept for `readerapp undo` as soon as the papers are saved (an interrupted indexing
+    # resumes on the next start; the import is done), and again once the tag is applied.
+    # An import that changed nothing leaves the kept change as it was.
+    if outcome.undo_step() is not None:
+        undo.remember(lib, outcome.applied())
+    import_session.index_import(lib, outcome)
+    if outcome.tagged_ids:
+        undo.remember(lib, outcome.applied())
+    by_source: dict[str, list[FileReport | tuple[str, str]]] = {}
+    for report in outcome.reports:
+        by_source.setdefault(report.source, []).append(report)
+    for error in outcome.errors:
+        by_source.setdefault(error[0], []).append(error)
+    results = [by_source[s.source].pop(0) for s in sources if by_source.get(s.source)]
+    code = _print_import(
+        results, args.json, outcome, verbose=args.verbose, created=_created(lib, args)
+    )
+    return code
+
+
+def _created(lib: Library, args: argparse.Namespace) -> Path | None:
+    """The library folder if this command created the library (main() decides that)."""
+    return lib.directory if getattr(args, "created_library", False) else None
+
+
+def _print_import(
+    results: Sequence[FileReport | tuple[str, str]],
+    as_json: bool,
+    outcome: import_session.ImportOutcome | None = None,
+    *,
+    verbose: bool = False,
+    created: Path | None = None,
+) -> int:
+    """Each source's report, or its error on stderr; exit 2 if any source was unreadable.
+
+    `created`: the import created the library there; said once a file got in (an import that
+    read nothing keeps its one error line)."""
+    code = EXIT_OK
+    listed: list[dict[str, object]] = []
+    reported = False
+    for result in results:
+        if isinstance(result, tuple):
+            # One unreadable file does not stop the others; the exit code remembers it.
+            source, error = result
+            print(f"readerapp: {error}", file=sys.stderr)
+            code = EXIT_INPUT
+            listed.append({"source": source, "error": error})
+        elif as_json:
+            listed.append(result.to_json())
+        else:
+            output.print_report(result, verbose=verbose)
+            reported = True
+    if as_json:
+        output.print_json(listed)
+    elif outcome is not None:
+        if outcome.plan.queue:
+            print(
+                f"queue {outcome.plan.queue}: added {len(outcome.queued_ids):,} of "
+                f"{len(outcome.paper_ids):,} papers (the others were on it already)"
+            )
+        if outcome.plan.tag:
+            print(
+                f"tag {outcome.plan.tag}: tagged {len(outcome.tagged_ids):,} of "
+                f"{len(outcome.paper_ids):,} papers (the others had it already)"
+            )
+    if created is not None and reported:
+        print(f"readerapp: created a new library in {created}", file=sys.stderr)
+    return code
+
+
+def cmd_show(lib: Library, args: argparse.Namespace) -> int:
+    (paper_id,) = triage.resolve(lib, [args.ref])
+    paper = triage.get_paper(lib, paper_id)
+    if args.json:
+        output.print_json(paper.to_json())
+    else:
+        output.print_paper(paper)
+    return EXIT_OK
+
+
+def _done(lib: Library, applied: Applied) -> int:
+    """Every change on the command line is kept for `readerapp undo`."""
+    undo.remember(lib, applied)
+    return EXIT_OK
+
+
+def cmd_star(lib: Library, args: argparse.Namespace) -> int:
+    return _done(
+        lib, triage.set_starred(lib, triage.resolve(lib, args.refs), args.command == "star")
+    )
+
+
+def cmd_status(lib: Library, args: argparse.Namespace) -> int:
+    return _done(lib, triage.set_status(lib, triage.resolve(lib, args.refs), args.status))
+
+
+def cmd_tag(lib: Library, args: argparse.Namespace) -> int:
+    if args.tag_command == "list":
+        for name, count in triage.list_tags(lib):
+            print(f"{count:>6}  {name}")
+    elif args.tag_command == "add":
+        return _done(lib, triage.add_tag(lib, args.tag, triage.resolve(lib, args.refs)))
+    elif args.tag_command == "rename":
+        return _done(lib, triage.rename_tag(lib, args.tag, args.new_name))
+    elif args.tag_command == "delete":
+        return _done(lib, triage.delete_tag(lib, args.tag))
+    else:
+        return _done(lib, triage.remove_tag(lib, args.tag, triage.resolve(lib, args.refs)))
+    return EXIT_OK
+
+
+def cmd_note(lib: Library, args: argparse.Namespace) -> int:
+    (paper_id,) = triage.resolve(lib, [args.ref])
+    body = _read_stdin() if args.text == "-" else args.text
+    applied = notes.add_note(lib, paper_id, body)
+    print(f"note {applied.value} added to paper {paper_id}")
+    return _done(lib, applied)
+
+
+def cmd_queue(lib: Library, args: argparse.Namespace) -> int:
+    action = args.queue_command
+    if action == "list":
+        for info in queues.list_queues(lib):
+            print(f"{info.count:>6}  {info.name}")
+    elif action == "show":
+        papers = triage.get_papers(lib, queues.queue_ids(lib, args.name))
+        if args.json:
+            output.print_json([p.to_json() for p in papers])
+        for position, paper in enumerate(papers, start=1):
+            if not args.json:
+                print(f"{position:>4}. {output.paper_line(paper)}")
+    elif action == "add":
+        return _done(lib, queues.add_to_queue(lib, args.name, triage.resolve(lib, args.refs)))
+    elif action == "remove":
+        refs = triage.resolve(lib, args.refs)
+        return _done(lib, queues.remove_from_queue(lib, args.name, refs))
+    elif action == "move":
+        (paper_id,) = triage.resolve(lib, [args.ref])
+        return _done(lib, queues.move_in_queue(lib, args.name, paper_id, args.position))
+    elif action == "create":
+        return _done(lib, queues.create_queue(lib, args.name))
+    elif action == "rename":
+        return _done(lib, queues.rename_queue(lib, args.name, args.new_name))
+    elif action == "delete":
+        return _done(lib, queues.delete_queue(lib, args.name))
+    return EXIT_OK
+
+
+def cmd_export(lib: Library, args: argparse.Namespace) -> int:
+    selection = exporting.Selection(
+        query=args.query, queue=args.queue, starred=args.starred, everything=args.all
+    )
+    text, count = exporting.export_text(lib, selection, args.format)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"{args.output}: cannot write ({exc.strerror})") from exc
+        print(f"exported {count} papers to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_check(lib: Library, args: argparse.Namespace) -> int:
+    report = checking.check(lib)
+    for problem in report.problems:
+        print(problem)
+    state = "ok" if report.ok else f"{len(report.problems)} problems"
+    print(f"{report.papers} papers, {report.indexed} indexed: {state}")
+    return EXIT_OK if report.ok else EXIT_USER
+
+
+def cmd_imports(lib: Library, args: argparse.Namespace) -> int:
+    infos = overview.list_batches(lib)
+    if args.json:
+        output.print_json([output.batch_json(info) for info in infos])
+    else:
+        output.print_batches(infos)
+    return EXIT_OK
+
+
+def cmd_undo(lib: Library, args: argparse.Namespace) -> int:
+    label, applied = undo.undo_last(lib)
+    if args.json:
+        output.print_json({"undone": label})
+    else:
+        print(f"undid: {label}")
+        reports = applied.value if isinstance(applied.value, list) else []
+        for report in reports:
+            if isinstance(report, batches.UndoReport):
+                print(report.summary())
+    return EXIT_OK
+
+
+def cmd_undo_import(lib: Library, args: argparse.Namespace) -> int:
+    report = batches.undo_import(lib, args.batch)
+    # The batch kept for `readerapp undo` may be this one: it is not undone twice.
+    undo.remember(lib, Applied(report.summary(), report.changes))
+    titles = {p.id: p.title for p in triage.get_papers(lib, [pid for pid, _ in report.kept])}
+    if args.json:
+        output.print_json(
+            {
+                "batch_id": report.batch_id,
+                "removed": report.removed,
+                "reverted": report.reverted,
+                "kept": [
+                    {"id": pid, "reason": why, "title": titles.get(pid, "")}
+                    for pid, why in report.kept
+                ],
+            }
+        )
+        return EXIT_OK
+    print(report.summary())
+    for pid, why in report.kept:
+        print(f"{pid:>6}  {why}: {titles.get(pid, '')}")
+    return EXIT_OK
+
+
+def cmd_reindex(lib: Library, args: argparse.Namespace) -> int:
+    if args.engine is not None and args.engine != lib.engine:
+        # Replacing the index folder under an open window would pull its index away: the
+        # window's lock says whether one has the library open.
+        with LibraryLock(lib.directory):
+            count = lib.switch_engine(args.engine)
+        print(f"indexed {count} papers with {args.engine}")
+    elif args.engine is not None:
+        print(f"indexed {lib.rebuild_index()} papers with {args.engine}")
+    else:
+        count = lib.rebuild_index()
+        print(f"indexed {count} papers")
+    return EXIT_OK
+
+
+def cmd_backup(library_dir: Path, args: argparse.Namespace) -> int:
+    """Runs with no Library open: a copy needs no repair, and a mistyped --library must not
+    create an empty library to back up."""
+    print(backups.backup(library_dir, args.file))
+    return EXIT_OK
+
+
+def cmd_restore(library_dir: Path, args: argparse.Namespace) -> int:
+    """Runs with no Library open: the file is about to be replaced."""
+    kept = backups.restore(library_dir, args.file)
+    with Library.open(library_dir) as lib:  # migrates an older backup, rebuilds the index
+        report = checking.check(lib)
+    kept_text = (
+        f"the replaced library is kept at {kept}"
+        if kept is not None
+        else "there was no library here before"
+    )
+    print(f"restored {args.file}: {report.papers} papers, {report.indexed} indexed; {kept_text}")
+    return EXIT_OK if report.ok else EXIT_USER
+
+
+# Every command on an open library but `search` (readerapp.cli.search_command).
+COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
+    "import": cmd_import,
+    "show": cmd_show,
+    "star": cmd_star,
+    "unstar": cmd_star,
+    "status": cmd_status,
+    "tag": cmd_tag,
+    "note": cmd_note,
+    "edit": cmd_edit,
+    "queue": cmd_queue,
+    "export": cmd_export,
+    "check": cmd_check,
+    "reindex": cmd_reindex,
+    "imports": cmd_imports,
+    "undo-import": cmd_undo_import,
+    "undo": cmd_undo,
+    "add": lookup_commands.cmd_add,
+    "complete": lookup_commands.cmd_complete,
+    "fetch": lookup_commands.cmd_fetch,
+}
+
+
+# Commands on the library folder itself, run without opening (and repairing) the library.
+FOLDER_COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+}

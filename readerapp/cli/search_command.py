@@ -1,0 +1,30 @@
+"""`readerapp search QUERY`: the papers a query finds, one line each or as JSON.
+
+It reads through the sqlite3 driver alone (services.search over db.reads): no ORM and no
+formats, so that a search starts about as fast as Python and the text engine allow.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from readerapp.cli import output
+from readerapp.core.errors import UserError
+from readerapp.services import search
+from readerapp.services.library import Library
+
+EXIT_OK = 0
+
+
+def cmd_search(lib: Library, args: argparse.Namespace) -> int:
+    if args.limit is not None and args.limit < 1:
+        raise UserError("--limit must be at least 1")
+    papers = search.search(lib, args.query, sort=args.sort, limit=args.limit)
+    if args.json:
+        output.print_json([p.to_json() for p in papers])
+    elif papers:
+        output.print_papers(papers)
+    else:
+        # Nothing on stdout (scripts test for that); people get a word on stderr.
+        output.print_no_match(args.query)
+    return EXIT_OK

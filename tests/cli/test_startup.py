@@ -1,0 +1,97 @@
+"""What a command imports before it answers: the start-up guarantees, checked by module name.
+
+Time is the benchmark's to measure (benchmarks/startup_section.py); these tests only prove the
+structure that keeps start-up fast. Each command runs in a fresh interpreter, as a user's does,
+and reports the modules it had loaded by the time it returned: `--version` loads no database
+layer, format or service; `search` loads no SQLAlchemy and no format.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from readerapp.cli import choices
+from readerapp.core import paths
+from readerapp.db.migrations import SCHEMA_VERSION
+from readerapp.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS
+from readerapp.services import search
+from readerapp.services.library import Library
+
+ROOT = Path(__file__).resolve().parents[2]
+V1 = Path(__file__).resolve().parents[1] / "data" / "library_v1.sqlite"
+
+# Runs the command line in this interpreter, then writes the names of the loaded modules.
+SCRIPT = """
+import json, sys
+from readerapp.cli.main import main
+code = main(sys.argv[2:])
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    json.dump(sorted(sys.modules), out)
+sys.exit(code)
+"""
+
+
+def run(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    report = tmp_path / "modules.json"
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(report), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ),
+        check=False,
+    )
+    modules = json.loads(report.read_text(encoding="utf-8")) if report.exists() else []
+    return result, modules
+
+
+def loaded(modules: list[str], *packages: str) -> list[str]:
+    return [m for m in modules if m.split(".")[0] in packages or m.startswith(packages)]
+
+
+def test_version_loads_no_database_layer_format_or_service(tmp_path: Path) -> None:
+    result, modules = run(tmp_path, "--version")
+    assert result.returncode == 0 and result.stdout.startswith("readerapp ")
+    assert "readerapp.cli.main" in modules  # the report is of a real run
+    assert loaded(modules, "sqlalchemy", "whoosh", "tantivy", "PySide6", "httpx") == []
+    assert loaded(modules, "readerapp.db", "readerapp.formats", "readerapp.services") == []
+
+
+@pytest.mark.usefixtures("engine")
+def test_search_loads_no_sqlalchemy_and_no_format(seeded: Library, tmp_path: Path) -> None:
+    seeded.close()  # the subprocess opens it as a user's command would
+    result, modules = run(tmp_path, "--library", str(seeded.directory), "search", "retrieval")
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) > 5  # it did search
+    assert "readerapp.services.search" in modules
+    assert loaded(modules, "sqlalchemy", "PySide6", "httpx", "readerapp.formats") == []
+
+
+def test_a_search_on_a_library_due_a_migration_migrates_it_first(tmp_path: Path) -> None:
+    """The fast path only skips the ORM for a file of the current schema; an older one is
+    backed up and migrated (with the ORM) before the search reads it."""
+    directory = tmp_path / "old library"
+    directory.mkdir()
+    shutil.copyfile(V1, paths.database_path(directory))
+    result, modules = run(tmp_path, "--library", str(directory), "search", "lora")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+    assert "sqlalchemy.orm" in modules
+    assert len(list(directory.glob("*.bak.sqlite"))) == 1
+    result, modules = run(tmp_path, "--library", str(directory), "search", "lora")
+    assert result.returncode == 0 and result.stdout.strip()
+    assert loaded(modules, "sqlalchemy") == []  # migrated once; from now on the fast path
+    assert SCHEMA_VERSION > 1
+
+
+def test_the_written_out_choices_are_the_registry_and_sort_service_ones() -> None:
+    assert tuple(f.name for f in IMPORT_FORMATS) == choices.IMPORT_FORMATS
+    assert tuple(f.name for f in EXPORT_FORMATS) == choices.EXPORT_FORMATS
+    assert choices.SORTS == search.SORTS

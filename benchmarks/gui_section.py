@@ -55,10 +55,11 @@ def _child_env() -> dict[str, str]:
     return env
 
 
-def _launch_seconds(mode: str, library: Path) -> float:
+def launch_seconds(mode: str, library: Path, env: dict[str, str] | None = None) -> float:
     """Wall time from spawning a child to its report that the table (or, for the bare
     reference, an empty window) has painted: interpreter start, imports, opening the
-    library, the first search and the first paint."""
+    library, the first search and the first paint. `env` replaces the child's environment
+    (the start-up section's, with a bytecode cache)."""
     with tempfile.TemporaryDirectory(prefix="readerapp-gui-") as tmp:
         start = time.perf_counter()
         process = subprocess.Popen(
@@ -71,7 +72,7 @@ def _launch_seconds(mode: str, library: Path) -> float:
                 str(Path(tmp) / "settings.ini"),
             ],
             cwd=ROOT,
-            env=_child_env(),
+            env=_child_env() if env is None else env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -151,12 +152,12 @@ def run(ctx: Context) -> list[Figure]:
     assert ctx.reference is not None
     words = [q.text for q in ctx.queries if q.cls == "term"]
     any_library = next(iter(ctx.libraries.values()))
-    bare = [_launch_seconds("bare", any_library) for _ in range(ctx.repeats)]
+    bare = [launch_seconds("bare", any_library) for _ in range(ctx.repeats)]
     refs = _reference_times(ctx.reference, ctx.repeats, words)
     figures: list[Figure] = []
     for engine in ctx.engines:
         library = ctx.libraries[engine]
-        launch = [_launch_seconds("launch", library) for _ in range(ctx.repeats)]
+        launch = [launch_seconds("launch", library) for _ in range(ctx.repeats)]
         engine_figures = [
             Figure(
                 "gui",

@@ -289,6 +289,110 @@ def verdicts(results: Results) -> list[Verdict]:
             )
     for engine in ("whoosh", "tantivy"):
         out.extend(_gui_verdicts(results, big, engine))
+    out.extend(_startup_verdicts(results))
+    return out
+
+
+# Why a start-up budget is missed (from `python -X importtime` and cProfile of these commands).
+STARTUP_REASONS = {
+    "version": "Python's own start (the reference) is most of it; the rest is argparse and "
+    "building the parser (the query syntax's examples, the record types' dataclasses)",
+    "search:whoosh": "Python's start (the reference) plus importing Whoosh, about 0.1 s here "
+    "by itself (its compat module loads urllib.request, http.client and email; its reader "
+    "loads asyncio through cached_property), leave too little for readerapp's own imports "
+    "(about 0.05 s), opening the index and the search",
+    "search:tantivy": "Python's start (the reference), readerapp's own imports and tantivy's "
+    "(about 0.05 s each), then opening the index and the search",
+    "launch": "after the interpreter, Qt and the window's imports, opening the library checks "
+    "the index against SQLite, reads the sidebar's counts, and the first search lists every "
+    "paper's id",
+}
+
+
+def _startup_figure(results: Results, size: int, name: str, engine: str) -> Figure | None:
+    for figure in results.get(size, []):
+        if (
+            figure.section == "startup"
+            and figure.name.startswith(name)
+            and (figure.engine == engine)
+        ):
+            return figure
+    return None
+
+
+def _startup_measured(figure: Figure) -> str:
+    ratio = f", {figure.ratio:.1f}x python -c pass" if figure.ratio else ""
+    return f"median {figure.median / 1000:.3f} s{ratio}"
+
+
+def _startup_verdicts(results: Results) -> list[Verdict]:
+    if not any(f.section == "startup" for figures in results.values() for f in figures):
+        return []
+    out: list[Verdict] = []
+    small, big = min(results), max(results)
+    version = _startup_figure(results, small, "readerapp --version", "-")
+    budget = "start-up: `readerapp --version` ≤ 0.10 s"
+    if version is None:
+        out.append(Verdict(budget, "not measured in this run", None, ""))
+    else:
+        holds = version.median <= 100
+        out.append(
+            Verdict(
+                budget,
+                _startup_measured(version),
+                holds,
+                "" if holds else STARTUP_REASONS["version"],
+            )
+        )
+    for engine in ("whoosh", "tantivy"):
+        search = _startup_figure(results, 1000, "readerapp search", engine)
+        budget = f"start-up: `readerapp search` on a 1,000-paper library ≤ 0.15 s ({engine})"
+        if search is None:
+            out.append(
+                Verdict(budget, "not measured in this run", None, "run with 1000 in --sizes")
+            )
+            continue
+        holds = search.median <= 150
+        why = "" if holds else STARTUP_REASONS[f"search:{engine}"]
+        out.append(Verdict(budget, _startup_measured(search), holds, why))
+    search = _startup_figure(results, 1000, "readerapp search", "whoosh")
+    papis = _startup_figure(results, 1000, "papis list", "whoosh")
+    budget = "start-up: `readerapp search` at most half papis's time (1,000 papers, Whoosh)"
+    if search is None or papis is None:
+        out.append(
+            Verdict(
+                budget,
+                "not measured in this run",
+                None,
+                "papis not installed (the `papis` on PATH or $READERAPP_BENCH_PAPIS)"
+                if search is not None
+                else "run with 1000 in --sizes",
+            )
+        )
+    else:
+        share = search.median / papis.median
+        out.append(
+            Verdict(
+                budget,
+                f"readerapp {search.median / 1000:.3f} s, papis {papis.median / 1000:.3f} s: "
+                f"{share:.2f} of papis's time",
+                share <= 0.5,
+                "" if share <= 0.5 else STARTUP_REASONS["search:whoosh"],
+            )
+        )
+    for engine in ("whoosh", "tantivy"):
+        launch = _startup_figure(results, big, "launch to first paint", engine)
+        if launch is None:
+            continue
+        holds = launch.median <= 1000
+        out.append(
+            Verdict(
+                f"start-up: launch to the first painted table ≤ 1.0 s ({engine}, {big:,})",
+                _startup_measured(launch),
+                holds,
+                "" if holds else STARTUP_REASONS["launch"],
+            )
+        )
     return out
 
 

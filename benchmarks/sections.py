@@ -23,6 +23,7 @@ from readerapp.core.records import PaperRecord
 
 SECTION_MODULES = (
     "benchmarks.import_section",
+    "benchmarks.startup_section",
     "benchmarks.search_section",
     "benchmarks.edit_section",
     "benchmarks.gui_section",

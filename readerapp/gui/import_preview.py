@@ -25,7 +25,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QKeyEvent,
     QKeySequence,
     QPalette,
@@ -61,6 +60,7 @@ from readerapp.core.progress import CancelToken
 from readerapp.core.records import PaperSummary
 from readerapp.formats.registry import IMPORT_FORMATS
 from readerapp.gui.tasks import ProgressRelay, TaskRunner
+from readerapp.gui.theme import ERROR_RED, readable_on
 from readerapp.services import queues, triage
 from readerapp.services.import_session import (
     CLIPBOARD,
@@ -202,46 +202,6 @@ PROBLEM_CELLS = {
 
 def _format_label(name: str) -> str:
     return next((f.label for f in IMPORT_FORMATS if f.name == name), name)
-
-
-# -- colours from the palette, readable on it (WCAG 2.x)
-
-ERROR_RED = QColor("#b3261e")
-MIN_CONTRAST = 4.5  # WCAG 2.x, level AA, for text of normal size
-
-
-def relative_luminance(color: QColor) -> float:
-    """WCAG 2.x relative luminance of an sRGB colour: 0 for black, 1 for white."""
-
-    def linear(channel: float) -> float:
-        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (linear(c) for c in (color.redF(), color.greenF(), color.blueF()))
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast_ratio(first: QColor, second: QColor) -> float:
-    """WCAG 2.x contrast ratio, from 1 (the same) to 21 (black on white)."""
-    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)))[::-1]
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def readable_on(color: QColor, background: QColor, fallback: QColor) -> QColor:
-    """`color`, or the nearest mix of it towards black (on a light background) or white (on
-    a dark one) that is readable on `background`; `fallback` (the palette's text colour)
-    if none is."""
-    if contrast_ratio(color, background) >= MIN_CONTRAST:
-        return color
-    # Above 0.18 black stands out more than white does, below it white.
-    towards = 0.0 if relative_luminance(background) > 0.18 else 1.0
-    for step in range(1, 21):
-        share = step / 20
-        mixed = QColor.fromRgbF(
-            *(c + (towards - c) * share for c in (color.redF(), color.greenF(), color.blueF()))
-        )
-        if contrast_ratio(mixed, background) >= MIN_CONTRAST:
-            return mixed
-    return fallback
 
 
 class ElidedLabel(QLabel):
@@ -657,7 +617,8 @@ class ImportPreviewDialog(QDialog):
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 0)
-        self.progress_label = QLabel()
+        # Elided: "<long file name> (2 of 2): Saved 73 new papers…" must not widen the dialog.
+        self.progress_label = ElidedLabel()
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress_label, 1)
         progress_row.addWidget(self.progress_bar)
@@ -757,7 +718,7 @@ class ImportPreviewDialog(QDialog):
             self.excluded[row] = set()  # another read of it: other papers, other keys
             self._fill_row(row)
         self._running += 1
-        self.progress_label.setText("Reading…")
+        self.progress_label.set_full_text("Reading…")
         self.progress_bar.setRange(0, 0)
         self._show_progress(True)
         self._update_buttons()
@@ -795,7 +756,7 @@ class ImportPreviewDialog(QDialog):
             self.previews_ready.emit()
 
     def _progressed(self, done: int, total: int, message: str) -> None:
-        self.progress_label.setText(message)
+        self.progress_label.set_full_text(message)
         if total:
             self.progress_bar.setRange(0, total)
             self.progress_bar.setValue(done)

@@ -11,13 +11,8 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from pytestqt.qtbot import QtBot
 
-from readerapp.gui.import_preview import (
-    MIN_CONTRAST,
-    ImportPreviewDialog,
-    contrast_ratio,
-    readable_on,
-    relative_luminance,
-)
+from readerapp.gui.import_preview import ImportPreviewDialog
+from readerapp.gui.theme import MIN_CONTRAST, contrast_ratio, readable_on, relative_luminance
 from tests.conftest import SEED
 from tests.gui.conftest import WindowFactory
 from tests.gui.test_import_preview import open_preview, paste

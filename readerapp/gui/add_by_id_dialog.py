@@ -29,6 +29,7 @@ from readerapp.core.identifiers import Identifier, split_identifiers
 from readerapp.core.progress import CancelToken
 from readerapp.core.records import PaperRecord
 from readerapp.gui.commands import plural
+from readerapp.gui.theme import set_tone
 from readerapp.services.adding import AddPreview, PreviewRow
 from readerapp.services.completion import field_names
 
@@ -88,7 +89,7 @@ class AddByIdDialog(QDialog):
         self.not_ids = QLabel()
         self.not_ids.setObjectName("notIdentifiersLabel")
         self.not_ids.setWordWrap(True)
-        self.not_ids.setStyleSheet("color: #a33;")
+        set_tone(self.not_ids, "error")
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from readerapp import __version__
 from readerapp.core import paths
 from readerapp.core.errors import NoDisplay
+from readerapp.gui import theme
 from readerapp.gui.dialogs import CrashDialog
 from readerapp.gui.main_window import MainWindow
 
@@ -107,7 +108,10 @@ def run(library: Path | None = None, open_files: Sequence[Path] = ()) -> int:
     if problem is not None:
         raise NoDisplay(problem)
     app = application()
-    window = MainWindow(make_settings())
+    settings = make_settings()
+    theme.apply_theme(app, theme.saved_theme(settings))
+    theme.ThemeWatcher(app)  # "system" follows the desktop when it switches
+    window = MainWindow(settings)
     import_when_ready(window, open_files)
     app.installEventFilter(FileOpenForwarder(window))
 

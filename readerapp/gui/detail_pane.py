@@ -31,6 +31,7 @@ from readerapp.core.records import STATUSES, Note, Paper
 from readerapp.formats.links import is_web_url
 from readerapp.gui.paper_editor import PaperEditor, field_names
 from readerapp.gui.safe_text import SafeBrowser, linkify, open_web_url
+from readerapp.gui.theme import set_tone
 
 LINK_LABELS = (
     ("abs", "arXiv"),
@@ -140,7 +141,7 @@ class DetailPane(QStackedWidget):
         self.edited_hint = QLabel()
         self.edited_hint.setObjectName("editedHint")
         self.edited_hint.setWordWrap(True)
-        self.edited_hint.setStyleSheet("color: palette(placeholder-text);")
+        set_tone(self.edited_hint, "hint")
         hint_font = self.edited_hint.font()
         hint_font.setPointSizeF(hint_font.pointSizeF() * 0.9)
         self.edited_hint.setFont(hint_font)

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -36,6 +37,7 @@ from readerapp.core import paths
 from readerapp.core.errors import ReaderappError
 from readerapp.core.lockfile import LibraryLock
 from readerapp.core.records import PaperSummary
+from readerapp.gui import theme
 from readerapp.gui.detail_pane import DetailPane
 from readerapp.gui.dialogs import CrashDialog, ShortcutsDialog, about_text, show_error
 from readerapp.gui.edit_actions import EditActions
@@ -192,6 +194,7 @@ class MainWindow(QMainWindow):
             fetch_daily=self.lookups.fetch_daily,
             search_help=self.show_search_help,
             copy=lambda: copy_papers(self),
+            set_theme=self.set_theme,
         )
         self.menu_actions = WindowActions(
             self, self.table, self.search_box, self.undo_stack, handlers, preferences_shortcut()
@@ -200,6 +203,7 @@ class MainWindow(QMainWindow):
         self.act_undo, self.act_redo = self.menu_actions.undo, self.menu_actions.redo
         self.act_preferences = self.menu_actions.preferences
         self.menu_actions.build_menus()
+        self.menu_actions.show_theme(theme.saved_theme(self.settings))
 
     # -- the Host the helpers see
 
@@ -550,6 +554,14 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.menu_actions.all, self).open()
 
+    def set_theme(self, name: str) -> None:
+        """View > Theme: applied to the whole application at once, and remembered."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, name)
+        self.settings.setValue(theme.THEME_KEY, name)
+        self.menu_actions.show_theme(name)
+
     def show_search_help(self) -> None:
         if self.search_help is None:
             self.search_help = SearchSyntaxDialog(self)
@@ -583,7 +595,7 @@ class MainWindow(QMainWindow):
         geometry = value("window/geometry")
         # restoreGeometry itself moves and shrinks a place saved on a bigger or a missing
         # screen onto this one (the tests hold it to that).
-        if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
+        if geometry is None or not self.restoreGeometry(geometry):
             self.setGeometry(default_geometry(available))
         for restore, key in (
             (self.restoreState, "window/state"),

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from readerapp.core.records import Paper
+from readerapp.gui.theme import set_tone
 from readerapp.services import editing
 
 # Every editable field in the order the form shows it and Tab walks it: the paper's data,
@@ -60,7 +61,6 @@ PLACEHOLDERS: dict[str, str] = {
 }
 # Readable on light and dark backgrounds alike; the message also starts with a sign, so it
 # does not rest on colour alone.
-ERROR_STYLE = "color: #d93025;"
 MULTILINE = ("authors", "abstract")
 
 
@@ -144,7 +144,7 @@ class PaperEditor(QWidget):
             "Enter or Ctrl+Enter saves, Esc cancels, Ctrl+Z after saving undoes."
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        set_tone(hint, "hint")
         layout.addWidget(hint)
         self.general_error = self._error_label("editError")
         layout.addWidget(self.general_error)
@@ -243,7 +243,7 @@ class PaperEditor(QWidget):
         label.setObjectName(name)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what was typed
-        label.setStyleSheet(ERROR_STYLE)
+        set_tone(label, "error")
         label.hide()
         return label
 

@@ -44,6 +44,7 @@ from readerapp.core.settings import (
 )
 from readerapp.gui.dialogs import show_error
 from readerapp.gui.host import Host
+from readerapp.gui.theme import set_tone
 from readerapp.search.factory import ENGINES
 from readerapp.services import library as library_service
 from readerapp.services import overview
@@ -109,7 +110,7 @@ def _help_label(text: str, indent: int = 24) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setContentsMargins(indent, 0, 0, 6)
-    label.setStyleSheet("color: palette(placeholder-text);")
+    set_tone(label, "hint")
     return label
 
 
@@ -151,7 +152,7 @@ class PreferencesDialog(QDialog):
             help_label = QLabel(text)
             help_label.setWordWrap(True)
             help_label.setContentsMargins(24, 0, 0, 6)
-            help_label.setStyleSheet("color: palette(placeholder-text);")
+            set_tone(help_label, "hint")
             box_layout.addWidget(button)
             box_layout.addWidget(help_label)
         self.cost = QLabel()
@@ -213,7 +214,7 @@ class PreferencesDialog(QDialog):
         self.contact_error.setWordWrap(True)
         self.contact_error.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
         self.contact_error.setContentsMargins(24, 0, 0, 0)
-        self.contact_error.setStyleSheet("color: #d93025;")
+        set_tone(self.contact_error, "error")
         self.contact_error.hide()
         layout.addWidget(self.contact_error)
         contact_help = (
@@ -351,7 +352,7 @@ class SearchEngineControl(QObject):
         self.bar.dismissed.connect(self.dismiss)
         self.pending_label = QLabel()
         self.pending_label.setObjectName("pendingLabel")
-        self.pending_label.setStyleSheet("color: palette(placeholder-text);")
+        set_tone(self.pending_label, "hint")
         self.pending_label.hide()
         self._switching = False
 

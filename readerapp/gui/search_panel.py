@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from readerapp.gui.dialogs import show_error
 from readerapp.gui.search_box import SearchBox
+from readerapp.gui.theme import set_tone
 from readerapp.search import syntax
 from readerapp.search.query import Node, QuerySyntaxError
 from readerapp.services import listing
@@ -63,10 +64,7 @@ class SearchPanel(QWidget):
         self.save_button.clicked.connect(self._save)
         self.query_error = QLabel()
         self.query_error.setObjectName("queryError")
-        self.query_error.setStyleSheet(
-            "color: palette(bright-text); background: #b3261e; padding: 2px 6px; "
-            "border-radius: 3px;"
-        )
+        set_tone(self.query_error, "error")
         self.query_error.hide()
         self.center = QStackedWidget()
         self.center.addWidget(start_page)

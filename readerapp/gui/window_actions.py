@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from readerapp.core.records import STATUSES
@@ -52,6 +52,7 @@ class Handlers:
     fetch_daily: Slot
     search_help: Slot
     copy: Slot
+    set_theme: Callable[[str], object]
 
 
 class WindowActions:
@@ -122,6 +123,14 @@ class WindowActions:
         self.search_help = a("&Search syntax", do.search_help, "Shift+F1")
         self.preferences = a("&Preferences…", do.preferences, preferences_key)
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        # View > Theme: one of three, checked; the window says which is in use.
+        self.theme_group = QActionGroup(window)
+        self.themes: dict[str, QAction] = {}
+        for name, label in (("system", "&System"), ("light", "&Light"), ("dark", "&Dark")):
+            action = QAction(label, window, checkable=True)
+            action.triggered.connect(lambda _checked=False, n=name: do.set_theme(n))
+            self.theme_group.addAction(action)
+            self.themes[name] = action
 
     def _action(
         self,
@@ -152,6 +161,7 @@ class WindowActions:
             ("&Paper", ()),
             ("&Queue", (self.new_queue, self.queue, self.read_next, self.unqueue, self.up,
                         self.down)),
+            ("&View", ()),
             ("&Help", (self.search_help, self.shortcuts, self.about)),
         )  # fmt: skip
         for title, actions in menus:
@@ -161,6 +171,10 @@ class WindowActions:
                     menu.addSeparator()
                 else:
                     menu.addAction(action)
+            if title == "&View":
+                theme_menu = menu.addMenu("&Theme")
+                for action in self.themes.values():
+                    theme_menu.addAction(action)
             if title == "&Paper":
                 menu.addAction(self.add_by_id)
                 menu.addSeparator()
@@ -171,6 +185,9 @@ class WindowActions:
         for action in (self.import_, self.star, self.queue, self.read_next, self.tag,
                        self.new_note):  # fmt: skip
             toolbar.addAction(action)
+
+    def show_theme(self, name: str) -> None:
+        self.themes[name].setChecked(True)
 
     def fill_paper_menu(self, menu: QMenu, *, in_queue: bool = False) -> None:
         """The Paper menu, and the table's context menu (with the queue's own actions when

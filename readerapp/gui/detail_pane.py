@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from readerapp.core.records import STATUSES, Note, Paper
 from readerapp.formats.links import is_web_url
 from readerapp.gui.paper_editor import PaperEditor, field_names
-from readerapp.gui.safe_text import SafeBrowser, linkify, open_web_url
+from readerapp.gui.safe_text import SafeBrowser, breakable, linkify, open_web_url
 from readerapp.gui.theme import set_tone
 
 LINK_LABELS = (
@@ -96,6 +97,32 @@ def _fit_rows(widget: QListWidget, most: int) -> None:
         row = widget.fontMetrics().height() + 4
     rows = min(max(widget.count(), 1), most)
     widget.setFixedHeight(rows * row + 2 * widget.frameWidth())
+
+
+class _FittedScroll(QScrollArea):
+    """Scrolls the details up and down, never across, and is as tall as its wrapped text.
+
+    A scroll area sizes its widget by the widget's minimum size, which counts a
+    word-wrapped label as one line: a long title then took the abstract's room and the
+    abstract, notes and related papers were drawn over each other at 1024x700 and 1280x800.
+    The body's minimum height here adds what each wrapped label needs at the width it has.
+    """
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        body = self.widget()
+        layout = body.layout() if body is not None else None
+        if body is None or layout is None:
+            return
+        extra = 0
+        for label in body.findChildren(QLabel):
+            if label.wordWrap() and label.isVisibleTo(body) and label.width() > 0:
+                wrapped = label.heightForWidth(label.width())
+                extra += max(0, wrapped - label.minimumSizeHint().height())
+        body.setMinimumHeight(layout.minimumSize().height() + extra)
 
 
 class DetailPane(QStackedWidget):
@@ -258,12 +285,18 @@ class DetailPane(QStackedWidget):
         self.related.itemClicked.connect(self._related_activated)
         layout.addWidget(self.related)
 
-        scroll = QScrollArea()
+        scroll = self.details_scroll = _FittedScroll()
         scroll.setWidgetResizable(True)
         # Text wraps to the pane's width; the pane never scrolls sideways.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
+        # As wide as the narrowest the pane's rows can be, with the scroll bar beside them:
+        # the splitter then never squeezes the pane below it, and the rows that never scroll
+        # sideways are never cut at the right edge (at 1024 px the pane had 267 of 301).
+        scroll.setMinimumWidth(
+            body.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        )
         self.addWidget(scroll)
 
         self.editor_form = PaperEditor()
@@ -296,7 +329,7 @@ class DetailPane(QStackedWidget):
         self.paper = paper
         self._loading = True
         try:
-            self.title.setText(paper.title)
+            self.title.setText(breakable(paper.title))
             self.authors.setText(", ".join(paper.authors) or "Authors unknown")
             facts = [paper.date or (str(paper.year) if paper.year else "")]
             facts += [
@@ -336,6 +369,8 @@ class DetailPane(QStackedWidget):
         # An edit in progress stays open while its paper is refreshed (a note saved, a
         # look-up finished): the editors keep what the user typed.
         self.setCurrentIndex(EDIT_PAGE if self.is_editing else DETAILS_PAGE)
+        # Once the new text is laid out at the pane's width, the body takes its height.
+        QTimer.singleShot(0, self.details_scroll.fit)
 
     def set_related(self, paper_id: int, related: list[Paper]) -> None:
         if self.paper is None or self.paper.id != paper_id:
@@ -349,6 +384,7 @@ class DetailPane(QStackedWidget):
         if not related:
             self.related.addItem(QListWidgetItem("No related papers found."))
         _fit_rows(self.related, RELATED_ROWS_SHOWN)
+        self.details_scroll.fit()
 
     def _fill_notes(self, paper: Paper, *, keep_editor: bool) -> None:
         self.note_list.blockSignals(True)

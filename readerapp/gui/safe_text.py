@@ -13,6 +13,22 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from readerapp.formats.links import clean_url, is_web_url
 
 _URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+# A run this long with nowhere to break (a title without spaces, a long URL) gets break
+# opportunities: a word-wrapped QLabel cannot break inside a word, and would grow as wide
+# as the run, pushing the detail pane off the window.
+_UNBROKEN = re.compile(r"\S{25,}")
+_ZERO_WIDTH_SPACE = "\u200b"
+
+
+def breakable(text: str, every: int = 20) -> str:
+    """`text` with an invisible break opportunity every `every` characters of each long run
+    without spaces; unchanged where it already breaks."""
+
+    def split(match: re.Match[str]) -> str:
+        run = match.group(0)
+        return _ZERO_WIDTH_SPACE.join(run[i : i + every] for i in range(0, len(run), every))
+
+    return _UNBROKEN.sub(split, text)
 
 
 def linkify(text: str) -> str:

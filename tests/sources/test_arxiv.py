@@ -355,3 +355,36 @@ def test_a_cached_answer_missing_an_id_is_asked_again_after_a_day(
     clock.advance(ABSENT_MAX_AGE)
     assert source.by_ids([arxiv("0000.0000")]) == {}
     assert len(httpserver.log) == 2
+
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE feed [
+  <!ENTITY lol "lol">
+  <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+  <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+  <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+  <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+  <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+  <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+  <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+  <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>&lol9;</title></entry></feed>
+"""
+EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
+<!DOCTYPE feed [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>&secret;</title></entry></feed>
+"""
+
+
+@pytest.mark.parametrize("body", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["bomb", "external"])
+def test_a_hostile_feed_is_refused_without_expanding_it(
+    httpserver: HTTPServer, source: ArxivSource, body: bytes
+) -> None:
+    # Entities are never expanded (defusedxml): a billion laughs costs nothing, and no file
+    # of this machine can be read into a paper.
+    httpserver.expect_request("/api/query").respond_with_data(body, content_type=ATOM)
+    with pytest.raises(NetworkError) as caught:
+        source.by_ids([arxiv("1707.08567")])
+    assert caught.value.source == "arXiv"
+    assert "root:" not in str(caught.value)

@@ -16,15 +16,16 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # docs.screenshots' helpers
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from docs.screenshots import wait_until
 from readerapp.gui.app import application
 from readerapp.gui.main_window import MainWindow
 from readerapp.services import importing, search
@@ -44,20 +45,6 @@ TYPED = {
     "doi": "https://doi.org/10.1109/TCSVT.2023.3304724",
     "abs_url": "https://arxiv.org/abs/2308.11509",
 }
-
-
-def wait_until(condition: Callable[[], bool], timeout_s: float = 30) -> None:
-    # A local event loop, not a sleep: the window's background results arrive as queued
-    # signals, which only a running loop lets in.
-    deadline = time.monotonic() + timeout_s
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.timeout.connect(loop.quit)
-    timer.start(50)
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not settle")
-        loop.exec()
 
 
 def shoot(widget: QWidget, path: Path) -> None:

@@ -135,7 +135,7 @@ def apply_theme(app: QApplication, name: str) -> None:
 # Text roles and the backgrounds they are drawn on; the first of each pair is adjusted when
 # the platform's pair is not readable (for the selection, the background: a selected row's
 # text stays the colour people expect, the blue under it darkens).
-_TEXT_ON = (
+TEXT_ON = (
     (R.WindowText, R.Window),
     (R.Text, R.Base),
     (R.ButtonText, R.Button),
@@ -154,7 +154,7 @@ def _system_palette(app: QApplication) -> QPalette:
     app.setPalette(QPalette())  # nothing set: back to what the platform gives
     platform = app.palette()
     fixed = QPalette()
-    for fg, bg in _TEXT_ON:
+    for fg, bg in TEXT_ON:
         text, under = platform.color(fg), platform.color(bg)
         if contrast_ratio(text, under) >= MIN_CONTRAST:
             continue

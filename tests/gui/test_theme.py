@@ -45,19 +45,9 @@ TEXT_WIDGETS = (
     QTabBar,
     QGroupBox,
 )
-# Text on its background, for each role pair a widget draws with.
-PAIRS = (
-    (R.WindowText, R.Window),
-    (R.WindowText, R.AlternateBase),  # the engine advice bar
-    (R.Text, R.Base),
-    (R.Text, R.AlternateBase),
-    (R.ButtonText, R.Button),
-    (R.HighlightedText, R.Highlight),
-    (R.PlaceholderText, R.Window),
-    (R.PlaceholderText, R.Base),
-    (R.ToolTipText, R.ToolTipBase),
-    (R.Link, R.Base),
-)
+# Text on its background, for each role pair a widget draws with: theme.py's own list, and
+# the pairs only some widgets use (alternate rows, the engine advice bar).
+PAIRS = (*theme.TEXT_ON, (R.WindowText, R.AlternateBase), (R.Text, R.AlternateBase))
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # types only: the import service needs the ORM, which a search does not
-    from readerapp.core.records import Paper
+    from readerapp.core.records import Paper, PaperSummary
     from readerapp.formats.base import SkippedEntry
     from readerapp.services.importing import FileReport
     from readerapp.services.overview import BatchInfo
@@ -20,13 +20,13 @@ def print_json(value: object) -> None:
     sys.stdout.write("\n")
 
 
-def paper_line(paper: Paper) -> str:
+def paper_line(paper: Paper | PaperSummary) -> str:
     star = "★" if paper.starred else " "
     year = str(paper.year) if paper.year else "    "
     return f"{paper.id:>6} {star} {paper.status:<8} {year}  {paper.title}"
 
 
-def print_papers(papers: Sequence[Paper]) -> None:
+def print_papers(papers: Sequence[Paper | PaperSummary]) -> None:
     for paper in papers:
         print(paper_line(paper))
 

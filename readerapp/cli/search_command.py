@@ -19,11 +19,14 @@ EXIT_OK = 0
 def cmd_search(lib: Library, args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 1:
         raise UserError("--limit must be at least 1")
-    papers = search.search(lib, args.query, sort=args.sort, limit=args.limit)
     if args.json:
+        papers = search.search(lib, args.query, sort=args.sort, limit=args.limit)
         output.print_json([p.to_json() for p in papers])
-    elif papers:
-        output.print_papers(papers)
+        return EXIT_OK
+    # One line a paper needs none of the abstracts, notes and sources the JSON holds.
+    lines = search.search_summaries(lib, args.query, sort=args.sort, limit=args.limit)
+    if lines:
+        output.print_papers(lines)
     else:
         # Nothing on stdout (scripts test for that); people get a word on stderr.
         output.print_no_match(args.query)

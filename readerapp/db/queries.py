@@ -19,8 +19,6 @@ from readerapp.db.models import (
     NoteRow,
     PaperRow,
     PaperTagRow,
-    QueueEntryRow,
-    QueueRow,
     TagRow,
 )
 
@@ -81,20 +79,6 @@ def tags_of(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
     return out
 
 
-def queues_of(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = defaultdict(list)
-    for part in chunks(ids):
-        rows = session.execute(
-            select(QueueEntryRow.paper_id, QueueRow.name)
-            .join(QueueRow, QueueRow.id == QueueEntryRow.queue_id)
-            .where(QueueEntryRow.paper_id.in_(part))
-            .order_by(func.lower(QueueRow.name))
-        )
-        for paper_id, name in rows:
-            out[paper_id].append(name)
-    return out
-
-
 def notes_of(session: Session, ids: Sequence[int]) -> dict[int, list[Note]]:
     out: dict[int, list[Note]] = defaultdict(list)
     for part in chunks(ids):
@@ -115,35 +99,7 @@ def load_papers(session: Session, ids: Sequence[int]) -> list[Paper]:
 
 def load_summaries(session: Session, ids: Sequence[int]) -> dict[int, PaperSummary]:
     """Table rows for these ids (unknown ids are left out)."""
-    ids = list(ids)
-    authors = authors_of(session, ids)
-    tags = tags_of(session, ids)
-    queues = queues_of(session, ids)
-    out: dict[int, PaperSummary] = {}
-    columns = (
-        PaperRow.id,
-        PaperRow.title,
-        PaperRow.year,
-        PaperRow.starred,
-        PaperRow.status,
-        PaperRow.added_at,
-    )
-    for part in chunks(ids):
-        for pid, title, year, starred, status, added_at in session.execute(
-            select(*columns).where(PaperRow.id.in_(part))
-        ):
-            out[pid] = PaperSummary(
-                pid,
-                title,
-                tuple(authors.get(pid, ())),
-                year,
-                starred,
-                status,
-                tuple(tags.get(pid, ())),
-                tuple(queues.get(pid, ())),
-                added_at,
-            )
-    return out
+    return reads.load_summaries(driver(session), ids)
 
 
 # What the index needs of a batch of papers, each read in one statement: the batch's ids go

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from itertools import chain
 from typing import Any, TypeVar
 
-from readerapp.core.records import Links, Note, Paper
+from readerapp.core.records import Links, Note, Paper, PaperSummary
 
 # json_group_array is built into SQLite from 3.38 (before, only where JSON1 was compiled in).
 JSON_ARRAYS = sqlite3.sqlite_version_info >= (3, 38, 0)
@@ -213,3 +213,31 @@ def load_papers(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Paper]:
             )
         )
     return papers
+
+
+_SUMMARY_SQL = "SELECT id, title, year, starred, status, added_at FROM papers WHERE id IN ?"
+
+
+def load_summaries(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, PaperSummary]:
+    """Table rows for these ids (unknown ids are left out): no abstract, notes or sources."""
+    ids = list(ids)
+    out: dict[int, PaperSummary] = {}
+    for part in chunks(ids):
+        authors = _grouped(conn, _AUTHORS_SQL, part)
+        tags = _grouped(conn, _TAGS_SQL, part)
+        queues = _grouped(conn, _QUEUES_SQL, part)
+        for pid, title, year, starred, status, added_at in conn.execute(
+            _in(_SUMMARY_SQL, part), tuple(part)
+        ):
+            out[pid] = PaperSummary(
+                pid,
+                title,
+                tuple(authors.get(pid, ())),
+                year,
+                bool(starred),
+                status,
+                tuple(tags.get(pid, ())),
+                tuple(queues.get(pid, ())),
+                _time(added_at),
+            )
+    return out

@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from readerapp.core.errors import UserError
 from readerapp.core.identity import normalize_doi, parse_arxiv_id
-from readerapp.core.records import Paper
+from readerapp.core.records import Paper, PaperSummary
 from readerapp.db import reads
 from readerapp.search.query import (
     And,
@@ -256,6 +256,19 @@ def search(
         ids = ids[:limit]
     with library.snapshot() as conn:
         return reads.load_papers(conn, ids)
+
+
+def search_summaries(
+    library: Library, query: str, *, sort: str = "relevance", limit: int | None = None
+) -> list[PaperSummary]:
+    """search() with what a table row or a line of `readerapp search` shows: no abstracts,
+    notes or sources to read, which for thousands of matches cost most of the search."""
+    ids = search_ids(library, query, sort)
+    if limit is not None:
+        ids = ids[:limit]
+    with library.snapshot() as conn:
+        found = reads.load_summaries(conn, ids)
+    return [found[pid] for pid in ids if pid in found]
 
 
 def related(library: Library, paper_id: int, limit: int = 5) -> list[Paper]:

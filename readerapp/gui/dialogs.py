@@ -83,6 +83,9 @@ class ShortcutsDialog(QDialog):
         ]
         table = QTableWidget(len(rows), 2, self)
         table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        table.setAccessibleName("Shortcuts")
+        # Tab moves on to Close; the arrows move within the table.
+        table.setTabKeyNavigation(False)
         for row, (name, keys) in enumerate(rows):
             table.setItem(row, 0, QTableWidgetItem(name))
             table.setItem(row, 1, QTableWidgetItem(keys))
@@ -122,8 +125,10 @@ class PickDialog(QDialog):
         self.setObjectName("pickDialog")
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(prompt))
+        label = QLabel(prompt)
+        layout.addWidget(label)
         self.combo = QComboBox()
+        label.setBuddy(self.combo)  # the prompt names the combo box for a screen reader
         self.combo.setEditable(True)
         self.combo.addItems(list(names))
         self.combo.setCurrentText(current)

@@ -116,6 +116,8 @@ class ExportDialog(QDialog):
         layout.addWidget(self.preview_label)
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("exportPreview")
+        self.preview.setAccessibleName("Export preview")
+        self.preview_label.setBuddy(self.preview)
         self.preview.setReadOnly(True)
         self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         layout.addWidget(self.preview, 1)

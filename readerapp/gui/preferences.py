@@ -326,6 +326,7 @@ class EngineBar(QFrame):
         self.close_button = QToolButton()
         self.close_button.setObjectName("dismissEngineAdvice")
         self.close_button.setText("✕")
+        self.close_button.setAccessibleName("Dismiss")  # "✕" says nothing read aloud
         self.close_button.setToolTip(
             "Dismiss; this suggestion will not come back for this "
             "library (Edit ▸ Preferences… can switch at any time)"

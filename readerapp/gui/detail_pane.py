@@ -202,7 +202,11 @@ class DetailPane(QStackedWidget):
         self.status.addItems(list(STATUSES))
         self.status.activated.connect(self._status_chosen)
         controls.addWidget(self.star)
-        controls.addWidget(QLabel("Status:"))
+        # The buddy names the combo box for a screen reader. No mnemonic: Alt+letters are
+        # the menu bar's.
+        status_label = QLabel("Status:")
+        status_label.setBuddy(self.status)
+        controls.addWidget(status_label)
         controls.addWidget(self.status)
         controls.addStretch(1)
         self.edit_button = QPushButton("Edit details")
@@ -215,9 +219,11 @@ class DetailPane(QStackedWidget):
         layout.addLayout(controls)
 
         tags_row = QHBoxLayout()
-        tags_row.addWidget(QLabel("Tags:"))
+        tags_label = QLabel("Tags:")
+        tags_row.addWidget(tags_label)
         self.tags = QLineEdit()
         self.tags.setObjectName("tagsEdit")
+        tags_label.setBuddy(self.tags)
         self.tags.setPlaceholderText("comma-separated, e.g. peft, to discuss")
         self.tag_names = QStringListModel(self)
         completer = QCompleter(self.tag_names, self.tags)
@@ -230,15 +236,16 @@ class DetailPane(QStackedWidget):
         queues_row = QHBoxLayout()
         self.queues = QLabel()
         self.queues.setWordWrap(True)
-        add_queue = QPushButton("Add to queue…")
-        add_queue.clicked.connect(self.queue_requested)
+        self.add_queue_button = QPushButton("Add to queue…")
+        self.add_queue_button.clicked.connect(self.queue_requested)
         queues_row.addWidget(self.queues, 1)
-        queues_row.addWidget(add_queue)
+        queues_row.addWidget(self.add_queue_button)
         layout.addLayout(queues_row)
 
         layout.addWidget(_heading("Abstract"))
         self.abstract = SafeBrowser()
         self.abstract.setObjectName("abstract")
+        self.abstract.setAccessibleName("Abstract")
         self.abstract.setFrameShape(QFrame.Shape.NoFrame)
         self.abstract.setMinimumHeight(140)
         _takes_what_is_left(self.abstract)
@@ -247,7 +254,7 @@ class DetailPane(QStackedWidget):
         notes_head = QHBoxLayout()
         notes_head.addWidget(_heading("Notes"))
         notes_head.addStretch(1)
-        new_note = QPushButton("New note")
+        self.new_note_button = new_note = QPushButton("New note")
         new_note.setObjectName("newNote")
         new_note.clicked.connect(self.start_new_note)
         self.delete_note_button = QPushButton("Delete note")
@@ -256,16 +263,23 @@ class DetailPane(QStackedWidget):
         notes_head.addWidget(self.delete_note_button)
         layout.addLayout(notes_head)
         self.note_list = _elided_list("noteList")
+        self.note_list.setAccessibleName("Notes")
         _fit_rows(self.note_list, NOTE_ROWS_SHOWN)
         self.note_list.currentItemChanged.connect(self._note_selected)
         layout.addWidget(self.note_list)
         self.note_tabs = QTabWidget()
+        self.note_tabs.tabBar().setAccessibleName("Note view")
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("noteEditor")
+        self.editor.setAccessibleName("Note editor")
+        # Tab moves on to the related papers instead of typing a tab: otherwise the
+        # keyboard is trapped in the editor (Markdown indents as well with spaces).
+        self.editor.setTabChangesFocus(True)
         self.editor.setPlaceholderText("Write a note in Markdown; it saves as you type.")
         self.editor.textChanged.connect(self._note_typed)
         self.preview = SafeBrowser()
         self.preview.setObjectName("notePreview")
+        self.preview.setAccessibleName("Note preview")
         self.note_tabs.addTab(self.editor, "Write")
         self.note_tabs.addTab(self.preview, "Preview")
         self.note_tabs.currentChanged.connect(self._render_preview)
@@ -279,6 +293,7 @@ class DetailPane(QStackedWidget):
 
         layout.addWidget(_heading("Related papers"))
         self.related = _elided_list("relatedList")
+        self.related.setAccessibleName("Related papers")
         self.related.setTextElideMode(Qt.TextElideMode.ElideRight)
         _fit_rows(self.related, RELATED_ROWS_SHOWN)
         self.related.itemActivated.connect(self._related_activated)
@@ -290,6 +305,9 @@ class DetailPane(QStackedWidget):
         # Text wraps to the pane's width; the pane never scrolls sideways.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop of its own: Tab goes to the controls in it, and the area scrolls
+        # to show the one with the focus.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(body)
         # As wide as the narrowest the pane's rows can be, with the scroll bar beside them:
         # the splitter then never squeezes the pane below it, and the rows that never scroll
@@ -306,8 +324,31 @@ class DetailPane(QStackedWidget):
         edit_scroll.setWidgetResizable(True)
         edit_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         edit_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        edit_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # as the details' scroll area
         edit_scroll.setWidget(self.editor_form)
         self.addWidget(edit_scroll)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The pane's controls in the order Tab visits them: triage first (star, status,
+        tags, queue), then Edit details, the links, the abstract, the notes and the related
+        papers; then the edit mode's form, shown instead of them. Hidden ones are skipped."""
+        return [
+            self.star,
+            self.status,
+            self.tags,
+            self.add_queue_button,
+            self.edit_button,
+            *self.link_buttons.values(),
+            self.abstract,
+            self.new_note_button,
+            self.delete_note_button,
+            self.note_list,
+            self.note_tabs,  # its tab bar, the focus proxy
+            self.editor,
+            self.preview,
+            self.related,
+            *self.editor_form.tab_chain,
+        ]
 
     # -- filling it
 

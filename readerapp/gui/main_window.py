@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal
@@ -161,6 +162,36 @@ class MainWindow(QMainWindow):
         # The status bar's work display, under the names tests and the self-test read.
         self.work_label, self.progress = self.work.label, self.work.progress
         self.cancel_button = self.work.cancel_button
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """The one Tab order of the window (README ▸ Keyboard): search box, the papers (or
+        the start page's buttons), the detail pane, the sidebar, the engine advice, Cancel
+        of the work in the status bar, Save as smart list, and round to the search box. Qt's
+        default follows creation order, which left the sidebar and the detail pane out of
+        reach; hidden widgets are skipped.
+
+        setTabOrder moves the second widget after the first, so the chain cannot close on
+        itself: past its end come the window's other widgets, none of which takes the focus
+        (the scroll areas are kept out of it), and then the search box again."""
+        panel, bar = self.search_panel, self.engines.bar
+        chain: list[QWidget] = [
+            panel.search_box,
+            self.table,
+            *self.start_page.buttons,
+            *self.detail.tab_chain(),
+            self.sidebar,
+            bar.switch_button,
+            bar.close_button,
+            self.work.cancel_button,
+            panel.save_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        # The window opens with the focus where it had it before (Qt gives it to the first
+        # widget of the focus chain, which setTabOrder changed): on the sidebar, where S, T,
+        # Q… are shortcuts, not text typed into a box.
+        self.sidebar.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build_actions(self) -> None:
         e, q, flow = self.edits, self.queueing, self.import_flow

@@ -198,8 +198,12 @@ class PaperEditor(QWidget):
         layout.addLayout(buttons)
 
         # Tab walks the fields in the order they are listed, then Save and Cancel.
-        chain: list[QWidget] = [*self.editors.values(), self.save_button, self.cancel_button]
-        for first, second in pairwise(chain):
+        self.tab_chain: list[QWidget] = [
+            *self.editors.values(),
+            self.save_button,
+            self.cancel_button,
+        ]
+        for first, second in pairwise(self.tab_chain):
             QWidget.setTabOrder(first, second)
         # Ctrl+Enter saves from any field, the multi-line ones too, where Enter is a new line.
         for keys in ("Ctrl+Return", "Ctrl+Enter"):

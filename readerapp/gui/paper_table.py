@@ -24,6 +24,10 @@ class PaperTable(QTableView):
     def __init__(self, model: PaperTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paperTable")
+        self.setAccessibleName("Papers")
+        # Tab leaves the table for the detail pane; the arrows move within it (a table
+        # view's default walks cell by cell and never lets Tab out).
+        self.setTabKeyNavigation(False)
         self.paper_model = model
         self.sort = ("relevance", False)  # the order the table has: a sort key, descending
         self.setModel(model)

@@ -63,6 +63,7 @@ class Sidebar(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
+        self.setAccessibleName("Library lists")
         self.tree = QStandardItemModel(self)
         self.setModel(self.tree)
         self.setHeaderHidden(True)

@@ -47,6 +47,8 @@ class StartPage(QScrollArea):
         self.setObjectName("startPage")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop of its own: Tab goes from the search box to its buttons.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.text = QLabel(WELCOME)
         self.text.setObjectName("welcomeText")
         self.text.setWordWrap(True)

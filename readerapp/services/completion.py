@@ -26,7 +26,7 @@ from readerapp.services.changes import Applied, Changes, Step
 from readerapp.services.importing import FileReport, fill_papers
 from readerapp.services.library import Library
 from readerapp.services.matching import Known, judge
-from readerapp.services.merge import complete_links, record_identity
+from readerapp.services.merge import record_identity
 from readerapp.services.online import connection_for
 from readerapp.sources.registry import Connection, Sources, open_sources
 
@@ -264,10 +264,10 @@ def apply(library: Library, completion: Completion, *, dry_run: bool = False) ->
     says which papers would gain which fields."""
     if not completion.found:
         return CompletionReport(completion, None, dry_run)
-    if dry_run:
-        return CompletionReport(completion, _would_fill(library, completion.found), True)
-    batch = fill_papers(library, completion.found, _batch_source(completion), FORMAT_NAME)
-    return CompletionReport(completion, batch)
+    batch = fill_papers(
+        library, completion.found, _batch_source(completion), FORMAT_NAME, dry_run=dry_run
+    )
+    return CompletionReport(completion, batch, dry_run)
 
 
 def accept(library: Library, chosen: Sequence[Candidate]) -> CompletionReport:
@@ -281,32 +281,6 @@ def accept(library: Library, chosen: Sequence[Candidate]) -> CompletionReport:
 def _batch_source(completion: Completion) -> str:
     names = sorted({s for found in completion.sources.values() for s in found})
     return f"{COMPLETED_FROM} " + ", ".join(names)
-
-
-def _would_fill(library: Library, found: dict[int, list[PaperRecord]]) -> FileReport:
-    report = FileReport(source="dry run", format=FORMAT_NAME, dry_run=True)
-    papers = {p.id: p for p in triage.get_papers(library, list(found))}
-    for pid, records in found.items():
-        gains = sorted({name for r in records for name in _gains(papers[pid], complete_links(r))})
-        if gains:
-            report.filled[pid] = gains
-    report.merged = len(report.filled)
-    return report
-
-
-def _gains(paper: Paper, record: PaperRecord) -> list[str]:
-    """The fields a record would fill on a paper (empty ones only; the real apply also
-    respects hand edits and ids other papers hold, so it may fill fewer)."""
-    gains = []
-    for name in ("abstract", "year", "date", "arxiv_id", "doi", "venue"):
-        if getattr(record, name) and not getattr(paper, name):
-            gains.append(name)
-    if record.authors and not paper.authors:
-        gains.append("authors")
-    for kind, url in record.links.as_dict().items():
-        if url and not getattr(paper.links, kind):
-            gains.append(f"{kind}_url")
-    return gains
 
 
 # The fields a completion fills, in the order a reader looks for them, as people name them.

@@ -391,19 +391,27 @@ def fill_papers(
     format_name: str,
     *,
     index: bool = True,
+    dry_run: bool = False,
 ) -> FileReport:
     """Fill library papers from records already known to be theirs (a completion's certain
     matches), as one batch: empty, unedited fields only, recorded so that undo clears them.
-    Papers that gained nothing are counted as unchanged; nothing is inserted."""
-    report = FileReport(source=source, format=format_name)
+    Papers that gained nothing are counted as unchanged; nothing is inserted. A dry run
+    writes the same batch and rolls it back, so it reports exactly what would be filled."""
+    report = FileReport(source=source, format=format_name, dry_run=dry_run)
     records = [complete_links(r) for incoming in matched.values() for r in incoming]
-    with library.write() as session:
-        batch_id = _new_batch(session, report)
-        identity = IdentityMap(session, records)
-        full = {pid: [complete_links(r) for r in incoming] for pid, incoming in matched.items()}
-        _write_batch(session, batch_id, report, full, [], [], identity, no_progress, None)
-        if report.merged:
-            library.papers_changed(session)
+    try:
+        with library.write() as session:
+            batch_id = _new_batch(session, report)
+            identity = IdentityMap(session, records)
+            full = {pid: [complete_links(r) for r in incoming] for pid, incoming in matched.items()}
+            _write_batch(session, batch_id, report, full, [], [], identity, no_progress, None)
+            if dry_run:
+                raise _DryRun
+            if report.merged:
+                library.papers_changed(session)
+    except _DryRun:
+        report.batch_id = None
+        return report
     if index and report.merged:
         library.sync_index()
     return report

@@ -132,6 +132,19 @@ def test_a_dry_run_reports_and_changes_nothing(
     assert _rows(seeded) == before
 
 
+def test_a_dry_run_names_exactly_the_fields_the_real_run_fills(
+    seeded: Library, scholarly_web: ScholarlyWeb
+) -> None:
+    taught = _teach(scholarly_web, seeded)
+    pid = next(iter(taught))
+    editing.edit_paper(seeded, pid, year=None, date=None)  # cleared by hand: stays empty
+    found = completion.look_up(seeded, list(taught))
+    dry = completion.apply(seeded, found, dry_run=True)
+    assert "year" not in dry.filled[pid] and "date" not in dry.filled[pid]
+    real = completion.apply(seeded, found)
+    assert dry.filled == real.filled
+
+
 def test_a_repeated_look_up_is_answered_from_the_cache(
     seeded: Library, scholarly_web: ScholarlyWeb
 ) -> None:

@@ -254,6 +254,12 @@ NEEDS_LIBRARY = {
     "undo",
     "undo-import",
     "complete",
+    # They name papers by REF: on a folder with no library there is none to name.
+    "edit",
+    "star",
+    "unstar",
+    "status",
+    "note",
 }
 NEEDS_LIBRARY_ACTIONS = {
     ("tag", "list"),

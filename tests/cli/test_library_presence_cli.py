@@ -13,7 +13,8 @@ from readerapp.core import paths
 from tests.cli.test_cli import Cli
 from tests.conftest import SEED
 
-# Commands that only read (and undo, which needs something to undo): none creates a library.
+# Commands that only read, undo (which needs something to undo) and edits of named papers:
+# none creates a library.
 READING = [
     ["search", "lora"],
     ["search", "lora", "--json"],
@@ -26,6 +27,12 @@ READING = [
     ["tag", "list"],
     ["undo"],
     ["undo-import", "1"],
+    # Edits that name a paper: there is none to name in a folder without a library.
+    ["edit", "1", "--year", "2020"],
+    ["star", "1"],
+    ["unstar", "1"],
+    ["status", "read", "1"],
+    ["note", "1", "a thought"],
 ]
 
 

@@ -59,3 +59,12 @@ class Source(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """At most `limit` characters, ending at a word boundary when there is one (the APIs
+    cap the length of a title query)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0]
+    return cut if cut and len(cut) <= limit else text[:limit]

@@ -21,6 +21,7 @@ from readerapp.core.records import Links, PaperRecord
 from readerapp.formats.json_input import dict_value, int_value, list_value, text_value
 from readerapp.formats.links import web_url
 from readerapp.formats.record_fields import build_record, iso_date, sane_year, with_suffix
+from readerapp.sources.base import cut_at_word
 from readerapp.sources.http import Http, Reply
 
 WORKS = "/works"
@@ -76,7 +77,7 @@ class CrossrefSource:
         return found
 
     def by_title(self, title: str, limit: int = 5) -> list[PaperRecord]:
-        query = _cut(" ".join(title.split()), QUERY_CHARS)
+        query = cut_at_word(" ".join(title.split()), QUERY_CHARS)
         if not query or limit <= 0:
             return []
         params = self._params(
@@ -243,11 +244,3 @@ def _refusal(reply: Reply) -> str:
     failures = list_value(dict_value(data).get("message"))
     messages = [text_value(dict_value(f).get("message")) for f in failures]
     return "; ".join(m for m in messages if m) or f"HTTP {reply.status}"
-
-
-def _cut(text: str, limit: int) -> str:
-    """At most `limit` characters, ending at a word boundary when there is one."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit + 1].rsplit(" ", 1)[0]
-    return cut if cut and len(cut) <= limit else text[:limit]

@@ -16,6 +16,7 @@ from readerapp.core.identifiers import Identifier
 from readerapp.core.identity import parse_arxiv_id
 from readerapp.core.records import PaperRecord
 from readerapp.formats import hf_json
+from readerapp.sources.base import cut_at_word
 from readerapp.sources.http import Http, Reply
 
 PAPER = "/api/papers/"
@@ -50,7 +51,7 @@ class HuggingFaceSource:
         return found
 
     def by_title(self, title: str, limit: int = 5) -> list[PaperRecord]:
-        query = _cut(" ".join(title.split()), QUERY_CHARS)
+        query = cut_at_word(" ".join(title.split()), QUERY_CHARS)
         if not query or limit <= 0:
             return []
         params = {"q": query, "limit": str(limit)}
@@ -104,14 +105,6 @@ class HuggingFaceSource:
         except ParseError as error:
             raise NetworkError(self.label, f"sent papers it cannot read: {error.why}") from None
         return result.records
-
-
-def _cut(text: str, limit: int) -> str:
-    """At most `limit` characters, ending at a word boundary when there is one."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit + 1].rsplit(" ", 1)[0]
-    return cut if cut and len(cut) <= limit else text[:limit]
 
 
 def _error(reply: Reply) -> str:

@@ -17,6 +17,7 @@ from readerapp.core.identifiers import Identifier
 from readerapp.core.records import PaperRecord
 from readerapp.formats import semantic_scholar
 from readerapp.formats.json_input import dict_value, list_value, text_value
+from readerapp.sources.base import cut_at_word
 from readerapp.sources.http import Http, Reply
 
 BATCH_PATH = "/graph/v1/paper/batch"
@@ -49,7 +50,7 @@ class SemanticScholarSource:
         return found
 
     def by_title(self, title: str, limit: int = 5) -> list[PaperRecord]:
-        query = _cut(" ".join(title.split()), QUERY_CHARS)
+        query = cut_at_word(" ".join(title.split()), QUERY_CHARS)
         if not query or limit <= 0:
             return []
         params = {"query": query, "fields": FIELDS}
@@ -133,11 +134,3 @@ def _json_or_none(reply: Reply) -> object:
         return reply.json("")
     except NetworkError:
         return None
-
-
-def _cut(text: str, limit: int) -> str:
-    """At most `limit` characters, ending at a word boundary when there is one."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit + 1].rsplit(" ", 1)[0]
-    return cut if cut and len(cut) <= limit else text[:limit]

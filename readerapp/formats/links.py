@@ -113,11 +113,19 @@ def page_kind(url: str) -> str:
     return "pdf" if url_path(url).lower().endswith(".pdf") else "abs"
 
 
+# A file named in a text (arXiv's comments: "figures at .../figs.ps.gz") is no page about
+# the paper, so it is never taken as the project link.
+_FILE_SUFFIXES = (".ps", ".ps.gz", ".eps", ".gz", ".tgz", ".tar", ".zip", ".bz2", ".xz")
+
+
 def links_from_text(text: str) -> Links:
-    """The first code URL and the first other URL found in a text."""
+    """The first code URL and the first other URL found in a text (files left out)."""
     found: dict[str, str] = {}
     for url in find_urls(text):
-        found.setdefault(classify(url), url)
+        kind = classify(url)
+        if kind == "project" and url_path(url).lower().endswith(_FILE_SUFFIXES):
+            continue
+        found.setdefault(kind, url)
     return Links(
         abs=found.get("abs"),
         pdf=found.get("pdf"),

@@ -35,6 +35,15 @@ def test_malformed_urls_never_raise() -> None:
     )
 
 
+def test_a_file_named_in_a_comment_is_not_the_project_page() -> None:
+    comment = (
+        "12 pages; figures at http://www.example.edu/~a/figs.ps.gz; "
+        "data: https://example.org/data.tar.gz; see https://example.org/project/ for more"
+    )
+    assert links_from_text(comment) == Links(project="https://example.org/project/")
+    assert links_from_text("only http://www.example.edu/~a/figs.ps.gz") == Links()
+
+
 def test_page_kind() -> None:
     assert [
         page_kind(url)

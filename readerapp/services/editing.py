@@ -194,7 +194,38 @@ def edit_paper(library: Library, paper_id: int, **values: object) -> Applied:
     even when the edit cleared it. An arXiv id or DOI another paper holds is a FieldError.
     The value is the fields edited, in EDITABLE order."""
     cleaned = clean_values(values)
-    return _replace_fields(library, paper_id, cleaned, lambda had: _marks(had, cleaned))
+    return _replace_fields(
+        library, paper_id, cleaned, lambda had: _marks(had, cleaned), _links_follow_arxiv_id
+    )
+
+
+# The pages an arXiv id gives a paper; when the user corrects the id, the ones that were
+# made from the old id follow it (a link the user set by hand stays as it is).
+_ARXIV_PAGES = {
+    "abs_url": "https://arxiv.org/abs/{}",
+    "pdf_url": "https://arxiv.org/pdf/{}",
+    "hf_url": "https://huggingface.co/papers/{}",
+}
+
+
+def _links_follow_arxiv_id(row: PaperRow, values: Mapping[str, object]) -> dict[str, object]:
+    if "arxiv_id" not in values or values["arxiv_id"] == row.arxiv_id:
+        return {}
+    old, new = row.arxiv_id, values["arxiv_id"]
+    edited = set(row.user_edited.split(","))
+    follow: dict[str, object] = {}
+    for field, page in _ARXIV_PAGES.items():
+        if field in values or field in edited:
+            continue
+        current = getattr(row, field)
+        made_from_old = (
+            old is not None
+            and current is not None
+            and (re.fullmatch(re.escape(page.format(old)) + r"(?:v\d+)?(?:\.pdf)?", current))
+        )
+        if current is None or made_from_old:
+            follow[field] = page.format(new) if new else None
+    return {k: v for k, v in follow.items() if v != getattr(row, k)}
 
 
 def restore_fields(
@@ -211,15 +242,22 @@ def _marks(had: str, fields: Iterable[str]) -> str:
 
 
 def _replace_fields(
-    library: Library, paper_id: int, values: dict[str, object], edited: Callable[[str], str]
+    library: Library,
+    paper_id: int,
+    values: dict[str, object],
+    edited: Callable[[str], str],
+    follow: Callable[[PaperRow, Mapping[str, object]], dict[str, object]] | None = None,
 ) -> Applied:
-    """Writes the fields and the hand-edited marks `edited` makes of the old ones; the undo
-    puts both back."""
+    """Writes the fields (and those `follow` derives from them) and the hand-edited marks
+    `edited` makes of the old ones; the undo puts all of them back."""
     with library.write() as session:
         row = session.get(PaperRow, paper_id)
         if row is None:
             raise UserError(f"no paper with id {paper_id}")
         _check_unique(session, paper_id, values)
+        named = list(values)  # what the user edited; the followers ride along
+        if follow is not None:
+            values = {**values, **follow(row, values)}
         before = {key: _current(session, row, key) for key in values}
         had = row.user_edited
         _write_fields(session, row, values, edited(had))
@@ -227,10 +265,10 @@ def _replace_fields(
         library.papers_changed(session)  # title, authors, year or date may sort differently
     library.sync_index()
     return Applied(
-        f"Edit {', '.join(values)}",
+        f"Edit {', '.join(named)}",
         Changes.of([paper_id], order=True),
         Step("fields", {"paper_id": paper_id, "values": before, "user_edited": had}),
-        list(values),
+        named,
     )
 
 

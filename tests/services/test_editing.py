@@ -296,3 +296,22 @@ def test_an_edited_title_stands_and_is_found(seeded: Library, tmp_path: Path) ->
     assert search.search_ids(seeded, "quetzal") == [pid]
     assert search.search_ids(seeded, 'title:"every face task"') == [pid]
     assert search.search_ids(seeded, "title:SwinFace") == []
+
+
+def test_links_made_from_the_arxiv_id_follow_a_corrected_id(seeded: Library) -> None:
+    pid = paper_id_by_title(seeded, "SwinFace")
+    editing.edit_paper(seeded, pid, arxiv_id="2308.11590")  # a typo: digits swapped
+    paper = triage.get_paper(seeded, pid)
+    assert paper.links.abs == "https://arxiv.org/abs/2308.11590"
+    editing.edit_paper(seeded, pid, pdf_url="https://example.org/swinface.pdf")
+    undo.remember(seeded, editing.edit_paper(seeded, pid, arxiv_id="2308.11509"))
+    paper = triage.get_paper(seeded, pid)
+    assert paper.arxiv_id == "2308.11509"
+    assert paper.links.abs == "https://arxiv.org/abs/2308.11509"
+    assert paper.links.hf == "https://huggingface.co/papers/2308.11509"
+    assert paper.links.pdf == "https://example.org/swinface.pdf"  # set by hand: kept
+    assert "abs_url" not in paper.edited  # followed, not edited by hand
+    undo.undo_last(seeded)
+    paper = triage.get_paper(seeded, pid)
+    assert paper.arxiv_id == "2308.11590"
+    assert paper.links.abs == "https://arxiv.org/abs/2308.11590"

@@ -4,7 +4,6 @@ order README documents (search, table, detail pane, sidebar, back to search) wit
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -29,7 +28,7 @@ from readerapp.gui.main_window import MainWindow
 from tests.gui.conftest import WindowFactory, settle
 from tests.gui.test_export_dialog import open_export
 from tests.gui.test_import_preview import paste
-from tests.gui.test_theme import _open
+from tests.gui.test_theme import _open, dialog_openers
 
 INTERACTIVE = (
     QAbstractButton,
@@ -104,14 +103,7 @@ def test_the_window_and_its_dialogs_name_every_control(
     settle(qtbot, window)
     assert window.detail.paper is not None  # the detail pane shows a paper's controls
     problems = [f"window: {p}" for p in unnamed(window)]
-    openers: dict[str, Callable[[], object]] = {
-        "shortcuts": window.show_shortcuts,
-        "search syntax": window.show_search_help,
-        "preferences": window.engines.show_preferences,
-        "add by identifier": window.lookups.add_by_identifier,
-        "daily papers": window.lookups.fetch_daily,
-    }
-    for label, opener in openers.items():
+    for label, opener in dialog_openers(window).items():
         dialog = _open(qtbot, window, opener)
         problems += [f"{label}: {p}" for p in unnamed(dialog)]
         dialog.close()

@@ -105,6 +105,17 @@ def _dialogs(before: set[QWidget]) -> list[QDialog]:
     ]
 
 
+def dialog_openers(window: MainWindow) -> dict[str, Callable[[], object]]:
+    """The window's dialogs by name, each with what opens it."""
+    return {
+        "shortcuts": window.show_shortcuts,
+        "search syntax": window.show_search_help,
+        "preferences": window.engines.show_preferences,
+        "add by identifier": window.lookups.add_by_identifier,
+        "daily papers": window.lookups.fetch_daily,
+    }
+
+
 def _open(qtbot: QtBot, window: MainWindow, start: Callable[[], object]) -> QDialog:
     before = set(QApplication.topLevelWidgets())
     start()
@@ -127,14 +138,7 @@ def test_the_window_and_its_dialogs_are_readable(
     settle(qtbot, window)
     problems = low_contrast(window)
     shots = {"window": window.grab()}
-    openers: dict[str, Callable[[], object]] = {
-        "shortcuts": window.show_shortcuts,
-        "search syntax": window.show_search_help,
-        "preferences": window.engines.show_preferences,
-        "add by identifier": window.lookups.add_by_identifier,
-        "daily papers": window.lookups.fetch_daily,
-    }
-    for label, opener in openers.items():
+    for label, opener in dialog_openers(window).items():
         dialog = _open(qtbot, window, opener)
         problems += [f"{label}: {p}" for p in low_contrast(dialog)]
         shots[label] = dialog.grab()

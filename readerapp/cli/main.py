@@ -2,210 +2,25 @@
 
 from __future__ import annotations
 
-import argparse
-import os
-import shlex
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
 
 from readerapp import __version__
-from readerapp.cli import choices, lookup_commands, output
-from readerapp.cli.edit_command import add_edit_parser
-from readerapp.core import paths
-from readerapp.core.errors import ReaderappError, UserError
-from readerapp.core.records import STATUSES
-from readerapp.search import syntax
-from readerapp.search.factory import ENGINES
 
+# What this module imports is what every command pays before it starts, `readerapp --version`
+# included (about 0.1 s of budget, most of it Python's own start): nothing beyond sys here.
+# The parser (readerapp.cli.parser) imports what its choices and help text come from, and a
+# command's own module is imported when it runs (see _command): `search` must not pay for
+# SQLAlchemy, the formats and the services, half a second or more.
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+
+    from readerapp.core.errors import UserError
     from readerapp.services.library import Library
 
-# This module builds the parser and picks the command; it imports only what that needs.
-# A command's own module is imported when it runs (see _command): `readerapp --version` must
-# not pay for SQLAlchemy, the formats and the services, half a second or more.
-
-EXIT_OK, EXIT_USER, EXIT_INPUT = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        # A mistyped command is a user error (1); 2 is kept for unreadable input.
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USER, f"{self.prog}: error: {message}\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="readerapp",
-        description="A local reading-list manager for "
-        "research papers. With no command, opens the desktop app.",
-    )
-    parser.add_argument("--version", action="version", version=f"readerapp {__version__}")
-    parser.add_argument(
-        "--self-test",
-        action="store_true",
-        help="check that this installation "
-        "imports, searches and opens its window, on a temporary library; exit 0 "
-        "if it all works",
-    )
-    parser.add_argument(
-        "--open",
-        nargs="*",
-        type=Path,
-        default=[],
-        metavar="FILE",
-        help="open the desktop app and import these files into the library (what "
-        "the desktop's Open With and a double-click on a .bib or .ris run)",
-    )
-    parser.add_argument(
-        "--library",
-        type=Path,
-        metavar="DIR",
-        help=f"library folder (default: ${paths.LIBRARY_ENV}, then {paths.default_library_dir()})",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    p = sub.add_parser("import", help="import paper dumps (files, or - for standard input)")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--format", choices=choices.IMPORT_FORMATS, help="skip format detection")
-    p.add_argument(
-        "--dry-run", action="store_true", help="report what would change, change nothing"
-    )
-    p.add_argument(
-        "--queue",
-        metavar="NAME",
-        help="put every imported paper on this queue (created if needed; papers already on it "
-        "keep their place)",
-    )
-    p.add_argument("--tag", metavar="TAG", help="tag every imported paper")
-    p.add_argument(
-        "--verbose",
-        action="store_true",
-        help=f"list every skipped entry (without it, the first {output.SKIPPED_SHOWN} of "
-        "each file)",
-    )
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser(
-        "search",
-        help="search the library (the query syntax: readerapp search --help)",
-        epilog="query syntax, by example:\n" + syntax.as_text(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    p.add_argument("query")
-    p.add_argument("--limit", type=int, metavar="N")
-    p.add_argument("--sort", choices=choices.SORTS, default="relevance")
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("show", help="show one paper")
-    p.add_argument("ref", metavar="REF")
-    p.add_argument("--json", action="store_true")
-
-    for name, text in (("star", "star papers"), ("unstar", "remove stars")):
-        p = sub.add_parser(name, help=text)
-        p.add_argument("refs", nargs="+", metavar="REF")
-
-    p = sub.add_parser("status", help="set the reading status")
-    p.add_argument("status", choices=STATUSES)
-    p.add_argument("refs", nargs="+", metavar="REF")
-
-    p = sub.add_parser("tag", help="add, remove, rename or delete a tag, or list tags")
-    tag_sub = p.add_subparsers(
-        dest="tag_command", metavar="ACTION", required=True, parser_class=_Parser
-    )
-    for name in ("add", "remove"):
-        t = tag_sub.add_parser(name)
-        t.add_argument("tag")
-        t.add_argument("refs", nargs="+", metavar="REF")
-    tag_sub.add_parser("list")
-    t = tag_sub.add_parser(
-        "rename", help="rename a tag; to a tag that exists, merge the two into that one"
-    )
-    t.add_argument("tag")
-    t.add_argument("new_name", metavar="NEW")
-    t = tag_sub.add_parser("delete", help="take a tag off every paper")
-    t.add_argument("tag")
-
-    p = sub.add_parser("note", help="add a Markdown note to a paper (TEXT, or - for stdin)")
-    p.add_argument("ref", metavar="REF")
-    p.add_argument("text", metavar="TEXT")
-    add_edit_parser(sub)
-
-    p = sub.add_parser("queue", help="ordered reading queues")
-    q_sub = p.add_subparsers(
-        dest="queue_command", metavar="ACTION", required=True, parser_class=_Parser
-    )
-    q_sub.add_parser("list")
-    q = q_sub.add_parser("show")
-    q.add_argument("name")
-    q.add_argument("--json", action="store_true")
-    for name in ("add", "remove"):
-        q = q_sub.add_parser(name)
-        q.add_argument("name")
-        q.add_argument("refs", nargs="+", metavar="REF")
-    q = q_sub.add_parser("move")
-    q.add_argument("name")
-    q.add_argument("ref", metavar="REF")
-    q.add_argument("position", type=int, metavar="POSITION")
-    q = q_sub.add_parser("create")
-    q.add_argument("name")
-    q = q_sub.add_parser("rename")
-    q.add_argument("name")
-    q.add_argument("new_name")
-    q = q_sub.add_parser("delete")
-    q.add_argument("name")
-
-    p = sub.add_parser("export", help="export papers as a reading list")
-    which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--query", metavar="Q")
-    which.add_argument("--queue", metavar="NAME")
-    which.add_argument("--starred", action="store_true")
-    which.add_argument("--all", action="store_true")
-    p.add_argument("--format", choices=choices.EXPORT_FORMATS, required=True)
-    p.add_argument("-o", "--output", type=Path, metavar="FILE")
-
-    p = sub.add_parser("imports", help="list import batches, newest first")
-    p.add_argument("--json", action="store_true")
-    p = sub.add_parser(
-        "undo-import",
-        help="undo an import batch: remove the papers it added "
-        "that you have not touched, clear the fields it filled",
-    )
-    p.add_argument("batch", type=int, metavar="BATCH", help="a batch id from `imports`")
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser(
-        "undo",
-        help="undo the last change made with the command line (star, status, tag, note, "
-        "queue, edit, import, add, complete, fetch); once",
-    )
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser(
-        "backup",
-        help="write a consistent copy of the library, also while it "
-        "is in use (default: backups/ in the library folder); prints its path",
-    )
-    p.add_argument("file", nargs="?", type=Path, metavar="FILE")
-    p = sub.add_parser(
-        "restore",
-        help="replace the library with a backup (the current one is "
-        "kept in backups/; the index rebuilds)",
-    )
-    p.add_argument("file", type=Path, metavar="FILE")
-
-    lookup_commands.add_parsers(sub)
-    sub.add_parser("check", help="check that the database and the index agree (exit 1 if not)")
-    p = sub.add_parser("reindex", help="rebuild the search index from the database")
-    p.add_argument(
-        "--engine",
-        choices=ENGINES,
-        help="switch the library to this search "
-        "engine (tantivy is faster for large libraries); remembered",
-    )
-    return parser
+EXIT_OK, EXIT_USER = 0, 1
 
 
 def _launch_gui(
@@ -225,10 +40,8 @@ def _launch_gui(
 # (readerapp.cli.commands.FOLDER_COMMANDS).
 FOLDER_COMMANDS = {"backup", "restore"}
 
-Command = Callable[["Library", argparse.Namespace], int]
 
-
-def _command(name: str) -> Command:
+def _command(name: str) -> Callable[[Library, argparse.Namespace], int]:
     """The function that runs a command on an open library, its module imported now.
 
     `search` reads through the sqlite3 driver alone; every other command needs the ORM, the
@@ -278,6 +91,12 @@ def _needs_library(args: argparse.Namespace) -> bool:
 
 
 def _no_library(library_dir: Path, args: argparse.Namespace) -> UserError:
+    import os
+    import shlex
+
+    from readerapp.core import paths
+    from readerapp.core.errors import UserError
+
     if args.library is not None:
         return UserError(
             f"{library_dir} holds no readerapp library (a mistyped --library?); "
@@ -291,9 +110,18 @@ def _no_library(library_dir: Path, args: argparse.Namespace) -> UserError:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    words = sys.argv[1:] if argv is None else list(argv)
+    if words == ["--version"]:
+        # Answered before anything else is imported: the parser's --version says the same.
+        print(f"readerapp {__version__}")
+        return EXIT_OK
+    from readerapp.cli.parser import build_parser
+    from readerapp.core import paths
+    from readerapp.core.errors import ReaderappError
+
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except SystemExit as exc:  # --help, --version, usage errors: return, do not exit
         return exc.code if isinstance(exc.code, int) else EXIT_USER
     try:

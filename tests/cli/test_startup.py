@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+import readerapp
 from readerapp.cli import choices
 from readerapp.core import paths
 from readerapp.db.migrations import SCHEMA_VERSION
@@ -62,6 +63,18 @@ def test_version_loads_no_database_layer_format_or_service(tmp_path: Path) -> No
     assert "readerapp.cli.main" in modules  # the report is of a real run
     assert loaded(modules, "sqlalchemy", "whoosh", "tantivy", "PySide6", "httpx") == []
     assert loaded(modules, "readerapp.db", "readerapp.formats", "readerapp.services") == []
+    # Answered before the parser is built: building it imports argparse and the modules its
+    # choices and help text come from (the records' dataclasses, the query syntax).
+    assert "argparse" not in modules and "readerapp.cli.parser" not in modules
+    assert "readerapp.core.records" not in modules
+
+
+def test_version_among_other_options_is_the_parsers_and_says_the_same(tmp_path: Path) -> None:
+    quick, _ = run(tmp_path, "--version")
+    parsed, modules = run(tmp_path, "--library", str(tmp_path), "--version")
+    assert parsed.returncode == quick.returncode == 0
+    assert parsed.stdout == quick.stdout == f"readerapp {readerapp.__version__}\n"
+    assert "readerapp.cli.parser" in modules
 
 
 @pytest.mark.usefixtures("engine")

@@ -43,7 +43,7 @@ def test_the_plain_text_lines_up_under_each_section() -> None:
 
 
 def test_the_command_line_help_shows_the_examples() -> None:
-    from readerapp.cli.main import build_parser
+    from readerapp.cli.parser import build_parser
 
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")

@@ -4,6 +4,10 @@ both spellings (the parts sit at consecutive positions, the compound at its firs
 
 from __future__ import annotations
 
+# Before Whoosh's first import, so that it loads without what it never uses here.
+from readerapp.search import whoosh_light  # noqa: F401
+
+# isort: split
 from collections.abc import Iterator
 
 from whoosh.analysis import (

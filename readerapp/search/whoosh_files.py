@@ -11,6 +11,10 @@ mapped bytes in place: fast opening, no copy, and query times as with the copy (
 
 from __future__ import annotations
 
+# Before Whoosh's first import, so that it loads without what it never uses here.
+from readerapp.search import whoosh_light  # noqa: F401
+
+# isort: split
 import os
 from collections.abc import Iterator
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+# Before Whoosh's first import, so that it loads without what it never uses here.
+from readerapp.search import whoosh_light  # noqa: F401
+
+# isort: split
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice

@@ -85,6 +85,8 @@ def test_search_loads_no_sqlalchemy_and_no_format(seeded: Library, tmp_path: Pat
     assert len(result.stdout.splitlines()) > 5  # it did search
     assert "readerapp.services.search" in modules
     assert loaded(modules, "sqlalchemy", "PySide6", "httpx", "readerapp.formats") == []
+    # What Whoosh would load and never use (readerapp.search.whoosh_light).
+    assert loaded(modules, "asyncio", "urllib.request", "http", "email") == []
 
 
 def test_a_search_on_a_library_due_a_migration_migrates_it_first(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from readerapp.services import (
     import_session,
     notes,
     overview,
+    paper_files,
     queues,
     triage,
     undo,
@@ -226,12 +227,62 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
 
 
 def cmd_check(lib: Library, args: argparse.Namespace) -> int:
+    if args.repair:
+        _repair_files(lib)
     report = checking.check(lib)
     for problem in report.problems:
         print(problem)
     state = "ok" if report.ok else f"{len(report.problems)} problems"
     print(f"{report.papers} papers, {report.indexed} indexed: {state}")
     return EXIT_OK if report.ok else EXIT_USER
+
+
+def _repair_files(lib: Library) -> None:
+    repair = paper_files.repair_files(lib)
+    for line in repair.relinked:
+        print(f"re-linked {line}")
+    for rel in repair.removed_partials:
+        print(f"removed {rel} (left by an interrupted download or copy)")
+    for missing in repair.still_missing:
+        print(
+            f"still missing: {missing.path} (paper {missing.paper_id}); put it back, or "
+            f"`readerapp attach {missing.paper_id} FILE` a copy"
+        )
+    for rel in repair.orphans:
+        print(f"not linked to any paper: {rel} (attach it with `readerapp attach REF {rel}`)")
+
+
+def cmd_attach(lib: Library, args: argparse.Namespace) -> int:
+    (paper_id,) = triage.resolve(lib, [args.ref])
+    attached = paper_files.attach(lib, paper_id, args.file)
+    print(attached.line())
+    return EXIT_OK
+
+
+def cmd_download(lib: Library, args: argparse.Namespace) -> int:
+    from readerapp.cli.lookup_commands import clear_progress_line, progress_line
+    from readerapp.services import pdf_download, search
+
+    if args.refs and (args.query or args.queue):
+        raise UserError("name papers, or use --query or --queue, not both")
+    if args.refs:
+        ids = triage.resolve(lib, args.refs)
+    elif args.query:
+        ids = search.search_ids(lib, args.query)
+    elif args.queue:
+        ids = queues.queue_ids(lib, args.queue)
+    else:
+        raise UserError("name the papers, or use --query Q or --queue NAME")
+    report = pdf_download.download(lib, ids, progress=progress_line)
+    clear_progress_line()
+    if args.json:
+        output.print_json([r.to_json() for r in report.results])
+    else:
+        for result in report.results:
+            stream = sys.stderr if result.outcome == "failed" else sys.stdout
+            print(result.line, file=stream)
+        print(report.summary(), file=sys.stderr)
+    return EXIT_USER if report.count("failed") else EXIT_OK
 
 
 def cmd_imports(lib: Library, args: argparse.Namespace) -> int:
@@ -299,6 +350,8 @@ def cmd_backup(library_dir: Path, args: argparse.Namespace) -> int:
     """Runs with no Library open: a copy needs no repair, and a mistyped --library must not
     create an empty library to back up."""
     print(backups.backup(library_dir, args.file))
+    if note := backups.files_note(library_dir):
+        print(f"readerapp: {note}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -313,6 +366,8 @@ def cmd_restore(library_dir: Path, args: argparse.Namespace) -> int:
         else "there was no library here before"
     )
     print(f"restored {args.file}: {report.papers} papers, {report.indexed} indexed; {kept_text}")
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
     return EXIT_OK if report.ok else EXIT_USER
 
 
@@ -329,6 +384,8 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "queue": cmd_queue,
     "export": cmd_export,
     "check": cmd_check,
+    "attach": cmd_attach,
+    "download": cmd_download,
     "reindex": cmd_reindex,
     "imports": cmd_imports,
     "undo-import": cmd_undo_import,

@@ -109,9 +109,17 @@ def cmd_complete(lib: Library, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _progress_line(done: int, total: int | None, message: str) -> None:
+def progress_line(done: int, total: int | None, message: str) -> None:
     if sys.stderr.isatty():
         print(f"\r\033[K{message}", end="", file=sys.stderr, flush=True)
+
+
+_progress_line = progress_line
+
+
+def clear_progress_line() -> None:
+    if sys.stderr.isatty():
+        print("\r\033[K", end="", file=sys.stderr)
 
 
 def _print_completion(lib: Library, report: CompletionReport) -> None:

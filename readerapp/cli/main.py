@@ -63,6 +63,8 @@ NEEDS_LIBRARY = {
     "show",
     "export",
     "check",
+    "attach",
+    "download",
     "imports",
     "undo",
     "undo-import",

@@ -190,7 +190,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
 
     lookup_commands.add_parsers(sub)
-    sub.add_parser("check", help="check that the database and the index agree (exit 1 if not)")
+    p = sub.add_parser(
+        "attach", help="keep a PDF with a paper (copied into the library; its text is indexed)"
+    )
+    p.add_argument("ref", metavar="REF")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p = sub.add_parser(
+        "download",
+        help="download papers' PDFs from their PDF links (arXiv: its PDF) into the library",
+    )
+    p.add_argument("refs", nargs="*", metavar="REF")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--query", metavar="Q", help="the papers this search finds")
+    which.add_argument("--queue", metavar="NAME", help="the papers on this queue")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser(
+        "check",
+        help="check that the database and the index agree, and that every PDF is there "
+        "(exit 1 if not)",
+    )
+    p.add_argument(
+        "--repair",
+        action="store_true",
+        help="re-link PDFs that were moved within files/, remove leftovers of interrupted "
+        "downloads, list what cannot be repaired",
+    )
     p = sub.add_parser("reindex", help="rebuild the search index from the database")
     p.add_argument(
         "--engine",

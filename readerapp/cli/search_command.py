@@ -10,7 +10,7 @@ import argparse
 
 from readerapp.cli import output
 from readerapp.core.errors import UserError
-from readerapp.services import search
+from readerapp.services import search, snippets
 from readerapp.services.library import Library
 
 EXIT_OK = 0
@@ -21,7 +21,15 @@ def cmd_search(lib: Library, args: argparse.Namespace) -> int:
         raise UserError("--limit must be at least 1")
     if args.json:
         papers = search.search(lib, args.query, sort=args.sort, limit=args.limit)
-        output.print_json([p.to_json() for p in papers])
+        # Where the words were found: a passage of the full text or abstract, words marked.
+        with lib.snapshot() as conn:
+            found = snippets.snippets(conn, args.query, [p.id for p in papers])
+        output.print_json(
+            [
+                {**p.to_json(), "snippets": [s.to_json() for s in found.get(p.id, [])]}
+                for p in papers
+            ]
+        )
         return EXIT_OK
     # One line a paper needs none of the abstracts, notes and sources the JSON holds.
     lines = search.search_summaries(lib, args.query, sort=args.sort, limit=args.limit)

@@ -132,3 +132,5 @@ class IndexDoc:
     abstract: str
     tags: str
     notes: str
+    # The text of the paper's files (PDFs), searched by plain words below title and abstract.
+    fulltext: str = ""

@@ -23,6 +23,7 @@ class Settings:
     network: bool = True  # look-ups, daily lists and downloads may use the network
     contact: str = ""  # sent in the User-Agent and as Crossref's mailto when set
     complete_new_imports: bool = False  # look up missing details after each import
+    download_queued_pdfs: bool = False  # download the PDF of a paper put on a queue
 
     @property
     def online(self) -> bool:

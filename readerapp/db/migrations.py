@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 # Version 1 is the first release's schema. A change to models.py bumps this and adds a step.
 # Version 2 records what each import did, so that it can be undone.
 # Version 3 indexes year, star and status together with the date added (sorting the table).
-SCHEMA_VERSION = 3
+# Version 4 keeps files (PDFs) with papers, and their text.
+SCHEMA_VERSION = 4
 
 
 def _v1_to_v2(conn: Connection) -> None:
@@ -51,8 +52,31 @@ def _v2_to_v3(conn: Connection) -> None:
         )
 
 
+def _v3_to_v4(conn: Connection) -> None:
+    """Paper files (PDFs stored under the library folder) and the text read from them."""
+    conn.exec_driver_sql(
+        "CREATE TABLE paper_files ("
+        " id INTEGER NOT NULL, paper_id INTEGER NOT NULL, path TEXT NOT NULL,"
+        " original_name TEXT NOT NULL, size INTEGER NOT NULL, sha256 VARCHAR NOT NULL,"
+        " pages INTEGER, text_status VARCHAR NOT NULL, text_problem TEXT NOT NULL,"
+        " added_at DATETIME NOT NULL,"
+        " PRIMARY KEY (id), UNIQUE (path),"
+        " FOREIGN KEY(paper_id) REFERENCES papers (id) ON DELETE CASCADE)"
+    )
+    conn.exec_driver_sql("CREATE INDEX ix_paper_files_paper_id ON paper_files (paper_id)")
+    conn.exec_driver_sql(
+        "CREATE TABLE file_texts ("
+        " file_id INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (file_id),"
+        " FOREIGN KEY(file_id) REFERENCES paper_files (id) ON DELETE CASCADE)"
+    )
+
+
 # MIGRATIONS[n] upgrades a version-n file to version n + 1, inside one transaction.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 
 
 def schema_version(conn: Connection) -> int:

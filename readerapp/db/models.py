@@ -191,3 +191,35 @@ class IndexPendingRow(Base):
 
     __tablename__ = "index_pending"
     paper_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class PaperFileRow(Base):
+    """A file kept with a paper (a PDF), stored under the library folder.
+
+    `path` is relative to the library folder with forward slashes, so a library moved or
+    copied elsewhere still finds its files. The extracted text lives in file_texts.
+    """
+
+    __tablename__ = "paper_files"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    paper_id: Mapped[int] = mapped_column(ForeignKey("papers.id", ondelete="CASCADE"), index=True)
+    path: Mapped[str] = mapped_column(Text, unique=True)
+    # The name the file had where it came from (a dropped file, a URL), for display.
+    original_name: Mapped[str] = mapped_column(Text, default="")
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str] = mapped_column(String, default="")
+    pages: Mapped[int | None] = mapped_column(Integer)
+    # "ok", "no text" or "failed" (readerapp.pdf.text), and the one line that says why.
+    text_status: Mapped[str] = mapped_column(String, default="")
+    text_problem: Mapped[str] = mapped_column(Text, default="")
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class FileTextRow(Base):
+    """The text read from a paper file, indexed as the paper's full text."""
+
+    __tablename__ = "file_texts"
+    file_id: Mapped[int] = mapped_column(
+        ForeignKey("paper_files.id", ondelete="CASCADE"), primary_key=True
+    )
+    body: Mapped[str] = mapped_column(Text, default="")

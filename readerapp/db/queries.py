@@ -16,7 +16,9 @@ from readerapp.core.records import IndexDoc, Note, Paper, PaperSummary
 from readerapp.db import reads
 from readerapp.db.models import (
     AuthorRow,
+    FileTextRow,
     NoteRow,
+    PaperFileRow,
     PaperRow,
     PaperTagRow,
     TagRow,
@@ -112,6 +114,9 @@ _DOC_SQL = {
     "tags": "SELECT pt.paper_id, t.name FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id "
     f"WHERE pt.paper_id {_IN_BATCH} ORDER BY lower(t.name)",
     "notes": f"SELECT paper_id, body FROM notes WHERE paper_id {_IN_BATCH} ORDER BY created_at, id",
+    "fulltext": "SELECT f.paper_id, t.body FROM file_texts t "
+    f"JOIN paper_files f ON f.id = t.file_id WHERE f.paper_id {_IN_BATCH} "
+    "ORDER BY f.paper_id, f.id",
 }
 
 
@@ -129,6 +134,7 @@ def index_docs(session: Session, ids: Sequence[int]) -> list[IndexDoc]:
         return out
 
     authors, tags, notes = grouped("authors"), grouped("tags"), grouped("notes")
+    fulltext = grouped("fulltext")
     return [
         IndexDoc(
             id=paper_id,
@@ -137,6 +143,7 @@ def index_docs(session: Session, ids: Sequence[int]) -> list[IndexDoc]:
             abstract=abstract,
             tags="\n".join(tags.get(paper_id, ())),
             notes="\n\n".join(notes.get(paper_id, ())),
+            fulltext="\n\n".join(fulltext.get(paper_id, ())),
         )
         for paper_id, title, abstract in _rows(
             conn.exec_driver_sql(_DOC_SQL["papers"], wanted).cursor
@@ -144,11 +151,27 @@ def index_docs(session: Session, ids: Sequence[int]) -> list[IndexDoc]:
     ]
 
 
+def fulltext_of(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
+    """The text of each paper's files, in the order they were attached."""
+    out: dict[int, list[str]] = defaultdict(list)
+    for part in chunks(ids):
+        rows = session.execute(
+            select(PaperFileRow.paper_id, FileTextRow.body)
+            .join(FileTextRow, FileTextRow.file_id == PaperFileRow.id)
+            .where(PaperFileRow.paper_id.in_(part))
+            .order_by(PaperFileRow.paper_id, PaperFileRow.id)
+        )
+        for paper_id, body in rows:
+            out[paper_id].append(body)
+    return out
+
+
 def _index_docs_chunked(session: Session, ids: Sequence[int]) -> list[IndexDoc]:
     """index_docs for an SQLite without json_each (before 3.38, unless JSON1 was built in)."""
     authors = authors_of(session, ids)
     tags = tags_of(session, ids)
     notes = notes_of(session, ids)
+    fulltext = fulltext_of(session, ids)
     docs = []
     for part in chunks(ids):
         rows = session.execute(
@@ -163,6 +186,7 @@ def _index_docs_chunked(session: Session, ids: Sequence[int]) -> list[IndexDoc]:
                     abstract=abstract,
                     tags="\n".join(tags.get(paper_id, ())),
                     notes="\n\n".join(n.body for n in notes.get(paper_id, ())),
+                    fulltext="\n\n".join(fulltext.get(paper_id, ())),
                 )
             )
     return docs

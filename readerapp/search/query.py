@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from readerapp.core.errors import UserError
 from readerapp.core.records import STATUSES
 
-TEXT_FIELDS = ("title", "author", "abstract", "note")
-FILTER_FIELDS = ("is", "status", "queue", "tag", "year", "added", "source", "arxiv", "doi")
+TEXT_FIELDS = ("title", "author", "abstract", "note", "fulltext")
+FILTER_FIELDS = ("is", "has", "status", "queue", "tag", "year", "added", "source", "arxiv", "doi")
+HAS_VALUES = ("pdf",)
 IS_VALUES = ("starred", "unstarred", "queued", *STATUSES)
 MAX_FUZZY_DISTANCE = 2
 
@@ -195,7 +196,7 @@ class _Parser:
         if token.field is None:
             return self.text_leaf(token, None)
         field = token.field
-        if field in ("title", "author", "abstract", "note"):
+        if field in ("title", "author", "abstract", "note", "fulltext"):
             return self.text_leaf(token, field)
         if field == "authors":
             return self.text_leaf(token, "author")
@@ -213,6 +214,14 @@ class _Parser:
                     f"is:{value} is unknown; use one of " + ", ".join(f"is:{v}" for v in IS_VALUES),
                 )
             return Filter(value)
+        if field == "has":
+            value = value.lower()
+            if value not in HAS_VALUES:
+                raise self.error(
+                    token.pos,
+                    f"has:{value} is unknown; use " + ", ".join(f"has:{v}" for v in HAS_VALUES),
+                )
+            return Filter(f"has_{value}")
         if field == "status":
             value = value.lower()
             if value not in STATUSES:

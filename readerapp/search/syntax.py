@@ -31,6 +31,9 @@ SECTIONS: tuple[tuple[str, tuple[Example, ...]], ...] = (
             Example('author:"Yann LeCun"', "an author"),
             Example("abstract:ablation", "the word in the abstract"),
             Example("note:revisit", "the word in your notes"),
+            Example(
+                'fulltext:"kv cache"', "the words in the paper's PDF (plain words search it too)"
+            ),
         ),
     ),
     (
@@ -46,6 +49,7 @@ SECTIONS: tuple[tuple[str, tuple[Example, ...]], ...] = (
         (
             Example("is:starred", "starred papers (is:unstarred: the others)"),
             Example("is:queued", "papers on any queue"),
+            Example("has:pdf", "papers with a PDF kept in the library (-has:pdf: without)"),
             Example('queue:"Week 32"', "papers on one queue"),
             Example("status:reading", "unread, reading, read, skimmed or dropped (or is:read)"),
             Example("tag:peft", 'a tag (tag:"vision models" with spaces, tag:vis* any tag)'),

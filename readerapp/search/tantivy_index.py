@@ -35,10 +35,17 @@ from readerapp.search.query import And, MatchAll, Node, Not, Or, Text
 from readerapp.search.stopwords import STOP_WORDS
 
 # A new name when the schema or the analyzers change makes old indexes look missing.
-INDEX_NAME = "tantivy_v2"
-TEXT_FIELDS = ("title", "authors", "abstract", "tags", "notes")
-FIELD_OF = {"title": "title", "author": "authors", "abstract": "abstract", "note": "notes"}
-BOOSTS = {"title": 3.0, "authors": 2.0, "tags": 2.0}
+INDEX_NAME = "tantivy_v3"  # v3: the full text of the paper's files
+TEXT_FIELDS = ("title", "authors", "abstract", "tags", "notes", "fulltext")
+FIELD_OF = {
+    "title": "title",
+    "author": "authors",
+    "abstract": "abstract",
+    "note": "notes",
+    "fulltext": "fulltext",
+}
+# The full text is long: a word found only there ranks below a title's or an abstract's.
+BOOSTS = {"title": 3.0, "authors": 2.0, "tags": 2.0, "fulltext": 0.3}
 NAME_FIELDS = ("authors", "tags")
 MAX_EXPANSIONS = 256
 WRITER_TIMEOUT_S = 15.0

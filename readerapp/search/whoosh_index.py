@@ -29,9 +29,15 @@ from readerapp.search.whoosh_analysis import name_analyzer, text_analyzer
 from readerapp.search.whoosh_files import install as install_mapped_files
 
 # A new name when the schema changes makes old indexes look missing, so they are rebuilt.
-INDEX_NAME = "papers_v1"
-TEXT_FIELDS = ("title", "authors", "abstract", "tags", "notes")
-FIELD_OF = {"title": "title", "author": "authors", "abstract": "abstract", "note": "notes"}
+INDEX_NAME = "papers_v2"  # v2: the full text of the paper's files
+TEXT_FIELDS = ("title", "authors", "abstract", "tags", "notes", "fulltext")
+FIELD_OF = {
+    "title": "title",
+    "author": "authors",
+    "abstract": "abstract",
+    "note": "notes",
+    "fulltext": "fulltext",
+}
 # Prefix and fuzzy queries expand to every matching term; cap them so one keystroke stays cheap
 # (`co*` in a 100k library matches thousands of words). The query language already asks for
 # at least two letters before `*`; fuzzy terms keep their first letter (prefixlength 1).
@@ -75,6 +81,9 @@ def _schema() -> Schema:
         abstract=TEXT(analyzer=_stemming),
         tags=TEXT(analyzer=_names, field_boost=2.0),
         notes=TEXT(analyzer=_stemming),
+        # A PDF's thousands of words would outweigh a title's few: a word found only in the
+        # full text ranks below the same word in a title or an abstract.
+        fulltext=TEXT(analyzer=_stemming, field_boost=0.3),
     )
 
 
@@ -382,6 +391,7 @@ class WhooshIndex:
             "abstract": doc.abstract,
             "tags": doc.tags,
             "notes": doc.notes,
+            "fulltext": doc.fulltext,
         }
 
     def upsert(self, docs: Iterable[IndexDoc], *, cancel: CancelToken | None = None) -> int:

@@ -70,6 +70,22 @@ def backup(library_dir: Path, target: Path | None = None) -> Path:
     return target
 
 
+def files_note(library_dir: Path) -> str | None:
+    """What a backup leaves out: the library's PDFs stay in its files/ folder (a backup is
+    one SQLite file, safe to take while the app runs). None when there are none."""
+    folder = library_dir / "files"
+    if not folder.is_dir():
+        return None
+    files = [p for p in folder.rglob("*.pdf") if p.is_file()]
+    if not files:
+        return None
+    size = sum(p.stat().st_size for p in files)
+    return (
+        f"the backup holds the database only, not the {len(files):,} PDFs "
+        f"({size / (1024 * 1024):,.1f} MB) in {folder}; copy that folder to keep them"
+    )
+
+
 def validate(path: Path) -> int:
     """The schema version of a readerapp library file, or an InputError saying why not."""
     if not path.is_file():

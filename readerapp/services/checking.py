@@ -15,6 +15,7 @@ from readerapp.services.library import Library
 class CheckReport:
     papers: int = 0
     indexed: int = 0
+    files: int = 0
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -42,6 +43,7 @@ def check(library: Library) -> CheckReport:
     for queue_id, count, highest in gaps:
         if count != highest:
             report.problems.append(f"queue {queue_id}: positions are not 1..{count}")
+    _check_files(library, report)
     indexed = library.index.ids()
     report.papers, report.indexed = len(ids), len(indexed)
     if (docs := library.index.doc_count()) != len(indexed):
@@ -58,3 +60,29 @@ def check(library: Library) -> CheckReport:
             f"library (e.g. id {min(extra)})"
         )
     return report
+
+
+# Past this many, the rest of a kind of file problem is counted, not listed.
+LISTED_FILES = 20
+
+
+def _check_files(library: Library, report: CheckReport) -> None:
+    """Files the database names that are not on disk, and files in files/ no paper claims."""
+    from readerapp.services import paper_files  # only here: most checks have no files
+
+    found = paper_files.check_files(library)
+    report.files = found.total
+    for kind, lines in (
+        (
+            "missing",
+            [f"{f.path} (paper {f.paper_id}) is not on disk" for f in found.missing],
+        ),
+        ("orphan", [f"{rel} belongs to no paper" for rel in found.orphans]),
+        ("partial", [f"{rel} is left from an interrupted download" for rel in found.partials]),
+    ):
+        for line in lines[:LISTED_FILES]:
+            report.problems.append(f"files: {line}")
+        if len(lines) > LISTED_FILES:
+            report.problems.append(f"files: {len(lines) - LISTED_FILES} more {kind} files")
+    if found.missing or found.orphans or found.partials:
+        report.problems.append("files: `readerapp check --repair` re-links or lists them")

@@ -1,8 +1,10 @@
-"""Which page opening a paper shows: the best link there is, or why there is none."""
+"""What opening a paper shows: its PDF kept in the library if there is one on disk, else the
+best link there is, or why there is none."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from readerapp.core.records import Paper
 from readerapp.formats.links import is_web_url
@@ -16,10 +18,12 @@ LINK_ORDER = ("abs", "pdf", "hf", "project", "code")
 
 @dataclass(frozen=True, slots=True)
 class Opening:
-    """A web address to open, or (url None) the sentence that says why there is none."""
+    """A local file to open (path), a web address (url), or (both None) the sentence that
+    says why there is nothing to open."""
 
     url: str | None
     why: str = ""
+    path: Path | None = None
 
 
 def best_link(paper: Paper) -> Opening:
@@ -38,4 +42,9 @@ def best_link(paper: Paper) -> Opening:
 
 
 def opening(library: Library, paper_id: int) -> Opening:
+    from readerapp.services import paper_files  # the ORM's reads; opening needs them anyway
+
+    local = paper_files.local_pdf(library, paper_id)
+    if local is not None:
+        return Opening(None, path=local)
     return best_link(triage.get_paper(library, paper_id))

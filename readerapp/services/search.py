@@ -53,6 +53,8 @@ def _filter_sql(conn: sqlite3.Connection, f: Filter) -> Statement:
         return f"{_PAPERS} WHERE starred = 0", ()
     if name == "status":
         return f"{_PAPERS} WHERE status = ?", (value,)
+    if name == "has_pdf":
+        return "SELECT DISTINCT paper_id AS id FROM paper_files", ()
     if name == "queued":
         return "SELECT DISTINCT paper_id AS id FROM queue_entries", ()
     if name == "queue":

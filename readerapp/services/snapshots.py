@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, select
@@ -13,8 +13,10 @@ from readerapp.db import queries
 from readerapp.db.models import (
     AuthorRow,
     Base,
+    FileTextRow,
     ImportBatchRow,
     NoteRow,
+    PaperFileRow,
     PaperRow,
     PaperSourceRow,
     PaperTagRow,
@@ -36,6 +38,8 @@ class PaperSnapshot:
     notes: list[Row]
     queue_entries: list[tuple[str, int, int]]  # (queue name, paper id, position)
     sources: list[Row]
+    files: list[Row] = field(default_factory=list)  # paper_files rows
+    texts: list[Row] = field(default_factory=list)  # their file_texts rows
 
 
 def _table(model: type[Base]) -> Table:
@@ -81,6 +85,8 @@ def capture(library: Library, ids: Sequence[int]) -> PaperSnapshot:
             notes=_rows(session, NoteRow, NoteRow.paper_id, ids),
             queue_entries=sorted(entries, key=lambda e: e[2]),
             sources=_rows(session, PaperSourceRow, PaperSourceRow.paper_id, ids),
+            files=(files := _rows(session, PaperFileRow, PaperFileRow.paper_id, ids)),
+            texts=_rows(session, FileTextRow, FileTextRow.file_id, [f["id"] for f in files]),
         )
 
 
@@ -124,6 +130,14 @@ def restore(library: Library, snapshot: PaperSnapshot) -> list[int]:
             entries.insert(min(position - 1, len(entries)), entry)
             for number, item in enumerate(entries, start=1):
                 item.position = number
+        # Files deleted with their papers stay deleted: only those still on disk come back.
+        files = [f for f in snapshot.files if library.directory.joinpath(f["path"]).is_file()]
+        if files:
+            session.execute(insert(_table(PaperFileRow)), files)
+            kept = {f["id"] for f in files}
+            texts = [t for t in snapshot.texts if t["file_id"] in kept]
+            if texts:
+                session.execute(insert(_table(FileTextRow)), texts)
         ids = [int(p["id"]) for p in snapshot.papers]
         mark_for_index(session, ids)
     library.sync_index()

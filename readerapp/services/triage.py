@@ -227,16 +227,23 @@ def list_tags(library: Library) -> list[tuple[str, int]]:
         return [(name, count) for name, count in rows]
 
 
-def delete_papers(library: Library, ids: Sequence[int]) -> Applied:
+def delete_papers(library: Library, ids: Sequence[int], *, delete_files: bool = False) -> Applied:
     """Deletes papers with their notes, tags and queue places; the undo puts them all back
-    (the snapshot is kept in memory only: it is the papers' whole content)."""
+    (the snapshot is kept in memory only: it is the papers' whole content).
+
+    Their PDFs stay in the library's files/ folder unless `delete_files`; kept, the undo
+    links them again (deleted, the undo brings the papers back without them)."""
+    from readerapp.services import paper_files
+
     snapshot = snapshots.capture(library, ids)
+    files = [f for pid in ids for f in paper_files.files_of(library, pid)] if delete_files else []
     with library.write() as session:
         _require(session, ids)
         for part in queries.chunks(list(ids)):
             session.execute(delete(PaperRow).where(PaperRow.id.in_(part)))
         mark_for_index(session, ids)
         library.papers_changed(session)
+    paper_files.remove_files_from_disk(library.directory, files)
     library.sync_index()
     return Applied(
         f"Delete {_plural(len(ids), 'paper')}",

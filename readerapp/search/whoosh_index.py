@@ -7,6 +7,7 @@ from readerapp.search import whoosh_light  # noqa: F401
 
 # isort: split
 import shutil
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -165,6 +166,64 @@ def to_whoosh(node: Node, reader: IndexReader) -> wq.Query:
     if isinstance(node, MatchAll):
         return wq.Every()
     raise TypeError(f"not a text query node: {node!r}")
+
+
+def _summands(query: wq.Query) -> list[wq.Query] | None:
+    """The words and phrases whose scores an OR of them adds up, or None for other queries.
+
+    Whoosh scores an OR as the sum of the scores of its parts that match (its boost is 1),
+    whichever matcher it picks (a tree of unions, or arrays of scores at a time).
+    """
+    if isinstance(query, (wq.Term, wq.Phrase)):
+        return [query]
+    if query is wq.NullQuery:
+        return []
+    if type(query) is wq.Or and query.boost == 1.0 and not query.scale:
+        parts: list[wq.Query] = []
+        for sub in query.subqueries:
+            found = _summands(sub)
+            if found is None:
+                return None
+            parts.extend(found)
+        return parts
+    return None
+
+
+def _scores_of(
+    searcher: Searcher, summands: list[wq.Query], allowed: list[int]
+) -> dict[int, float]:
+    """Whoosh's scores of the documents `allowed` (sorted numbers) for the sum of `summands`.
+
+    Whoosh's collector would walk every posting of every part and score it (an OR of more
+    than two parts on segments under 5,000 documents scores them all into arrays), then drop
+    the documents outside the filter: for a common word, thousands of scores to keep a few
+    hundred. Here each part's matcher skips to the allowed documents and scores only those,
+    with the same matchers and weighting, so the same scores.
+    """
+    context = searcher.context()
+    totals: dict[int, float] = {}
+    for sub, offset in searcher.leaf_searchers():
+        start = bisect_left(allowed, offset)
+        end = bisect_left(allowed, offset + sub.doc_count_all(), start)
+        targets = [d - offset for d in allowed[start:end]]
+        if not targets:
+            continue
+        for summand in summands:
+            matcher = summand.matcher(sub, context)
+            place = 0
+            while matcher.is_active():
+                docnum = matcher.id()
+                place = bisect_left(targets, docnum, place)
+                if place == len(targets):
+                    break
+                if targets[place] == docnum:
+                    key = docnum + offset
+                    totals[key] = totals.get(key, 0.0) + matcher.score()
+                    place += 1
+                    if place == len(targets):
+                        break
+                matcher.skip_to(targets[place])
+    return totals
 
 
 class _Matcher:
@@ -480,14 +539,20 @@ class WhooshIndex:
         """Scores of the best `limit` matches (all when None) among the papers `within`."""
         searcher = self.searcher()
         pids = self._pid_list()
-        allowed = None
-        if within is not None:
-            docnums = self._docnum_of()
-            allowed = {docnums[p] for p in within if p in docnums}
-            if not allowed:
-                return {}
-        results = searcher.search(to_whoosh(node, searcher.reader()), limit=limit, filter=allowed)
-        return {pids[hit.docnum]: hit.score for hit in results}
+        query = to_whoosh(node, searcher.reader())
+        if within is None:
+            return {pids[hit.docnum]: hit.score for hit in searcher.search(query, limit=limit)}
+        docnums = self._docnum_of()
+        allowed = sorted(docnums[p] for p in within if p in docnums)
+        if not allowed:
+            return {}
+        summands = _summands(query)
+        if summands is None:  # not a sum of words and phrases: Whoosh's own collector
+            results = searcher.search(query, limit=limit, filter=set(allowed))
+            return {pids[hit.docnum]: hit.score for hit in results}
+        scores = _scores_of(searcher, summands, allowed)
+        best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        return {pids[docnum]: score for docnum, score in best}
 
     def more_like_this(self, paper_id: int, text: str, limit: int) -> list[int]:
         searcher = self.searcher()

@@ -48,7 +48,7 @@ def open_preview(qtbot: QtBot, window: MainWindow, start: Any) -> ImportPreviewD
     dialog = opened.args[0]
     assert isinstance(dialog, ImportPreviewDialog)
     qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)  # keys go to it, as for a user
-    qtbot.waitUntil(lambda: not dialog.busy and None not in dialog.previews, timeout=30000)
+    qtbot.waitUntil(lambda: not dialog.busy and None not in dialog.previews, timeout=120000)
     return dialog
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from readerapp.cli import lookup_commands, output
 from readerapp.cli.edit_command import cmd_edit
+from readerapp.cli.show_command import cmd_show
 from readerapp.core.errors import UserError
 from readerapp.core.lockfile import LibraryLock
 from readerapp.formats.text_input import decode
@@ -130,16 +131,6 @@ def _print_import(
     if created is not None and reported:
         print(f"readerapp: created a new library in {created}", file=sys.stderr)
     return code
-
-
-def cmd_show(lib: Library, args: argparse.Namespace) -> int:
-    (paper_id,) = triage.resolve(lib, [args.ref])
-    paper = triage.get_paper(lib, paper_id)
-    if args.json:
-        output.print_json(paper.to_json())
-    else:
-        output.print_paper(paper)
-    return EXIT_OK
 
 
 def _done(lib: Library, applied: Applied) -> int:

@@ -44,13 +44,17 @@ FOLDER_COMMANDS = {"backup", "restore"}
 def _command(name: str) -> Callable[[Library, argparse.Namespace], int]:
     """The function that runs a command on an open library, its module imported now.
 
-    `search` reads through the sqlite3 driver alone; every other command needs the ORM, the
-    formats or the online sources, over half a second of imports a search does without.
+    `search` and `show` read through the sqlite3 driver alone; every other command needs the
+    ORM, the formats or the online sources, over half a second of imports they do without.
     """
     if name == "search":
         from readerapp.cli.search_command import cmd_search
 
         return cmd_search
+    if name == "show":
+        from readerapp.cli.show_command import cmd_show
+
+        return cmd_show
     from readerapp.cli.commands import COMMANDS
 
     return COMMANDS[name]

@@ -215,6 +215,17 @@ def load_papers(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Paper]:
     return papers
 
 
+def edited_fields(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """The fields edited by hand (services.editing) of those papers that have any: few do,
+    so most papers come back as load_papers made them."""
+    found: dict[int, tuple[str, ...]] = {}
+    sql = "SELECT id, user_edited FROM papers WHERE id IN ? AND user_edited != ''"
+    for part in chunks(list(ids)):
+        for pid, marks in conn.execute(_in(sql, part), tuple(part)):
+            found[pid] = tuple(sorted(filter(None, marks.split(","))))
+    return found
+
+
 _SUMMARY_SQL = "SELECT id, title, year, starred, status, added_at FROM papers WHERE id IN ?"
 
 

@@ -4,7 +4,6 @@ paper's fields are services.editing)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -13,7 +12,7 @@ from readerapp.core.errors import UserError
 from readerapp.core.records import STATUSES, Paper
 from readerapp.db import queries
 from readerapp.db.models import PaperRow, PaperTagRow, TagRow
-from readerapp.services import snapshots
+from readerapp.services import paper_reads, snapshots
 from readerapp.services.changes import Applied, Changes, Step
 from readerapp.services.index_marks import mark_for_index
 from readerapp.services.library import Library
@@ -31,28 +30,12 @@ def _require(session: Session, ids: Sequence[int]) -> None:
 
 def resolve(library: Library, refs: Sequence[str]) -> list[int]:
     with library.read() as session:
-        return resolve_refs(session, refs)
+        return resolve_refs(queries.driver(session), refs)
 
 
 def get_papers(library: Library, ids: Sequence[int]) -> list[Paper]:
     with library.read() as session:
-        papers = queries.load_papers(session, ids)
-        edited = _edited_fields(session, [paper.id for paper in papers])
-    return [replace(p, edited=edited[p.id]) if p.id in edited else p for p in papers]
-
-
-def _edited_fields(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
-    """The fields edited by hand (services.editing) of those papers that have any: few do,
-    so most papers come back as load_papers made them."""
-    found: dict[int, tuple[str, ...]] = {}
-    for part in queries.chunks(list(ids)):
-        rows = session.execute(
-            select(PaperRow.id, PaperRow.user_edited).where(
-                PaperRow.id.in_(part), PaperRow.user_edited != ""
-            )
-        )
-        found.update((pid, tuple(sorted(filter(None, marks.split(","))))) for pid, marks in rows)
-    return found
+        return paper_reads.load_papers(queries.driver(session), ids)
 
 
 def get_paper(library: Library, paper_id: int) -> Paper:

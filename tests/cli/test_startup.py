@@ -89,6 +89,20 @@ def test_search_loads_no_sqlalchemy_and_no_format(seeded: Library, tmp_path: Pat
     assert loaded(modules, "asyncio", "urllib.request", "http", "email") == []
 
 
+@pytest.mark.usefixtures("engine")
+def test_show_loads_no_sqlalchemy_and_shows_the_paper(seeded: Library, tmp_path: Path) -> None:
+    paper = search.search(seeded, "")[0]
+    seeded.close()
+    result, modules = run(tmp_path, "--library", str(seeded.directory), "show", str(paper.id))
+    assert result.returncode == 0, result.stderr
+    assert paper.title in result.stdout
+    assert "readerapp.cli.show_command" in modules
+    assert loaded(modules, "sqlalchemy", "PySide6", "httpx", "readerapp.formats") == []
+    for ref, why in (("999999", "no paper with id 999999"), ("arxiv:2401.00001", "no paper")):
+        result, _ = run(tmp_path, "--library", str(seeded.directory), "show", ref)
+        assert result.returncode == 1 and why in result.stderr
+
+
 def test_a_search_on_a_library_due_a_migration_migrates_it_first(tmp_path: Path) -> None:
     """The fast path only skips the ORM for a file of the current schema; an older one is
     backed up and migrated (with the ORM) before the search reads it."""

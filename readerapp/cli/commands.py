@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from readerapp.cli import lookup_commands, output
+from readerapp.cli import lookup_commands, output, routine_commands
 from readerapp.cli.edit_command import cmd_edit
 from readerapp.cli.show_command import cmd_show
 from readerapp.core.errors import UserError
@@ -28,6 +28,7 @@ from readerapp.services import (
     overview,
     paper_files,
     queues,
+    rules,
     triage,
     undo,
 )
@@ -69,8 +70,9 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
     if outcome.undo_step() is not None:
         undo.remember(lib, outcome.applied())
     import_session.index_import(lib, outcome)
-    if outcome.tagged_ids:
+    if outcome.tagged_ids or outcome.rule_results:
         undo.remember(lib, outcome.applied())
+
     by_source: dict[str, list[FileReport | tuple[str, str]]] = {}
     for report in outcome.reports:
         by_source.setdefault(report.source, []).append(report)
@@ -78,9 +80,22 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
         by_source.setdefault(error[0], []).append(error)
     results = [by_source[s.source].pop(0) for s in sources if by_source.get(s.source)]
     code = _print_import(
-        results, args.json, outcome, verbose=args.verbose, created=_created(lib, args)
+        results,
+        args.json,
+        outcome,
+        verbose=args.verbose,
+        created=_created(lib, args),
+        rule_lines=_rule_lines(lib, outcome),
     )
     return code
+
+
+def _rule_lines(lib: Library, outcome: import_session.ImportOutcome) -> list[str]:
+    """What each rule did to the import's new papers, one line per rule that matched."""
+    if not outcome.rule_results:
+        return []
+    saved = {r.name: r for r in rules.list_rules(lib)}
+    return [r.summary(saved.get(r.rule)) for r in outcome.rule_results]
 
 
 def _created(lib: Library, args: argparse.Namespace) -> Path | None:
@@ -95,6 +110,7 @@ def _print_import(
     *,
     verbose: bool = False,
     created: Path | None = None,
+    rule_lines: Sequence[str] = (),
 ) -> int:
     """Each source's report, or its error on stderr; exit 2 if any source was unreadable.
 
@@ -128,6 +144,8 @@ def _print_import(
                 f"tag {outcome.plan.tag}: tagged {len(outcome.tagged_ids):,} of "
                 f"{len(outcome.paper_ids):,} papers (the others had it already)"
             )
+        for line in rule_lines:
+            print(line)
     if created is not None and reported:
         print(f"readerapp: created a new library in {created}", file=sys.stderr)
     return code
@@ -384,6 +402,7 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "add": lookup_commands.cmd_add,
     "complete": lookup_commands.cmd_complete,
     "fetch": lookup_commands.cmd_fetch,
+    **routine_commands.COMMANDS,
 }
 
 

@@ -79,6 +79,14 @@ NEEDS_LIBRARY = {
     "unstar",
     "status",
     "note",
+    # The reading routine reads (or names papers of) a library that exists.
+    "today",
+    "inbox",
+    "archive",
+    "snooze",
+    "reread",
+    "history",
+    "stats",
 }
 NEEDS_LIBRARY_ACTIONS = {
     ("tag", "list"),
@@ -86,13 +94,20 @@ NEEDS_LIBRARY_ACTIONS = {
     ("tag", "delete"),
     ("queue", "list"),
     ("queue", "show"),
+    ("rules", "list"),
+    ("rules", "remove"),
+    ("rules", "run"),
 }
 
 
 def _needs_library(args: argparse.Namespace) -> bool:
     if args.command in NEEDS_LIBRARY:
         return True
-    action = getattr(args, "tag_command", None) or getattr(args, "queue_command", None)
+    action = (
+        getattr(args, "tag_command", None)
+        or getattr(args, "queue_command", None)
+        or getattr(args, "rules_command", None)
+    )
     return (args.command, action) in NEEDS_LIBRARY_ACTIONS
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from readerapp import __version__
-from readerapp.cli import choices, lookup_commands, output
+from readerapp.cli import choices, lookup_commands, output, routine_commands
 from readerapp.cli.edit_command import add_edit_parser
 from readerapp.core import paths
 from readerapp.core.records import STATUSES
@@ -190,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
 
     lookup_commands.add_parsers(sub)
+    routine_commands.add_parsers(sub)
     p = sub.add_parser(
         "attach", help="keep a PDF with a paper (copied into the library; its text is indexed)"
     )

@@ -24,6 +24,8 @@ class Settings:
     contact: str = ""  # sent in the User-Agent and as Crossref's mailto when set
     complete_new_imports: bool = False  # look up missing details after each import
     download_queued_pdfs: bool = False  # download the PDF of a paper put on a queue
+    # Days after which a paper marked for re-reading comes due again, step after step.
+    reread_steps: str = "1w, 1m, 3m"
 
     @property
     def online(self) -> bool:

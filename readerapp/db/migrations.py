@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 # Version 2 records what each import did, so that it can be undone.
 # Version 3 indexes year, star and status together with the date added (sorting the table).
 # Version 4 keeps files (PDFs) with papers, and their text.
-SCHEMA_VERSION = 4
+# Version 5 adds the reading routine: Inbox, snooze, re-reading, dated status history, rules.
+SCHEMA_VERSION = 5
 
 
 def _v1_to_v2(conn: Connection) -> None:
@@ -71,11 +72,59 @@ def _v3_to_v4(conn: Connection) -> None:
     )
 
 
+def _v4_to_v5(conn: Connection) -> None:
+    """The reading routine's columns and tables. Every paper's present status becomes one
+    history event at the time of the migration, marked known = 0: when it was really set is
+    lost, and statistics by date leave it out. No paper of an old library starts in the Inbox.
+    """
+    for column in (
+        "inbox BOOLEAN DEFAULT 0 NOT NULL",
+        "snoozed_until DATETIME",
+        "reread_step INTEGER",
+        "reread_due DATETIME",
+    ):
+        conn.exec_driver_sql(f"ALTER TABLE papers ADD COLUMN {column}")
+    conn.exec_driver_sql("CREATE INDEX ix_papers_inbox ON papers (inbox)")
+    conn.exec_driver_sql(
+        "CREATE TABLE status_events ("
+        " id INTEGER NOT NULL, paper_id INTEGER NOT NULL, status VARCHAR NOT NULL,"
+        " at DATETIME NOT NULL, known BOOLEAN NOT NULL, PRIMARY KEY (id),"
+        " FOREIGN KEY(paper_id) REFERENCES papers (id) ON DELETE CASCADE)"
+    )
+    conn.exec_driver_sql("CREATE INDEX ix_status_events_paper ON status_events (paper_id, at)")
+    conn.exec_driver_sql("CREATE INDEX ix_status_events_status ON status_events (status, at)")
+    conn.exec_driver_sql(
+        "CREATE TABLE rules ("
+        ' id INTEGER NOT NULL, name VARCHAR COLLATE "NOCASE" NOT NULL, query TEXT NOT NULL,'
+        " tag VARCHAR, queue VARCHAR, star BOOLEAN NOT NULL, today BOOLEAN NOT NULL,"
+        " created_at DATETIME NOT NULL, PRIMARY KEY (id), UNIQUE (name))"
+    )
+    conn.exec_driver_sql(
+        "CREATE TABLE rule_hits ("
+        " id INTEGER NOT NULL, rule_id INTEGER, rule VARCHAR NOT NULL,"
+        " paper_id INTEGER NOT NULL, batch_id INTEGER, at DATETIME NOT NULL, tag VARCHAR,"
+        " queue VARCHAR, starred BOOLEAN NOT NULL, today BOOLEAN NOT NULL, PRIMARY KEY (id),"
+        " FOREIGN KEY(rule_id) REFERENCES rules (id) ON DELETE SET NULL,"
+        " FOREIGN KEY(paper_id) REFERENCES papers (id) ON DELETE CASCADE,"
+        " FOREIGN KEY(batch_id) REFERENCES import_batches (id) ON DELETE CASCADE)"
+    )
+    for column in ("rule_id", "paper_id", "batch_id"):
+        conn.exec_driver_sql(f"CREATE INDEX ix_rule_hits_{column} ON rule_hits ({column})")
+    # As the DateTime columns store times: naive UTC text.
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+    conn.exec_driver_sql(
+        "INSERT INTO status_events (paper_id, status, at, known) "
+        "SELECT id, status, ?, 0 FROM papers ORDER BY id",
+        (now,),
+    )
+
+
 # MIGRATIONS[n] upgrades a version-n file to version n + 1, inside one transaction.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
+    4: _v4_to_v5,
 }
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -57,6 +58,16 @@ class PaperRow(Base):
     user_edited: Mapped[str] = mapped_column(String, default="")
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Schema 5, the reading routine (services.routine). Added last, as ALTER TABLE adds them.
+    # 1 while a paper an import created waits for triage: is:inbox also asks that it has no
+    # status, star, tag, queue or snooze yet, so undoing a triage puts it back in the Inbox.
+    inbox: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
+    # Out of every list but Snoozed until this time (naive UTC); back in Today after it.
+    snoozed_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # Spaced re-reading: the index of the step that comes due next, and its day (naive UTC
+    # of the local midnight it starts); both NULL when the paper is not being re-read.
+    reread_step: Mapped[int | None] = mapped_column(Integer)
+    reread_due: Mapped[dt.datetime | None] = mapped_column(DateTime)
     # Each filter column with the newest-first tie-break: one index serves both the filter
     # (`year:2023`, `is:starred`, `status:read`) and the table's sort by that column as a
     # plain index scan (the id is in every index), with no sort step at 100k papers.
@@ -64,6 +75,7 @@ class PaperRow(Base):
         Index("ix_papers_year_added", "year", "added_at"),
         Index("ix_papers_starred_added", "starred", "added_at"),
         Index("ix_papers_status_added", "status", "added_at"),
+        Index("ix_papers_inbox", "inbox"),
     )
 
 
@@ -223,3 +235,57 @@ class FileTextRow(Base):
         ForeignKey("paper_files.id", ondelete="CASCADE"), primary_key=True
     )
     body: Mapped[str] = mapped_column(Text, default="")
+
+
+class StatusEventRow(Base):
+    """A paper's status changed to `status` at `at` (naive UTC). known=False marks the
+    status a library already held when it migrated to schema 5: when it was set is lost."""
+
+    __tablename__ = "status_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    paper_id: Mapped[int] = mapped_column(ForeignKey("papers.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    known: Mapped[bool] = mapped_column(Boolean)
+    __table_args__ = (
+        Index("ix_status_events_paper", "paper_id", "at"),
+        Index("ix_status_events_status", "status", "at"),
+    )
+
+
+class RuleRow(Base):
+    """A saved search with actions, applied to each new import batch (services.rules)."""
+
+    __tablename__ = "rules"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(collation="NOCASE"), unique=True)
+    query: Mapped[str] = mapped_column(Text)
+    tag: Mapped[str | None] = mapped_column(String)
+    queue: Mapped[str | None] = mapped_column(String)
+    star: Mapped[bool] = mapped_column(Boolean)
+    today: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class RuleHitRow(Base):
+    """What a rule did to one paper: the tag and queue it really added (None where the paper
+    had them already), whether it starred it, whether it put it on Today; so that undoing the
+    import that brought the paper takes exactly that back. batch_id is the import batch that
+    created the paper, NULL for a run over the library. The rule's name stays if the rule is
+    deleted."""
+
+    __tablename__ = "rule_hits"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rules.id", ondelete="SET NULL"), index=True
+    )
+    rule: Mapped[str] = mapped_column(String)
+    paper_id: Mapped[int] = mapped_column(ForeignKey("papers.id", ondelete="CASCADE"), index=True)
+    batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    tag: Mapped[str | None] = mapped_column(String)
+    queue: Mapped[str | None] = mapped_column(String)
+    starred: Mapped[bool] = mapped_column(Boolean)
+    today: Mapped[bool] = mapped_column(Boolean)

@@ -5,6 +5,7 @@ The tree knows nothing about any engine: text leaves go to the index, filter lea
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -12,9 +13,26 @@ from readerapp.core.errors import UserError
 from readerapp.core.records import STATUSES
 
 TEXT_FIELDS = ("title", "author", "abstract", "note", "fulltext")
-FILTER_FIELDS = ("is", "has", "status", "queue", "tag", "year", "added", "source", "arxiv", "doi")
+FILTER_FIELDS = (
+    "is",
+    "has",
+    "status",
+    "queue",
+    "tag",
+    "year",
+    "added",
+    "read",
+    "started",
+    "source",
+    "arxiv",
+    "doi",
+)
 HAS_VALUES = ("pdf",)
-IS_VALUES = ("starred", "unstarred", "queued", *STATUSES)
+# inbox: waiting for triage; snoozed: snoozed until a later time; rereading: marked for
+# re-reading (services.routine).
+IS_VALUES = ("starred", "unstarred", "queued", "inbox", "snoozed", "rereading", *STATUSES)
+# The status each history field asks about: read:7d finds papers marked read in 7 days.
+HISTORY_FIELDS = {"read": "read", "started": "reading"}
 MAX_FUZZY_DISTANCE = 2
 
 
@@ -239,6 +257,8 @@ class _Parser:
             return Filter("year", self.year_range(token))
         if field == "added":
             return Filter("added", self.added_value(token))
+        if field in HISTORY_FIELDS:
+            return Filter("history", (HISTORY_FIELDS[field], *self.date_range(token)))
         if field == "source":
             return Filter("source", value)
         if field == "arxiv":
@@ -299,6 +319,56 @@ class _Parser:
             f"added:{token.text} should be like added:7d, added:2w, "
             "added:3m, added:1y or added:2024-05-01..",
         )
+
+    def date_range(self, token: _Token) -> tuple[str, object, object]:
+        """("within", days, None), or ("range", first day, day after the last) as ISO dates
+        with either end None for open: from 7d, 2w, 2026-05, 2026-05-03, 2026-05.., ..2026,
+        2026-04..2026-05."""
+        value = token.text.lower()
+        match = _DURATION.match(value)
+        if match:
+            return ("within", int(match.group(1)) * _DURATION_DAYS[match.group(2)], None)
+        low, dots, high = value.partition("..")
+        if not dots:
+            high = low
+        try:
+            first = _period(low)[0] if low else None
+            after = _period(high)[1] if high else None
+        except ValueError:
+            first = after = None
+            low = high = "?"
+        if (low and first is None) or (high and after is None) or not (low or high):
+            raise self.error(
+                token.pos,
+                f"{token.field}:{token.text} should be like {token.field}:7d, "
+                f"{token.field}:2026-05, {token.field}:2026-05.. or "
+                f"{token.field}:2026-04-01..2026-04-30",
+            )
+        if first is not None and after is not None and first >= after:
+            raise self.error(token.pos, f"{token.field}:{token.text} has its range backwards")
+        return (
+            "range",
+            first.isoformat() if first else None,
+            after.isoformat() if after else None,
+        )
+
+
+_DURATION_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
+
+
+def _period(text: str) -> tuple[dt.date, dt.date]:
+    """The first day of a year, month or day written in ISO form, and the day after its last;
+    ValueError when the text is none of them."""
+    if not _DATE.match(text):
+        raise ValueError(text)
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 1, 1), dt.date(parts[0] + 1, 1, 1)
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        return first, (first + dt.timedelta(days=32)).replace(day=1)
+    day = dt.date(parts[0], parts[1], parts[2])
+    return day, day + dt.timedelta(days=1)
 
 
 def parse_query(query: str) -> Node:

@@ -56,6 +56,16 @@ SECTIONS: tuple[tuple[str, tuple[Example, ...]], ...] = (
         ),
     ),
     (
+        "Your routine",
+        (
+            Example("is:inbox", "new papers from imports not yet triaged"),
+            Example("is:snoozed", "papers snoozed until a later day"),
+            Example("is:rereading", "read papers marked for re-reading"),
+            Example("read:7d", "marked read in the last 7 days (read:2026-05, read:2026-05..)"),
+            Example("started:2026-05-01..2026-05-31", "marked reading in that range"),
+        ),
+    ),
+    (
         "Dates, ids and sources",
         (
             Example("year:2023", "published in 2023 (year:2021..2024, year:..2019)"),

@@ -31,6 +31,7 @@ from readerapp.db.models import (
     QueueEntryRow,
     utcnow,
 )
+from readerapp.services import rule_hits
 from readerapp.services.changes import Changes
 from readerapp.services.index_marks import mark_for_index
 from readerapp.services.library import Library
@@ -211,6 +212,8 @@ def undo_import(library: Library, batch_id: int) -> UndoReport:
     """
     with library.write() as session:
         batch = _batch(session, batch_id)
+        # What rules did to the batch's papers goes first: it would keep them as "tagged".
+        rule_hits.take_back(session, rule_hits.hits_of_batches(session, [batch_id]))
         sources = session.execute(
             select(PaperSourceRow.paper_id, PaperSourceRow.created).where(
                 PaperSourceRow.batch_id == batch_id

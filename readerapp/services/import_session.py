@@ -35,7 +35,7 @@ from readerapp.core.records import PaperSummary
 from readerapp.formats.registry import detect_format
 from readerapp.formats.text_input import MAX_INPUT_BYTES, read_path
 from readerapp.search.query import Filter
-from readerapp.services import batches, importing, overview, queues, search, triage
+from readerapp.services import batches, importing, overview, queues, rules, search, triage
 from readerapp.services.changes import Applied, Changes, Step
 from readerapp.services.importing import FileReport, PlannedPaper
 from readerapp.services.library import Library
@@ -374,6 +374,9 @@ class ImportOutcome:
     # Sources that could not be read (imported without a preview): (source, message).
     errors: list[tuple[str, str]] = field(default_factory=list)
     queue_created: bool = False  # the queue option made a new queue
+    # What each rule did to the papers the import created (index_import applies them);
+    # undoing the import's batches takes it back.
+    rule_results: list[rules.RuleResult] = field(default_factory=list)
     undone: bool = False  # by Ctrl+Z, the summary's button or `readerapp undo`: never twice
 
     @property
@@ -468,7 +471,22 @@ def run_import(
         before = set(existing or ())
         queues.add_to_queue(library, plan.queue, outcome.paper_ids)
         outcome.queued_ids = [p for p in outcome.paper_ids if p not in before]
+        _record_options(
+            library, outcome, [{"queue": plan.queue, "paper_id": p} for p in outcome.queued_ids]
+        )
     return outcome
+
+
+def _record_options(
+    library: Library, outcome: ImportOutcome, rows: list[dict[str, object]]
+) -> None:
+    """Records what the --tag and --queue options did as a rule's doings: the papers stay in
+    the Inbox (what arrives with an import is not yet triaged), and undoing one batch of the
+    import takes back what the options did to its papers."""
+    batch_of = rules.sources_of(library, outcome.batch_ids)
+    for row in rows:
+        row["batch_id"] = batch_of.get(int(str(row["paper_id"])))
+    rules.record_hits(library, rules.IMPORT_OPTIONS, rows)
 
 
 def outcome_of(library: Library, reports: Sequence[FileReport]) -> ImportOutcome:
@@ -501,8 +519,24 @@ def index_import(
     if tag and outcome.paper_ids:
         progress(0, None, f"Tagging {len(outcome.paper_ids):,} papers and indexing…")
         outcome.tagged_ids = triage.add_tag(library, tag, outcome.paper_ids).value
-        return len(outcome.paper_ids)
-    return library.sync_index(cancel, progress)
+        _record_options(library, outcome, [{"tag": tag, "paper_id": p} for p in outcome.tagged_ids])
+        count = len(outcome.paper_ids)
+    else:
+        count = library.sync_index(cancel, progress)
+    apply_rules(library, outcome)
+    return count
+
+
+def apply_rules(library: Library, outcome: ImportOutcome) -> list[rules.RuleResult]:
+    """Applies every rule to the papers the import created, once it is indexed (a rule's
+    query may search text) and its tag option applied (a rule may ask for that tag). Runs
+    once per outcome."""
+    if outcome.rule_results or outcome.cancelled or outcome.undone:
+        return outcome.rule_results
+    outcome.rule_results = [
+        r for r in rules.apply_to_batches(library, outcome.batch_ids) if r.matched
+    ]
+    return outcome.rule_results
 
 
 def undo_import(

@@ -50,6 +50,7 @@ _PAPER_COLUMNS = (
     "user_edited",
     "added_at",
     "updated_at",
+    "inbox",
 )
 _INSERT_PAPER = (
     f"INSERT INTO papers ({', '.join(_PAPER_COLUMNS)}) "
@@ -132,6 +133,7 @@ def insert_new_papers(
             "",
             stamp,
             stamp,
+            1,  # a new paper waits in the Inbox until it is triaged
         )
         for pid, r, key in zip(ids, records, title_keys, strict=True)
     ]

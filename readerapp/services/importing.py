@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,12 +17,13 @@ from readerapp.core.identity import title_key
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.records import PaperRecord
 from readerapp.core.testhooks import pause_point
-from readerapp.db.models import ImportBatchRow, PaperSourceRow, utcnow
+from readerapp.db.models import ImportBatchRow, PaperSourceRow
 from readerapp.formats.base import ImportFormat, ParseResult, SkippedEntry
 from readerapp.formats.record_fields import clean_text, clean_title, has_unsafe, scrub_unsafe
 from readerapp.formats.registry import detect_format, import_format
 from readerapp.formats.text_input import read_path
 from readerapp.services.changes import Changes
+from readerapp.services.days import now_utc
 from readerapp.services.import_store import (
     insert_new_papers,
     merge_existing,
@@ -173,6 +175,7 @@ def _merge_batch(
     report: FileReport,
     progress: ProgressSink,
     cancel: CancelToken | None,
+    now: dt.datetime,
 ) -> None:
     batch_id = _new_batch(session, report)
     identity = IdentityMap(session, records, keys)
@@ -209,7 +212,7 @@ def _merge_batch(
             pid: PlannedPaper(incoming[0], tuple(matched_sources[pid]))
             for pid, incoming in matched.items()
         }
-    _write_batch(session, batch_id, report, matched, new, new_keys, identity, progress, cancel)
+    _write_batch(session, batch_id, report, matched, new, new_keys, identity, progress, cancel, now)
 
 
 def _new_batch(session: Session, report: FileReport) -> int:
@@ -232,10 +235,11 @@ def _write_batch(
     identity: IdentityMap,
     progress: ProgressSink,
     cancel: CancelToken | None,
+    now: dt.datetime,
 ) -> None:
-    """Fills the matched papers, inserts the new ones, and records both for undo."""
+    """Fills the matched papers, inserts the new ones, and records both for undo. `now` is
+    the library clock's (naive UTC): the papers' date added."""
     total = len(matched) + len(new)
-    now = utcnow()
     changed, fills = merge_existing(session, matched, identity, now)
     report.filled = changed
     report.merged = len(changed)
@@ -368,7 +372,9 @@ def import_records(
             cancel.check()
         try:
             with library.write() as session, roomy_page_cache(session):
-                _merge_batch(session, records, keys, identities, report, progress, cancel)
+                _merge_batch(
+                    session, records, keys, identities, report, progress, cancel, now_utc(library)
+                )
                 if report.added or report.merged:
                     library.papers_changed(session)
                 pause_point("import-written")  # every row written, not yet committed
@@ -404,7 +410,18 @@ def fill_papers(
             batch_id = _new_batch(session, report)
             identity = IdentityMap(session, records)
             full = {pid: [complete_links(r) for r in incoming] for pid, incoming in matched.items()}
-            _write_batch(session, batch_id, report, full, [], [], identity, no_progress, None)
+            _write_batch(
+                session,
+                batch_id,
+                report,
+                full,
+                [],
+                [],
+                identity,
+                no_progress,
+                None,
+                now_utc(library),
+            )
             if dry_run:
                 raise _DryRun
             if report.merged:

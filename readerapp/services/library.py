@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readerapp.core import paths
+from readerapp.core.clock import SYSTEM_CLOCK, Clock
 from readerapp.core.errors import LibraryError, UserError, WrongThread
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.testhooks import pause_point
@@ -37,6 +38,9 @@ class Library:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+        # What "now" and "today" are for the reading routine (Inbox, snooze, re-reading,
+        # Today, statistics) and date filters: tests fix it.
+        self.clock: Clock = SYSTEM_CLOCK
         self.db_path = paths.database_path(directory)
         self._writer_thread: int | None = None
         self.backup_path: Path | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from readerapp.search.query import And, Filter, MatchAll, Node, parse_query
-from readerapp.services import overview, queues, search, triage
+from readerapp.services import overview, queues, routine, search, triage
 from readerapp.services.library import Library
 from readerapp.services.overview import BatchInfo, LibraryCounts, SmartList
 from readerapp.services.queues import QueueInfo
@@ -21,7 +21,8 @@ NATURAL_DESCENDING = frozenset({"year", "added", "starred"})
 
 @dataclass(frozen=True, slots=True)
 class ListRef:
-    """Which list is shown: kind is all|starred|status|queue|tag|smart|batch."""
+    """Which list is shown: kind is all|starred|status|queue|tag|smart|batch, or one of the
+    reading routine's: inbox|today|snoozed."""
 
     kind: str
     value: str | int | None = None
@@ -33,7 +34,7 @@ class ListRef:
     @property
     def ordered(self) -> bool:
         """A queue or an import has its own order, which a search within it keeps."""
-        return self.kind in ("queue", "batch")
+        return self.kind in ("queue", "batch", "today")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,8 @@ def list_query(ref: ListRef, text: str) -> Node:
         "starred": Filter("starred"),
         "status": Filter("status", ref.value),
         "tag": Filter("tag", ref.value),
+        "inbox": Filter("inbox"),
+        "snoozed": Filter("snoozed"),
     }.get(ref.kind)
     if ref.kind == "smart":
         base = parse_query(str(ref.value))
@@ -76,15 +79,29 @@ def list_query(ref: ListRef, text: str) -> Node:
 def list_ids(
     library: Library, ref: ListRef, query: Node, sort: str = "relevance", descending: bool = False
 ) -> list[int]:
-    """The ids a list shows for a query: a queue or an import in its own order (the papers
-    that match), any other list sorted. Relevance with nothing to rank by is newest first;
-    a column's order is reversed only when asked the other way from its natural one."""
+    """The ids a list shows for a query: a queue, an import or Today in its own order (the
+    papers that match), any other list sorted. Relevance with nothing to rank by is newest
+    first; a column's order is reversed only when asked the other way from its natural one.
+    A snoozed paper is in no list but Snoozed until its day comes."""
+    ids = _list_ids(library, ref, query, sort, descending)
+    if ref.kind == "snoozed":
+        return ids
+    # Taken out afterwards rather than added to the query: the whole library's list keeps
+    # its cached order (services.sorting), and few papers are ever snoozed at once.
+    snoozed = set(routine.snoozed_ids(library))
+    return [pid for pid in ids if pid not in snoozed] if snoozed else ids
+
+
+def _list_ids(
+    library: Library, ref: ListRef, query: Node, sort: str, descending: bool
+) -> list[int]:
     if ref.ordered:
-        order = (
-            queues.queue_ids(library, str(ref.value))
-            if ref.kind == "queue"
-            else overview.batch_paper_ids(library, int(ref.value or 0))
-        )
+        if ref.kind == "today":
+            order = [pid for pid, _, _ in routine.today_entries(library)]
+        elif ref.kind == "queue":
+            order = queues.queue_ids(library, str(ref.value))
+        else:
+            order = overview.batch_paper_ids(library, int(ref.value or 0))
         if isinstance(query, MatchAll):
             return order
         matched = set(search.search_ids(library, query))

@@ -45,8 +45,43 @@ def _like_escaped(text: str) -> str:
     return text.replace("%", r"\%").replace("_", r"\_")
 
 
-def _filter_sql(conn: sqlite3.Connection, f: Filter) -> Statement:
+# In the Inbox: created by an import and not yet triaged (services.routine): no status, no
+# snooze, not archived, and no star, tag or queue but those its import's options or rules
+# gave it on arrival (rule_hits).
+_INBOX = (
+    f"{_PAPERS} WHERE inbox = 1 AND status = 'unread' AND snoozed_until IS NULL"
+    " AND (starred = 0 OR id IN (SELECT paper_id FROM rule_hits WHERE starred = 1))"
+    " AND id NOT IN (SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id"
+    "  WHERE NOT EXISTS (SELECT 1 FROM rule_hits h"
+    "   WHERE h.paper_id = pt.paper_id AND h.tag = t.name))"
+    " AND id NOT IN (SELECT e.paper_id FROM queue_entries e JOIN queues q ON q.id = e.queue_id"
+    "  WHERE NOT EXISTS (SELECT 1 FROM rule_hits h"
+    "   WHERE h.paper_id = e.paper_id AND h.queue = q.name))"
+)
+
+
+def _filter_sql(conn: sqlite3.Connection, f: Filter, now: dt.datetime) -> Statement:
+    """A filter as SQL; `now` (the library clock's, naive UTC) dates 7d and snoozes."""
     name, value = f.name, f.value
+    if name == "inbox":
+        return _INBOX, ()
+    if name == "snoozed":
+        return f"{_PAPERS} WHERE snoozed_until > ?", (reads.stored_time(now),)
+    if name == "rereading":
+        return f"{_PAPERS} WHERE reread_due IS NOT NULL", ()
+    if name == "history":
+        status, mode, low, high = cast("tuple[str, str, Any, Any]", value)  # from date_range
+        if mode == "within":
+            limits: list[dt.datetime | None] = [now - dt.timedelta(days=int(low)), None]
+        else:
+            limits = [_local_day_start(low), _local_day_start(high)]
+        sql = "SELECT DISTINCT paper_id AS id FROM status_events WHERE status = ? AND known = 1"
+        params: list[Any] = [status]
+        for bound, test in zip(limits, (">=", "<"), strict=True):
+            if bound is not None:
+                sql += f" AND at {test} ?"
+                params.append(reads.stored_time(bound))
+        return sql, tuple(params)
     if name == "starred":
         return f"{_PAPERS} WHERE starred = 1", ()
     if name == "unstarred":
@@ -88,7 +123,7 @@ def _filter_sql(conn: sqlite3.Connection, f: Filter) -> Statement:
         if mode == "within":
             match = re.fullmatch(r"(\d+)([dwmy])", text)
             assert match
-            since = reads.utcnow() - dt.timedelta(days=int(match.group(1)) * _DAYS[match.group(2)])
+            since = now - dt.timedelta(days=int(match.group(1)) * _DAYS[match.group(2)])
         else:
             parts = [int(p) for p in text.split("-")] + [1, 1]
             try:
@@ -107,10 +142,20 @@ def _filter_sql(conn: sqlite3.Connection, f: Filter) -> Statement:
     raise AssertionError(f"unknown filter {name}")
 
 
+def _local_day_start(iso: str | None) -> dt.datetime | None:
+    """The stored (naive UTC) time at which a local day begins: read:2026-05 means May as
+    the user lives it."""
+    if iso is None:
+        return None
+    local = dt.datetime.combine(dt.date.fromisoformat(iso), dt.time()).astimezone()
+    return local.astimezone(dt.UTC).replace(tzinfo=None)
+
+
 def _filters_sql(
     conn: sqlite3.Connection,
     positives: list[Filter],
     negatives: list[Filter],
+    now: dt.datetime,
     within: set[int] | None = None,
 ) -> Statement:
     """One statement for the filters of an AND: the ids passing every positive filter and
@@ -121,7 +166,7 @@ def _filters_sql(
     in as one JSON array so that only the papers passing the filters come back.
     """
     if within is None and len(positives) == 1 and not negatives:
-        return _filter_sql(conn, positives[0])
+        return _filter_sql(conn, positives[0], now)
     params: list[Any] = []
     if within is not None:
         sql, column = "SELECT value AS id FROM json_each(?)", "value"
@@ -131,7 +176,7 @@ def _filters_sql(
     conditions = []
     for filters, test in ((positives, "IN"), (negatives, "NOT IN")):
         for f in filters:
-            inner, inner_params = _filter_sql(conn, f)
+            inner, inner_params = _filter_sql(conn, f, now)
             conditions.append(f"{column} {test} ({inner})")
             params.extend(inner_params)
     return f"{sql} WHERE {' AND '.join(conditions)}", tuple(params)
@@ -146,6 +191,7 @@ class _Evaluator:
     def __init__(self, library: Library, conn: sqlite3.Connection) -> None:
         self.library = library
         self.conn = conn
+        self.now = library.clock.now().astimezone(dt.UTC).replace(tzinfo=None)
         self._universe: set[int] | None = None
 
     def universe(self) -> set[int]:
@@ -157,7 +203,7 @@ class _Evaluator:
         if isinstance(node, MatchAll):
             return self.universe()
         if isinstance(node, Filter):
-            return reads.id_set(self.conn, *_filter_sql(self.conn, node))
+            return reads.id_set(self.conn, *_filter_sql(self.conn, node, self.now))
         if is_text_only(node) and not isinstance(node, Not):
             return self.library.index.search(node)
         if isinstance(node, Not):
@@ -193,10 +239,10 @@ class _Evaluator:
         if sql_in or sql_out:
             if result is not None and len(result) <= WITHIN_SQL:
                 result = reads.id_set(
-                    self.conn, *_filters_sql(self.conn, sql_in, sql_out, within=result)
+                    self.conn, *_filters_sql(self.conn, sql_in, sql_out, self.now, within=result)
                 )
             else:
-                ids = reads.id_set(self.conn, *_filters_sql(self.conn, sql_in, sql_out))
+                ids = reads.id_set(self.conn, *_filters_sql(self.conn, sql_in, sql_out, self.now))
                 result = ids if result is None else result & ids
             if not result:
                 return set()

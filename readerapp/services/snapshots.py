@@ -22,6 +22,7 @@ from readerapp.db.models import (
     PaperTagRow,
     QueueEntryRow,
     QueueRow,
+    StatusEventRow,
     TagRow,
 )
 from readerapp.services.index_marks import mark_for_index
@@ -40,6 +41,7 @@ class PaperSnapshot:
     sources: list[Row]
     files: list[Row] = field(default_factory=list)  # paper_files rows
     texts: list[Row] = field(default_factory=list)  # their file_texts rows
+    status_events: list[Row] = field(default_factory=list)  # the papers' reading history
 
 
 def _table(model: type[Base]) -> Table:
@@ -87,6 +89,7 @@ def capture(library: Library, ids: Sequence[int]) -> PaperSnapshot:
             sources=_rows(session, PaperSourceRow, PaperSourceRow.paper_id, ids),
             files=(files := _rows(session, PaperFileRow, PaperFileRow.paper_id, ids)),
             texts=_rows(session, FileTextRow, FileTextRow.file_id, [f["id"] for f in files]),
+            status_events=_rows(session, StatusEventRow, StatusEventRow.paper_id, ids),
         )
 
 
@@ -108,6 +111,8 @@ def restore(library: Library, snapshot: PaperSnapshot) -> list[int]:
             session.add(PaperTagRow(paper_id=pid, tag_id=tag.id))
         if snapshot.notes:
             session.execute(insert(_table(NoteRow)), snapshot.notes)
+        if snapshot.status_events:
+            session.execute(insert(_table(StatusEventRow)), snapshot.status_events)
         batches = set(session.scalars(select(ImportBatchRow.id)))
         sources = [s for s in snapshot.sources if s["batch_id"] in batches]
         if sources:

@@ -3,7 +3,7 @@ paper's fields are services.editing)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -12,8 +12,9 @@ from readerapp.core.errors import UserError
 from readerapp.core.records import STATUSES, Paper
 from readerapp.db import queries
 from readerapp.db.models import PaperRow, PaperTagRow, TagRow
-from readerapp.services import paper_reads, snapshots
+from readerapp.services import history, paper_reads, snapshots
 from readerapp.services.changes import Applied, Changes, Step
+from readerapp.services.days import now_utc
 from readerapp.services.index_marks import mark_for_index
 from readerapp.services.library import Library
 from readerapp.services.refs import resolve_refs
@@ -49,9 +50,15 @@ def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
 
 
-def _set_column(library: Library, column: str, values: Mapping[int, object]) -> dict[int, object]:
+def _set_column(
+    library: Library,
+    column: str,
+    values: Mapping[int, object],
+    also: Callable[[Session, dict[int, object]], None] | None = None,
+) -> dict[int, object]:
     """Sets one column of each paper to its own value in one transaction; returns what each
-    held before (the state an undo puts back)."""
+    held before (the state an undo puts back). `also` runs in the same transaction with
+    that state (the status history is written with the status)."""
     ids = list(values)
     attribute = getattr(PaperRow, column)
     before: dict[int, object] = {}
@@ -68,31 +75,61 @@ def _set_column(library: Library, column: str, values: Mapping[int, object]) -> 
                 session.execute(
                     update(PaperRow).where(PaperRow.id.in_(part)).values({column: value})
                 )
+        if also is not None:
+            also(session, before)
     return before
 
 
+# The columns an undo may set paper by paper (set_column_values).
+SETTABLE = ("starred", "status", "inbox")
+
+
 def set_column_values(
-    library: Library, column: str, values: Sequence[tuple[int, object]], label: str = ""
+    library: Library,
+    column: str,
+    values: Sequence[tuple[int, object]],
+    label: str = "",
+    drop_events: Sequence[int] = (),
+    add_events: Sequence[history.EventData] = (),
 ) -> Applied:
-    """Puts stars or statuses back paper by paper: the undo of set_starred and set_status."""
-    if column not in ("starred", "status"):
+    """Puts stars, statuses or Inbox marks back paper by paper: the undo of set_starred,
+    set_status and routine.archive. A status undo also takes the history events of the
+    change away (`drop_events`), and its redo puts them back (`add_events`)."""
+    if column not in SETTABLE:
         raise UserError(f"{column} cannot be set this way")
     if column == "status":
         for _pid, status in values:
             _check_status(str(status))
-    before = _set_column(library, column, dict(values))
+    events: dict[str, list[object]] = {"dropped": [], "added": []}
+
+    def swap_events(session: Session, _before: dict[int, object]) -> None:
+        events["dropped"] = list(history.take(session, drop_events)) if drop_events else []
+        events["added"] = list(history.put(session, add_events)) if add_events else []
+
+    before = _set_column(library, column, dict(values), swap_events)
     ids = [pid for pid, _ in values]
     return Applied(
         label or f"Set {column} of {_plural(len(ids), 'paper')}",
         Changes.of(ids, lists=True, order=True),
-        _column_step(column, before, label),
+        _column_step(column, before, label, events["added"], events["dropped"]),
     )
 
 
-def _column_step(column: str, before: Mapping[int, object], label: str) -> Step:
-    return Step(
-        "column", {"column": column, "values": [[p, v] for p, v in before.items()], "label": label}
-    )
+def _column_step(
+    column: str,
+    before: Mapping[int, object],
+    label: str,
+    drop_events: Sequence[object] = (),
+    add_events: Sequence[object] = (),
+) -> Step:
+    args: dict[str, object] = {
+        "column": column,
+        "values": [[p, v] for p, v in before.items()],
+        "label": label,
+    }
+    if drop_events or add_events:
+        args.update(drop_events=list(drop_events), add_events=list(add_events))
+    return Step("column", args)
 
 
 def set_starred(library: Library, ids: Sequence[int], starred: bool) -> Applied:
@@ -109,11 +146,21 @@ def _check_status(status: str) -> None:
 
 
 def set_status(library: Library, ids: Sequence[int], status: str) -> Applied:
+    """Sets the reading status and records the change, dated by the library clock, in each
+    changed paper's history (a paper that had this status already gets no event)."""
     _check_status(status)
-    before = _set_column(library, "status", dict.fromkeys(ids, status))
+    recorded: list[int] = []
+
+    def record(session: Session, before: dict[int, object]) -> None:
+        changed = [(pid, status) for pid in dict.fromkeys(ids) if before.get(pid) != status]
+        recorded.extend(history.record(session, changed, now_utc(library)))
+
+    before = _set_column(library, "status", dict.fromkeys(ids, status), record)
     label = f"Mark {_plural(len(ids), 'paper')} {status}"
     return Applied(
-        label, Changes.of(ids, lists=True, order=True), _column_step("status", before, label)
+        label,
+        Changes.of(ids, lists=True, order=True),
+        _column_step("status", before, label, drop_events=recorded),
     )
 
 

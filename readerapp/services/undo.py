@@ -17,7 +17,16 @@ from sqlalchemy import delete
 
 from readerapp.core.errors import UserError
 from readerapp.db.models import Meta
-from readerapp.services import editing, import_session, notes, overview, queues, triage
+from readerapp.services import (
+    editing,
+    import_session,
+    notes,
+    overview,
+    queues,
+    routine,
+    rules,
+    triage,
+)
 from readerapp.services.changes import Applied, Step
 from readerapp.services.library import Library
 
@@ -35,6 +44,10 @@ STEPS: dict[str, Callable[..., Applied]] = {
     "rename_queue": queues.rename_queue,
     "smart_list": overview.set_smart_list,
     "undo_import": import_session.undo_import,
+    "snooze": routine.set_snoozes,
+    "reread": routine.set_rereads,
+    "rules": rules.set_rules,
+    "rule_hits": rules.take_back_hits,
 }
 
 LAST_CHANGE_KEY = "last_change"

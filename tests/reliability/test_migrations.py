@@ -115,3 +115,54 @@ def test_a_library_from_a_newer_version_is_refused_untouched(
     assert err.count("\n") == 1 and "update readerapp to open it" in err and str(db) in err
     assert db.read_bytes() == original
     assert not list(directory.glob("*.bak.sqlite"))
+
+
+def _make_v3(directory: Path) -> Path:
+    """A library as the release before schema 4 wrote it: the first release's file brought
+    to version 3 by the migration steps that are spelled out in DDL (migrations.py)."""
+    from sqlalchemy import create_engine
+
+    from readerapp.db.migrations import MIGRATIONS
+
+    directory.mkdir()
+    db = paths.database_path(directory)
+    shutil.copyfile(V1, db)
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        for step in (1, 2):
+            MIGRATIONS[step](conn)
+        conn.exec_driver_sql("PRAGMA user_version = 3")
+    engine.dispose()
+    return db
+
+
+def test_a_version_3_library_gains_the_routine_with_unknown_history(tmp_path: Path) -> None:
+    from readerapp.services import days, history, routine, stats
+    from tests.services.test_batches import _schema
+
+    db = _make_v3(tmp_path / "v3")
+    statuses = dict(_rows(db, "SELECT id, status FROM papers"))
+    original = _rows(db, "SELECT * FROM papers ORDER BY id")
+    Library.open(tmp_path / "fresh").close()
+    with Library.open(tmp_path / "v3") as lib:
+        backup = lib.backup_path
+        assert backup is not None and _user_version(backup) == 3
+        assert _rows(backup, "SELECT * FROM papers ORDER BY id") == original
+        assert _schema(db) == _schema(paths.database_path(tmp_path / "fresh"))
+        # Every paper's status is its one history event, at the migration, date unknown.
+        events = _rows(db, "SELECT paper_id, status, known FROM status_events ORDER BY paper_id")
+        assert events == [(pid, statuses[pid], 0) for pid in sorted(statuses)]
+        read = history.paper_history(lib, 3)
+        assert history.describe(read, days.today(lib)).endswith("read (date unknown)")
+        # Nothing lost, nothing in the Inbox, nothing counted as read this week.
+        papers = {p.id: p for p in triage.get_papers(lib, list(range(1, 74)))}
+        assert {pid for pid, p in papers.items() if p.starred} == {1, 2, 3, 10}
+        assert queues.queue_ids(lib, "Week 32") == [5, 3, 1]
+        assert routine.inbox_ids(lib) == []
+        figures = stats.compute(lib)
+        assert figures.read == 0 and figures.papers == 73
+        assert figures.backlog == sum(1 for s in statuses.values() if s in ("unread", "reading"))
+        assert checking.check(lib).ok
+        # New changes are dated.
+        triage.set_status(lib, [1], "read")
+        assert stats.compute(lib).read == 1

@@ -97,3 +97,37 @@ def test_syntax_errors_say_what_is_wrong(query: str, message: str) -> None:
 def test_any_input_parses_or_raises_a_syntax_error(query: str) -> None:
     with contextlib.suppress(QuerySyntaxError):
         parse_query(query)
+
+
+def test_routine_filters_and_history_dates() -> None:
+    assert parse_query("is:inbox") == Filter("inbox")
+    assert parse_query("is:snoozed") == Filter("snoozed")
+    assert parse_query("is:rereading") == Filter("rereading")
+    assert parse_query("read:7d") == Filter("history", ("read", "within", 7, None))
+    assert parse_query("read:2w") == Filter("history", ("read", "within", 14, None))
+    assert parse_query("read:2026-05") == Filter(
+        "history", ("read", "range", "2026-05-01", "2026-06-01")
+    )
+    assert parse_query("read:2026-05..") == Filter("history", ("read", "range", "2026-05-01", None))
+    assert parse_query("read:..2025") == Filter("history", ("read", "range", None, "2026-01-01"))
+    assert parse_query("started:2026-12-31") == Filter(
+        "history", ("reading", "range", "2026-12-31", "2027-01-01")
+    )
+    assert parse_query("read:2026-04..2026-05-15") == Filter(
+        "history", ("read", "range", "2026-04-01", "2026-05-16")
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("read:soon", "should be like read:7d"),
+        ("read:2026-13", "should be like read:7d"),
+        ("read:..", "should be like read:7d"),
+        ("started:2026-05..2026-04", "has its range backwards"),
+        ("is:later", "is:later is unknown"),
+    ],
+)
+def test_history_dates_that_are_wrong_say_how(query: str, message: str) -> None:
+    with pytest.raises(QuerySyntaxError, match=message):
+        parse_query(query)

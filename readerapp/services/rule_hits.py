@@ -1,0 +1,80 @@
+"""Taking back what rules did, inside the caller's transaction.
+
+Undoing an import (services.batches) calls this first, in its own transaction: a paper a rule
+tagged, queued or starred would otherwise count as "touched by you" and be kept. Only what a
+rule really changed was recorded (services.rules), and only what is still there goes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from readerapp.db.models import (
+    PaperRow,
+    PaperTagRow,
+    QueueEntryRow,
+    QueueRow,
+    RuleHitRow,
+    TagRow,
+)
+from readerapp.services.index_marks import mark_for_index
+
+
+def hits_of_batches(session: Session, batch_ids: Sequence[int]) -> list[int]:
+    return list(
+        session.scalars(select(RuleHitRow.id).where(RuleHitRow.batch_id.in_(list(batch_ids))))
+    )
+
+
+def take_back(session: Session, hit_ids: Sequence[int]) -> list[int]:
+    """Untags, unqueues and unstars what these hits did, deletes the hits, and returns the
+    papers that changed."""
+    hits = list(session.scalars(select(RuleHitRow).where(RuleHitRow.id.in_(list(hit_ids)))))
+    changed: set[int] = set()
+    queues_touched: set[int] = set()
+    for hit in hits:
+        if hit.tag is not None:
+            tag_id = session.scalar(select(TagRow.id).where(TagRow.name == hit.tag))
+            if tag_id is not None:
+                session.execute(
+                    delete(PaperTagRow).where(
+                        PaperTagRow.tag_id == tag_id, PaperTagRow.paper_id == hit.paper_id
+                    )
+                )
+                if (
+                    session.scalar(
+                        select(PaperTagRow.paper_id).where(PaperTagRow.tag_id == tag_id).limit(1)
+                    )
+                    is None
+                ):
+                    session.execute(delete(TagRow).where(TagRow.id == tag_id))
+                changed.add(hit.paper_id)
+        if hit.queue is not None:
+            queue_id = session.scalar(select(QueueRow.id).where(QueueRow.name == hit.queue))
+            if queue_id is not None:
+                session.execute(
+                    delete(QueueEntryRow).where(
+                        QueueEntryRow.queue_id == queue_id, QueueEntryRow.paper_id == hit.paper_id
+                    )
+                )
+                queues_touched.add(queue_id)
+                changed.add(hit.paper_id)
+        if hit.starred:
+            session.execute(
+                update(PaperRow).where(PaperRow.id == hit.paper_id).values(starred=False)
+            )
+            changed.add(hit.paper_id)
+    for queue_id in queues_touched:  # positions stay dense (services.queues)
+        entries = session.scalars(
+            select(QueueEntryRow)
+            .where(QueueEntryRow.queue_id == queue_id)
+            .order_by(QueueEntryRow.position)
+        )
+        for position, entry in enumerate(entries, start=1):
+            entry.position = position
+    session.execute(delete(RuleHitRow).where(RuleHitRow.id.in_(list(hit_ids))))
+    mark_for_index(session, sorted(changed))
+    return sorted(changed)

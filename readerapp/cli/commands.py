@@ -28,7 +28,6 @@ from readerapp.services import (
     overview,
     paper_files,
     queues,
-    rules,
     triage,
     undo,
 )
@@ -85,17 +84,14 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
         outcome,
         verbose=args.verbose,
         created=_created(lib, args),
-        rule_lines=_rule_lines(lib, outcome),
+        rule_lines=_rule_lines(outcome),
     )
     return code
 
 
-def _rule_lines(lib: Library, outcome: import_session.ImportOutcome) -> list[str]:
+def _rule_lines(outcome: import_session.ImportOutcome) -> list[str]:
     """What each rule did to the import's new papers, one line per rule that matched."""
-    if not outcome.rule_results:
-        return []
-    saved = {r.name: r for r in rules.list_rules(lib)}
-    return [r.summary(saved.get(r.rule)) for r in outcome.rule_results]
+    return [r.summary() for r in outcome.rule_results]
 
 
 def _created(lib: Library, args: argparse.Namespace) -> Path | None:

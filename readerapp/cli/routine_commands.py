@@ -220,7 +220,7 @@ def cmd_rules(lib: Library, args: argparse.Namespace) -> int:
     if args.json:
         output.print_json(result.to_json())
     else:
-        print(result.summary(rules.get_rule(lib, args.name)))
+        print(result.summary())
     return EXIT_OK if args.dry_run else _done(lib, applied)
 
 

@@ -352,6 +352,13 @@ class DetailPane(QStackedWidget):
 
     # -- filling it
 
+    def add_line(self, widget: QWidget) -> None:
+        """Shows a widget of another module's (the reading history) under the paper's
+        details."""
+        layout = self.meta.parentWidget().layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.edited_hint) + 1, widget)
+
     def show_message(self, text: str) -> None:
         self.save_note()
         self._leave_edit()

@@ -166,12 +166,16 @@ class ImportFlow(QObject):
         relay = host.work.begin("Indexing…", cancel)
         host.ops.call(
             lambda lib: import_session.index_import(lib, outcome, relay, cancel),
-            self._indexed,
+            lambda count: self._indexed(count, outcome),
             self._failed,
         )
 
-    def _indexed(self, _count: int) -> None:
+    def _indexed(self, _count: int, outcome: ImportOutcome | None = None) -> None:
         self.host.work.end()
+        # The rules ran on the new papers after indexing (they may search text): the
+        # summary says what each did, and undoing the import takes it back.
+        if outcome is not None and outcome.rule_results and self.summary is not None:
+            self.summary.show_rules([r.summary() for r in outcome.rule_results])
         # The tag option changed the tag lists; the index now finds the papers by text.
         self.host.ops.announce(Changes.everything())
         self.indexed.emit()

@@ -86,6 +86,11 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
 
+    def show_rules(self, lines: Sequence[str]) -> None:
+        """What the rules did to the new papers: known once the import is indexed."""
+        if lines:
+            self.text.setText(self.text.text() + "\n" + "\n".join(lines))
+
     def _show(self) -> None:
         self.show_requested.emit()
         self.accept()

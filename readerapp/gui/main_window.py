@@ -51,6 +51,7 @@ from readerapp.gui.paper_model import PaperTableModel
 from readerapp.gui.paper_table import PaperTable
 from readerapp.gui.preferences import SearchEngineControl, preferences_shortcut
 from readerapp.gui.queue_actions import QueueActions
+from readerapp.gui.routine_actions import RoutineActions
 from readerapp.gui.search_help import SearchSyntaxDialog
 from readerapp.gui.search_panel import SearchPanel
 from readerapp.gui.sidebar import Sidebar, TagActions
@@ -235,6 +236,14 @@ class MainWindow(QMainWindow):
         self.act_preferences = self.menu_actions.preferences
         self.menu_actions.build_menus()
         self.menu_actions.show_theme(theme.saved_theme(self.settings))
+        # The reading routine (Inbox, snooze, re-reading, rules, statistics): its own menu
+        # before Help, its keys in the shortcuts list.
+        self.routine = RoutineActions(self, self, self.table, self.detail)
+        self.detail.add_line(self.routine.history)
+        help_menu = self.menuBar().actions()[-1]
+        self.menuBar().insertMenu(help_menu, self.routine.menu())
+        self.menu_actions.all.extend(self.routine.all)
+        self.results_shown.connect(self.routine.results_shown)
 
     # -- the Host the helpers see
 
@@ -489,6 +498,7 @@ class MainWindow(QMainWindow):
             return
         shown_before = self.detail.paper.id if self.detail.paper else None
         self.detail.set_paper(papers[0])
+        self.routine.show_history(self._library, paper_id)
         if shown_before != paper_id:
             self.ops.call(
                 lambda lib: search.related(lib, paper_id, limit=6),
@@ -558,6 +568,7 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.menu_actions.fill_paper_menu(menu, in_queue=self.queueing.current_queue() is not None)
+        self.routine.fill_paper_menu(menu)
         menu.exec(self.table.viewport().mapToGlobal(point))
 
     def _sidebar_menu(self, point: QPoint) -> None:

@@ -93,6 +93,14 @@ class Sidebar(QTreeView):
             sections[title] = row[0]
         library = sections["Library"]
         library.appendRow(_item("All papers", ListRef("all", None, "All papers"), counts.total))
+        # The reading routine's lists (services.routine).
+        routine = content.routine
+        for kind, label, count in (
+            ("inbox", self.tr("Inbox"), routine.inbox),
+            ("today", self.tr("Today"), routine.today),
+            ("snoozed", self.tr("Snoozed"), routine.snoozed),
+        ):
+            library.appendRow(_item(label, ListRef(kind, None, label), count))
         for status in STATUSES:
             label = status.capitalize()
             library.appendRow(

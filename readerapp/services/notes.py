@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from readerapp.core.errors import UserError
-from readerapp.db.models import NoteRow, PaperRow, utcnow
+from readerapp.db.models import NoteRow, PaperRow
 from readerapp.services.changes import Applied, Changes, Step
+from readerapp.services.days import now_utc
 from readerapp.services.index_marks import mark_for_index
 from readerapp.services.library import Library
 
@@ -25,7 +26,7 @@ def add_note(library: Library, paper_id: int, body: str) -> Applied:
     with library.write() as session:
         if session.get(PaperRow, paper_id) is None:
             raise UserError(f"no paper with id {paper_id}")
-        now = utcnow()
+        now = now_utc(library)
         note = NoteRow(paper_id=paper_id, body=body, created_at=now, updated_at=now)
         session.add(note)
         session.flush()
@@ -46,7 +47,7 @@ def update_note(library: Library, note_id: int, body: str) -> Applied:
         before, paper_id = note.body, note.paper_id
         if note.body != body:
             note.body = body
-            note.updated_at = utcnow()
+            note.updated_at = now_utc(library)
             mark_for_index(session, [note.paper_id])
     library.sync_index()
     return Applied(

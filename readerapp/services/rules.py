@@ -61,14 +61,16 @@ class RuleResult:
     today: list[int] = field(default_factory=list)
     hit_ids: list[int] = field(default_factory=list)  # what undo takes back
     dry_run: bool = False
+    tag: str | None = None  # the rule's tag and queue when it ran, for the summary
+    queue: str | None = None
 
-    def summary(self, rule: Rule | None = None) -> str:
-        """ "rule LLM: matched 3 papers: tagged 3, queued 2 on LLM"."""
+    def summary(self) -> str:
+        """A line such as "rule LLM: matched 3 papers: tagged 3 llm, queued 2 on LLM"."""
         parts = []
         if self.tagged:
-            parts.append(f"tagged {len(self.tagged):,}" + (f" {rule.tag}" if rule else ""))
+            parts.append(f"tagged {len(self.tagged):,} {self.tag}")
         if self.queued:
-            parts.append(f"queued {len(self.queued):,}" + (f" on {rule.queue}" if rule else ""))
+            parts.append(f"queued {len(self.queued):,} on {self.queue}")
         if self.starred:
             parts.append(f"starred {len(self.starred):,}")
         if self.today:
@@ -208,7 +210,7 @@ def apply_rule(
     if within is not None:
         allowed = set(within)
         matched = [pid for pid in matched if pid in allowed]
-    result = RuleResult(rule.name, matched, dry_run=dry_run)
+    result = RuleResult(rule.name, matched, dry_run=dry_run, tag=rule.tag, queue=rule.queue)
     if not matched:
         return result
     had_tag = set(search.search_ids(library, Filter("tag", rule.tag))) if rule.tag else set()

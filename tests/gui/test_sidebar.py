@@ -132,6 +132,9 @@ def test_library_lists_every_status_with_its_count(
 
     assert section(window, "Library") == [
         ("All papers", "73"),
+        ("Inbox", "64"),  # the imported papers not given a status (or a star) yet
+        ("Today", "0"),
+        ("Snoozed", "0"),
         ("Unread", "64"),
         ("Reading", "2"),
         ("Read", "0"),

@@ -113,6 +113,8 @@ def dialog_openers(window: MainWindow) -> dict[str, Callable[[], object]]:
         "preferences": window.engines.show_preferences,
         "add by identifier": window.lookups.add_by_identifier,
         "daily papers": window.lookups.fetch_daily,
+        "rules": window.routine.show_rules,
+        "statistics": window.routine.show_statistics,
     }
 
 

@@ -1,0 +1,273 @@
+"""The reading routine in the window: archive (E), snooze (H), re-read, the Rules dialog, the
+statistics view, the paper's history in the detail pane, and keyboard triage of the Inbox.
+
+Everything it does is a service call (services.routine, rules, history, stats) pushed as an
+undoable command; this module only offers them. The window creates it once and hands it
+the views it works with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readerapp.core.errors import ReaderappError
+from readerapp.gui import theme
+from readerapp.gui.commands import Edit, ServiceCommand, plural
+from readerapp.gui.host import Host
+from readerapp.gui.rules_dialog import RulesDialog
+from readerapp.gui.stats_view import StatsView
+from readerapp.services import days, history, routine
+from readerapp.services.changes import Changes
+from readerapp.services.library import Library
+from readerapp.services.listing import ListRef
+
+# Lists where triaging a paper takes it out of the list: the cursor moves on to the next one.
+TRIAGE_LISTS = ("inbox", "today")
+
+
+class SnoozeDialog(QDialog):
+    """Until when: presets (tomorrow, in 3 days, next week, in a month) or a day on the
+    calendar. `until` holds the chosen day once accepted."""
+
+    def __init__(self, today: dt.date, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("snoozeDialog")
+        self.setWindowTitle(self.tr("Snooze"))
+        self.today = today
+        self.until: dt.date | None = None
+        layout = QVBoxLayout(self)
+        label = QLabel(
+            self.tr("Snooze %1 until the start of:").replace(
+                "%1", plural(count, "paper") if count > 1 else self.tr("this paper")
+            )
+        )
+        layout.addWidget(label)
+        presets = QHBoxLayout()
+        for text, when in (
+            (self.tr("&Tomorrow"), "tomorrow"),
+            (self.tr("In &3 days"), "3d"),
+            (self.tr("&Next week"), "next-week"),
+            (self.tr("In a &month"), "1m"),
+        ):
+            button = QPushButton(text)
+            day = days.parse_until(when, today)
+            button.setToolTip(f"{day:%A %d %B %Y}")
+            button.clicked.connect(lambda _c=False, d=day: self._choose(d))
+            presets.addWidget(button)
+        layout.addLayout(presets)
+        self.calendar = QCalendarWidget()
+        self.calendar.setAccessibleName(self.tr("Snooze until"))
+        tomorrow = today + dt.timedelta(days=1)
+        self.calendar.setMinimumDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+        self.calendar.setSelectedDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
+        self.calendar.activated.connect(lambda _d: self._accept_calendar())
+        label.setBuddy(self.calendar)
+        layout.addWidget(self.calendar)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept_calendar)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _choose(self, day: dt.date) -> None:
+        self.until = day
+        self.accept()
+
+    def _accept_calendar(self) -> None:
+        chosen = self.calendar.selectedDate()
+        self._choose(dt.date(chosen.year(), chosen.month(), chosen.day()))
+
+
+class RoutineActions(QObject):
+    def __init__(
+        self,
+        host: Host,
+        window: QMainWindow,
+        table: QTableView,
+        history_parent: QWidget,
+    ) -> None:
+        super().__init__(window)
+        self.host, self.window, self.table = host, window, table
+        self.all: list[QAction] = []
+        a = self._action
+        self.archive = a(self.tr("&Archive (out of the Inbox)"), self.archive_selection, "E", True)
+        self.snooze = a(self.tr("&Snooze…"), self.snooze_selection, "H", True)
+        self.unsnooze = a(self.tr("&Un-snooze"), self.unsnooze_selection, "Shift+H", True)
+        self.reread = a(self.tr("&Re-read later"), self.reread_selection, "R", True)
+        self.reread_done = a(self.tr("Re-read &done"), self.reread_done_selection, "Shift+R", True)
+        self.inbox = a(self.tr("Go to &Inbox"), lambda: self.go(ListRef("inbox")), "Ctrl+Shift+I")
+        self.today = a(self.tr("Go to &Today"), lambda: self.go(ListRef("today")), "Ctrl+Shift+Y")
+        self.rules = a(self.tr("R&ules…"), self.show_rules, "Ctrl+Alt+R")
+        self.statistics = a(self.tr("S&tatistics…"), self.show_statistics, "Ctrl+Alt+S")
+        self.rules_dialog: RulesDialog | None = None
+        self.stats_view: StatsView | None = None
+        # The detail pane's history line: "added 3 May, started 5 May, read 9 May".
+        self.history = QLabel(history_parent)
+        self.history.setObjectName("paperHistory")
+        self.history.setWordWrap(True)
+        self.history.setAccessibleName(self.tr("Reading history"))
+        self.history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        theme.set_tone(self.history, "hint")
+        self._triaged_row: int | None = None
+        host.ops.changed.connect(self._remember_row)
+
+    def _action(self, text: str, slot: object, shortcut: str, table_only: bool = False) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        if table_only:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.table.addAction(action)
+        else:
+            self.window.addAction(action)
+        self.all.append(action)
+        return action
+
+    def menu(self) -> QMenu:
+        """The Routine menu."""
+        menu = QMenu(self.tr("&Routine"), self.window)
+        items = (self.inbox, self.today, None, self.archive, self.snooze, self.unsnooze,
+                 self.reread, self.reread_done, None, self.rules, self.statistics)  # fmt: skip
+        for action in items:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        return menu
+
+    def fill_paper_menu(self, menu: QMenu) -> None:
+        """The routine's part of the table's context menu."""
+        menu.addSeparator()
+        for action in (self.archive, self.snooze, self.reread):
+            menu.addAction(action)
+
+    # -- the edits
+
+    def _push(self, text: str, work: Edit) -> None:
+        self.host.push(ServiceCommand(self.host.ops, text, work))
+
+    def archive_selection(self) -> None:
+        ids = self.host.need_selection()
+        if ids:
+            self._push(
+                self.tr("Archive %1").replace("%1", plural(len(ids), "paper")),
+                lambda lib: routine.archive(lib, ids),
+            )
+
+    def snooze_selection(self) -> None:
+        ids = self.host.need_selection()
+        if not ids or not self.host.is_ready:
+            return
+        dialog = SnoozeDialog(days.today(self.host.library()), len(ids), self.host.widget())
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.until is None:
+            return
+        until = dialog.until
+        self._push(
+            self.tr("Snooze %1 until %2")
+            .replace("%1", plural(len(ids), "paper"))
+            .replace("%2", until.isoformat()),
+            lambda lib: routine.snooze(lib, ids, until),
+        )
+
+    def unsnooze_selection(self) -> None:
+        ids = self.host.need_selection()
+        if ids:
+            self._push(
+                self.tr("Un-snooze %1").replace("%1", plural(len(ids), "paper")),
+                lambda lib: routine.unsnooze(lib, ids),
+            )
+
+    def reread_selection(self) -> None:
+        ids = self.host.need_selection()
+        if ids:
+            self._push(
+                self.tr("Re-read %1 later").replace("%1", plural(len(ids), "paper")),
+                lambda lib: routine.mark_reread(lib, ids),
+            )
+
+    def reread_done_selection(self) -> None:
+        ids = self.host.need_selection()
+        if ids:
+            self._push(
+                self.tr("Re-read %1").replace("%1", plural(len(ids), "paper")),
+                lambda lib: routine.reread_done(lib, ids),
+            )
+
+    # -- lists, dialogs and the history line
+
+    def go(self, ref: ListRef) -> None:
+        self.host.show_list(ref)
+
+    def show_rules(self) -> None:
+        if not self.host.is_ready:
+            return
+        if self.rules_dialog is None:
+            self.rules_dialog = RulesDialog(self.host)
+        self.rules_dialog.reload()
+        self.rules_dialog.show()
+        self.rules_dialog.raise_()
+
+    def show_statistics(self) -> None:
+        if not self.host.is_ready:
+            return
+        if self.stats_view is None:
+            self.stats_view = StatsView(self.host)
+        self.stats_view.reload()
+        self.stats_view.show()
+        self.stats_view.raise_()
+
+    def show_history(self, library: Library, paper_id: int) -> None:
+        """The paper's history under its details, with its snooze and re-read if any."""
+        try:
+            events = history.paper_history(library, paper_id)
+        except ReaderappError:
+            self.history.clear()
+            return
+        on = days.today(library)
+        parts = [history.describe(events, on)]
+        until = routine.snoozed_until(library, paper_id)
+        if until is not None:
+            parts.append(self.tr("snoozed until %1").replace("%1", f"{until:%a %d %b}"))
+        reread = routine.reread_of(library, paper_id)
+        if reread is not None:
+            parts.append(
+                self.tr("re-read #%1 due %2")
+                .replace("%1", str(reread.step + 1))
+                .replace("%2", f"{reread.due:%a %d %b}")
+            )
+        self.history.setText(" · ".join(parts))
+
+    # -- keyboard triage: the cursor moves on to the next paper of the Inbox
+
+    def _remember_row(self, changes: Changes) -> None:
+        """After an edit in the Inbox or Today, the row the cursor was on: the paper may
+        leave the list, and the next one takes its place there."""
+        if self.host.current_list().kind not in TRIAGE_LISTS:
+            self._triaged_row = None
+            return
+        index = self.table.currentIndex()
+        self._triaged_row = index.row() if index.isValid() else None
+
+    def results_shown(self, count: int) -> None:
+        """Selects the paper that moved up into the triaged one's row."""
+        row, self._triaged_row = self._triaged_row, None
+        if row is None or count == 0 or self.table.selectionModel().selectedRows():
+            return
+        self.table.selectRow(min(row, count - 1))

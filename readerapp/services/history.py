@@ -2,7 +2,7 @@
 
 Events are written in the transaction that changes the status (services.triage), and an undo
 takes its events away with it, so that the history and the statistics built on it say what
-the user really did. Papers a library held when it migrated to schema 4 have one event at the
+the user really did. Papers a library held when it migrated to schema 5 have one event at the
 migration's time marked known=False: their status is real, its date is not.
 """
 
@@ -110,7 +110,7 @@ def paper_history(library: Library, paper_id: int) -> list[Event]:
 
 def describe(events: Sequence[Event], today: dt.date) -> str:
     """The history in words: "added 3 May, started 5 May, read 9 May". A status whose date
-    is unknown (from before schema 4) says so instead of the migration's date."""
+    is unknown (from before schema 5) says so instead of the migration's date."""
     parts = []
     for event in events:
         verb = VERBS.get(event.kind, event.kind)

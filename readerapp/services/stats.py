@@ -3,7 +3,7 @@ time, the median days from added to read, and what was read by tag and by queue.
 
 Everything is computed from the papers' dates added and their status history
 (services.history), by the library clock's weeks (local, Monday first). Statuses with an
-unknown date (set before schema 4) count for the backlog (a paper read before the migration
+unknown date (set before schema 5) count for the backlog (a paper read before the migration
 is not in it) but never as read in a given week.
 """
 

@@ -117,9 +117,10 @@ def test_a_library_from_a_newer_version_is_refused_untouched(
     assert not list(directory.glob("*.bak.sqlite"))
 
 
-def _make_v3(directory: Path) -> Path:
-    """A library as the release before schema 4 wrote it: the first release's file brought
-    to version 3 by the migration steps that are spelled out in DDL (migrations.py)."""
+def _make_previous(directory: Path) -> Path:
+    """A library as the release before the reading routine (schema 4, PDFs) wrote it: the
+    first release's file brought to version 4 by the steps spelled out in DDL
+    (migrations.py)."""
     from sqlalchemy import create_engine
 
     from readerapp.db.migrations import MIGRATIONS
@@ -129,24 +130,24 @@ def _make_v3(directory: Path) -> Path:
     shutil.copyfile(V1, db)
     engine = create_engine(f"sqlite:///{db}")
     with engine.begin() as conn:
-        for step in (1, 2):
+        for step in (1, 2, 3):
             MIGRATIONS[step](conn)
-        conn.exec_driver_sql("PRAGMA user_version = 3")
+        conn.exec_driver_sql("PRAGMA user_version = 4")
     engine.dispose()
     return db
 
 
-def test_a_version_3_library_gains_the_routine_with_unknown_history(tmp_path: Path) -> None:
+def test_a_version_4_library_gains_the_routine_with_unknown_history(tmp_path: Path) -> None:
     from readerapp.services import days, history, routine, stats
     from tests.services.test_batches import _schema
 
-    db = _make_v3(tmp_path / "v3")
+    db = _make_previous(tmp_path / "v4")
     statuses = dict(_rows(db, "SELECT id, status FROM papers"))
     original = _rows(db, "SELECT * FROM papers ORDER BY id")
     Library.open(tmp_path / "fresh").close()
-    with Library.open(tmp_path / "v3") as lib:
+    with Library.open(tmp_path / "v4") as lib:
         backup = lib.backup_path
-        assert backup is not None and _user_version(backup) == 3
+        assert backup is not None and _user_version(backup) == 4
         assert _rows(backup, "SELECT * FROM papers ORDER BY id") == original
         assert _schema(db) == _schema(paths.database_path(tmp_path / "fresh"))
         # Every paper's status is its one history event, at the migration, date unknown.

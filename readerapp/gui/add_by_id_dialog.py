@@ -8,7 +8,7 @@ gain), and the identifiers nobody knew.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from readerapp.core.identifiers import Identifier, split_identifiers
 from readerapp.core.progress import CancelToken
 from readerapp.core.records import PaperRecord
-from readerapp.gui.commands import plural
+from readerapp.gui.i18n import arg, count
 from readerapp.gui.theme import set_tone
 from readerapp.services.adding import AddPreview, PreviewRow
 from readerapp.services.completion import field_names
@@ -45,9 +45,13 @@ PLACEHOLDER = (
 
 def authors_text(authors: tuple[str, ...] | list[str], limit: int = 3) -> str:
     if not authors:
-        return "Authors unknown"
+        return QCoreApplication.translate("AddByIdDialog", "Authors unknown")
     shown = ", ".join(authors[:limit])
-    return shown + (f" and {len(authors) - limit} more" if len(authors) > limit else "")
+    if len(authors) <= limit:
+        return shown
+    return arg(
+        QCoreApplication.translate("AddByIdDialog", "%1 and %2 more"), shown, len(authors) - limit
+    )
 
 
 def record_id(record: PaperRecord) -> str:
@@ -58,7 +62,10 @@ def record_id(record: PaperRecord) -> str:
 
 def _listed(items: list[str]) -> str:
     shown = ", ".join(items[:SHOWN_ITEMS])
-    return shown + (f" and {len(items) - SHOWN_ITEMS} more" if len(items) > SHOWN_ITEMS else "")
+    if len(items) <= SHOWN_ITEMS:
+        return shown
+    more = len(items) - SHOWN_ITEMS
+    return arg(QCoreApplication.translate("AddByIdDialog", "%1 and %2 more"), shown, more)
 
 
 class AddByIdDialog(QDialog):
@@ -68,19 +75,21 @@ class AddByIdDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("addByIdDialog")
-        self.setWindowTitle("Add papers by identifier")
+        self.setWindowTitle(self.tr("Add papers by identifier"))
         self._idents: list[Identifier] = []
         self._preview: AddPreview | None = None
         self._cancel: CancelToken | None = None
 
         intro = QLabel(
-            "Paste arXiv ids, DOIs or their links (arXiv, Hugging Face, doi.org) in any mix, "
-            "one per line or separated by spaces or commas."
+            self.tr(
+                "Paste arXiv ids, DOIs or their links (arXiv, Hugging Face, doi.org) in any "
+                "mix, one per line or separated by spaces or commas."
+            )
         )
         intro.setWordWrap(True)
         self.text = QPlainTextEdit()
         self.text.setObjectName("identifierText")
-        self.text.setAccessibleName("Identifiers")
+        self.text.setAccessibleName(self.tr("Identifiers"))
         self.text.setPlaceholderText(PLACEHOLDER)
         self.text.setTabChangesFocus(True)
         self.text.textChanged.connect(self._text_changed)
@@ -96,7 +105,7 @@ class AddByIdDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress_label = QLabel()
         self.stop_button = QToolButton()
-        self.stop_button.setText("Cancel look-up")
+        self.stop_button.setText(self.tr("Cancel look-up"))
         self.stop_button.clicked.connect(self.stop)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress_label, 1)
@@ -112,9 +121,17 @@ class AddByIdDialog(QDialog):
         self.found_label.setWordWrap(True)
         self.table = QTreeWidget()
         self.table.setObjectName("foundPapers")
-        self.table.setAccessibleName("Papers found")
+        self.table.setAccessibleName(self.tr("Papers found"))
         self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels(["Title", "Authors", "Year", "Identifier", "In the library"])
+        self.table.setHeaderLabels(
+            [
+                self.tr("Title"),
+                self.tr("Authors"),
+                self.tr("Year"),
+                self.tr("Identifier"),
+                self.tr("In the library"),
+            ]
+        )
         header = self.table.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -132,10 +149,10 @@ class AddByIdDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.lookup_button: QPushButton = buttons.addButton(
-            "&Look up", QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("&Look up"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.import_button: QPushButton = buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.lookup_button.clicked.connect(self._look_up)
         self.import_button.clicked.connect(self._import)
@@ -165,11 +182,16 @@ class AddByIdDialog(QDialog):
         n = len(self._idents)
         if n:
             self.recognised.setText(
-                f"{plural(n, 'identifier')} recognised: {_listed([str(i) for i in self._idents])}"
+                arg(
+                    self.tr("%n identifier(s) recognised: %1", "", n),
+                    _listed([str(i) for i in self._idents]),
+                )
             )
         else:
-            self.recognised.setText("No identifier recognised yet.")
-        self.not_ids.setText(f"Not identifiers, left out: {_listed(bad)}" if bad else "")
+            self.recognised.setText(self.tr("No identifier recognised yet."))
+        self.not_ids.setText(
+            arg(self.tr("Not identifiers, left out: %1"), _listed(bad)) if bad else ""
+        )
         self.not_ids.setVisible(bool(bad))
         self._clear_preview()
         self._set_buttons()
@@ -189,7 +211,9 @@ class AddByIdDialog(QDialog):
         if self._idents and self._cancel is None:
             self._clear_preview()
             self._cancel = CancelToken()
-            self.progress_label.setText(f"Looking up {plural(len(self._idents), 'identifier')}…")
+            self.progress_label.setText(
+                self.tr("Looking up %n identifier(s)…", "", len(self._idents))
+            )
             self.progress.setRange(0, 0)
             self.progress_box.show()
             self.text.setReadOnly(True)
@@ -213,7 +237,7 @@ class AddByIdDialog(QDialog):
         if self._cancel is not None:
             self._cancel.cancel()
         self._looked_up()
-        self.found_label.setText("Look-up cancelled.")
+        self.found_label.setText(self.tr("Look-up cancelled."))
         self.found_label.show()
 
     def _looked_up(self) -> None:
@@ -248,32 +272,42 @@ class AddByIdDialog(QDialog):
         rows = len(preview.rows)
         existing = rows - preview.new
         if rows:
-            text = f"Found {plural(rows, 'paper')}: {preview.new:,} new"
-            text += f", {existing:,} already in the library." if existing else "."
+            if existing:
+                text = arg(
+                    self.tr("Found %Ln paper(s): %1 new, %2 already in the library.", "", rows),
+                    count(preview.new),
+                    count(existing),
+                )
+            else:
+                text = arg(self.tr("Found %Ln paper(s): %1 new.", "", rows), count(preview.new))
             if not preview.changes_library:
-                text += " Nothing to import: the library has them all, with every detail."
+                text += " " + self.tr(
+                    "Nothing to import: the library has them all, with every detail."
+                )
         else:
-            text = "No source knows any of these identifiers."
+            text = self.tr("No source knows any of these identifiers.")
         self.found_label.setText(text)
         self.found_label.show()
         self.table.setVisible(bool(rows))
         missing = [str(i) for i in preview.fetched.not_found]
         if missing:
-            self.not_found.setText(f"No source knows: {', '.join(missing)}")
+            self.not_found.setText(arg(self.tr("No source knows: %1"), ", ".join(missing)))
             self.not_found.show()
-        count = preview.new + sum(1 for r in preview.rows if r.fills)
-        self.import_button.setText(f"&Import {plural(count, 'paper')}")
+        papers = preview.new + sum(1 for r in preview.rows if r.fills)
+        self.import_button.setText(self.tr("&Import %Ln paper(s)", "", papers))
         self._set_buttons()
 
     def _item(self, row: PreviewRow) -> QTreeWidgetItem:
         record = row.record
         if row.is_new:
-            where, why = "New", "Not in the library yet: imported as a new paper"
+            where = self.tr("New")
+            why = self.tr("Not in the library yet: imported as a new paper")
         elif row.fills:
-            where = f"Yes; gains {plural(len(row.fills), 'detail')}"
-            why = f"In the library; the import fills its {field_names(row.fills)}"
+            where = self.tr("Yes; gains %n detail(s)", "", len(row.fills))
+            why = arg(self.tr("In the library; the import fills its %1"), field_names(row.fills))
         else:
-            where, why = "Yes", "In the library with all of these details: nothing to add"
+            where = self.tr("Yes")
+            why = self.tr("In the library with all of these details: nothing to add")
         item = QTreeWidgetItem(
             [
                 record.title,

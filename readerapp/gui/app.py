@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from readerapp import __version__
 from readerapp.core import paths
 from readerapp.core.errors import NoDisplay
-from readerapp.gui import theme
+from readerapp.gui import i18n, theme
 from readerapp.gui.dialogs import CrashDialog
 from readerapp.gui.main_window import MainWindow
 
@@ -109,6 +109,8 @@ def run(library: Path | None = None, open_files: Sequence[Path] = ()) -> int:
         raise NoDisplay(problem)
     app = application()
     settings = make_settings()
+    # Before any window exists: every text is translated as it is made.
+    i18n.install_translators(app, i18n.saved_language(settings))
     theme.apply_theme(app, theme.saved_theme(settings))
     theme.ThemeWatcher(app)  # "system" follows the desktop when it switches
     window = MainWindow(settings)

@@ -96,7 +96,3 @@ class DoneCommand(ServiceCommand):
             self._pushed = True
             return
         super().redo()
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"

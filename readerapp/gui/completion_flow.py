@@ -17,9 +17,10 @@ from readerapp.core.errors import ReaderappError
 from readerapp.core.progress import CancelToken
 from readerapp.core.records import Paper
 from readerapp.core.settings import load_settings
-from readerapp.gui.commands import DoneCommand, plural
+from readerapp.gui.commands import DoneCommand
 from readerapp.gui.completion_summary import CompletionSummaryDialog
 from readerapp.gui.host import Host
+from readerapp.gui.i18n import arg
 from readerapp.gui.tasks import ProgressRelay, TaskRunner
 from readerapp.services import completion, triage
 from readerapp.services.changes import Applied
@@ -64,7 +65,7 @@ class CompletionFlow(QObject):
         elif shown := host.shown_ids():
             self._start(shown, everything=False, quiet=False)
         else:
-            host.work.message("There are no papers here to complete.", 4000)
+            host.work.message(self.tr("There are no papers here to complete."), 4000)
 
     def import_finished(self, outcome: ImportOutcome) -> None:
         if not outcome.cancelled:
@@ -90,11 +91,13 @@ class CompletionFlow(QObject):
     def _start(self, ids: Sequence[int], *, everything: bool, quiet: bool) -> None:
         host = self.host
         if self.cancel is not None:
-            host.work.message("Details are already being looked up; wait or cancel it.", 6000)
+            host.work.message(
+                self.tr("Details are already being looked up; wait or cancel it."), 6000
+            )
             return
         cancel = CancelToken()
         self.cancel = cancel
-        relay = host.work.begin("Completing details…", cancel)
+        relay = host.work.begin(self.tr("Completing details…"), cancel)
         read = triage.get_papers if everything else completion.incomplete_papers
         host.ops.call(
             lambda lib: read(lib, ids),
@@ -109,10 +112,10 @@ class CompletionFlow(QObject):
         if not papers or cancel.cancelled or not host.is_ready:
             self._finish(None)
             if not papers and not quiet:
-                host.work.message("No paper here misses details.", 6000)
+                host.work.message(self.tr("No paper here misses details."), 6000)
             return
         titles = {p.id: p.title for p in papers}
-        host.work.show_text(f"Looking up {plural(len(papers), 'paper')}…")
+        host.work.show_text(self.tr("Looking up %Ln paper(s)…", "", len(papers)))
         connection = connection_for(host.library(), cancel)
         self.network.run(
             lambda: completion.look_up_papers(papers, connection, progress=relay),
@@ -125,7 +128,7 @@ class CompletionFlow(QObject):
         if not host.is_ready:
             self._finish(None)
             return
-        host.work.show_text("Saving what was found…")
+        host.work.show_text(self.tr("Saving what was found…"))
 
         def edit(library: Library) -> Applied:
             return completion.apply(library, found).applied()
@@ -142,7 +145,7 @@ class CompletionFlow(QObject):
         host = self.host
         report: CompletionReport = applied.value
         if applied.undo is not None:
-            host.push(DoneCommand(host.ops, applied, edit, "Complete details"))
+            host.push(DoneCommand(host.ops, applied, edit, self.tr("Complete details")))
         self._finish(report)
         host.work.message(_sentence(report.summary()), 12000)
         if not quiet or report.completion.candidates or report.missing:
@@ -152,7 +155,9 @@ class CompletionFlow(QObject):
         self._finish(None)
         if quiet and isinstance(error, ReaderappError):
             # Automatic: one line, never a dialog over whatever the user is doing.
-            self.host.work.message(f"Could not complete the new papers: {error}", 15000)
+            self.host.work.message(
+                arg(self.tr("Could not complete the new papers: %1"), error), 15000
+            )
         else:
             self.host.report_error(error)
 
@@ -185,7 +190,7 @@ class CompletionFlow(QObject):
 
         def done(applied: Applied) -> None:
             if applied.undo is not None:
-                text = f"Apply {plural(len(chosen), 'candidate')}"
+                text = self.tr("Apply %n candidate(s)", "", len(chosen))
                 host.push(DoneCommand(host.ops, applied, edit, text))
             dialog.show_applied(chosen, applied.value)
             self.candidates_applied.emit(applied.value)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from readerapp.gui.add_by_id_dialog import authors_text, record_id
-from readerapp.gui.commands import plural
+from readerapp.gui.i18n import arg
 from readerapp.services.completion import Candidate, CompletionReport, field_names
 
 
@@ -50,7 +50,7 @@ class CompletionSummaryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("completionSummary")
-        self.setWindowTitle("Details completed")
+        self.setWindowTitle(self.tr("Details completed"))
         self.setWindowModality(Qt.WindowModality.NonModal)
         c = report.completion
         self.summary = QLabel(report.summary()[0].upper() + report.summary()[1:] + ".")
@@ -62,7 +62,15 @@ class CompletionSummaryDialog(QDialog):
         # Each of your papers with a candidate is a row; its candidates are the rows under it,
         # each with a box: two titles side by side would not fit, one above the other do.
         self.candidates = _tree(
-            "candidateList", ["Candidate", "Authors", "Year", "Identifier", "Source", "Why unsure"]
+            "candidateList",
+            [
+                self.tr("Candidate"),
+                self.tr("Authors"),
+                self.tr("Year"),
+                self.tr("Identifier"),
+                self.tr("Source"),
+                self.tr("Why unsure"),
+            ],
         )
         # The end of a title is where a candidate tends to differ ("… Efficiently").
         self.candidates.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -95,29 +103,34 @@ class CompletionSummaryDialog(QDialog):
         self.candidates.itemChanged.connect(lambda _item, _column: self._set_buttons())
         self._section(
             layout,
-            f"Check the candidates that are your paper ({len(c.candidates):,}); "
-            "Apply chosen fills the paper from them:",
+            self.tr(
+                "Check the candidates that are your paper (%Ln); Apply chosen fills the paper "
+                "from them:",
+                "",
+                len(c.candidates),
+            ),
             self.candidates,
             bool(c.candidates),
         )
 
-        self.filled = _tree("filledList", ["Paper", "Filled"])
+        self.filled = _tree("filledList", [self.tr("Paper"), self.tr("Filled")])
         for pid, names in report.filled.items():
             title, filled = titles.get(pid, str(pid)), field_names(names)
             item = QTreeWidgetItem([title, filled])
             item.setToolTip(0, title)
             self.filled.addTopLevelItem(item)
-        self._section(layout, f"Filled ({len(report.filled):,}):", self.filled, bool(report.filled))
+        filled_title = self.tr("Filled (%Ln):", "", len(report.filled))
+        self._section(layout, filled_title, self.filled, bool(report.filled))
 
-        self.missing = _tree("notFoundList", ["Paper"])
+        self.missing = _tree("notFoundList", [self.tr("Paper")])
         for pid in report.missing:
             self.missing.addTopLevelItem(QTreeWidgetItem([titles.get(pid, str(pid))]))
-        missing = f"No source knew ({len(report.missing):,}):"
+        missing = self.tr("No source knew (%Ln):", "", len(report.missing))
         self._section(layout, missing, self.missing, bool(report.missing))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.apply_button: QPushButton = buttons.addButton(
-            "&Apply chosen", QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("&Apply chosen"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.apply_button.setVisible(bool(c.candidates))
         self.apply_button.clicked.connect(self._apply)
@@ -127,7 +140,7 @@ class CompletionSummaryDialog(QDialog):
         self.resize(1040, 560)
 
     def _group(self, title: str) -> QTreeWidgetItem:
-        group = QTreeWidgetItem([f"Your paper: {title}"])
+        group = QTreeWidgetItem([arg(self.tr("Your paper: %1"), title)])
         group.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = group.font(0)
         font.setBold(True)
@@ -172,11 +185,9 @@ class CompletionSummaryDialog(QDialog):
         for item, cand in self._rows:
             if id(cand) in applied:
                 item.setDisabled(True)
-                item.setText(5, "applied")
+                item.setText(5, self.tr("applied"))
         filled = len(report.filled)
-        self.summary.setText(
-            self.summary.text()
-            + f"\nApplied {plural(len(chosen), 'candidate')}: "
-            + f"{plural(filled, 'paper')} filled (Ctrl+Z undoes it)."
-        )
+        applied_text = self.tr("Applied %n candidate(s):", "", len(chosen))
+        filled_text = self.tr("%n paper(s) filled (Ctrl+Z undoes it).", "", filled)
+        self.summary.setText(f"{self.summary.text()}\n{applied_text} {filled_text}")
         self._set_buttons()

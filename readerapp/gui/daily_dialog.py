@@ -20,10 +20,13 @@ class DailyDialog(QDialog):
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dailyDialog")
-        self.setWindowTitle("Fetch Daily Papers")
+        self.setWindowTitle(self.tr("Fetch Daily Papers"))
         intro = QLabel(
-            "Imports the papers of Hugging Face's Daily Papers page of a day as one import, "
-            "which Undo takes back. Papers already in the library gain only what they lack."
+            self.tr(
+                "Imports the papers of Hugging Face's Daily Papers page of a day as one "
+                "import, which Undo takes back. Papers already in the library gain only what "
+                "they lack."
+            )
         )
         intro.setWordWrap(True)
         self.date = QDateEdit()
@@ -34,9 +37,11 @@ class DailyDialog(QDialog):
         self.date.setMaximumDate(_qdate(today))
         self.date.setDate(_qdate(today))
         form = QFormLayout()
-        form.addRow("&Day:", self.date)
+        form.addRow(self.tr("&Day:"), self.date)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.fetch_button = buttons.addButton("&Fetch", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.fetch_button = buttons.addButton(
+            self.tr("&Fetch"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.fetch_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

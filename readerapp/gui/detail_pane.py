@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,15 +30,16 @@ from PySide6.QtWidgets import (
 
 from readerapp.core.records import STATUSES, Note, Paper
 from readerapp.formats.links import is_web_url
+from readerapp.gui.i18n import arg, status_word
 from readerapp.gui.paper_editor import PaperEditor, field_names
 from readerapp.gui.safe_text import SafeBrowser, breakable, linkify, open_web_url
 from readerapp.gui.theme import set_tone
 
 LINK_LABELS = (
     ("abs", "arXiv"),
-    ("pdf", "PDF"),
-    ("code", "Code"),
-    ("project", "Project"),
+    ("pdf", QT_TRANSLATE_NOOP("DetailPane", "PDF")),
+    ("code", QT_TRANSLATE_NOOP("DetailPane", "Code")),
+    ("project", QT_TRANSLATE_NOOP("DetailPane", "Project")),
     ("hf", "Hugging Face"),
 )
 AUTOSAVE_MS = 700
@@ -65,7 +66,9 @@ RELATED_ROWS_SHOWN = 6  # as many as the window asks for
 def _note_title(note: Note) -> str:
     # Lead-in marks go from the start only: "Notes on C++" keeps its "++".
     lines = (MARKUP.sub("", line).lstrip(LEAD_IN).strip() for line in note.body.splitlines())
-    first = next((line for line in lines if line), "(empty)")
+    first = next(
+        (line for line in lines if line), QCoreApplication.translate("DetailPane", "(empty)")
+    )
     return f"{first[:60]}  ·  {note.updated_at:%Y-%m-%d}"
 
 
@@ -144,7 +147,7 @@ class DetailPane(QStackedWidget):
         self._note_id: int | None = None  # the note in the editor; None = a new one
         self._loading = False
 
-        self.placeholder = QLabel("Select a paper to see its details.")
+        self.placeholder = QLabel(self.tr("Select a paper to see its details."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.addWidget(self.placeholder)
@@ -183,7 +186,7 @@ class DetailPane(QStackedWidget):
         self.link_buttons: dict[str, QToolButton] = {}
         for kind, label in LINK_LABELS:
             button = QToolButton()
-            button.setText(label)
+            button.setText(self.tr(label))
             button.setObjectName(f"link_{kind}")
             button.clicked.connect(lambda _=False, k=kind: self._open_link(k))
             self.links_row.addWidget(button)
@@ -199,32 +202,32 @@ class DetailPane(QStackedWidget):
         self.star.clicked.connect(self._star_clicked)
         self.status = QComboBox()
         self.status.setObjectName("statusCombo")
-        self.status.addItems(list(STATUSES))
+        self.status.addItems([status_word(s) for s in STATUSES])
         self.status.activated.connect(self._status_chosen)
         controls.addWidget(self.star)
         # The buddy names the combo box for a screen reader. No mnemonic: Alt+letters are
         # the menu bar's.
-        status_label = QLabel("Status:")
+        status_label = QLabel(self.tr("Status:"))
         status_label.setBuddy(self.status)
         controls.addWidget(status_label)
         controls.addWidget(self.status)
         controls.addStretch(1)
-        self.edit_button = QPushButton("Edit details")
+        self.edit_button = QPushButton(self.tr("Edit details"))
         self.edit_button.setObjectName("editDetails")
         self.edit_button.setToolTip(
-            "Edit the title, authors, dates, ids, abstract and links by hand (F2)"
+            self.tr("Edit the title, authors, dates, ids, abstract and links by hand (F2)")
         )
         self.edit_button.clicked.connect(self.start_editing)
         controls.addWidget(self.edit_button)
         layout.addLayout(controls)
 
         tags_row = QHBoxLayout()
-        tags_label = QLabel("Tags:")
+        tags_label = QLabel(self.tr("Tags:"))
         tags_row.addWidget(tags_label)
         self.tags = QLineEdit()
         self.tags.setObjectName("tagsEdit")
         tags_label.setBuddy(self.tags)
-        self.tags.setPlaceholderText("comma-separated, e.g. peft, to discuss")
+        self.tags.setPlaceholderText(self.tr("comma-separated, e.g. peft, to discuss"))
         self.tag_names = QStringListModel(self)
         completer = QCompleter(self.tag_names, self.tags)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -236,52 +239,52 @@ class DetailPane(QStackedWidget):
         queues_row = QHBoxLayout()
         self.queues = QLabel()
         self.queues.setWordWrap(True)
-        self.add_queue_button = QPushButton("Add to queue…")
+        self.add_queue_button = QPushButton(self.tr("Add to queue…"))
         self.add_queue_button.clicked.connect(self.queue_requested)
         queues_row.addWidget(self.queues, 1)
         queues_row.addWidget(self.add_queue_button)
         layout.addLayout(queues_row)
 
-        layout.addWidget(_heading("Abstract"))
+        layout.addWidget(_heading(self.tr("Abstract")))
         self.abstract = SafeBrowser()
         self.abstract.setObjectName("abstract")
-        self.abstract.setAccessibleName("Abstract")
+        self.abstract.setAccessibleName(self.tr("Abstract"))
         self.abstract.setFrameShape(QFrame.Shape.NoFrame)
         self.abstract.setMinimumHeight(140)
         _takes_what_is_left(self.abstract)
         layout.addWidget(self.abstract, 2)
 
         notes_head = QHBoxLayout()
-        notes_head.addWidget(_heading("Notes"))
+        notes_head.addWidget(_heading(self.tr("Notes")))
         notes_head.addStretch(1)
-        self.new_note_button = new_note = QPushButton("New note")
+        self.new_note_button = new_note = QPushButton(self.tr("New note"))
         new_note.setObjectName("newNote")
         new_note.clicked.connect(self.start_new_note)
-        self.delete_note_button = QPushButton("Delete note")
+        self.delete_note_button = QPushButton(self.tr("Delete note"))
         self.delete_note_button.clicked.connect(self._delete_note)
         notes_head.addWidget(new_note)
         notes_head.addWidget(self.delete_note_button)
         layout.addLayout(notes_head)
         self.note_list = _elided_list("noteList")
-        self.note_list.setAccessibleName("Notes")
+        self.note_list.setAccessibleName(self.tr("Notes"))
         _fit_rows(self.note_list, NOTE_ROWS_SHOWN)
         self.note_list.currentItemChanged.connect(self._note_selected)
         layout.addWidget(self.note_list)
         self.note_tabs = QTabWidget()
-        self.note_tabs.tabBar().setAccessibleName("Note view")
+        self.note_tabs.tabBar().setAccessibleName(self.tr("Note view"))
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("noteEditor")
-        self.editor.setAccessibleName("Note editor")
+        self.editor.setAccessibleName(self.tr("Note editor"))
         # Tab moves on to the related papers instead of typing a tab: otherwise the
         # keyboard is trapped in the editor (Markdown indents as well with spaces).
         self.editor.setTabChangesFocus(True)
-        self.editor.setPlaceholderText("Write a note in Markdown; it saves as you type.")
+        self.editor.setPlaceholderText(self.tr("Write a note in Markdown; it saves as you type."))
         self.editor.textChanged.connect(self._note_typed)
         self.preview = SafeBrowser()
         self.preview.setObjectName("notePreview")
-        self.preview.setAccessibleName("Note preview")
-        self.note_tabs.addTab(self.editor, "Write")
-        self.note_tabs.addTab(self.preview, "Preview")
+        self.preview.setAccessibleName(self.tr("Note preview"))
+        self.note_tabs.addTab(self.editor, self.tr("Write"))
+        self.note_tabs.addTab(self.preview, self.tr("Preview"))
         self.note_tabs.currentChanged.connect(self._render_preview)
         self.note_tabs.setMinimumHeight(160)
         _takes_what_is_left(self.note_tabs)
@@ -291,9 +294,9 @@ class DetailPane(QStackedWidget):
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save_note)
 
-        layout.addWidget(_heading("Related papers"))
+        layout.addWidget(_heading(self.tr("Related papers")))
         self.related = _elided_list("relatedList")
-        self.related.setAccessibleName("Related papers")
+        self.related.setAccessibleName(self.tr("Related papers"))
         self.related.setTextElideMode(Qt.TextElideMode.ElideRight)
         _fit_rows(self.related, RELATED_ROWS_SHOWN)
         self.related.itemActivated.connect(self._related_activated)
@@ -378,18 +381,23 @@ class DetailPane(QStackedWidget):
         self._loading = True
         try:
             self.title.setText(breakable(paper.title))
-            self.authors.setText(", ".join(paper.authors) or "Authors unknown")
+            self.authors.setText(", ".join(paper.authors) or self.tr("Authors unknown"))
             facts = [paper.date or (str(paper.year) if paper.year else "")]
             facts += [
                 paper.venue or "",
                 f"arXiv:{paper.arxiv_id}" if paper.arxiv_id else "",
                 f"DOI {paper.doi}" if paper.doi else "",
             ]
-            self.meta.setText(" · ".join(f for f in facts if f) or "No date")
+            self.meta.setText(" · ".join(f for f in facts if f) or self.tr("No date"))
             self.edited_hint.setText(
-                f"Edited by hand: {field_names(paper.edited)}. Imports and look-ups leave "
-                f"{'it' if len(paper.edited) == 1 else 'them'} as you wrote "
-                f"{'it' if len(paper.edited) == 1 else 'them'}."
+                arg(
+                    self.tr(
+                        "Edited by hand: %1. Imports and look-ups leave them as you wrote them.",
+                        "",
+                        len(paper.edited),
+                    ),
+                    field_names(paper.edited),
+                )
                 if paper.edited
                 else ""
             )
@@ -399,15 +407,18 @@ class DetailPane(QStackedWidget):
                 button.setVisible(is_web_url(url))
                 button.setToolTip(url or "")
             self.star.setChecked(paper.starred)
-            self.star.setText("★ Starred" if paper.starred else "☆ Star")
-            self.status.setCurrentText(paper.status)
+            self.star.setText(self.tr("★ Starred") if paper.starred else self.tr("☆ Star"))
+            if paper.status in STATUSES:
+                self.status.setCurrentIndex(STATUSES.index(paper.status))
             if not (same_paper and self.tags.hasFocus()):
                 self.tags.setText(", ".join(paper.tags))
             self.queues.setText(
-                "In queues: " + ", ".join(paper.queues) if paper.queues else "Not in a queue"
+                arg(self.tr("In queues: %1"), ", ".join(paper.queues))
+                if paper.queues
+                else self.tr("Not in a queue")
             )
             self.abstract.setHtml(
-                linkify(paper.abstract) if paper.abstract else "<p><i>No abstract.</i></p>"
+                linkify(paper.abstract) if paper.abstract else self.tr("<p><i>No abstract.</i></p>")
             )
             self._fill_notes(paper, keep_editor=same_paper)
             if not same_paper:
@@ -430,7 +441,7 @@ class DetailPane(QStackedWidget):
             item.setToolTip("\n".join(filter(None, [other.title, ", ".join(other.authors)])))
             self.related.addItem(item)
         if not related:
-            self.related.addItem(QListWidgetItem("No related papers found."))
+            self.related.addItem(QListWidgetItem(self.tr("No related papers found.")))
         _fit_rows(self.related, RELATED_ROWS_SHOWN)
         self.details_scroll.fit()
 

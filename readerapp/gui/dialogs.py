@@ -5,6 +5,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,20 +39,22 @@ class CrashDialog(QDialog):
     def __init__(self, error: BaseException, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("crashDialog")
-        self.setWindowTitle("readerapp hit a problem")
+        self.setWindowTitle(self.tr("readerapp hit a problem"))
         details = "".join(traceback.format_exception(error))
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
+        message = QLabel(
+            self.tr(
                 "Something went wrong inside readerapp. Your library is safe: the change in "
                 "progress was not saved.\nPlease report this with the details below."
             )
         )
+        message.setWordWrap(True)
+        layout.addWidget(message)
         self.details = QPlainTextEdit(f"readerapp {__version__}\n\n{details}")
         self.details.setReadOnly(True)
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = buttons.addButton("Copy details", QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(self.tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.details.toPlainText())
         )
@@ -68,7 +71,7 @@ class ShortcutsDialog(QDialog):
     def __init__(self, actions: Sequence[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         # An action's fixed name where its text changes (Undo reads "Undo Add note"), and
         # every key that triggers it (Redo is Ctrl+Shift+Z and Ctrl+Y).
         rows = [
@@ -82,8 +85,8 @@ class ShortcutsDialog(QDialog):
             if a.shortcuts()
         ]
         table = QTableWidget(len(rows), 2, self)
-        table.setHorizontalHeaderLabels(["Action", "Shortcut"])
-        table.setAccessibleName("Shortcuts")
+        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
+        table.setAccessibleName(self.tr("Shortcuts"))
         # Tab moves on to Close; the arrows move within the table.
         table.setTabKeyNavigation(False)
         for row, (name, keys) in enumerate(rows):
@@ -103,11 +106,12 @@ class ShortcutsDialog(QDialog):
 
 
 def about_text(library_path: str) -> str:
-    return (
-        f"<h3>readerapp {__version__}</h3>"
-        "<p>A local reading-list manager for research papers.</p>"
-        f"<p>Library: <code>{library_path}</code></p>"
+    text = QCoreApplication.translate(
+        "About",
+        "<h3>readerapp %1</h3><p>A local reading-list manager for research papers.</p>"
+        "<p>Library: <code>%2</code></p>",
     )
+    return text.replace("%2", library_path).replace("%1", __version__)
 
 
 class PickDialog(QDialog):

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from readerapp.core.errors import ReaderappError
 from readerapp.core.records import PaperSummary
 from readerapp.formats.markdown_export import markdown_links
-from readerapp.gui.commands import DoneCommand, ServiceCommand, plural
+from readerapp.gui.commands import DoneCommand, ServiceCommand
 from readerapp.gui.detail_pane import DetailPane
 from readerapp.gui.dialogs import PickDialog
 from readerapp.gui.host import Host
+from readerapp.gui.i18n import arg, status_word
 from readerapp.gui.paper_editor import field_names
 from readerapp.gui.safe_text import open_web_url
 from readerapp.services import editing, exporting, notes, opening, overview, triage
@@ -25,13 +27,16 @@ from readerapp.services.changes import Applied
 from readerapp.services.library import Library
 
 
-class EditActions:
+class EditActions(QObject):
     def __init__(self, host: Host, detail: DetailPane) -> None:
+        super().__init__(detail)
         self.host = host
         self.detail = detail
         detail.details_edited.connect(self.details_edited)
         detail.edit_discarded.connect(
-            lambda title: host.work.message(f"Unsaved edits of “{title}” were discarded.", 8000)
+            lambda title: host.work.message(
+                arg(self.tr("Unsaved edits of “%1” were discarded."), title), 8000
+            )
         )
 
     def _push(
@@ -58,18 +63,19 @@ class EditActions:
 
     def set_starred(self, ids: list[int], starred: bool) -> None:
         if ids:
-            verb = "Star" if starred else "Unstar"
-            self._push(
-                f"{verb} {plural(len(ids), 'paper')}",
-                lambda lib: triage.set_starred(lib, ids, starred),
+            text = (
+                self.tr("Star %n paper(s)", "", len(ids))
+                if starred
+                else self.tr("Unstar %n paper(s)", "", len(ids))
             )
+            self._push(text, lambda lib: triage.set_starred(lib, ids, starred))
 
     def set_status(self, ids: list[int], status: str) -> None:
         if not ids:
             self.host.need_selection()
             return
         self._push(
-            f"Mark {plural(len(ids), 'paper')} {status}",
+            arg(self.tr("Set the status of %n paper(s) to %1", "", len(ids)), status_word(status)),
             lambda lib: triage.set_status(lib, ids, status),
         )
 
@@ -83,15 +89,22 @@ class EditActions:
     def _ask_tag(self, ids: list[int], tags: list[tuple[str, int]]) -> None:
         names = [name for name, _ in tags]
         dialog = PickDialog(
-            "Tag papers", f"Tag {len(ids)} paper(s) with:", names, self.host.widget()
+            self.tr("Tag papers"),
+            self.tr("Tag %n paper(s) with:", "", len(ids)),
+            names,
+            self.host.widget(),
         )
         if dialog.exec() and dialog.value():
             self.change_tag(ids, dialog.value(), add=True)
 
     def change_tag(self, ids: list[int], tag: str, *, add: bool) -> None:
-        verb = "Tag" if add else "Untag"
+        text = (
+            self.tr("Tag %n paper(s) “%1”", "", len(ids))
+            if add
+            else self.tr("Untag %n paper(s) “%1”", "", len(ids))
+        )
         self._push(
-            f"{verb} {plural(len(ids), 'paper')} “{tag}”",
+            arg(text, tag),
             lambda lib: triage.change_tag(lib, tag, ids if add else (), () if add else ids),
         )
 
@@ -105,10 +118,14 @@ class EditActions:
     def _ask_untag(self, ids: list[int], rows: dict[int, PaperSummary]) -> None:
         names = sorted({t for r in rows.values() for t in r.tags}, key=str.casefold)
         if not names:
-            self.host.work.message("The selected papers have no tags.", 4000)
+            self.host.work.message(self.tr("The selected papers have no tags."), 4000)
             return
         dialog = PickDialog(
-            "Remove tag", "Remove the tag:", names, self.host.widget(), current=names[0]
+            self.tr("Remove tag"),
+            self.tr("Remove the tag:"),
+            names,
+            self.host.widget(),
+            current=names[0],
         )
         if dialog.exec() and dialog.value():
             self.change_tag(ids, dialog.value(), add=False)
@@ -124,7 +141,7 @@ class EditActions:
         removes = [t for t in have if t.casefold() not in want_folded]
         if not adds and not removes:
             return
-        self.host.undo_stack.beginMacro("Edit tags")
+        self.host.undo_stack.beginMacro(self.tr("Edit tags"))
         for tag in adds:
             self.change_tag([paper_id], tag, add=True)
         for tag in removes:
@@ -136,7 +153,7 @@ class EditActions:
     def edit_details(self) -> None:
         """F2: the detail pane's fields become editors."""
         if not self.detail.start_editing():
-            self.host.work.message("Select one paper to edit its details.", 4000)
+            self.host.work.message(self.tr("Select one paper to edit its details."), 4000)
 
     def details_edited(self, paper_id: int, values: dict[str, str]) -> None:
         """Saves an edit first and puts it on the undo stack once it is saved: an edit the
@@ -148,9 +165,11 @@ class EditActions:
 
         def saved(applied: Applied) -> None:
             names = field_names(list(applied.value))
-            self.host.push(DoneCommand(self.host.ops, applied, edit, f"Edit {names}"))
+            self.host.push(
+                DoneCommand(self.host.ops, applied, edit, arg(self.tr("Edit %1"), names))
+            )
             self.detail.finish_edit(paper_id)
-            self.host.work.message(f"Saved {names}. Ctrl+Z undoes it.", 6000)
+            self.host.work.message(arg(self.tr("Saved %1. Ctrl+Z undoes it."), names), 6000)
 
         def refused(error: BaseException) -> None:
             if isinstance(error, editing.FieldError):
@@ -158,7 +177,9 @@ class EditActions:
             elif isinstance(error, ReaderappError):
                 shown = self.detail.edit_failed(paper_id, {}, str(error))
             else:  # a bug: the crash dialog says what, the editors stay as typed
-                self.detail.edit_failed(paper_id, {}, "readerapp hit a problem (see the report)")
+                self.detail.edit_failed(
+                    paper_id, {}, self.tr("readerapp hit a problem (see the report)")
+                )
                 shown = False
             if not shown:
                 self.host.report_error(error)
@@ -171,16 +192,20 @@ class EditActions:
         ids = self.host.need_selection()
         if not ids:
             return
-        noun = "this paper" if len(ids) == 1 else f"these {len(ids):,} papers"
         answer = QMessageBox.question(
             self.host.widget(),
-            "Delete papers",
-            f"Delete {noun} from the library, with their notes, tags and queue places?\n"
-            "You can undo this with Ctrl+Z.",
+            self.tr("Delete papers"),
+            self.tr(
+                "Delete these %Ln paper(s) from the library, with their notes, tags and queue "
+                "places?\nYou can undo this with Ctrl+Z.",
+                "",
+                len(ids),
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._push(
-                f"Delete {plural(len(ids), 'paper')}", lambda lib: triage.delete_papers(lib, ids)
+                self.tr("Delete %Ln paper(s)", "", len(ids)),
+                lambda lib: triage.delete_papers(lib, ids),
             )
 
     # -- notes (from the detail pane)
@@ -191,7 +216,7 @@ class EditActions:
 
     def note_added(self, paper_id: int, body: str) -> None:
         self._push(
-            "Add note",
+            self.tr("Add note"),
             lambda lib: notes.add_note(lib, paper_id, body),
             on_first=lambda applied: self.detail.note_saved(paper_id, applied.value),
         )
@@ -199,13 +224,13 @@ class EditActions:
     def note_edited(self, note_id: int, body: str) -> None:
         # Consecutive autosaves of one note undo as one step.
         self._push(
-            "Edit note",
+            self.tr("Edit note"),
             lambda lib: notes.update_note(lib, note_id, body),
             merge_key=("note", note_id),
         )
 
     def note_deleted(self, note_id: int) -> None:
-        self._push("Delete note", lambda lib: notes.delete_note(lib, note_id))
+        self._push(self.tr("Delete note"), lambda lib: notes.delete_note(lib, note_id))
 
     # -- out of the app
 
@@ -222,14 +247,18 @@ class EditActions:
         if found.url is None:
             self.host.work.message(found.why, 8000)
         elif not open_web_url(found.url):
-            self.host.work.message(f"The browser could not be started for {found.url}", 8000)
+            self.host.work.message(
+                arg(self.tr("The browser could not be started for %1"), found.url), 8000
+            )
 
     def copy_markdown_links(self) -> None:
         ids = self.host.need_selection()
         if ids:
             self.host.ops.call(
                 lambda lib: markdown_links(triage.get_papers(lib, ids)),
-                lambda text: self._copied(text, f"Copied {len(ids)} Markdown links."),
+                lambda text: self._copied(
+                    text, self.tr("Copied %Ln Markdown link(s).", "", len(ids))
+                ),
             )
 
     def copy_bibtex(self) -> None:
@@ -238,7 +267,9 @@ class EditActions:
             selection = exporting.Selection(ids=tuple(ids))
             self.host.ops.call(
                 lambda lib: exporting.export_text(lib, selection, "bibtex"),
-                lambda result: self._copied(result[0], f"Copied {result[1]} BibTeX entries."),
+                lambda result: self._copied(
+                    result[0], self.tr("Copied %Ln BibTeX entries.", "", result[1])
+                ),
             )
 
     def _copied(self, text: str, message: str) -> None:

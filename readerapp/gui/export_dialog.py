@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from readerapp.core.errors import ReaderappError
 from readerapp.formats.registry import EXPORT_FORMATS
+from readerapp.gui.i18n import arg, count
 from readerapp.gui.tasks import TaskRunner
 from readerapp.services import exporting
 from readerapp.services.library import Library
@@ -41,7 +43,10 @@ def preview_lines(text: str, format_name: str) -> str:
     if format_name == "html":
         body = next((i for i, line in enumerate(lines) if line.lstrip().startswith("<body")), 0)
         if body:
-            skipped = [f"<!-- {body} lines of <head> (title and style sheet) not shown -->"]
+            note = QCoreApplication.translate(
+                "ExportDialog", "<!-- %1 lines of <head> (title and style sheet) not shown -->"
+            )
+            skipped = [arg(note, body)]
             lines = lines[body:]
     more = ["…"] if len(lines) > PREVIEW_LINES else []
     return "\n".join(skipped + lines[:PREVIEW_LINES] + more)
@@ -65,30 +70,37 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export papers")
+        self.setWindowTitle(self.tr("Export papers"))
         self.library, self.runner, self.start_dir = library, runner, start_dir
         self.saved_to: Path | None = None
-        self.scopes: list[tuple[str, exporting.Selection, int]] = []
+        # (the radio button's text, the papers, how many, the file name it suggests)
+        self.scopes: list[tuple[str, exporting.Selection, int, str]] = []
         if selected:
+            title = self.tr("Selected papers")
             self.scopes.append(
                 (
-                    f"&Selected papers ({len(selected):,})",
-                    exporting.Selection(
-                        ids=tuple(selected), title="Selected papers", numbered=numbered
-                    ),
+                    arg(self.tr("&Selected papers (%1)"), count(len(selected))),
+                    exporting.Selection(ids=tuple(selected), title=title, numbered=numbered),
                     len(selected),
+                    title,
                 )
             )
         shown_as = list_title.replace("&", "&&")  # a tag "R&D" is text, not a mnemonic
         self.scopes.append(
             (
-                f"This &list: {shown_as} ({len(shown):,})",
+                arg(self.tr("This &list: %1 (%2)"), shown_as, count(len(shown))),
                 exporting.Selection(ids=tuple(shown), title=list_title, numbered=numbered),
                 len(shown),
+                list_title,
             )
         )
         self.scopes.append(
-            (f"The &whole library ({total:,})", exporting.Selection(everything=True), total)
+            (
+                arg(self.tr("The &whole library (%1)"), count(total)),
+                exporting.Selection(everything=True),
+                total,
+                self.tr("The whole library"),
+            )
         )
 
         layout = QVBoxLayout(self)
@@ -97,26 +109,26 @@ class ExportDialog(QDialog):
         scope_layout = QVBoxLayout(scope_box)
         scope_layout.setContentsMargins(0, 0, 0, 0)
         self.scope_group = QButtonGroup(self)
-        for number, (label, _selection, _count) in enumerate(self.scopes):
+        for number, (label, *_rest) in enumerate(self.scopes):
             button = QRadioButton(label)
             self.scope_group.addButton(button, number)
             scope_layout.addWidget(button)
         self.scope_group.button(0).setChecked(True)
         self.scope_group.idToggled.connect(lambda _id, on: on and self.update_preview())
-        form.addRow("Papers:", scope_box)
+        form.addRow(self.tr("Papers:"), scope_box)
         self.format_combo = QComboBox()
         self.format_combo.setObjectName("exportFormat")
         for fmt in EXPORT_FORMATS:
             self.format_combo.addItem(f"{fmt.label} ({fmt.extension})", fmt.name)
         self.format_combo.currentIndexChanged.connect(self.update_preview)
-        form.addRow("&Format:", self.format_combo)
+        form.addRow(self.tr("&Format:"), self.format_combo)
         layout.addLayout(form)
         self.preview_label = QLabel()
         self.preview_label.setObjectName("exportPreviewLabel")
         layout.addWidget(self.preview_label)
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("exportPreview")
-        self.preview.setAccessibleName("Export preview")
+        self.preview.setAccessibleName(self.tr("Export preview"))
         self.preview_label.setBuddy(self.preview)
         self.preview.setReadOnly(True)
         self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -124,8 +136,12 @@ class ExportDialog(QDialog):
         self.message = QLabel()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.addButton("&Save…", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.copy_button = buttons.addButton("&Copy", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = buttons.addButton(
+            self.tr("&Save…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.copy_button = buttons.addButton(
+            self.tr("&Copy"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.save_button.clicked.connect(self.save)
         self.copy_button.clicked.connect(self.copy)
         buttons.rejected.connect(self.reject)
@@ -140,8 +156,8 @@ class ExportDialog(QDialog):
         return str(self.format_combo.currentData())
 
     def update_preview(self) -> None:
-        count = self.scopes[self.scope_group.checkedId()][2]
-        whole = count <= PREVIEW_WHOLE_UP_TO
+        papers = self.scopes[self.scope_group.checkedId()][2]
+        whole = papers <= PREVIEW_WHOLE_UP_TO
         try:
             text, shown = exporting.export_text(
                 self.library,
@@ -152,11 +168,14 @@ class ExportDialog(QDialog):
         except ReaderappError as error:
             self.preview.setPlainText(str(error))
             return
-        noun = "paper" if count == 1 else "papers"
         self.preview_label.setText(
-            f"Preview ({count:,} {noun}):"
+            self.tr("Preview (%Ln paper(s)):", "", papers)
             if whole
-            else f"Preview of the first {shown:,} of {count:,} papers (the file has them all):"
+            else arg(
+                self.tr("Preview of the first %1 of %2 papers (the file has them all):"),
+                count(shown),
+                count(papers),
+            )
         )
         self.preview.setPlainText(preview_lines(text, self.format_name()))
 
@@ -165,38 +184,38 @@ class ExportDialog(QDialog):
         library = self.library
         self.save_button.setEnabled(False)
         self.copy_button.setEnabled(False)
-        self.message.setText("Exporting…")
+        self.message.setText(self.tr("Exporting…"))
         self.runner.run(lambda: exporting.export_text(library, selection, name), then, self._failed)  # type: ignore[arg-type]
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.copy_button.setEnabled(True)
-        self.message.setText(f"Export failed: {error}")
+        self.message.setText(arg(self.tr("Export failed: %1"), error))
 
     def default_name(self) -> str:
-        label = self.scopes[self.scope_group.checkedId()][0].rsplit(" (", 1)[0]
-        label = re.sub("&(.)", r"\1", label)  # the mnemonic marks
-        stem = re.sub(r"[^\w\- ]+", "", label.replace("This list: ", "")).strip() or "papers"
+        label = self.scopes[self.scope_group.checkedId()][3]
+        stem = re.sub(r"[^\w\- ]+", "", label).strip() or "papers"
         extension = next(f.extension for f in EXPORT_FORMATS if f.name == self.format_name())
         return stem.replace(" ", "-").lower() + extension
 
     def save(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export to", str(self.start_dir / self.default_name())
+            self, self.tr("Export to"), str(self.start_dir / self.default_name())
         )
         if path:
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> None:
         def write(result: tuple[str, int]) -> None:
-            text, count = result
+            text, papers = result
             try:
                 path.write_text(text, encoding="utf-8", newline="")
             except OSError as error:
-                self._failed(ReaderappError(f"{path}: cannot write ({error.strerror})"))
+                why = arg(self.tr("%1: cannot write (%2)"), path, error.strerror)
+                self._failed(ReaderappError(why))
                 return
             self.saved_to = path
-            self.message.setText(f"Exported {count:,} papers to {path}")
+            self.message.setText(arg(self.tr("Exported %Ln paper(s) to %1", "", papers), path))
             self.accept()
 
         self._export(write)
@@ -204,7 +223,7 @@ class ExportDialog(QDialog):
     def copy(self) -> None:
         def put(result: tuple[str, int]) -> None:
             QGuiApplication.clipboard().setText(result[0])
-            self.message.setText(f"Copied {result[1]:,} papers")
+            self.message.setText(self.tr("Copied %Ln paper(s)", "", result[1]))
             self.save_button.setEnabled(True)
             self.copy_button.setEnabled(True)
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from readerapp.core.progress import CancelToken
 from readerapp.gui.dialogs import show_error
 from readerapp.gui.host import Host
+from readerapp.gui.i18n import arg
 from readerapp.gui.import_preview import ImportPreviewDialog
 from readerapp.gui.import_summary import ImportSummaryDialog
 from readerapp.services import batches, import_session, queues, triage
@@ -27,9 +28,7 @@ from readerapp.services.library import Library
 from readerapp.services.listing import ListRef
 from readerapp.services.overview import BatchInfo
 
-FILE_FILTER = (
-    "Paper dumps (*.txt *.bib *.bibtex *.ris *.json *.xml *.atom *.md *.csv *.nbib);;All files (*)"
-)
+FILE_PATTERNS = "*.txt *.bib *.bibtex *.ris *.json *.xml *.atom *.md *.csv *.nbib"
 
 
 class UndoImport(QUndoCommand):
@@ -48,7 +47,9 @@ class UndoImport(QUndoCommand):
     def undo(self) -> None:
         self.setObsolete(True)
         if self.outcome.undone:
-            self.flow.host.work.message("That import was already undone.")
+            self.flow.host.work.message(
+                QCoreApplication.translate("ImportFlow", "That import was already undone.")
+            )
             return
         self.flow.undo(self.outcome)
 
@@ -73,8 +74,9 @@ class ImportFlow(QObject):
     def import_files(self) -> None:
         if not self.host.is_ready:
             return
+        file_filter = arg(self.tr("Paper dumps (%1);;All files (*)"), FILE_PATTERNS)
         files, _ = QFileDialog.getOpenFileNames(
-            self.host.widget(), "Import papers", str(Path.home()), FILE_FILTER
+            self.host.widget(), self.tr("Import papers"), str(Path.home()), file_filter
         )
         if files:
             self.import_paths([Path(f) for f in files])
@@ -83,7 +85,9 @@ class ImportFlow(QObject):
         text = QGuiApplication.clipboard().text()
         if not text.strip():
             show_error(
-                self.host.widget(), "Nothing to paste", "The clipboard holds no text to import."
+                self.host.widget(),
+                self.tr("Nothing to paste"),
+                self.tr("The clipboard holds no text to import."),
             )
             return
         self.start([ImportSource.from_clipboard(text)])
@@ -137,7 +141,7 @@ class ImportFlow(QObject):
         if plan.queue:
             host.settings.setValue("queue/last", plan.queue)
         cancel = CancelToken()
-        relay = host.work.begin("Importing…", cancel)
+        relay = host.work.begin(self.tr("Importing…"), cancel)
         host.ops.call(
             lambda lib: import_session.run_import(lib, plan, relay, cancel),
             self.finish_import,
@@ -153,7 +157,7 @@ class ImportFlow(QObject):
         if not host.is_ready:  # the window closed (or switched libraries) meanwhile
             return
         if outcome.cancelled:
-            host.work.message("Import cancelled; the library is unchanged.", 8000)
+            host.work.message(self.tr("Import cancelled; the library is unchanged."), 8000)
             self.imported.emit(outcome)
             return
         host.ops.announce(outcome.changes)
@@ -163,7 +167,7 @@ class ImportFlow(QObject):
         self._show_summary(outcome, command)
         self.imported.emit(outcome)
         cancel = CancelToken()  # a cancelled sync keeps its pending marks: resumed later
-        relay = host.work.begin("Indexing…", cancel)
+        relay = host.work.begin(self.tr("Indexing…"), cancel)
         host.ops.call(
             lambda lib: import_session.index_import(lib, outcome, relay, cancel),
             lambda count: self._indexed(count, outcome),
@@ -216,7 +220,7 @@ class ImportFlow(QObject):
         if outcome.undone or not outcome.batch_ids or not host.is_ready:
             return
         outcome.undone = True
-        host.work.begin("Undoing the import…")
+        host.work.begin(self.tr("Undoing the import…"))
 
         def work(library: Library) -> list[batches.UndoReport]:
             return import_session.undo_outcome(library, outcome)
@@ -237,14 +241,22 @@ class ImportFlow(QObject):
         """Undoes an older import, picked in the sidebar, after asking. It is not on the undo
         stack (an import is redone by importing again); the status bar says what it did."""
         host, batch_id = self.host, batch.id
-        name = f"{batches.source_name(batch.source)}, {batch.created_at:%b %d %H:%M}"
+        made = batch.created_at
+        day = QLocale().toString(QDate(made.year, made.month, made.day), "MMM dd")
+        name = f"{batches.source_name(batch.source)}, {day} {made:%H:%M}"
         answer = QMessageBox.question(
             host.widget(),
-            "Undo import",
-            f"Undo import {batch_id} ({name})?\n\nThe papers it added that you have not "
-            "touched since are removed, and the fields it filled on papers already in the "
-            "library are cleared. Papers you starred, tagged, queued, annotated or edited "
-            "stay. This cannot be redone, except by importing again.",
+            self.tr("Undo import"),
+            arg(
+                self.tr(
+                    "Undo import %1 (%2)?\n\nThe papers it added that you have not touched "
+                    "since are removed, and the fields it filled on papers already in the "
+                    "library are cleared. Papers you starred, tagged, queued, annotated or "
+                    "edited stay. This cannot be redone, except by importing again."
+                ),
+                batch_id,
+                name,
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes or not host.is_ready:
             return

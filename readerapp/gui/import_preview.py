@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -59,6 +61,7 @@ from readerapp.core.errors import UserError
 from readerapp.core.progress import CancelToken
 from readerapp.core.records import PaperSummary
 from readerapp.formats.registry import IMPORT_FORMATS
+from readerapp.gui.i18n import arg, count, status_word
 from readerapp.gui.tasks import ProgressRelay, TaskRunner
 from readerapp.gui.theme import ERROR_RED, readable_on
 from readerapp.services import queues, triage
@@ -91,12 +94,15 @@ def _valid(clean: Callable[[str], str], name: str) -> str | None:
         return None
 
 
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+def _tr(text: str) -> str:
+    """The module's texts, under the dialog's context (lupdate reads the literal calls of
+    QCoreApplication.translate below; this only looks one up again)."""
+    return QCoreApplication.translate("ImportPreviewDialog", text)
 
 
 def totals_text(previews: Sequence[SourcePreview]) -> str:
-    """The counts over every source, with the papers left out taken away."""
+    """The counts over every source, with the papers left out taken away. (Counts use the
+    dialog's tr(): pyside6-lupdate marks plural forms only there.)"""
     counts = [p.counts() for p in previews if p.report is not None]
     reports = [p.report for p in previews if p.report is not None]
     added = sum(c.added for c in counts)
@@ -107,25 +113,31 @@ def totals_text(previews: Sequence[SourcePreview]) -> str:
     failed = sum(1 for p in previews if p.report is None)
     if not reports:
         if len(previews) == 1:
-            return "Nothing can be imported from it."
-        return f"Nothing can be imported: none of the {len(previews):,} sources can be read."
+            return ImportPreviewDialog.tr("Nothing can be imported from it.")
+        return ImportPreviewDialog.tr(
+            "Nothing can be imported: none of the %Ln sources can be read.", "", len(previews)
+        )
     parts = [
-        f"{added:,} new",
-        f"{known:,} already in the library",
-        f"{merged:,} of them get new details",
-        f"{skipped:,} skipped",
+        arg(ImportPreviewDialog.tr("%1 new"), count(added)),
+        arg(ImportPreviewDialog.tr("%1 already in the library"), count(known)),
+        arg(ImportPreviewDialog.tr("%1 of them get new details"), count(merged)),
+        arg(ImportPreviewDialog.tr("%1 skipped"), count(skipped)),
     ]
     if left_out:
-        parts.append(f"{left_out:,} left out")
+        parts.append(arg(ImportPreviewDialog.tr("%1 left out"), count(left_out)))
     text = " · ".join(parts)
     if failed:
-        text += f" · {_plural(failed, 'source')} cannot be read (see below)"
+        text += " · " + ImportPreviewDialog.tr(
+            "%Ln source(s) cannot be read (see below)", "", failed
+        )
     if not failed and added == 0 and merged == 0:
         if left_out and known == 0:
-            text += "\nEvery paper is left out: check the ones to import."
+            text += "\n" + ImportPreviewDialog.tr(
+                "Every paper is left out: check the ones to import."
+            )
         else:
-            text += (
-                "\nNothing new: every paper is already in the library with these details. "
+            text += "\n" + ImportPreviewDialog.tr(
+                "Nothing new: every paper is already in the library with these details. "
                 "Importing only applies the queue and tag options below."
             )
     return text
@@ -133,7 +145,9 @@ def totals_text(previews: Sequence[SourcePreview]) -> str:
 
 def import_button_text(counts: Sequence[PreviewCounts]) -> str:
     added = sum(c.added for c in counts)
-    return f"&Import {_plural(added, 'new paper')}" if added else "&Import"
+    if not added:
+        return ImportPreviewDialog.tr("&Import")
+    return ImportPreviewDialog.tr("&Import %Ln new paper(s)", "", added)
 
 
 # -- messages written for the window (the command line keeps its own, SourceProblem.message)
@@ -143,7 +157,11 @@ def source_name(source: ImportSource) -> str:
     """The source as the window's user knows it: the file's name, or the clipboard."""
     if source.path is not None:
         return f"“{source.path.name}”"
-    return {CLIPBOARD: "the clipboard", STDIN: "standard input"}.get(source.source, source.label)
+    names = {
+        CLIPBOARD: QCoreApplication.translate("ImportPreviewDialog", "the clipboard"),
+        STDIN: QCoreApplication.translate("ImportPreviewDialog", "standard input"),
+    }
+    return names.get(source.source, source.label)
 
 
 def problem_text(preview: SourcePreview, several: bool) -> str:
@@ -156,47 +174,69 @@ def problem_text(preview: SourcePreview, several: bool) -> str:
     subject = name[0].upper() + name[1:]
     why = problem.why.rstrip(".")
     texts = {
-        Problem.MISSING: f"{subject} cannot be found: it was moved, renamed or deleted.",
-        Problem.FOLDER: f"{subject} is a folder. Import the files in it instead.",
-        Problem.NOT_ALLOWED: f"{subject} cannot be opened: you are not allowed to read it.",
-        Problem.NOT_TEXT: (
-            f"{subject} is not a text file (a PDF, an image or an archive, perhaps). "
-            "readerapp imports lists of papers saved as text: BibTeX, RIS, JSON, Markdown "
-            "and the like."
+        Problem.MISSING: QCoreApplication.translate(
+            "ImportPreviewDialog", "%1 cannot be found: it was moved, renamed or deleted."
         ),
-        Problem.UNREADABLE: f"{subject} cannot be read: {why}.",
-        Problem.EMPTY: f"{subject} holds no text: there is nothing to import.",
-        Problem.UNRECOGNISED: (
-            f"{subject} does not look like any format readerapp knows. If it is one of them, "
-            "choose it under Format."
+        Problem.FOLDER: QCoreApplication.translate(
+            "ImportPreviewDialog", "%1 is a folder. Import the files in it instead."
         ),
-        Problem.OTHER: f"{subject} cannot be imported: {why}.",
+        Problem.NOT_ALLOWED: QCoreApplication.translate(
+            "ImportPreviewDialog", "%1 cannot be opened: you are not allowed to read it."
+        ),
+        Problem.NOT_TEXT: QCoreApplication.translate(
+            "ImportPreviewDialog",
+            "%1 is not a text file (a PDF, an image or an archive, perhaps). readerapp "
+            "imports lists of papers saved as text: BibTeX, RIS, JSON, Markdown and the like.",
+        ),
+        Problem.UNREADABLE: QCoreApplication.translate(
+            "ImportPreviewDialog", "%1 cannot be read: %2."
+        ),
+        Problem.EMPTY: QCoreApplication.translate(
+            "ImportPreviewDialog", "%1 holds no text: there is nothing to import."
+        ),
+        Problem.UNRECOGNISED: QCoreApplication.translate(
+            "ImportPreviewDialog",
+            "%1 does not look like any format readerapp knows. If it is one of them, choose "
+            "it under Format.",
+        ),
+        Problem.OTHER: QCoreApplication.translate(
+            "ImportPreviewDialog", "%1 cannot be imported: %2."
+        ),
     }
     if problem.kind is Problem.NOT_IN_FORMAT:
         label = _format_label(problem.format_name or "")
-        where = f"Line {problem.line:,}: " if problem.line is not None else ""
-        text = (
-            f"{subject} cannot be read as {label}. {where}{why}. "
-            "Choose the format it is in under Format."
-        )
+        if problem.line is not None:
+            text = QCoreApplication.translate(
+                "ImportPreviewDialog",
+                "%1 cannot be read as %2. Line %3: %4. Choose the format it is in under Format.",
+            )
+            text = arg(text, subject, label, count(problem.line), why)
+        else:
+            text = QCoreApplication.translate(
+                "ImportPreviewDialog",
+                "%1 cannot be read as %2. %3. Choose the format it is in under Format.",
+            )
+            text = arg(text, subject, label, why)
     else:
-        text = texts[problem.kind]
+        text = arg(texts[problem.kind], subject, why)
     if several:
-        text += " The other sources are imported without it."
+        text += " " + QCoreApplication.translate(
+            "ImportPreviewDialog", "The other sources are imported without it."
+        )
     return text
 
 
 # What the sources table says of a source that cannot be imported, in its Format column.
 PROBLEM_CELLS = {
-    Problem.MISSING: "not found",
-    Problem.FOLDER: "a folder",
-    Problem.NOT_ALLOWED: "not allowed",
-    Problem.NOT_TEXT: "not text",
-    Problem.UNREADABLE: "unreadable",
-    Problem.EMPTY: "empty",
-    Problem.UNRECOGNISED: "not recognised",
-    Problem.NOT_IN_FORMAT: "not readable",
-    Problem.OTHER: "not readable",
+    Problem.MISSING: QT_TRANSLATE_NOOP("ImportPreviewDialog", "not found"),
+    Problem.FOLDER: QT_TRANSLATE_NOOP("ImportPreviewDialog", "a folder"),
+    Problem.NOT_ALLOWED: QT_TRANSLATE_NOOP("ImportPreviewDialog", "not allowed"),
+    Problem.NOT_TEXT: QT_TRANSLATE_NOOP("ImportPreviewDialog", "not text"),
+    Problem.UNREADABLE: QT_TRANSLATE_NOOP("ImportPreviewDialog", "unreadable"),
+    Problem.EMPTY: QT_TRANSLATE_NOOP("ImportPreviewDialog", "empty"),
+    Problem.UNRECOGNISED: QT_TRANSLATE_NOOP("ImportPreviewDialog", "not recognised"),
+    Problem.NOT_IN_FORMAT: QT_TRANSLATE_NOOP("ImportPreviewDialog", "not readable"),
+    Problem.OTHER: QT_TRANSLATE_NOOP("ImportPreviewDialog", "not readable"),
 }
 
 
@@ -267,7 +307,9 @@ class KnownPaper:
     def title(self) -> str:
         if self.summary is not None:
             return self.summary.title
-        return self.planned.record.title if self.planned is not None else f"Paper {self.paper_id}"
+        if self.planned is not None:
+            return self.planned.record.title
+        return arg(QCoreApplication.translate("ImportPreviewDialog", "Paper %1"), self.paper_id)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -277,7 +319,11 @@ class KnownPaper:
     def tip(self) -> str:
         """The title, and the file's if it differs (a bare arXiv id the file names)."""
         theirs = self.planned.record.title if self.planned is not None else self.title
-        return self.title if theirs == self.title else f"{self.title}\nIn the file: {theirs}"
+        if theirs == self.title:
+            return self.title
+        return f"{self.title}\n" + arg(
+            QCoreApplication.translate("ImportPreviewDialog", "In the file: %1"), theirs
+        )
 
 
 def _keys(item: PlannedPaper | KnownPaper) -> tuple[str, ...]:
@@ -288,32 +334,66 @@ def _first_author(paper: PlannedPaper) -> str:
     authors = paper.record.authors
     if not authors:
         return ""
-    return authors[0] + (" et al." if len(authors) > 1 else "")
+    return (
+        arg(QCoreApplication.translate("ImportPreviewDialog", "%1 et al."), authors[0])
+        if len(authors) > 1
+        else authors[0]
+    )
 
 
 def _status_text(summary: PaperSummary | None) -> str:
     if summary is None:
         return ""
-    return ("★ " if summary.starred else "") + summary.status
+    return ("★ " if summary.starred else "") + status_word(summary.status)
 
 
 def _field_names(columns: Sequence[str]) -> str:
     return ", ".join(c.replace("_", " ") for c in columns)
 
 
+# Titles are translated when shown (PaperChoiceModel.headerData).
 NEW_COLUMNS = (
-    Column("Title", lambda p: p.record.title, lambda p: p.record.title),
-    Column("First author", _first_author, lambda p: "; ".join(p.record.authors), chars=22),
-    Column("Year", lambda p: str(p.record.year or ""), chars=5),
+    Column(
+        QT_TRANSLATE_NOOP("ImportPreviewDialog", "Title"),
+        lambda p: p.record.title,
+        lambda p: p.record.title,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("ImportPreviewDialog", "First author"),
+        _first_author,
+        lambda p: "; ".join(p.record.authors),
+        chars=22,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("ImportPreviewDialog", "Year"),
+        lambda p: str(p.record.year or ""),
+        chars=5,
+    ),
 )
 KNOWN_COLUMNS = (
-    Column("Paper", lambda k: k.title, lambda k: k.tip),
-    Column("Status", lambda k: _status_text(k.summary), chars=10),
-    Column("Queues", lambda k: ", ".join(k.summary.queues) if k.summary else "", chars=14),
+    Column(QT_TRANSLATE_NOOP("ImportPreviewDialog", "Paper"), lambda k: k.title, lambda k: k.tip),
     Column(
-        "This import fills in",
-        lambda k: _field_names(k.fills) if k.fills else "nothing new",
-        lambda k: _field_names(k.fills) if k.fills else "Nothing to fill in",
+        QT_TRANSLATE_NOOP("ImportPreviewDialog", "Status"),
+        lambda k: _status_text(k.summary),
+        chars=10,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("ImportPreviewDialog", "Queues"),
+        lambda k: ", ".join(k.summary.queues) if k.summary else "",
+        chars=14,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("ImportPreviewDialog", "This import fills in"),
+        lambda k: (
+            _field_names(k.fills)
+            if k.fills
+            else QCoreApplication.translate("ImportPreviewDialog", "nothing new")
+        ),
+        lambda k: (
+            _field_names(k.fills)
+            if k.fills
+            else QCoreApplication.translate("ImportPreviewDialog", "Nothing to fill in")
+        ),
         chars=24,
     ),
 )
@@ -347,7 +427,7 @@ class PaperChoiceModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
+            return _tr(self.columns[section].title)
         return None
 
     def is_checked(self, row: int) -> bool:
@@ -472,9 +552,9 @@ class PaperChoicePane(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName(f"{name}Summary")
         self.summary.setWordWrap(True)
-        self.check_all = QPushButton("Check &all")
+        self.check_all = QPushButton(self.tr("Check &all"))
         self.check_all.setObjectName(f"{name}CheckAll")
-        self.check_none = QPushButton("Check n&one")
+        self.check_none = QPushButton(self.tr("Check n&one"))
         self.check_none.setObjectName(f"{name}CheckNone")
         for button in (self.check_all, self.check_none):
             button.setAutoDefault(False)
@@ -494,12 +574,23 @@ class PaperChoicePane(QWidget):
     def _count(self) -> None:
         total = self.model.rowCount()
         checked = self.model.checked_count()
-        self.summary.setText(f"{checked:,} of {total:,} checked. {self.noun}" if total else "None.")
+        self.summary.setText(
+            arg(self.tr("%1 of %2 checked. %3"), count(checked), count(total), self.noun)
+            if total
+            else self.tr("None.")
+        )
         for button in (self.check_all, self.check_none):
             button.setEnabled(total > 0)
 
 
-COLUMNS = ("File", "Format", "New", "In library", "Merged", "Skipped")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ImportPreviewDialog", "File"),
+    QT_TRANSLATE_NOOP("ImportPreviewDialog", "Format"),
+    QT_TRANSLATE_NOOP("ImportPreviewDialog", "New"),
+    QT_TRANSLATE_NOOP("ImportPreviewDialog", "In library"),
+    QT_TRANSLATE_NOOP("ImportPreviewDialog", "Merged"),
+    QT_TRANSLATE_NOOP("ImportPreviewDialog", "Skipped"),
+)
 
 
 class ImportPreviewDialog(QDialog):
@@ -523,7 +614,7 @@ class ImportPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importPreview")
-        self.setWindowTitle("Import papers")
+        self.setWindowTitle(self.tr("Import papers"))
         self.library, self.runner = library, runner
         self.sources = list(sources)
         self.previews: list[SourcePreview | None] = [None] * len(self.sources)
@@ -535,14 +626,14 @@ class ImportPreviewDialog(QDialog):
         self.relay = ProgressRelay(self)
         self.relay.progressed.connect(self._progressed)
 
-        self.heading = QLabel("Reading…")
+        self.heading = QLabel(self.tr("Reading…"))
         self.heading.setObjectName("previewHeading")
         self.heading.setWordWrap(True)
         self.table = QTableWidget(len(self.sources), len(COLUMNS))
         self.table.setObjectName("sourceTable")
-        self.table.setAccessibleName("Sources")
+        self.table.setAccessibleName(self.tr("Sources"))
         self.table.setTabKeyNavigation(False)  # Tab moves on; the arrows move within
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([_tr(title) for title in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -570,7 +661,7 @@ class ImportPreviewDialog(QDialog):
         for fmt in IMPORT_FORMATS:
             self.format_combo.addItem(fmt.label, fmt.name)
         self.format_combo.activated.connect(self._format_chosen)
-        format_label = QLabel("&Format:")
+        format_label = QLabel(self.tr("&Format:"))
         format_label.setBuddy(self.format_combo)
         self.source_label = ElidedLabel()
         self.source_label.setObjectName("sourceLabel")
@@ -586,28 +677,37 @@ class ImportPreviewDialog(QDialog):
         self._colour_error()
 
         self.new_pane = PaperChoicePane(
-            NEW_COLUMNS, "new", "Unchecked papers are not added to the library."
+            NEW_COLUMNS, "new", self.tr("Unchecked papers are not added to the library.")
         )
         self.known_pane = PaperChoicePane(
             KNOWN_COLUMNS,
             "known",
-            "Matched by arXiv id, DOI or title; only fields they lack are filled in, and "
-            "stars, status, tags, notes and queues stay as they are. Unchecked papers are "
-            "left as they are and the options below skip them.",
+            self.tr(
+                "Matched by arXiv id, DOI or title; only fields they lack are filled in, and "
+                "stars, status, tags, notes and queues stay as they are. Unchecked papers are "
+                "left as they are and the options below skip them."
+            ),
         )
         self.skipped_list = QListWidget()
         self.skipped_list.setObjectName("skippedList")
-        self.skipped_list.setAccessibleName("Skipped entries")
+        self.skipped_list.setAccessibleName(self.tr("Skipped entries"))
         self.skipped_list.setUniformItemSizes(True)
-        self.skipped_list.setToolTip("Entries that cannot become papers, with where and why")
+        self.skipped_list.setToolTip(
+            self.tr("Entries that cannot become papers, with where and why")
+        )
         self.tabs = QTabWidget()
         self.tabs.setObjectName("detailTabs")
-        self.tabs.tabBar().setAccessibleName("Papers of the source")
-        self.tabs.addTab(self.new_pane, "New papers")
-        self.tabs.addTab(self.known_pane, "Already in the library")
-        self.tabs.addTab(self.skipped_list, "Skipped")
-        self.new_pane.view.setAccessibleName("New papers")
-        self.known_pane.view.setAccessibleName("Papers already in the library")
+        self.tabs.tabBar().setAccessibleName(self.tr("Papers of the source"))
+        self.tab_titles = (
+            self.tr("New papers"),
+            self.tr("Already in the library"),
+            self.tr("Skipped"),
+        )
+        self.tabs.addTab(self.new_pane, self.tab_titles[0])
+        self.tabs.addTab(self.known_pane, self.tab_titles[1])
+        self.tabs.addTab(self.skipped_list, self.tab_titles[2])
+        self.new_pane.view.setAccessibleName(self.tr("New papers"))
+        self.known_pane.view.setAccessibleName(self.tr("Papers already in the library"))
         for pane in (self.new_pane, self.known_pane):
             pane.model.checks_changed.connect(self._checks_changed)
         # The lists of the current source, or why it cannot be imported in their place.
@@ -629,22 +729,22 @@ class ImportPreviewDialog(QDialog):
         progress_row.addWidget(self.progress_label, 1)
         progress_row.addWidget(self.progress_bar)
 
-        self.queue_check = QCheckBox("Add all imported papers to the &queue:")
+        self.queue_check = QCheckBox(self.tr("Add all imported papers to the &queue:"))
         self.queue_combo = QComboBox()
         self.queue_combo.setObjectName("queueCombo")
-        self.queue_combo.setAccessibleName("Queue")
+        self.queue_combo.setAccessibleName(self.tr("Queue"))
         self.queue_combo.setEditable(True)
         self.queue_combo.addItems(list(queue_names))
         self.queue_combo.setCurrentText(last_queue)
-        self.queue_combo.setToolTip("An existing queue, or type a new name")
-        self.tag_check = QCheckBox("Add the &tag:")
+        self.queue_combo.setToolTip(self.tr("An existing queue, or type a new name"))
+        self.tag_check = QCheckBox(self.tr("Add the &tag:"))
         self.tag_combo = QComboBox()
         self.tag_combo.setObjectName("tagCombo")
-        self.tag_combo.setAccessibleName("Tag")
+        self.tag_combo.setAccessibleName(self.tr("Tag"))
         self.tag_combo.setEditable(True)
         self.tag_combo.addItems(list(tag_names))
         self.tag_combo.setCurrentText("")
-        self.tag_combo.setToolTip("An existing tag, or type a new one")
+        self.tag_combo.setToolTip(self.tr("An existing tag, or type a new one"))
         for check, combo in (
             (self.queue_check, self.queue_combo),
             (self.tag_check, self.tag_combo),
@@ -663,7 +763,7 @@ class ImportPreviewDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button: QPushButton = self.buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setObjectName("importButton")
         self.import_button.setEnabled(False)
@@ -726,7 +826,7 @@ class ImportPreviewDialog(QDialog):
             self.excluded[row] = set()  # another read of it: other papers, other keys
             self._fill_row(row)
         self._running += 1
-        self.progress_label.set_full_text("Reading…")
+        self.progress_label.set_full_text(self.tr("Reading…"))
         self.progress_bar.setRange(0, 0)
         self._show_progress(True)
         self._update_buttons()
@@ -751,7 +851,7 @@ class ImportPreviewDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._running -= 1
         self._after_run()
-        self.heading.setText(f"The preview failed: {error}")
+        self.heading.setText(arg(self.tr("The preview failed: %1"), error))
         self.failed.emit(error)
 
     def _after_run(self) -> None:
@@ -823,15 +923,15 @@ class ImportPreviewDialog(QDialog):
             cells = ["…", "", "", "", ""]
         elif report is None:
             assert preview.problem is not None
-            cells = [PROBLEM_CELLS[preview.problem.kind], "", "", "", ""]
+            cells = [_tr(PROBLEM_CELLS[preview.problem.kind]), "", "", "", ""]
         else:
             counts = preview.counts()
             cells = [
                 _format_label(report.format),
-                f"{counts.added:,}",
-                f"{counts.merged + counts.unchanged:,}",
-                f"{counts.merged:,}",
-                f"{len(report.skipped):,}",
+                count(counts.added),
+                count(counts.merged + counts.unchanged),
+                count(counts.merged),
+                count(len(report.skipped)),
             ]
         for column, text in enumerate(cells, start=1):
             item = QTableWidgetItem(text)
@@ -848,7 +948,7 @@ class ImportPreviewDialog(QDialog):
             return
         source = self.sources[row]
         self.source_label.set_full_text(
-            str(source.path) if source.path is not None else "Text from the clipboard"
+            str(source.path) if source.path is not None else self.tr("Text from the clipboard")
         )
         preview = self.previews[row]
         wanted = preview.format_name if preview is not None else source.format_name
@@ -858,9 +958,9 @@ class ImportPreviewDialog(QDialog):
         can_choose = problem is None or problem.kind.format_may_help
         self.format_combo.setEnabled(can_choose)
         if preview is None:
-            self.format_combo.setPlaceholderText("Detecting…")
+            self.format_combo.setPlaceholderText(self.tr("Detecting…"))
         else:
-            self.format_combo.setPlaceholderText("Choose a format" if can_choose else "—")
+            self.format_combo.setPlaceholderText(self.tr("Choose a format") if can_choose else "—")
         if preview is None or preview.report is None:
             self._fill_lists(None, self.excluded[row])
             if preview is not None:
@@ -875,8 +975,8 @@ class ImportPreviewDialog(QDialog):
         if preview is None or report is None:
             self.new_pane.model.reset((), excluded)
             self.known_pane.model.reset((), excluded)
-            for tab in range(self.tabs.count()):
-                self.tabs.setTabText(tab, self.tabs.tabText(tab).split(" (")[0])
+            for tab, title in enumerate(self.tab_titles):
+                self.tabs.setTabText(tab, title)
             return
         self.new_pane.model.reset(preview.new_papers, excluded)
         # A column no paper has anything in (the Daily Papers text has no authors) is hidden.
@@ -894,16 +994,19 @@ class ImportPreviewDialog(QDialog):
         ]
         self.known_pane.model.reset(known, excluded)
         for entry in report.skipped[:LIST_LIMIT]:
-            where = f"line {entry.line:,}" if entry.line is not None else "(no line)"
+            where = (
+                arg(self.tr("line %1"), count(entry.line))
+                if entry.line is not None
+                else self.tr("(no line)")
+            )
             self.skipped_list.addItem(f"{where}: {entry.reason}")
             self.skipped_list.item(self.skipped_list.count() - 1).setToolTip(entry.reason)
         if len(report.skipped) > LIST_LIMIT:
-            self.skipped_list.addItem(f"… and {len(report.skipped) - LIST_LIMIT:,} more")
+            more = count(len(report.skipped) - LIST_LIMIT)
+            self.skipped_list.addItem(arg(self.tr("… and %1 more"), more))
         sizes = (len(preview.new_papers), len(known), len(report.skipped))
-        for tab, (title, size) in enumerate(
-            zip(("New papers", "Already in the library", "Skipped"), sizes, strict=True)
-        ):
-            self.tabs.setTabText(tab, f"{title} ({size:,})")
+        for tab, (title, size) in enumerate(zip(self.tab_titles, sizes, strict=True)):
+            self.tabs.setTabText(tab, f"{title} ({count(size)})")
         # The first list that has something in it, unless the user is looking at one.
         if sizes[self.tabs.currentIndex()] == 0:
             self.tabs.setCurrentIndex(next((n for n, size in enumerate(sizes) if size), 0))

@@ -7,41 +7,61 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from readerapp.gui.i18n import arg, count
 from readerapp.services.batches import source_name
 from readerapp.services.import_session import ImportPlan
 from readerapp.services.importing import FileReport
 
 
 def summary_text(plan: ImportPlan, reports: Sequence[FileReport], papers: int) -> str:
-    """One line per written source, then what the options did."""
+    """One line per written source, then what the options did. (Its counts use the
+    dialog's tr(): pyside6-lupdate marks plural forms only there.)"""
     lines = []
     for report in reports:
-        left_out = f", {report.excluded:,} left out" if report.excluded else ""
-        lines.append(
-            f"From {source_name(report.source)}: {report.added:,} new, "
-            f"{report.merged:,} merged, {report.unchanged:,} already there, "
-            f"{len(report.skipped):,} skipped{left_out}."
+        numbers = (
+            count(report.added),
+            count(report.merged),
+            count(report.unchanged),
+            count(len(report.skipped)),
         )
+        if report.excluded:
+            text = ImportSummaryDialog.tr(
+                "From %1: %2 new, %3 merged, %4 already there, %5 skipped, %6 left out."
+            )
+            lines.append(arg(text, source_name(report.source), *numbers, count(report.excluded)))
+        else:
+            text = ImportSummaryDialog.tr(
+                "From %1: %2 new, %3 merged, %4 already there, %5 skipped."
+            )
+            lines.append(arg(text, source_name(report.source), *numbers))
     untouched = [p for p in plan.previews if not p.changes_library]
     for preview in untouched:
         name = source_name(preview.source.source)
         counts = preview.counts()
         if counts.left_out and not counts.unchanged:
-            lines.append(f"From {name}: nothing — all {counts.left_out:,} papers left out.")
+            text = ImportSummaryDialog.tr(
+                "From %1: nothing — all %Ln paper(s) left out.", "", counts.left_out
+            )
+            lines.append(arg(text, name))
         elif counts.left_out:
-            lines.append(
-                f"From {name}: nothing new — {counts.unchanged:,} papers are already in "
-                f"the library, {counts.left_out:,} left out."
+            text = ImportSummaryDialog.tr(
+                "From %1: nothing new — %Ln paper(s) already in the library, %2 left out.",
+                "",
+                counts.unchanged,
             )
+            lines.append(arg(text, name, count(counts.left_out)))
         else:
-            lines.append(
-                f"From {name}: nothing new — all "
-                f"{len(preview.existing_ids):,} papers are already in the library."
+            text = ImportSummaryDialog.tr(
+                "From %1: nothing new — all %Ln paper(s) already in the library.",
+                "",
+                len(preview.existing_ids),
             )
+            lines.append(arg(text, name))
     if plan.queue and papers:
-        lines.append(f"Added {papers:,} papers to the queue “{plan.queue}”.")
+        text = ImportSummaryDialog.tr("Added %Ln paper(s) to the queue “%1”.", "", papers)
+        lines.append(arg(text, plan.queue))
     if plan.tag and papers:
-        lines.append(f"Tagged {papers:,} papers “{plan.tag}”.")
+        lines.append(arg(ImportSummaryDialog.tr("Tagged %Ln paper(s) “%1”.", "", papers), plan.tag))
     return "\n".join(lines)
 
 
@@ -60,7 +80,7 @@ class ImportSummaryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importSummary")
-        self.setWindowTitle("Import done")
+        self.setWindowTitle(self.tr("Import done"))
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.text = QLabel(summary_text(plan, reports, papers))
         self.text.setObjectName("summaryText")
@@ -69,10 +89,10 @@ class ImportSummaryDialog(QDialog):
         written = any(r.batch_id is not None for r in reports)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.show_button: QPushButton = buttons.addButton(
-            "&Show imported papers", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Show imported papers"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.undo_button: QPushButton = buttons.addButton(
-            "&Undo import", QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("&Undo import"), QDialogButtonBox.ButtonRole.ActionRole
         )
         for button in (self.show_button, self.undo_button):
             button.setEnabled(written)
@@ -98,9 +118,9 @@ class ImportSummaryDialog(QDialog):
     def _undo(self) -> None:
         self.undo_button.setEnabled(False)
         self.show_button.setEnabled(False)
-        self.text.setText(self.text.text() + "\n\nUndoing…")
+        self.text.setText(self.text.text() + "\n\n" + self.tr("Undoing…"))
         self.undo_requested.emit()
 
     def show_undone(self, text: str) -> None:
-        self.setWindowTitle("Import undone")
+        self.setWindowTitle(self.tr("Import undone"))
         self.text.setText(text)

@@ -18,10 +18,10 @@ from readerapp.core.identifiers import Identifier
 from readerapp.core.progress import CancelToken
 from readerapp.formats.base import ParseResult
 from readerapp.gui.add_by_id_dialog import AddByIdDialog
-from readerapp.gui.commands import plural
 from readerapp.gui.completion_flow import CompletionFlow
 from readerapp.gui.daily_dialog import DailyDialog
 from readerapp.gui.host import Host
+from readerapp.gui.i18n import arg
 from readerapp.gui.import_flow import ImportFlow
 from readerapp.gui.tasks import ProgressRelay, TaskRunner
 from readerapp.services import adding, import_session, online
@@ -107,9 +107,9 @@ class LookupFlow(QObject):
         if cancel.cancelled:
             return
         if isinstance(error, ReaderappError):
-            dialog.show_failure(f"Nothing was looked up: {error}")
+            dialog.show_failure(arg(self.tr("Nothing was looked up: %1"), error))
         else:
-            dialog.show_failure("The look-up failed; nothing changed.")
+            dialog.show_failure(self.tr("The look-up failed; nothing changed."))
             self.host.report_error(error)
 
     def _add_closed(self, dialog: AddByIdDialog) -> None:
@@ -127,7 +127,7 @@ class LookupFlow(QObject):
         if not host.is_ready:
             return
         fetched = preview.fetched
-        relay = host.work.begin(f"Adding {plural(len(fetched.records), 'paper')}…")
+        relay = host.work.begin(self.tr("Adding %Ln paper(s)…", "", len(fetched.records)))
 
         def work(library: Library) -> ImportOutcome:
             report = adding.import_fetched(library, fetched, index=False, progress=relay)
@@ -153,7 +153,9 @@ class LookupFlow(QObject):
             return
         cancel = CancelToken()
         self._daily_cancel = cancel
-        relay = host.work.begin(f"Fetching Daily Papers of {day.isoformat()}…", cancel)
+        relay = host.work.begin(
+            arg(self.tr("Fetching Daily Papers of %1…"), day.isoformat()), cancel
+        )
         connection = connection_for(host.library(), cancel)
 
         def work() -> ParseResult | None:
@@ -169,9 +171,9 @@ class LookupFlow(QObject):
         self._daily_cancel = None
         if parsed is None or not host.is_ready:
             host.work.end()
-            host.work.message("Fetching Daily Papers cancelled; nothing changed.", 8000)
+            host.work.message(self.tr("Fetching Daily Papers cancelled; nothing changed."), 8000)
             return
-        relay = host.work.begin(f"Importing {plural(len(parsed.records), 'paper')}…")
+        relay = host.work.begin(self.tr("Importing %Ln paper(s)…", "", len(parsed.records)))
 
         def work(library: Library) -> ImportOutcome:
             report = adding.import_daily(library, day, parsed, index=False, progress=relay)

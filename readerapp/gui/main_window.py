@@ -43,6 +43,7 @@ from readerapp.gui.detail_pane import DetailPane
 from readerapp.gui.dialogs import CrashDialog, ShortcutsDialog, about_text, show_error
 from readerapp.gui.edit_actions import EditActions
 from readerapp.gui.export_dialog import ExportDialog
+from readerapp.gui.i18n import LANGUAGE_KEY, saved_language
 from readerapp.gui.import_flow import ImportFlow
 from readerapp.gui.lookup_flow import LookupFlow
 from readerapp.gui.operations import Operations
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
         detail.note_edited.connect(self.edits.note_edited)
         detail.note_deleted.connect(self.edits.note_deleted)
         detail.paper_activated.connect(self.show_paper)
-        detail.show_message("Opening the library…")
+        detail.show_message(self.tr("Opening the library…"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -227,6 +228,7 @@ class MainWindow(QMainWindow):
             search_help=self.show_search_help,
             copy=lambda: copy_papers(self),
             set_theme=self.set_theme,
+            set_language=self.set_language,
         )
         self.menu_actions = WindowActions(
             self, self.table, self.search_box, self.undo_stack, handlers, preferences_shortcut()
@@ -236,6 +238,7 @@ class MainWindow(QMainWindow):
         self.act_preferences = self.menu_actions.preferences
         self.menu_actions.build_menus()
         self.menu_actions.show_theme(theme.saved_theme(self.settings))
+        self.menu_actions.show_language(saved_language(self.settings, {}))
         # The reading routine (Inbox, snooze, re-reading, rules, statistics): its own menu
         # before Help, its keys in the shortcuts list.
         self.routine = RoutineActions(self, self, self.table, self.detail)
@@ -269,7 +272,7 @@ class MainWindow(QMainWindow):
     def need_selection(self) -> list[int]:
         ids = self.selected_ids()
         if not ids:
-            self.work.message("Select one or more papers first.", 4000)
+            self.work.message(self.tr("Select one or more papers first."), 4000)
         return ids
 
     def shown_ids(self) -> list[int]:
@@ -288,8 +291,8 @@ class MainWindow(QMainWindow):
     def open_library(self, directory: Path) -> None:
         """Opens (and repairs) a library on the worker; the window fills in when it is ready."""
         self.close_library()
-        self.detail.show_message("Opening the library…")
-        self.work.show_text("Opening library…")
+        self.detail.show_message(self.tr("Opening the library…"))
+        self.work.show_text(self.tr("Opening library…"))
 
         def work() -> tuple[Library, LibraryLock, SidebarContent]:
             lock = LibraryLock(directory)
@@ -314,7 +317,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"readerapp — {self._library.directory}")
         self.settings.setValue("library/path", str(self._library.directory))
         self.work.show_text("")
-        self.detail.show_message("Select a paper to see its details.")
+        self.detail.show_message(self.tr("Select a paper to see its details."))
         self._show_sidebar(self._library, content)
         kind, _, value = str(self.settings.value("list/last", "all")).partition(":")
         saved = ListRef(kind, int(value) if kind == "batch" and value.isdigit() else value or None)
@@ -331,7 +334,7 @@ class MainWindow(QMainWindow):
 
     def _library_failed(self, error: BaseException) -> None:
         self.work.show_text("")
-        self.detail.show_message("No library is open.")
+        self.detail.show_message(self.tr("No library is open."))
         self.report_error(error)
 
     def close_library(self) -> None:
@@ -356,7 +359,7 @@ class MainWindow(QMainWindow):
             gc.unfreeze()  # what the closed library held may be collected again
 
     def choose_library(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open or create a library folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open or create a library folder"))
         if folder:
             self.open_library(Path(folder))
 
@@ -388,7 +391,7 @@ class MainWindow(QMainWindow):
             return  # read for a library closed since
         self.sidebar.populate(content)
         self.detail.set_tag_names([name for name, _ in content.tags])
-        self.size_label.setText(f"{content.counts.total:,} papers in the library")
+        self.size_label.setText(self.tr("%Ln paper(s) in the library", "", content.counts.total))
         self.engines.library_size(content.counts.total)
         self.search_panel.show_library(content.counts.total)
 
@@ -452,17 +455,19 @@ class MainWindow(QMainWindow):
         # The new list may hold none of the papers selected before: the count, the detail
         # pane and its message follow what the table now shows.
         selected = self.table.selected_ids()
-        self.selection_label.setText(f"{len(selected):,} selected" if selected else "")
+        self.selection_label.setText(self._selected_text(len(selected)))
         if not ids:
             self.detail.show_message(
-                "No papers here." if not self.search_box.text() else "No papers match this search."
+                self.tr("No papers here.")
+                if not self.search_box.text()
+                else self.tr("No papers match this search.")
             )
         elif len(selected) > 1:
-            self.detail.show_message(f"{len(selected):,} papers selected.")
+            self.detail.show_message(self.tr("%Ln paper(s) selected.", "", len(selected)))
         elif current is not None or selected:
             self._show_detail(current if current is not None else selected[0])
         else:
-            self.detail.show_message("Select a paper to see its details.")
+            self.detail.show_message(self.tr("Select a paper to see its details."))
         self.results_shown.emit(len(ids))
         self.engines.results_shown(bool(self.search_box.text().strip()))
 
@@ -479,11 +484,14 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self) -> None:
         count = len(self.table.selectionModel().selectedRows())
-        self.selection_label.setText(f"{count:,} selected" if count else "")
+        self.selection_label.setText(self._selected_text(count))
         if count > 1:
-            self.detail.show_message(f"{count:,} papers selected.")
+            self.detail.show_message(self.tr("%Ln paper(s) selected.", "", count))
         elif count == 1:
             self._show_detail(self.selected_ids()[0])
+
+    def _selected_text(self, count: int) -> str:
+        return self.tr("%Ln selected", "", count) if count else ""
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and len(self.table.selectionModel().selectedRows()) <= 1:
@@ -494,7 +502,7 @@ class MainWindow(QMainWindow):
             return
         papers = triage.get_papers(self._library, [paper_id])
         if not papers:
-            self.detail.show_message("This paper is no longer in the library.")
+            self.detail.show_message(self.tr("This paper is no longer in the library."))
             return
         shown_before = self.detail.paper.id if self.detail.paper else None
         self.detail.set_paper(papers[0])
@@ -576,18 +584,18 @@ class MainWindow(QMainWindow):
         ref = self.sidebar.ref_at(index)
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if self.sidebar.section_at(index) == "Queues" or (ref is not None and ref.kind == "queue"):
+        if self.sidebar.section_at(index) == "queues" or (ref is not None and ref.kind == "queue"):
             menu.addAction(self.menu_actions.new_queue)
         if ref is not None and ref.kind == "queue":
             name = str(ref.value)
-            menu.addAction("Rename queue…", lambda: self.queueing.rename(name))
-            menu.addAction("Delete queue", lambda: self.queueing.delete(name))
+            menu.addAction(self.tr("Rename queue…"), lambda: self.queueing.rename(name))
+            menu.addAction(self.tr("Delete queue"), lambda: self.queueing.delete(name))
         if ref is not None and ref.kind == "smart":
-            menu.addAction("Delete smart list", lambda: self.delete_smart_list(ref.label))
+            menu.addAction(self.tr("Delete smart list"), lambda: self.delete_smart_list(ref.label))
         if ref is not None and ref.kind == "tag":
             TagActions(self, self.sidebar).fill_menu(menu, str(ref.value))
         if (batch := self.sidebar.undoable_batch(ref)) is not None:
-            menu.addAction("Undo this import…", lambda: self.import_flow.undo_batch(batch))
+            menu.addAction(self.tr("Undo this import…"), lambda: self.import_flow.undo_batch(batch))
         if not menu.isEmpty():
             menu.exec(self.sidebar.viewport().mapToGlobal(point))
 
@@ -604,6 +612,13 @@ class MainWindow(QMainWindow):
         self.settings.setValue(theme.THEME_KEY, name)
         self.menu_actions.show_theme(name)
 
+    def set_language(self, name: str) -> None:
+        """View > Language: remembered, and used from the next start (every text the window
+        has made would otherwise need making again)."""
+        self.settings.setValue(LANGUAGE_KEY, name)
+        self.menu_actions.show_language(name)
+        self.work.message(self.tr("The language changes when readerapp starts next."), 8000)
+
     def show_search_help(self) -> None:
         if self.search_help is None:
             self.search_help = SearchSyntaxDialog(self)
@@ -612,8 +627,8 @@ class MainWindow(QMainWindow):
         self.search_help.raise_()
 
     def show_about(self) -> None:
-        path = str(self._library.directory) if self._library else "(none open)"
-        QMessageBox.about(self, "About readerapp", about_text(path))
+        path = str(self._library.directory) if self._library else self.tr("(none open)")
+        QMessageBox.about(self, self.tr("About readerapp"), about_text(path))
 
     def report_error(self, error: BaseException) -> None:
         self.last_error = str(error)

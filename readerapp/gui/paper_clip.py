@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 
 from readerapp.gui.host import Host
 from readerapp.gui.paper_model import encode_ids
+from readerapp.gui.paper_table import PaperTable  # its tr(): the copy message is the table's
 from readerapp.services import clip
 from readerapp.services.clip import PaperText
 from readerapp.services.library import Library
@@ -54,7 +55,9 @@ def copy_papers(host: Host) -> None:
 
     def copied(text: PaperText) -> None:
         QGuiApplication.clipboard().setMimeData(paper_mime(text, ids))
-        count = f"{len(ids):,} paper{'s' if len(ids) != 1 else ''}"
-        host.work.message(f"Copied {count} as text, Markdown links and BibTeX.", 4000)
+        host.work.message(
+            PaperTable.tr("Copied %Ln paper(s) as text, Markdown links and BibTeX.", "", len(ids)),
+            4000,
+        )
 
     host.ops.call(lambda lib: clip.paper_text(lib, ids), copied)

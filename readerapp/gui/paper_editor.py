@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -27,38 +27,67 @@ from PySide6.QtWidgets import (
 )
 
 from readerapp.core.records import Paper
+from readerapp.gui.i18n import arg
 from readerapp.gui.theme import set_tone
 from readerapp.services import editing
 
 # Every editable field in the order the form shows it and Tab walks it: the paper's data,
 # then its links. Labels name what the field holds, as the detail pane shows it.
+# (Marked for lupdate here, translated where shown: _tr.)
 FIELD_LABELS: dict[str, str] = {
-    "title": "Title",
-    "authors": "Authors",
-    "year": "Year",
-    "date": "Date",
-    "venue": "Venue",
-    "arxiv_id": "arXiv id",
-    "doi": "DOI",
-    "abstract": "Abstract",
-    "abs_url": "Abstract page",
-    "pdf_url": "PDF",
-    "hf_url": "Hugging Face",
-    "code_url": "Code",
-    "project_url": "Project page",
+    "title": QT_TRANSLATE_NOOP("PaperEditor", "Title"),
+    "authors": QT_TRANSLATE_NOOP("PaperEditor", "Authors"),
+    "year": QT_TRANSLATE_NOOP("PaperEditor", "Year"),
+    "date": QT_TRANSLATE_NOOP("PaperEditor", "Date"),
+    "venue": QT_TRANSLATE_NOOP("PaperEditor", "Venue"),
+    "arxiv_id": QT_TRANSLATE_NOOP("PaperEditor", "arXiv id"),
+    "doi": QT_TRANSLATE_NOOP("PaperEditor", "DOI"),
+    "abstract": QT_TRANSLATE_NOOP("PaperEditor", "Abstract"),
+    "abs_url": QT_TRANSLATE_NOOP("PaperEditor", "Abstract page"),
+    "pdf_url": QT_TRANSLATE_NOOP("PaperEditor", "PDF"),
+    "hf_url": QT_TRANSLATE_NOOP("PaperEditor", "Hugging Face"),
+    "code_url": QT_TRANSLATE_NOOP("PaperEditor", "Code"),
+    "project_url": QT_TRANSLATE_NOOP("PaperEditor", "Project page"),
 }
 assert set(FIELD_LABELS) == set(editing.EDITABLE)
+# The fields as a sentence names them ("Saved title and PDF link.").
+FIELD_NAMES: dict[str, str] = {
+    "title": QT_TRANSLATE_NOOP("PaperEditor", "title"),
+    "authors": QT_TRANSLATE_NOOP("PaperEditor", "authors"),
+    "year": QT_TRANSLATE_NOOP("PaperEditor", "year"),
+    "date": QT_TRANSLATE_NOOP("PaperEditor", "date"),
+    "venue": QT_TRANSLATE_NOOP("PaperEditor", "venue"),
+    "arxiv_id": QT_TRANSLATE_NOOP("PaperEditor", "arXiv id"),
+    "doi": QT_TRANSLATE_NOOP("PaperEditor", "DOI"),
+    "abstract": QT_TRANSLATE_NOOP("PaperEditor", "abstract"),
+    "abs_url": QT_TRANSLATE_NOOP("PaperEditor", "abstract page link"),
+    "pdf_url": QT_TRANSLATE_NOOP("PaperEditor", "PDF link"),
+    "hf_url": QT_TRANSLATE_NOOP("PaperEditor", "Hugging Face link"),
+    "code_url": QT_TRANSLATE_NOOP("PaperEditor", "code link"),
+    "project_url": QT_TRANSLATE_NOOP("PaperEditor", "project page link"),
+}
 LINK_FIELDS = ("abs_url", "pdf_url", "hf_url", "code_url", "project_url")
 PLACEHOLDERS: dict[str, str] = {
-    "authors": "One name per line, or “Ada Lovelace; Alan Turing”",
-    "year": "e.g. 2023",
-    "date": "YYYY, YYYY-MM or YYYY-MM-DD",
-    "venue": "e.g. NeurIPS 2023",
-    "arxiv_id": "e.g. 2106.09685, or an arxiv.org link",
-    "doi": "e.g. 10.1145/3442188.3445922, or a doi.org link",
-    "abstract": "The paper's abstract; a blank line starts a new paragraph",
+    "authors": QT_TRANSLATE_NOOP(
+        "PaperEditor", "One name per line, or “Ada Lovelace; Alan Turing”"
+    ),
+    "year": QT_TRANSLATE_NOOP("PaperEditor", "e.g. 2023"),
+    "date": QT_TRANSLATE_NOOP("PaperEditor", "YYYY, YYYY-MM or YYYY-MM-DD"),
+    "venue": QT_TRANSLATE_NOOP("PaperEditor", "e.g. NeurIPS 2023"),
+    "arxiv_id": QT_TRANSLATE_NOOP("PaperEditor", "e.g. 2106.09685, or an arxiv.org link"),
+    "doi": QT_TRANSLATE_NOOP("PaperEditor", "e.g. 10.1145/3442188.3445922, or a doi.org link"),
+    "abstract": QT_TRANSLATE_NOOP(
+        "PaperEditor", "The paper's abstract; a blank line starts a new paragraph"
+    ),
     **dict.fromkeys(LINK_FIELDS, "https://…"),
 }
+
+
+def _tr(text: str) -> str:
+    """A text marked above, in the window's language."""
+    return QCoreApplication.translate("PaperEditor", text)
+
+
 # Readable on light and dark backgrounds alike; the message also starts with a sign, so it
 # does not rest on colour alone.
 MULTILINE = ("authors", "abstract")
@@ -104,10 +133,12 @@ def paper_texts(paper: Paper) -> dict[str, str]:
 
 def field_names(fields: list[str] | tuple[str, ...]) -> str:
     """Fields as a sentence names them, in the form's order: "title, authors and PDF link"."""
-    ordered = [f for f in FIELD_LABELS if f in fields]
-    names = [f"{FIELD_LABELS[f]} link" if f in LINK_FIELDS else FIELD_LABELS[f] for f in ordered]
-    names = [n if n.startswith(("arXiv", "DOI", "PDF", "Hugging")) else n.lower() for n in names]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    names = [_tr(FIELD_NAMES[f]) for f in FIELD_LABELS if f in fields]
+    if len(names) == 1:
+        return names[0]
+    return arg(
+        QCoreApplication.translate("PaperEditor", "%1 and %2"), ", ".join(names[:-1]), names[-1]
+    )
 
 
 def _is_changed(field: str, text: str, before: str) -> bool:
@@ -133,15 +164,17 @@ class PaperEditor(QWidget):
         self._before: dict[str, str] = {}
         layout = QVBoxLayout(self)
 
-        head = QLabel("Edit details")
+        head = QLabel(self.tr("Edit details"))
         font = head.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         head.setFont(font)
         layout.addWidget(head)
         hint = QLabel(
-            "What you change here stays yours: imports and look-ups never overwrite it. "
-            "Enter or Ctrl+Enter saves, Esc cancels, Ctrl+Z after saving undoes."
+            self.tr(
+                "What you change here stays yours: imports and look-ups never overwrite it. "
+                "Enter or Ctrl+Enter saves, Esc cancels, Ctrl+Z after saving undoes."
+            )
         )
         hint.setWordWrap(True)
         set_tone(hint, "hint")
@@ -173,10 +206,10 @@ class PaperEditor(QWidget):
                 else (QSizePolicy.Policy.Maximum)
             )
             cell.setSizePolicy(QSizePolicy.Policy.Preferred, vertical)
-            label = QLabel(f"{text}:")
+            label = QLabel(arg(self.tr("%1:"), _tr(text)))
             label.setBuddy(editor)
             if field == "abs_url":
-                form.addRow(self._section("Links"))
+                form.addRow(self._section(self.tr("Links")))
             form.addRow(label, cell)
             self.editors[field] = editor
             self.errors[field] = error
@@ -185,13 +218,13 @@ class PaperEditor(QWidget):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("saveDetails")
-        self.save_button.setToolTip("Save the changes (Enter or Ctrl+Enter)")
+        self.save_button.setToolTip(self.tr("Save the changes (Enter or Ctrl+Enter)"))
         self.save_button.clicked.connect(self.save_requested)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelDetails")
-        self.cancel_button.setToolTip("Leave without saving (Esc)")
+        self.cancel_button.setToolTip(self.tr("Leave without saving (Esc)"))
         self.cancel_button.clicked.connect(self.cancel_requested)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
@@ -232,13 +265,13 @@ class PaperEditor(QWidget):
                 editor.setFixedHeight(height)
             else:
                 editor.setMinimumHeight(height)
-            editor.setPlaceholderText(PLACEHOLDERS[field])
+            editor.setPlaceholderText(_tr(PLACEHOLDERS[field]))
         else:
             editor = QLineEdit()
-            editor.setPlaceholderText(PLACEHOLDERS.get(field, ""))
+            editor.setPlaceholderText(_tr(PLACEHOLDERS.get(field, "")))
             editor.returnPressed.connect(self.save_requested)
         editor.setObjectName(f"edit_{field}")
-        editor.setAccessibleName(FIELD_LABELS[field])
+        editor.setAccessibleName(_tr(FIELD_LABELS[field]))
         return editor
 
     @staticmethod
@@ -275,7 +308,7 @@ class PaperEditor(QWidget):
                 editor.setPlainText(text)
             edited = field in paper.edited
             self.labels[field].setToolTip(
-                "Edited by hand: imports and look-ups leave it alone" if edited else ""
+                self.tr("Edited by hand: imports and look-ups leave it alone") if edited else ""
             )
         self.show_errors({})
         self.set_busy(False)
@@ -312,7 +345,7 @@ class PaperEditor(QWidget):
             label.setText(f"⚠ {message}" if message else "")
             label.setVisible(bool(message))
             self.editors[field].setAccessibleDescription(message)
-        self.general_error.setText(f"⚠ Not saved: {general}" if general else "")
+        self.general_error.setText(arg(self.tr("⚠ Not saved: %1"), general) if general else "")
         self.general_error.setVisible(bool(general))
         first = next((f for f in FIELD_LABELS if f in errors), None)
         if first is not None:
@@ -321,7 +354,7 @@ class PaperEditor(QWidget):
     def set_busy(self, busy: bool) -> None:
         """While a save is on its way the buttons wait (a second Save would edit twice)."""
         self.save_button.setEnabled(not busy)
-        self.save_button.setText("Saving…" if busy else "Save")
+        self.save_button.setText(self.tr("Saving…") if busy else self.tr("Save"))
 
     @property
     def busy(self) -> bool:

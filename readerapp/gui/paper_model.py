@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -17,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from readerapp.core.records import PaperSummary
+from readerapp.gui.i18n import status_word
 
 PAPER_IDS_MIME = "application/x-readerapp-paper-ids"
 Index = QModelIndex | QPersistentModelIndex
@@ -39,22 +42,33 @@ class Column:
 CENTER = Qt.AlignmentFlag.AlignCenter
 COLUMN_DEFS: tuple[Column, ...] = (
     Column("starred", "★", lambda p: "★" if p.starred else "", align=CENTER,
-           header_tooltip="Starred"),
+           header_tooltip=QT_TRANSLATE_NOOP("PaperTableModel", "Starred")),
     Column("position", "#", align=CENTER),  # the row's place in a queue (see data())
-    Column("title", "Title", lambda p: p.title, lambda p: p.title),
-    Column("authors", "Authors", lambda p: short_authors(p.authors),
-           lambda p: ", ".join(p.authors)),
-    Column("year", "Year", lambda p: str(p.year) if p.year else "", align=CENTER),
-    Column("status", "Status", lambda p: p.status),
-    Column("queues", "Queues", lambda p: ", ".join(p.queues)),
-    Column("tags", "Tags", lambda p: ", ".join(p.tags)),
-    Column("added", "Added", lambda p: p.added_at.strftime("%Y-%m-%d")),
+    Column("title", QT_TRANSLATE_NOOP("PaperTableModel", "Title"), lambda p: p.title,
+           lambda p: p.title),
+    Column("authors", QT_TRANSLATE_NOOP("PaperTableModel", "Authors"),
+           lambda p: short_authors(p.authors), lambda p: ", ".join(p.authors)),
+    Column("year", QT_TRANSLATE_NOOP("PaperTableModel", "Year"),
+           lambda p: str(p.year) if p.year else "", align=CENTER),
+    Column("status", QT_TRANSLATE_NOOP("PaperTableModel", "Status"),
+           lambda p: status_word(p.status)),
+    Column("queues", QT_TRANSLATE_NOOP("PaperTableModel", "Queues"),
+           lambda p: ", ".join(p.queues)),
+    Column("tags", QT_TRANSLATE_NOOP("PaperTableModel", "Tags"), lambda p: ", ".join(p.tags)),
+    Column("added", QT_TRANSLATE_NOOP("PaperTableModel", "Added"),
+           lambda p: p.added_at.strftime("%Y-%m-%d")),
 )  # fmt: skip
+# Headers are marked for lupdate above and translated where shown (header_text).
 # (key, header) pairs: what the window and the benchmark index columns by.
 COLUMNS: tuple[tuple[str, str], ...] = tuple((c.key, c.header) for c in COLUMN_DEFS)
 COLUMN = {key: number for number, (key, _) in enumerate(COLUMNS)}
 FETCH_BLOCK = 200
 CACHE_ROWS = 5000
+
+
+def header_text(header: str) -> str:
+    """A column's header (or its tooltip) in the window's language."""
+    return QCoreApplication.translate("PaperTableModel", header)
 
 
 def short_authors(authors: Sequence[str]) -> str:
@@ -163,10 +177,11 @@ class PaperTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMN_DEFS):
             return None
+        column = COLUMN_DEFS[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMN_DEFS[section].header
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return COLUMN_DEFS[section].header_tooltip
+            return header_text(column.header)
+        if role == Qt.ItemDataRole.ToolTipRole and column.header_tooltip:
+            return header_text(column.header_tooltip)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

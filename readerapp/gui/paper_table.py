@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from readerapp.gui.paper_model import COLUMN, COLUMNS, PaperTableModel
+from readerapp.gui.paper_model import COLUMN, COLUMNS, PaperTableModel, header_text
 from readerapp.services import search
 from readerapp.services.listing import ListRef
 
@@ -24,7 +24,7 @@ class PaperTable(QTableView):
     def __init__(self, model: PaperTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paperTable")
-        self.setAccessibleName("Papers")
+        self.setAccessibleName(self.tr("Papers"))
         # Tab leaves the table for the detail pane; the arrows move within it (a table
         # view's default walks cell by cell and never lets Tab out).
         self.setTabKeyNavigation(False)
@@ -92,7 +92,7 @@ class PaperTable(QTableView):
         for number, (key, label) in enumerate(COLUMNS):
             if key in ("title", "position"):
                 continue  # the title always shows; the position follows the queue view
-            action = menu.addAction(label if key != "starred" else "Star")
+            action = menu.addAction(header_text(label) if key != "starred" else self.tr("Star"))
             action.setCheckable(True)
             action.setChecked(not self.isColumnHidden(number))
             action.toggled.connect(lambda on, n=number: self.setColumnHidden(n, not on))

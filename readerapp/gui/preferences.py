@@ -13,7 +13,7 @@ import os
 import re
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -44,6 +44,7 @@ from readerapp.core.settings import (
 )
 from readerapp.gui.dialogs import show_error
 from readerapp.gui.host import Host
+from readerapp.gui.i18n import arg, count
 from readerapp.gui.theme import set_tone
 from readerapp.search.factory import ENGINES
 from readerapp.services import library as library_service
@@ -52,24 +53,31 @@ from readerapp.services.library import Library
 
 ENGINE_LABELS = {"whoosh": "Whoosh", "tantivy": "tantivy"}
 ENGINE_HELP = {
-    "whoosh": "Written in Python and the default. Fast for libraries up to about "
-    "{limit:,} papers; beyond that, some searches take longer than a keystroke.",
-    "tantivy": "A compiled engine (Rust). Stays fast at 100,000 papers and more and indexes "
-    "about twenty times faster; recommended for large libraries.",
+    "whoosh": QT_TRANSLATE_NOOP(
+        "PreferencesDialog",
+        "Written in Python and the default. Fast for libraries up to about %1 papers; "
+        "beyond that, some searches take longer than a keystroke.",
+    ),
+    "tantivy": QT_TRANSLATE_NOOP(
+        "PreferencesDialog",
+        "A compiled engine (Rust). Stays fast at 100,000 papers and more and indexes about "
+        "twenty times faster; recommended for large libraries.",
+    ),
 }
 # Papers indexed per second on a 2-core laptop (docs/benchmarks.md), for the time estimate.
 INDEX_RATE = {"whoosh": 500, "tantivy": 10_000}
 DISMISSED_KEY = "engine_advice/dismissed"  # library folders whose suggestion was dismissed
 
 # What is sent where, as README ("Looking papers up online") says it, source by source.
-SENT_WHERE = (
+SENT_WHERE = QT_TRANSLATE_NOOP(
+    "PreferencesDialog",
     "<b>What is sent where.</b> Only when papers are looked up (Add by identifier, Complete "
     "details, Fetch Daily Papers, or after an import with the box above ticked): arXiv ids "
     "and titles to arXiv (export.arxiv.org); arXiv ids, titles and dates to Hugging Face "
     "(huggingface.co); DOIs and titles to Crossref (api.crossref.org); arXiv ids, DOIs and "
     "titles to Semantic Scholar (api.semanticscholar.org). Nothing else of your library "
     "leaves the machine: no notes, tags, stars or queues. Answers are cached in the library "
-    "folder, so asking again sends nothing."
+    "folder, so asking again sends nothing.",
 )
 # An address the APIs can write to: something@domain.tld, in ASCII (it goes into an HTTP
 # header), without the characters that would end or split the User-Agent's comment.
@@ -88,10 +96,12 @@ def contact_problem(text: str) -> str | None:
     contact = text.strip()
     if not contact or (contact.isascii() and _EMAIL.fullmatch(contact)):
         return None
-    return (
-        f"“{contact}” does not look like an e-mail address (such as name@example.org); "
-        "leave the field empty to send none."
+    text = QCoreApplication.translate(
+        "PreferencesDialog",
+        "“%1” does not look like an e-mail address (such as name@example.org); leave the "
+        "field empty to send none.",
     )
+    return arg(text, contact)
 
 
 def forced_offline() -> bool:
@@ -101,9 +111,8 @@ def forced_offline() -> bool:
 
 def _duration(seconds: float) -> str:
     if seconds < 60:
-        return "under a minute"
-    minutes = round(seconds / 60)
-    return f"about {minutes} minute{'s' if minutes != 1 else ''}"
+        return PreferencesDialog.tr("under a minute")
+    return PreferencesDialog.tr("about %n minute(s)", "", round(seconds / 60))
 
 
 def _help_label(text: str, indent: int = 24) -> QLabel:
@@ -127,16 +136,19 @@ class PreferencesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.current = engine
         self.settings = settings if settings is not None else load_settings()
         layout = QVBoxLayout(self)
-        box = QGroupBox("Search engine")
+        box = QGroupBox(self.tr("Search engine"))
         box_layout = QVBoxLayout(box)
         intro = QLabel(
-            f"This library has {paper_count:,} papers. The engine only changes how "
-            "fast searches are; results, stars, notes, tags and queues stay the "
-            "same."
+            self.tr(
+                "This library has %Ln paper(s). The engine only changes how fast searches "
+                "are; results, stars, notes, tags and queues stay the same.",
+                "",
+                paper_count,
+            )
         )
         intro.setWordWrap(True)
         box_layout.addWidget(intro)
@@ -148,7 +160,7 @@ class PreferencesDialog(QDialog):
             button.setChecked(name == engine)
             self.group.addButton(button)
             self.buttons[name] = button
-            text = ENGINE_HELP[name].format(limit=library_service.WHOOSH_COMFORT_LIMIT)
+            text = arg(self.tr(ENGINE_HELP[name]), count(library_service.WHOOSH_COMFORT_LIMIT))
             help_label = QLabel(text)
             help_label.setWordWrap(True)
             help_label.setContentsMargins(24, 0, 0, 6)
@@ -175,22 +187,29 @@ class PreferencesDialog(QDialog):
         self._fit_height()
 
     def _network_box(self) -> QGroupBox:
-        box = QGroupBox("Network")
+        box = QGroupBox(self.tr("Network"))
         box.setObjectName("networkBox")
         layout = QVBoxLayout(box)
-        self.network = QCheckBox("&Use the network for look-ups")
+        self.network = QCheckBox(self.tr("&Use the network for look-ups"))
         self.network.setObjectName("useNetwork")
         self.network.setChecked(self.settings.network)
         layout.addWidget(self.network)
         layout.addWidget(
             _help_label(
-                "Off: nothing is sent anywhere, by the window or the command line; look-ups "
-                "answer from the cache alone and say so."
+                self.tr(
+                    "Off: nothing is sent anywhere, by the window or the command line; "
+                    "look-ups answer from the cache alone and say so."
+                )
             )
         )
         self.offline_note = QLabel(
-            f"{OFFLINE_ENV} is set in the environment: this session stays offline whatever "
-            "this switch says."
+            arg(
+                self.tr(
+                    "%1 is set in the environment: this session stays offline whatever this "
+                    "switch says."
+                ),
+                OFFLINE_ENV,
+            )
         )
         self.offline_note.setObjectName("forcedOffline")
         self.offline_note.setWordWrap(True)
@@ -200,10 +219,10 @@ class PreferencesDialog(QDialog):
 
         contact_row = QHBoxLayout()
         contact_row.setContentsMargins(24, 0, 0, 0)
-        contact_label = QLabel("Contact &e-mail:")
+        contact_label = QLabel(self.tr("Contact &e-mail:"))
         self.contact = QLineEdit(self.settings.contact)
         self.contact.setObjectName("contactEmail")
-        self.contact.setPlaceholderText("name@example.org (optional)")
+        self.contact.setPlaceholderText(self.tr("name@example.org (optional)"))
         self.contact.setClearButtonEnabled(True)
         contact_label.setBuddy(self.contact)
         contact_row.addWidget(contact_label)
@@ -217,30 +236,34 @@ class PreferencesDialog(QDialog):
         set_tone(self.contact_error, "error")
         self.contact_error.hide()
         layout.addWidget(self.contact_error)
-        contact_help = (
+        contact_help = self.tr(
             "Sent in the User-Agent of every request, and to Crossref as mailto, so that the "
             "APIs can reach you instead of blocking you."
         )
         if os.environ.get(CONTACT_ENV, "").strip():
-            contact_help += f" {CONTACT_ENV} overrides it in this session."
+            overrides = arg(self.tr("%1 overrides it in this session."), CONTACT_ENV)
+            contact_help += f" {overrides}"
         layout.addWidget(_help_label(contact_help))
         self.contact.textEdited.connect(lambda _text: self._check_contact(quiet=True))
 
-        self.complete_imports = QCheckBox("&Look up missing details after each import")
+        self.complete_imports = QCheckBox(self.tr("&Look up missing details after each import"))
         self.complete_imports.setObjectName("completeNewImports")
         self.complete_imports.setChecked(self.settings.complete_new_imports)
         layout.addWidget(self.complete_imports)
         layout.addWidget(
             _help_label(
-                "New papers that miss authors, dates, ids or links are completed in the "
-                "background, as Complete details does; fields you edited are never changed."
+                self.tr(
+                    "New papers that miss authors, dates, ids or links are completed in the "
+                    "background, as Complete details does; fields you edited are never "
+                    "changed."
+                )
             )
         )
-        sent = QLabel(SENT_WHERE)
+        sent = QLabel(self.tr(SENT_WHERE))
         sent.setObjectName("sentWhere")
         sent.setWordWrap(True)
         sent.setTextFormat(Qt.TextFormat.RichText)
-        sent.setToolTip(f"Settings are saved in {settings_path()}")
+        sent.setToolTip(arg(self.tr("Settings are saved in %1"), settings_path()))
         layout.addWidget(sent)
         # The contact and the automatic look-ups mean nothing with the network off.
         self.network.toggled.connect(self._network_toggled)
@@ -290,13 +313,18 @@ class PreferencesDialog(QDialog):
     def _update_cost(self) -> None:
         chosen = self.chosen_engine()
         if chosen == self.current:
-            self.cost.setText(f"Searching with {ENGINE_LABELS[chosen]}.")
+            self.cost.setText(arg(self.tr("Searching with %1."), ENGINE_LABELS[chosen]))
             return
         estimate = _duration(self.paper_count / INDEX_RATE[chosen])
         self.cost.setText(
-            f"Switching rebuilds the search index once ({estimate} for this "
-            "library) in the background; you can cancel it from the status "
-            "bar, and the current engine keeps working until it is done."
+            arg(
+                self.tr(
+                    "Switching rebuilds the search index once (%1 for this library) in the "
+                    "background; you can cancel it from the status bar, and the current "
+                    "engine keeps working until it is done."
+                ),
+                estimate,
+            )
         )
 
 
@@ -320,16 +348,18 @@ class EngineBar(QFrame):
         self.text.setObjectName("engineAdvice")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.switch_button = QPushButton("Switch to tantivy")
+        self.switch_button = QPushButton(self.tr("Switch to tantivy"))
         self.switch_button.setObjectName("switchEngineButton")
         self.switch_button.clicked.connect(self.switch_clicked)
         self.close_button = QToolButton()
         self.close_button.setObjectName("dismissEngineAdvice")
         self.close_button.setText("✕")
-        self.close_button.setAccessibleName("Dismiss")  # "✕" says nothing read aloud
+        self.close_button.setAccessibleName(self.tr("Dismiss"))  # "✕" says nothing read aloud
         self.close_button.setToolTip(
-            "Dismiss; this suggestion will not come back for this "
-            "library (Edit ▸ Preferences… can switch at any time)"
+            self.tr(
+                "Dismiss; this suggestion will not come back for this library "
+                "(Edit ▸ Preferences… can switch at any time)"
+            )
         )
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.dismissed)
@@ -385,11 +415,15 @@ class SearchEngineControl(QObject):
         except OSError as error:
             show_error(
                 self.host.widget(),
-                "Preferences",
-                f"The network settings could not be saved to {settings_path()}: {error}",
+                self.tr("Preferences"),
+                arg(
+                    self.tr("The network settings could not be saved to %1: %2"),
+                    settings_path(),
+                    error,
+                ),
             )
             return
-        self.host.work.message("Preferences saved.", 4000)
+        self.host.work.message(self.tr("Preferences saved."), 4000)
 
     def _chosen(self, engine: str) -> None:
         if self.host.is_ready and engine != self.host.library().engine:
@@ -404,7 +438,7 @@ class SearchEngineControl(QObject):
         self._switching = True
         self.bar.hide()
         cancel = CancelToken()
-        relay = host.work.begin(f"Switching to {ENGINE_LABELS[engine]}…", cancel)
+        relay = host.work.begin(arg(self.tr("Switching to %1…"), ENGINE_LABELS[engine]), cancel)
 
         def work(library: Library) -> int | None:
             try:
@@ -412,20 +446,27 @@ class SearchEngineControl(QObject):
             except Cancelled:
                 return None  # the old index is untouched; say so instead of staying silent
 
-        host.ops.call(work, lambda count: self._switch_done(engine, count), self._switch_failed)
+        host.ops.call(work, lambda done: self._switch_done(engine, done), self._switch_failed)
 
-    def _switch_done(self, engine: str, count: int | None) -> None:
+    def _switch_done(self, engine: str, indexed: int | None) -> None:
         self._switching = False
         host = self.host
         host.work.end()
-        if count is None:
+        if indexed is None:
             old = host.library().engine if host.is_ready else ""
             host.work.message(
-                f"Switch cancelled; searches still use {ENGINE_LABELS.get(old, old)}.", 8000
+                arg(
+                    self.tr("Switch cancelled; searches still use %1."), ENGINE_LABELS.get(old, old)
+                ),
+                8000,
             )
             return
         host.work.message(
-            f"Searches now use {ENGINE_LABELS[engine]} ({count:,} papers indexed).", 8000
+            arg(
+                self.tr("Searches now use %1 (%Ln paper(s) indexed).", "", indexed),
+                ENGINE_LABELS[engine],
+            ),
+            8000,
         )
         self.switched.emit(engine)
 
@@ -499,11 +540,12 @@ class SearchEngineControl(QObject):
     def _show_pending(self, pending: int) -> None:
         if pending:
             self.pending_label.setText(
-                f"(indexing {pending:,} papers: text matches may be incomplete)"
+                self.tr("(indexing %Ln paper(s): text matches may be incomplete)", "", pending)
             )
             self.pending_label.setToolTip(
-                "Newly imported papers are listed and filterable at "
-                "once; searching their text works when indexing "
-                "finishes (progress in the status bar)."
+                self.tr(
+                    "Newly imported papers are listed and filterable at once; searching their "
+                    "text works when indexing finishes (progress in the status bar)."
+                )
             )
         self.pending_label.setVisible(bool(pending))

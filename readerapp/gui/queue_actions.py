@@ -6,18 +6,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog
 
 from readerapp.gui.commands import ServiceCommand
 from readerapp.gui.dialogs import PickDialog, show_error
 from readerapp.gui.host import Host
+from readerapp.gui.i18n import arg
 from readerapp.services import queues
 
 Order = list[int] | None
 
 
-class QueueActions:
+class QueueActions(QObject):
     def __init__(self, host: Host) -> None:
+        super().__init__()
         self.host = host
 
     def queue_names(self) -> list[str]:
@@ -29,8 +32,8 @@ class QueueActions:
             return
         last = str(self.host.settings.value("queue/last", queues.DEFAULT_QUEUE))
         dialog = PickDialog(
-            "Add to queue",
-            f"Add {len(ids)} paper(s) to the queue:",
+            self.tr("Add to queue"),
+            self.tr("Add %n paper(s) to the queue:", "", len(ids)),
             self.queue_names(),
             self.host.widget(),
             current=last,
@@ -38,14 +41,15 @@ class QueueActions:
         if dialog.exec() and dialog.value():
             name = dialog.value()
             self.host.settings.setValue("queue/last", name)
-            self.change(name, f"Add to queue “{name}”", lambda order: [*(order or []), *ids])
+            text = arg(self.tr("Add to queue “%1”"), name)
+            self.change(name, text, lambda order: [*(order or []), *ids])
 
     def read_next(self) -> None:
         ids = self.host.need_selection()
         if ids:
             self.change(
                 queues.DEFAULT_QUEUE,
-                f"Read next ({len(ids)})",
+                self.tr("Read next (%n)", "", len(ids)),
                 lambda order: [*ids, *(order or [])],
             )
 
@@ -64,7 +68,7 @@ class QueueActions:
             gone = set(ids)
             self.change(
                 name,
-                f"Remove {len(ids)} from “{name}”",
+                arg(self.tr("Remove %n paper(s) from “%1”", "", len(ids)), name),
                 lambda order: [p for p in order or [] if p not in gone],
             )
 
@@ -85,7 +89,7 @@ class QueueActions:
             order[i], order[j] = order[j], order[i]
             return order
 
-        self.change(name, "Move in queue", change)
+        self.change(name, self.tr("Move in queue"), change)
 
     def reorder_dropped(self, ids: list[int], row: int) -> None:
         name = self.current_queue()
@@ -106,34 +110,41 @@ class QueueActions:
                 target = next((p for p in following if p not in ids), None)
             return queues.moved_order(order, ids, target)
 
-        self.change(name, f"Reorder “{name}”", change)
+        self.change(name, arg(self.tr("Reorder “%1”"), name), change)
 
     def dropped_on_queue(self, name: str, ids: list[int]) -> None:
         if ids:
-            self.change(name, f"Add to queue “{name}”", lambda order: [*(order or []), *ids])
+            text = arg(self.tr("Add to queue “%1”"), name)
+            self.change(name, text, lambda order: [*(order or []), *ids])
 
     def new_queue(self) -> None:
-        name, ok = QInputDialog.getText(self.host.widget(), "New queue", "Name of the new queue:")
+        name, ok = QInputDialog.getText(
+            self.host.widget(), self.tr("New queue"), self.tr("Name of the new queue:")
+        )
         name = " ".join(name.split())
         if ok and name:
             if name.casefold() in (n.casefold() for n in self.queue_names()):
                 show_error(
-                    self.host.widget(), "Queue exists", f"A queue named “{name}” already exists."
+                    self.host.widget(),
+                    self.tr("Queue exists"),
+                    arg(self.tr("A queue named “%1” already exists."), name),
                 )
                 return
-            self.change(name, f"Create queue “{name}”", lambda _order: [])
+            self.change(name, arg(self.tr("Create queue “%1”"), name), lambda _order: [])
 
     def rename(self, name: str) -> None:
-        new, ok = QInputDialog.getText(self.host.widget(), "Rename queue", "New name:", text=name)
+        new, ok = QInputDialog.getText(
+            self.host.widget(), self.tr("Rename queue"), self.tr("New name:"), text=name
+        )
         new = " ".join(new.split())
         if ok and new and new != name:
             self.host.push(
                 ServiceCommand(
                     self.host.ops,
-                    f"Rename queue “{name}” to “{new}”",
+                    arg(self.tr("Rename queue “%1” to “%2”"), name, new),
                     lambda lib: queues.rename_queue(lib, name, new),
                 )
             )
 
     def delete(self, name: str) -> None:
-        self.change(name, f"Delete queue “{name}”", lambda _order: None)
+        self.change(name, arg(self.tr("Delete queue “%1”"), name), lambda _order: None)

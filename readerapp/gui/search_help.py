@@ -3,7 +3,7 @@ page teaches by doing rather than by reading."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,22 +24,24 @@ class SearchSyntaxDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchSyntaxDialog")
-        self.setWindowTitle("Search syntax")
+        self.setWindowTitle(self.tr("Search syntax"))
         intro = QLabel(
-            "One syntax in the search box and on the command line. Double-click an example "
-            "(or press Enter on it) to search with it."
+            self.tr(
+                "One syntax in the search box and on the command line. Double-click an "
+                "example (or press Enter on it) to search with it."
+            )
         )
         intro.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setObjectName("searchSyntaxExamples")
-        self.tree.setAccessibleName("Search examples")
-        self.tree.setHeaderLabels(["Query", "Finds"])
+        self.tree.setAccessibleName(self.tr("Search examples"))
+        self.tree.setHeaderLabels([self.tr("Query"), self.tr("Finds")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.TypeWriter)
         for title, examples in syntax.SECTIONS:
-            section = QTreeWidgetItem([title])
+            section = QTreeWidgetItem([QCoreApplication.translate("SearchSyntax", title)])
             bold = section.font(0)
             bold.setBold(True)
             section.setFont(0, bold)
@@ -47,10 +49,11 @@ class SearchSyntaxDialog(QDialog):
             self.tree.addTopLevelItem(section)
             section.setFirstColumnSpanned(True)  # only once it is in the tree
             for example in examples:
-                row = QTreeWidgetItem([example.query, example.finds])
+                finds = QCoreApplication.translate("SearchSyntax", example.finds)
+                row = QTreeWidgetItem([example.query, finds])
                 row.setFont(0, mono)
                 row.setData(0, Qt.ItemDataRole.UserRole, example.query)
-                row.setToolTip(0, f"Search for {example.query}")
+                row.setToolTip(0, self.tr("Search for %1").replace("%1", example.query))
                 self.tree.addTopLevelItem(row)
         self.tree.resizeColumnToContents(0)
         self.tree.setColumnWidth(0, self.tree.columnWidth(0) + 24)

@@ -3,7 +3,7 @@ query error, a message bar, and the table or the start page below them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from readerapp.gui.dialogs import show_error
+from readerapp.gui.i18n import arg
 from readerapp.gui.search_box import SearchBox
 from readerapp.gui.theme import set_tone
 from readerapp.search import syntax
@@ -44,12 +45,13 @@ class SearchPanel(QWidget):
         self.search_box.setObjectName("searchBox")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(
-            'Search: words, "phrases", author:, tag:, is:starred, status:read, year:2023…'
+            self.tr('Search: words, "phrases", author:, tag:, is:starred, status:read, year:2023…')
         )
-        more = "\nHelp ▸ Search syntax (Shift+F1) has them all."
-        self.search_box.setToolTip(syntax.TOOLTIP + more)
-        self.search_box.setAccessibleName("Search")
-        self.search_box.setAccessibleDescription(syntax.TOOLTIP)
+        tooltip = QCoreApplication.translate("SearchSyntax", syntax.TOOLTIP)
+        more = self.tr("Help ▸ Search syntax (Shift+F1) has them all.")
+        self.search_box.setToolTip(f"{tooltip}\n{more}")
+        self.search_box.setAccessibleName(self.tr("Search"))
+        self.search_box.setAccessibleDescription(tooltip)
         self.search_box.textChanged.connect(lambda _text: self.timer.start())
         self.search_box.results_requested.connect(self._go_to_results)
         self.table = table
@@ -60,7 +62,7 @@ class SearchPanel(QWidget):
         self.timer.timeout.connect(self.search_requested)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
-        self.save_button = QPushButton("Save as smart list")
+        self.save_button = QPushButton(self.tr("Save as smart list"))
         self.save_button.clicked.connect(self._save)
         self.query_error = QLabel()
         self.query_error.setObjectName("queryError")
@@ -87,7 +89,7 @@ class SearchPanel(QWidget):
         try:
             node = listing.list_query(ref, self.search_box.text())
         except QuerySyntaxError as error:
-            self.show_error(f"{error.why} (at character {error.position + 1})")
+            self.show_error(arg(self.tr("%1 (at character %2)"), error.why, error.position + 1))
             return None
         self.query_error.hide()
         return node
@@ -97,7 +99,7 @@ class SearchPanel(QWidget):
         self.query_error.show()
 
     def show_count(self, count: int) -> None:
-        self.count_label.setText(f"{count:,} {'paper' if count == 1 else 'papers'}")
+        self.count_label.setText(self.tr("%Ln paper(s)", "", count))
 
     def show_library(self, papers: int) -> None:
         """The start page for an empty library, else the table."""
@@ -125,8 +127,12 @@ class SearchPanel(QWidget):
     def _save(self) -> None:
         text = self.search_box.text().strip()
         if not text:
-            show_error(self, "Nothing to save", "Type a search first, then save it.")
+            show_error(
+                self, self.tr("Nothing to save"), self.tr("Type a search first, then save it.")
+            )
             return
-        name, ok = QInputDialog.getText(self, "Save as smart list", "Name:", text=text[:40])
+        name, ok = QInputDialog.getText(
+            self, self.tr("Save as smart list"), self.tr("Name:"), text=text[:40]
+        )
         if ok and name.strip():
             self.save_requested.emit(name, text)

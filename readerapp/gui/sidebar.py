@@ -3,7 +3,7 @@ and what its menu does to a tag (rename, merge, delete)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 
 from readerapp.core.errors import UserError
 from readerapp.core.records import STATUSES
-from readerapp.gui.commands import ServiceCommand, plural
+from readerapp.gui.commands import ServiceCommand
 from readerapp.gui.dialogs import show_error
 from readerapp.gui.host import Host
+from readerapp.gui.i18n import arg, count, status_name
 from readerapp.gui.paper_model import PAPER_IDS_MIME, decode_ids
 from readerapp.services import triage
 from readerapp.services.batches import source_name
@@ -34,13 +35,25 @@ from readerapp.services.listing import ListRef, SidebarContent
 from readerapp.services.overview import BatchInfo
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
-SECTIONS = ("Library", "Queues", "Tags", "Smart lists", "Imports")
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 2
+SECTIONS = ("library", "queues", "tags", "smart", "imports")
 
 
-def _item(text: str, ref: ListRef | None = None, count: int | None = None) -> list[QStandardItem]:
+def section_title(key: str) -> str:
+    titles = {
+        "library": QCoreApplication.translate("Sidebar", "Library"),
+        "queues": QCoreApplication.translate("Sidebar", "Queues"),
+        "tags": QCoreApplication.translate("Sidebar", "Tags"),
+        "smart": QCoreApplication.translate("Sidebar", "Smart lists"),
+        "imports": QCoreApplication.translate("Sidebar", "Imports"),
+    }
+    return titles[key]
+
+
+def _item(text: str, ref: ListRef | None = None, papers: int | None = None) -> list[QStandardItem]:
     name = QStandardItem(text)
     name.setEditable(False)
-    number = QStandardItem("" if count is None else f"{count:,}")
+    number = QStandardItem("" if papers is None else count(papers))
     number.setEditable(False)
     number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     if ref is None:  # a section heading
@@ -63,7 +76,7 @@ class Sidebar(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.setAccessibleName("Library lists")
+        self.setAccessibleName(self.tr("Library lists"))
         self.tree = QStandardItemModel(self)
         self.setModel(self.tree)
         self.setHeaderHidden(True)
@@ -87,54 +100,61 @@ class Sidebar(QTreeView):
         self.selectionModel().blockSignals(True)
         self.tree.clear()
         sections = {}
-        for title in SECTIONS:
-            row = _item(title)
+        for key in SECTIONS:
+            row = _item(section_title(key))
+            row[0].setData(key, SECTION_ROLE)
             self.tree.appendRow(row)
-            sections[title] = row[0]
-        library = sections["Library"]
-        library.appendRow(_item("All papers", ListRef("all", None, "All papers"), counts.total))
+            sections[key] = row[0]
+        library = sections["library"]
+        all_papers = self.tr("All papers")
+        library.appendRow(_item(all_papers, ListRef("all", None, all_papers), counts.total))
         # The reading routine's lists (services.routine).
         routine = content.routine
-        for kind, label, count in (
+        for kind, label, papers in (
             ("inbox", self.tr("Inbox"), routine.inbox),
             ("today", self.tr("Today"), routine.today),
             ("snoozed", self.tr("Snoozed"), routine.snoozed),
         ):
-            library.appendRow(_item(label, ListRef(kind, None, label), count))
+            library.appendRow(_item(label, ListRef(kind, None, label), papers))
         for status in STATUSES:
-            label = status.capitalize()
+            label = status_name(status)
             library.appendRow(
                 _item(label, ListRef("status", status, label), counts.by_status.get(status, 0))
             )
-        library.appendRow(_item("Starred", ListRef("starred", None, "Starred"), counts.starred))
+        starred = self.tr("Starred")
+        library.appendRow(_item(starred, ListRef("starred", None, starred), counts.starred))
         for queue in content.queues:
-            sections["Queues"].appendRow(
+            sections["queues"].appendRow(
                 _item(queue.name, ListRef("queue", queue.name, queue.name), queue.count)
             )
         self.tags = dict(content.tags)
         self.batches = {batch.id: batch for batch in content.batches}
-        for name, count in content.tags:
-            sections["Tags"].appendRow(_item(name, ListRef("tag", name, f"Tag: {name}"), count))
+        for name, tagged in content.tags:
+            label = arg(self.tr("Tag: %1"), name)
+            sections["tags"].appendRow(_item(name, ListRef("tag", name, label), tagged))
         for smart_list in content.smart:
-            sections["Smart lists"].appendRow(
+            sections["smart"].appendRow(
                 _item(smart_list.name, ListRef("smart", smart_list.query, smart_list.name))
             )
         for batch in content.batches:
             name = source_name(batch.source)
-            label = f"{name} · {batch.created_at:%b %d %H:%M}"
-            row = _item(label, ListRef("batch", batch.id, f"Import: {name}"), batch.papers)
+            made = batch.created_at
+            day = QLocale().toString(QDate(made.year, made.month, made.day), "MMM dd")
+            label = f"{name} · {day} {made:%H:%M}"
+            import_label = arg(self.tr("Import: %1"), name)
+            row = _item(label, ListRef("batch", batch.id, import_label), batch.papers)
             if batch.undone_at is not None:
-                row[0].setToolTip(f"Import: {name} (undone)")
+                row[0].setToolTip(arg(self.tr("Import: %1 (undone)"), name))
                 for item in row:
                     item.setForeground(self.palette().placeholderText())
-            sections["Imports"].appendRow(row)
+            sections["imports"].appendRow(row)
         self.expandAll()
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.selectionModel().blockSignals(False)
         if not self.select(keep):
-            self.select(ListRef("all", None, "All papers"))
+            self.select(ListRef("all", None, all_papers))
 
     def current_ref(self) -> ListRef:
         return self._current
@@ -177,8 +197,9 @@ class Sidebar(QTreeView):
         return ref if isinstance(ref, ListRef) else None
 
     def section_at(self, index: QModelIndex) -> str | None:
+        """The section heading's key (library, queues, tags, smart, imports)."""
         if index.isValid() and not index.parent().isValid():
-            return str(index.data())
+            return str(index.siblingAtColumn(0).data(SECTION_ROLE))
         return None
 
     def _on_current(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
@@ -218,53 +239,65 @@ class Sidebar(QTreeView):
         self.papers_dropped.emit(queue, decode_ids(event.mimeData()))
 
 
-class TagActions:
+class TagActions(QObject):
     """The sidebar menu's tag entries: rename (or merge into another tag) and delete, each
     one undoable command run on the library worker."""
 
     def __init__(self, host: Host, sidebar: Sidebar) -> None:
+        super().__init__()
         self.host = host
         self.sidebar = sidebar
 
     def fill_menu(self, menu: QMenu, name: str) -> None:
-        menu.addAction("Rename tag…", lambda: self.rename(name))
-        menu.addAction("Delete tag", lambda: self.delete(name))
+        menu.addAction(self.tr("Rename tag…"), lambda: self.rename(name))
+        menu.addAction(self.tr("Delete tag"), lambda: self.delete(name))
 
     def rename(self, name: str) -> None:
         parent = self.host.widget()
         text, ok = QInputDialog.getText(
-            parent, "Rename tag", f"New name for the tag “{name}”:", text=name
+            parent,
+            self.tr("Rename tag"),
+            arg(self.tr("New name for the tag “%1”:"), name),
+            text=name,
         )
         if not ok or not text.strip():
             return
         try:
             new = triage.clean_tag(text)
         except UserError as error:
-            show_error(parent, "Rename tag", str(error))
+            show_error(parent, self.tr("Rename tag"), str(error))
             return
         if new == name:
             return
         other = next((t for t in self.sidebar.tags if t != name and triage.same_tag(t, new)), None)
         if other is not None:
-            count = self.sidebar.tags.get(name, 0)
+            tagged = self.sidebar.tags.get(name, 0)
             answer = QMessageBox.question(
                 parent,
-                "Merge tags",
-                f"Merge into “{other}”?\n\nA tag named “{other}” exists already. The "
-                f"{plural(count, 'paper')} tagged “{name}” get “{other}” and “{name}” "
-                "disappears.",
+                self.tr("Merge tags"),
+                arg(
+                    self.tr(
+                        "Merge into “%1”?\n\nA tag named “%1” exists already. The %Ln paper(s) "
+                        "tagged “%2” get “%1” and “%2” disappears.",
+                        "",
+                        tagged,
+                    ),
+                    other,
+                    name,
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         text = (
-            f"Merge tag “{name}” into “{other}”"
+            arg(self.tr("Merge tag “%1” into “%2”"), name, other)
             if other is not None
-            else f"Rename tag “{name}” to “{new}”"
+            else arg(self.tr("Rename tag “%1” to “%2”"), name, new)
         )
 
         def renamed(applied: Applied) -> None:
             final = str(applied.value)
-            self.sidebar.follow(ListRef("tag", name), ListRef("tag", final, f"Tag: {final}"))
+            label = arg(QCoreApplication.translate("Sidebar", "Tag: %1"), final)
+            self.sidebar.follow(ListRef("tag", name), ListRef("tag", final, label))
 
         self.host.push(
             ServiceCommand(
@@ -276,18 +309,25 @@ class TagActions:
         )
 
     def delete(self, name: str) -> None:
-        count = self.sidebar.tags.get(name, 0)
+        tagged = self.sidebar.tags.get(name, 0)
         answer = QMessageBox.question(
             self.host.widget(),
-            "Delete tag",
-            f"Delete the tag “{name}” from {plural(count, 'paper')}?\n\n"
-            "The papers stay in the library. Edit ▸ Undo puts the tag back.",
+            self.tr("Delete tag"),
+            arg(
+                self.tr(
+                    "Delete the tag “%1” from %Ln paper(s)?\n\n"
+                    "The papers stay in the library. Edit ▸ Undo puts the tag back.",
+                    "",
+                    tagged,
+                ),
+                name,
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.host.push(
                 ServiceCommand(
                     self.host.ops,
-                    f"Delete tag “{name}”",
+                    arg(self.tr("Delete tag “%1”"), name),
                     lambda lib: triage.delete_tag(lib, name),
                 )
             )

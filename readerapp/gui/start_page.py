@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -14,8 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-WELCOME = """
-<h2>Your library is empty</h2>
+
+def welcome_text() -> str:
+    return QCoreApplication.translate(
+        "StartPage",
+        """<h2>Your library is empty</h2>
 <p>Bring in the papers you follow, in any of these ways:</p>
 <ul>
 <li><b>Import files</b> with <i>File ▸ Import…</i> (Ctrl+I): BibTeX, RIS, CSL-JSON, arXiv
@@ -27,8 +30,9 @@ Papers page, a BibTeX snippet or a list of arXiv links, then paste.</li>
 <p>Or <b>try the sample papers</b>: twelve papers from a Daily Papers page, to look around;
 undo the import when you are done.</p>
 <p>Papers that arrive twice are merged, and nothing you add (stars, notes, tags, queues) is
-ever overwritten by an import.</p>
-"""
+ever overwritten by an import.</p>""",
+    )
+
 
 # Wide enough for a comfortable line, narrow enough to read at a glance.
 TEXT_WIDTH = 560
@@ -49,20 +53,22 @@ class StartPage(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         # Not a Tab stop of its own: Tab goes from the search box to its buttons.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.text = QLabel(WELCOME)
+        self.text = QLabel(welcome_text())
         self.text.setObjectName("welcomeText")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.sample_button = QPushButton("Try the sample papers")
+        self.sample_button = QPushButton(self.tr("Try the sample papers"))
         self.sample_button.setObjectName("sampleButton")
         self.sample_button.setToolTip(
-            "Import twelve papers from a Hugging Face Daily Papers page, shipped with "
-            "readerapp, to look around (an import you can undo)"
+            self.tr(
+                "Import twelve papers from a Hugging Face Daily Papers page, shipped with "
+                "readerapp, to look around (an import you can undo)"
+            )
         )
         self.sample_button.clicked.connect(self.sample_clicked)
-        import_button = QPushButton("Import files…")
+        import_button = QPushButton(self.tr("Import files…"))
         import_button.clicked.connect(self.import_clicked)
-        paste_button = QPushButton("Paste papers")
+        paste_button = QPushButton(self.tr("Paste papers"))
         paste_button.clicked.connect(self.paste_clicked)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

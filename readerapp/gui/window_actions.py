@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from readerapp.core.records import STATUSES
 from readerapp.formats.registry import EXPORT_FORMATS
 from readerapp.gui.dialogs import SHORTCUT_NAME
+from readerapp.gui.i18n import LANGUAGES
 
 Slot = Callable[[], object]
 
@@ -53,9 +54,10 @@ class Handlers:
     search_help: Slot
     copy: Slot
     set_theme: Callable[[str], object]
+    set_language: Callable[[str], object]
 
 
-class WindowActions:
+class WindowActions(QObject):
     def __init__(
         self,
         window: QMainWindow,
@@ -65,72 +67,99 @@ class WindowActions:
         do: Handlers,
         preferences_key: QKeySequence,
     ) -> None:
+        super().__init__(window)
         self.window, self.table = window, table
         self.all: list[QAction] = []
         a = self._action
-        self.import_ = a("&Import…", do.import_files, "Ctrl+I")
-        self.export = a("&Export…", do.export, "Ctrl+E")
-        self.fetch_daily = a("Fetch &Daily Papers…", do.fetch_daily, "Ctrl+Shift+F")
-        self.add_by_id = a("&Add by identifier…", do.add_by_identifier, "Ctrl+Shift+A")
-        self.complete = a("&Complete details", do.complete_details, "Ctrl+Shift+D")
-        self.copy = a("&Copy", do.copy, QKeySequence.StandardKey.Copy, True)
-        self.copy_md = a("Copy as Markdown links", do.copy_markdown, "Ctrl+Shift+C", True)
-        self.copy_bib = a("Copy as BibTeX", do.copy_bibtex, "Ctrl+Alt+C", True)
+        self.import_ = a(self.tr("&Import…"), do.import_files, "Ctrl+I")
+        self.export = a(self.tr("&Export…"), do.export, "Ctrl+E")
+        self.fetch_daily = a(self.tr("Fetch &Daily Papers…"), do.fetch_daily, "Ctrl+Shift+F")
+        self.add_by_id = a(self.tr("&Add by identifier…"), do.add_by_identifier, "Ctrl+Shift+A")
+        self.complete = a(self.tr("&Complete details"), do.complete_details, "Ctrl+Shift+D")
+        self.copy = a(self.tr("&Copy"), do.copy, QKeySequence.StandardKey.Copy, True)
+        self.copy_md = a(self.tr("Copy as Markdown links"), do.copy_markdown, "Ctrl+Shift+C", True)
+        self.copy_bib = a(self.tr("Copy as BibTeX"), do.copy_bibtex, "Ctrl+Alt+C", True)
         # BibTeX export arrives with its exporter module; no dead menu item before that.
         self.copy_bib.setEnabled(any(f.name == "bibtex" for f in EXPORT_FORMATS))
-        self.open = a("&Open library…", do.open_library, "Ctrl+O")
-        self.quit = a("&Quit", window.close, QKeySequence.StandardKey.Quit)
-        self.undo = undo_stack.createUndoAction(window, "&Undo")
+        self.open = a(self.tr("&Open library…"), do.open_library, "Ctrl+O")
+        self.quit = a(self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
+        self.undo = undo_stack.createUndoAction(window, self.tr("&Undo"))
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo = undo_stack.createRedoAction(window, "&Redo")
+        self.redo = undo_stack.createRedoAction(window, self.tr("&Redo"))
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action, name in ((self.undo, "Undo"), (self.redo, "Redo")):
+        for action, name in ((self.undo, self.tr("Undo")), (self.redo, self.tr("Redo"))):
             action.setProperty(SHORTCUT_NAME, name)
             window.addAction(action)
             self.all.append(action)
-        self.paste = a("&Paste papers", do.paste, "Ctrl+Shift+V")
-        self.find = a("&Find", do.find, "Ctrl+F")
-        self.clear = a("Clear search", do.clear_search, "Esc")
+        self.paste = a(self.tr("&Paste papers"), do.paste, "Ctrl+Shift+V")
+        self.find = a(self.tr("&Find"), do.find, "Ctrl+F")
+        self.clear = a(self.tr("Clear search"), do.clear_search, "Esc")
         self.clear.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         search_box.addAction(self.clear)
         window.removeAction(self.clear)
-        self.star = a("&Star / unstar", do.toggle_star, "S", True)
+        self.star = a(self.tr("&Star / unstar"), do.toggle_star, "S", True)
+        mark = {
+            "unread": self.tr("Mark unread"),
+            "reading": self.tr("Mark reading"),
+            "read": self.tr("Mark read"),
+            "skimmed": self.tr("Mark skimmed"),
+            "dropped": self.tr("Mark dropped"),
+        }
         self.status = [
-            a(f"Mark {status}", lambda s=status: do.set_status(s), str(number), True)
+            a(mark.get(status, status), lambda s=status: do.set_status(s), str(number), True)
             for number, status in enumerate(STATUSES, start=1)
         ]
-        self.queue = a("Add to &queue…", do.add_to_queue, "Q", True)
-        self.read_next = a("&Read next", do.read_next, "N", True)
-        self.unqueue = a("Remove from this queue", do.remove_from_queue, "Backspace", True)
-        self.up = a("Move up in queue", lambda: do.move_in_queue(-1), "Alt+Up", True)
-        self.down = a("Move down in queue", lambda: do.move_in_queue(1), "Alt+Down", True)
-        self.tag = a("&Tag…", do.tag, "T", True)
-        self.untag = a("Remove tag…", do.untag, "Shift+T", True)
-        self.delete = a("&Delete…", do.delete, QKeySequence.StandardKey.Delete, True)
-        self.open_paper = a("&Open paper", do.open_paper, "Ctrl+Return", True)
+        self.queue = a(self.tr("Add to &queue…"), do.add_to_queue, "Q", True)
+        self.read_next = a(self.tr("&Read next"), do.read_next, "N", True)
+        self.unqueue = a(self.tr("Remove from this queue"), do.remove_from_queue, "Backspace", True)
+        self.up = a(self.tr("Move up in queue"), lambda: do.move_in_queue(-1), "Alt+Up", True)
+        self.down = a(self.tr("Move down in queue"), lambda: do.move_in_queue(1), "Alt+Down", True)
+        self.tag = a(self.tr("&Tag…"), do.tag, "T", True)
+        self.untag = a(self.tr("Remove tag…"), do.untag, "Shift+T", True)
+        self.delete = a(self.tr("&Delete…"), do.delete, QKeySequence.StandardKey.Delete, True)
+        self.open_paper = a(self.tr("&Open paper"), do.open_paper, "Ctrl+Return", True)
         # Enter and Return open too, as a double-click does (Ctrl+Return works in the
         # search box's neighbourhood as well; plain Enter only in the table).
         self.open_paper.setShortcuts(
             [QKeySequence("Ctrl+Return"), QKeySequence("Return"), QKeySequence("Enter")]
         )
-        self.new_note = a("New &note", do.new_note, "Ctrl+Shift+N")
+        self.new_note = a(self.tr("New &note"), do.new_note, "Ctrl+Shift+N")
         # F2 anywhere in the window, the detail pane's own fields included: it edits the
         # paper the pane shows, as F2 renames in a file manager.
-        self.edit_details = a("&Edit details…", do.edit_details, "F2")
-        self.new_queue = a("New queue…", do.new_queue)
-        self.shortcuts = a("&Keyboard shortcuts", do.shortcuts, "F1")
-        self.about = a("&About readerapp", do.about)
-        self.search_help = a("&Search syntax", do.search_help, "Shift+F1")
-        self.preferences = a("&Preferences…", do.preferences, preferences_key)
+        self.edit_details = a(self.tr("&Edit details…"), do.edit_details, "F2")
+        self.new_queue = a(self.tr("New queue…"), do.new_queue)
+        self.shortcuts = a(self.tr("&Keyboard shortcuts"), do.shortcuts, "F1")
+        self.about = a(self.tr("&About readerapp"), do.about)
+        self.search_help = a(self.tr("&Search syntax"), do.search_help, "Shift+F1")
+        self.preferences = a(self.tr("&Preferences…"), do.preferences, preferences_key)
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         # View > Theme: one of three, checked; the window says which is in use.
         self.theme_group = QActionGroup(window)
         self.themes: dict[str, QAction] = {}
-        for name, label in (("system", "&System"), ("light", "&Light"), ("dark", "&Dark")):
+        theme_labels = (
+            ("system", self.tr("&System")),
+            ("light", self.tr("&Light")),
+            ("dark", self.tr("&Dark")),
+        )
+        for name, label in theme_labels:
             action = QAction(label, window, checkable=True)
             action.triggered.connect(lambda _checked=False, n=name: do.set_theme(n))
             self.theme_group.addAction(action)
             self.themes[name] = action
+        # View > Language: read at start, so a choice applies from the next start (the
+        # window says so). Each language is named in itself, as everywhere else.
+        self.language_group = QActionGroup(window)
+        self.languages: dict[str, QAction] = {}
+        language_labels = {
+            "system": self.tr("&System language"),
+            "en": "&English",
+            "de": "&Deutsch",
+        }
+        for name in LANGUAGES:
+            action = QAction(language_labels[name], window, checkable=True)
+            action.triggered.connect(lambda _checked=False, n=name: do.set_language(n))
+            self.language_group.addAction(action)
+            self.languages[name] = action
 
     def _action(
         self,
@@ -154,32 +183,35 @@ class WindowActions:
     def build_menus(self) -> None:
         bar = self.window.menuBar()
         menus = (
-            ("&File", (self.import_, self.fetch_daily, self.export, self.open, None,
-                       self.quit)),
-            ("&Edit", (self.undo, self.redo, None, self.copy, self.paste, self.find, None,
-                       self.preferences)),
-            ("&Paper", ()),
-            ("&Queue", (self.new_queue, self.queue, self.read_next, self.unqueue, self.up,
-                        self.down)),
-            ("&View", ()),
-            ("&Help", (self.search_help, self.shortcuts, self.about)),
+            ("file", self.tr("&File"), (self.import_, self.fetch_daily, self.export, self.open,
+                                    None, self.quit)),
+            ("edit", self.tr("&Edit"), (self.undo, self.redo, None, self.copy, self.paste,
+                                    self.find, None, self.preferences)),
+            ("paper", self.tr("&Paper"), ()),
+            ("queue", self.tr("&Queue"), (self.new_queue, self.queue, self.read_next, self.unqueue,
+                                      self.up, self.down)),
+            ("view", self.tr("&View"), ()),
+            ("help", self.tr("&Help"), (self.search_help, self.shortcuts, self.about)),
         )  # fmt: skip
-        for title, actions in menus:
+        for key, title, actions in menus:
             menu = bar.addMenu(title)
             for action in actions:
                 if action is None:
                     menu.addSeparator()
                 else:
                     menu.addAction(action)
-            if title == "&View":
-                theme_menu = menu.addMenu("&Theme")
+            if key == "view":
+                theme_menu = menu.addMenu(self.tr("&Theme"))
                 for action in self.themes.values():
                     theme_menu.addAction(action)
-            if title == "&Paper":
+                language_menu = menu.addMenu(self.tr("&Language"))
+                for action in self.languages.values():
+                    language_menu.addAction(action)
+            if key == "paper":
                 menu.addAction(self.add_by_id)
                 menu.addSeparator()
                 self.fill_paper_menu(menu)
-        toolbar = self.window.addToolBar("Main")
+        toolbar = self.window.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         for action in (self.import_, self.star, self.queue, self.read_next, self.tag,
@@ -189,11 +221,14 @@ class WindowActions:
     def show_theme(self, name: str) -> None:
         self.themes[name].setChecked(True)
 
+    def show_language(self, name: str) -> None:
+        self.languages.get(name, self.languages["system"]).setChecked(True)
+
     def fill_paper_menu(self, menu: QMenu, *, in_queue: bool = False) -> None:
         """The Paper menu, and the table's context menu (with the queue's own actions when
         a queue is shown)."""
         menu.addAction(self.star)
-        status_menu = menu.addMenu("Set status")
+        status_menu = menu.addMenu(self.tr("Set status"))
         for action in self.status:
             status_menu.addAction(action)
         menu.addAction(self.edit_details)

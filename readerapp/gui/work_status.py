@@ -21,8 +21,10 @@ class WorkStatus(QObject):
         self.progress.setMaximumWidth(200)
         self.progress.hide()
         self.cancel_button = QToolButton()
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setToolTip("Stop this work; what it has not saved is rolled back")
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(
+            self.tr("Stop this work; what it has not saved is rolled back")
+        )
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel)
         self._cancel: CancelToken | None = None
@@ -60,7 +62,7 @@ class WorkStatus(QObject):
     def cancel(self) -> None:
         if self._cancel is not None:
             self._cancel.cancel()
-            self.label.setText("Cancelling…")
+            self.label.setText(self.tr("Cancelling…"))
 
     def message(self, text: str, ms: int = 6000) -> None:
         self.bar.showMessage(text, ms)

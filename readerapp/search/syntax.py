@@ -6,6 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks a text for the window's translation, and returns it unchanged: pyside6-lupdate
+    reads these calls (packaging/update_translations.py passes it this file) and the window's
+    help page translates the texts under their context. The command line shows them as they
+    are. Qt's own marker cannot be imported here: the core is free of Qt."""
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class Example:
     query: str
@@ -15,73 +23,155 @@ class Example:
 # Grouped as a reader learns them: words, then fields, then logic, then filters.
 SECTIONS: tuple[tuple[str, tuple[Example, ...]], ...] = (
     (
-        "Words",
+        QT_TRANSLATE_NOOP("SearchSyntax", "Words"),
         (
-            Example("diffusion transformer", "papers with both words, best matches first"),
-            Example('"chain of thought"', "the words in this order (hyphens or not)"),
-            Example("chain-of-thought", "that compound word"),
-            Example("trans*", "words that start with trans (at least two letters)"),
-            Example("kroneker~", "words within one typing error (kroneker~2: two)"),
-        ),
-    ),
-    (
-        "In one field",
-        (
-            Example("title:retrieval", "the word in the title"),
-            Example('author:"Yann LeCun"', "an author"),
-            Example("abstract:ablation", "the word in the abstract"),
-            Example("note:revisit", "the word in your notes"),
             Example(
-                'fulltext:"kv cache"', "the words in the paper's PDF (plain words search it too)"
+                "diffusion transformer",
+                QT_TRANSLATE_NOOP("SearchSyntax", "papers with both words, best matches first"),
+            ),
+            Example(
+                '"chain of thought"',
+                QT_TRANSLATE_NOOP("SearchSyntax", "the words in this order (hyphens or not)"),
+            ),
+            Example("chain-of-thought", QT_TRANSLATE_NOOP("SearchSyntax", "that compound word")),
+            Example(
+                "trans*",
+                QT_TRANSLATE_NOOP(
+                    "SearchSyntax", "words that start with trans (at least two letters)"
+                ),
+            ),
+            Example(
+                "kroneker~",
+                QT_TRANSLATE_NOOP(
+                    "SearchSyntax", "words within one typing error (kroneker~2: two)"
+                ),
             ),
         ),
     ),
     (
-        "Logic",
+        QT_TRANSLATE_NOOP("SearchSyntax", "In one field"),
         (
-            Example("lora OR adapter", "either word"),
-            Example("vision NOT video", "the first without the second (also -video)"),
-            Example("(lora OR adapter) tag:peft", "brackets group; terms side by side are ANDed"),
+            Example("title:retrieval", QT_TRANSLATE_NOOP("SearchSyntax", "the word in the title")),
+            Example('author:"Yann LeCun"', QT_TRANSLATE_NOOP("SearchSyntax", "an author")),
+            Example(
+                "abstract:ablation", QT_TRANSLATE_NOOP("SearchSyntax", "the word in the abstract")
+            ),
+            Example("note:revisit", QT_TRANSLATE_NOOP("SearchSyntax", "the word in your notes")),
+            Example(
+                'fulltext:"kv cache"',
+                QT_TRANSLATE_NOOP(
+                    "SearchSyntax", "the words in the paper's PDF (plain words search it too)"
+                ),
+            ),
         ),
     ),
     (
-        "Your marks",
+        QT_TRANSLATE_NOOP("SearchSyntax", "Logic"),
         (
-            Example("is:starred", "starred papers (is:unstarred: the others)"),
-            Example("is:queued", "papers on any queue"),
-            Example("has:pdf", "papers with a PDF kept in the library (-has:pdf: without)"),
-            Example('queue:"Week 32"', "papers on one queue"),
-            Example("status:reading", "unread, reading, read, skimmed or dropped (or is:read)"),
-            Example("tag:peft", 'a tag (tag:"vision models" with spaces, tag:vis* any tag)'),
+            Example("lora OR adapter", QT_TRANSLATE_NOOP("SearchSyntax", "either word")),
+            Example(
+                "vision NOT video",
+                QT_TRANSLATE_NOOP("SearchSyntax", "the first without the second (also -video)"),
+            ),
+            Example(
+                "(lora OR adapter) tag:peft",
+                QT_TRANSLATE_NOOP("SearchSyntax", "brackets group; terms side by side are ANDed"),
+            ),
         ),
     ),
     (
-        "Your routine",
+        QT_TRANSLATE_NOOP("SearchSyntax", "Your marks"),
         (
-            Example("is:inbox", "new papers from imports not yet triaged"),
-            Example("is:snoozed", "papers snoozed until a later day"),
-            Example("is:rereading", "read papers marked for re-reading"),
-            Example("read:7d", "marked read in the last 7 days (read:2026-05, read:2026-05..)"),
-            Example("started:2026-05-01..2026-05-31", "marked reading in that range"),
+            Example(
+                "is:starred",
+                QT_TRANSLATE_NOOP("SearchSyntax", "starred papers (is:unstarred: the others)"),
+            ),
+            Example("is:queued", QT_TRANSLATE_NOOP("SearchSyntax", "papers on any queue")),
+            Example(
+                "has:pdf",
+                QT_TRANSLATE_NOOP(
+                    "SearchSyntax", "papers with a PDF kept in the library (-has:pdf: without)"
+                ),
+            ),
+            Example('queue:"Week 32"', QT_TRANSLATE_NOOP("SearchSyntax", "papers on one queue")),
+            Example(
+                "status:reading",
+                QT_TRANSLATE_NOOP(
+                    "SearchSyntax", "unread, reading, read, skimmed or dropped (or is:read)"
+                ),
+            ),
+            Example(
+                "tag:peft",
+                QT_TRANSLATE_NOOP(
+                    "SearchSyntax", 'a tag (tag:"vision models" with spaces, tag:vis* any tag)'
+                ),
+            ),
         ),
     ),
     (
-        "Dates, ids and sources",
+        QT_TRANSLATE_NOOP("SearchSyntax", "Your routine"),
         (
-            Example("year:2023", "published in 2023 (year:2021..2024, year:..2019)"),
-            Example("added:7d", "added in the last 7 days (2w, 3m, 1y, or added:2024-05-01..)"),
-            Example("arxiv:2106.09685", "one paper by its arXiv id"),
-            Example("doi:10.1145/3442188.3445922", "one paper by its DOI"),
-            Example("source:daily", "papers from an import whose file name contains daily"),
+            Example(
+                "is:inbox",
+                QT_TRANSLATE_NOOP("SearchSyntax", "new papers from imports not yet triaged"),
+            ),
+            Example(
+                "is:snoozed", QT_TRANSLATE_NOOP("SearchSyntax", "papers snoozed until a later day")
+            ),
+            Example(
+                "is:rereading",
+                QT_TRANSLATE_NOOP("SearchSyntax", "read papers marked for re-reading"),
+            ),
+            Example(
+                "read:7d",
+                QT_TRANSLATE_NOOP(
+                    "SearchSyntax", "marked read in the last 7 days (read:2026-05, read:2026-05..)"
+                ),
+            ),
+            Example(
+                "started:2026-05-01..2026-05-31",
+                QT_TRANSLATE_NOOP("SearchSyntax", "marked reading in that range"),
+            ),
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("SearchSyntax", "Dates, ids and sources"),
+        (
+            Example(
+                "year:2023",
+                QT_TRANSLATE_NOOP(
+                    "SearchSyntax", "published in 2023 (year:2021..2024, year:..2019)"
+                ),
+            ),
+            Example(
+                "added:7d",
+                QT_TRANSLATE_NOOP(
+                    "SearchSyntax", "added in the last 7 days (2w, 3m, 1y, or added:2024-05-01..)"
+                ),
+            ),
+            Example(
+                "arxiv:2106.09685", QT_TRANSLATE_NOOP("SearchSyntax", "one paper by its arXiv id")
+            ),
+            Example(
+                "doi:10.1145/3442188.3445922",
+                QT_TRANSLATE_NOOP("SearchSyntax", "one paper by its DOI"),
+            ),
+            Example(
+                "source:daily",
+                QT_TRANSLATE_NOOP(
+                    "SearchSyntax", "papers from an import whose file name contains daily"
+                ),
+            ),
         ),
     ),
 )
 
 EXAMPLES: tuple[Example, ...] = tuple(e for _, examples in SECTIONS for e in examples)
 
-TOOLTIP = (
+TOOLTIP = QT_TRANSLATE_NOOP(
+    "SearchSyntax",
     'Search titles, authors, abstracts, tags and notes. "exact phrase", trans*, title:, '
-    "author:, tag:, is:starred, status:unread, year:2021..2024, added:7d, OR, NOT, -word."
+    "author:, tag:, is:starred, status:unread, year:2021..2024, added:7d, OR, NOT, -word.",
 )
 
 

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import TypeVar
 
 # Before any QApplication exists: GUI tests run offscreen, on any machine.
@@ -10,12 +12,42 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from readerapp.gui import i18n
 from readerapp.gui.main_window import MainWindow
 from readerapp.services import importing
 from readerapp.services.library import Library
 from tests.conftest import SEED
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def translation_tools() -> ModuleType:
+    """packaging/update_translations.py (by path: `packaging` is also a PyPI package)."""
+    path = ROOT / "packaging" / "update_translations.py"
+    spec = importlib.util.spec_from_file_location("update_translations", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def translations(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The committed .ts files compiled, as the build compiles them (a source checkout has
+    no .qm files)."""
+    folder = tmp_path_factory.mktemp("translations")
+    translation_tools().release_all(folder)
+    return folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_words(qapp: QApplication, translations: Path) -> None:
+    """The window as an English user sees it: with the English plural forms ("1 paper",
+    "2 papers" for "%n paper(s)"), as the app installs them at start."""
+    i18n.install_translators(qapp, "en", translations)
 
 
 class WindowFactory:

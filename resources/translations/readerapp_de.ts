@@ -1792,6 +1792,10 @@ The papers it added that you have not touched since are removed, and the fields 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the words in the paper&apos;s PDF (plain words search it too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Logic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1817,6 +1821,10 @@ The papers it added that you have not touched since are removed, and the fields 
     </message>
     <message>
         <source>papers on any queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>papers with a PDF kept in the library (-has:pdf: without)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtCore import QDate, QLocale, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from readerapp.core.errors import ReaderappError
 from readerapp.gui import theme
-from readerapp.gui.commands import Edit, ServiceCommand, plural
+from readerapp.gui.commands import Edit, ServiceCommand
 from readerapp.gui.host import Host
+from readerapp.gui.i18n import arg
 from readerapp.gui.rules_dialog import RulesDialog
 from readerapp.gui.stats_view import StatsView
 from readerapp.services import days, history, routine
@@ -39,6 +40,11 @@ from readerapp.services.listing import ListRef
 
 # Lists where triaging a paper takes it out of the list: the cursor moves on to the next one.
 TRIAGE_LISTS = ("inbox", "today")
+
+
+def _day_text(day: dt.date, layout: str) -> str:
+    """A day in the window's language ("Mon 5 May", "Mo. 5 Mai")."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), layout)
 
 
 class SnoozeDialog(QDialog):
@@ -52,11 +58,7 @@ class SnoozeDialog(QDialog):
         self.today = today
         self.until: dt.date | None = None
         layout = QVBoxLayout(self)
-        label = QLabel(
-            self.tr("Snooze %1 until the start of:").replace(
-                "%1", plural(count, "paper") if count > 1 else self.tr("this paper")
-            )
-        )
+        label = QLabel(self.tr("Snooze %n paper(s) until the start of:", "", count))
         layout.addWidget(label)
         presets = QHBoxLayout()
         for text, when in (
@@ -67,7 +69,7 @@ class SnoozeDialog(QDialog):
         ):
             button = QPushButton(text)
             day = days.parse_until(when, today)
-            button.setToolTip(f"{day:%A %d %B %Y}")
+            button.setToolTip(_day_text(day, "dddd dd MMMM yyyy"))
             button.clicked.connect(lambda _c=False, d=day: self._choose(d))
             presets.addWidget(button)
         layout.addLayout(presets)
@@ -167,7 +169,7 @@ class RoutineActions(QObject):
         ids = self.host.need_selection()
         if ids:
             self._push(
-                self.tr("Archive %1").replace("%1", plural(len(ids), "paper")),
+                self.tr("Archive %n paper(s)", "", len(ids)),
                 lambda lib: routine.archive(lib, ids),
             )
 
@@ -180,9 +182,7 @@ class RoutineActions(QObject):
             return
         until = dialog.until
         self._push(
-            self.tr("Snooze %1 until %2")
-            .replace("%1", plural(len(ids), "paper"))
-            .replace("%2", until.isoformat()),
+            arg(self.tr("Snooze %n paper(s) until %1", "", len(ids)), until.isoformat()),
             lambda lib: routine.snooze(lib, ids, until),
         )
 
@@ -190,7 +190,7 @@ class RoutineActions(QObject):
         ids = self.host.need_selection()
         if ids:
             self._push(
-                self.tr("Un-snooze %1").replace("%1", plural(len(ids), "paper")),
+                self.tr("Un-snooze %n paper(s)", "", len(ids)),
                 lambda lib: routine.unsnooze(lib, ids),
             )
 
@@ -198,7 +198,7 @@ class RoutineActions(QObject):
         ids = self.host.need_selection()
         if ids:
             self._push(
-                self.tr("Re-read %1 later").replace("%1", plural(len(ids), "paper")),
+                self.tr("Re-read %n paper(s) later", "", len(ids)),
                 lambda lib: routine.mark_reread(lib, ids),
             )
 
@@ -206,7 +206,7 @@ class RoutineActions(QObject):
         ids = self.host.need_selection()
         if ids:
             self._push(
-                self.tr("Re-read %1").replace("%1", plural(len(ids), "paper")),
+                self.tr("Re-read %n paper(s)", "", len(ids)),
                 lambda lib: routine.reread_done(lib, ids),
             )
 
@@ -244,13 +244,13 @@ class RoutineActions(QObject):
         parts = [history.describe(events, on)]
         until = routine.snoozed_until(library, paper_id)
         if until is not None:
-            parts.append(self.tr("snoozed until %1").replace("%1", f"{until:%a %d %b}"))
+            parts.append(arg(self.tr("snoozed until %1"), _day_text(until, "ddd dd MMM")))
         reread = routine.reread_of(library, paper_id)
         if reread is not None:
             parts.append(
                 self.tr("re-read #%1 due %2")
                 .replace("%1", str(reread.step + 1))
-                .replace("%2", f"{reread.due:%a %d %b}")
+                .replace("%2", _day_text(reread.due, "ddd dd MMM"))
             )
         self.history.setText(" · ".join(parts))
 

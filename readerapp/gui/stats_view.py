@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import QDate, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -249,7 +249,7 @@ class CountBars(_Chart):
 
 
 def _week_label(day: dt.date) -> str:
-    return f"{day.day} {day:%b}"
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM")
 
 
 class StatsView(QDialog):

@@ -1663,6 +1663,222 @@ The papers it added that you have not touched since are removed, and the fields 
     </message>
 </context>
 <context>
+    <name>RoutineActions</name>
+    <message>
+        <source>&amp;Archive (out of the Inbox)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Snooze…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Un-snooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Re-read later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-read &amp;done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to &amp;Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to &amp;Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Routine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Archive %n paper(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Snooze %n paper(s) until %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Un-snooze %n paper(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-read %n paper(s) later</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-read %n paper(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>snoozed until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-read #%1 due %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditor</name>
+    <message>
+        <source>Edit rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a search, e.g. tag:llm or title:diffusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Star them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put them on &amp;Today&apos;s list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue to put them on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Star them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put them on Today&apos;s list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Query:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;tag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put on &amp;queue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rule is a saved search with actions. It is applied to the new papers of every import; Preview and Run apply it to the whole library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;un on the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the rule did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save rule “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove rule “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run rule “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchEngineControl</name>
     <message>
         <source>Preferences</source>
@@ -1840,6 +2056,30 @@ The papers it added that you have not touched since are removed, and the fields 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your routine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new papers from imports not yet triaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>papers snoozed until a later day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read papers marked for re-reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>marked read in the last 7 days (read:2026-05, read:2026-05..)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>marked reading in that range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dates, ids and sources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1945,6 +2185,18 @@ The papers it added that you have not touched since are removed, and the fields 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Starred</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1958,6 +2210,40 @@ The papers it added that you have not touched since are removed, and the fields 
     </message>
     <message>
         <source>Import: %1 (undone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Snooze %n paper(s) until the start of:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In &amp;3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a &amp;month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze until</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1993,6 +2279,73 @@ ever overwritten by an import.&lt;/p&gt;</source>
     </message>
     <message>
         <source>Paste papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatsView</name>
+    <message>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Since:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Papers added and read per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backlog at the end of each week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median days the backlog had waited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read by tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing read with a tag yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read by queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing read from a queue yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 papers; %2 in the backlog. Since %3: %4 added, %5 read; median %6 days from added to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

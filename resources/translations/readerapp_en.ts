@@ -366,6 +366,44 @@ You can undo this with Ctrl+Z.</numerusform>
     </message>
 </context>
 <context>
+    <name>RoutineActions</name>
+    <message numerus="yes">
+        <source>Archive %n paper(s)</source>
+        <translation>
+            <numerusform>Archive %n paper</numerusform>
+            <numerusform>Archive %n papers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Snooze %n paper(s) until %1</source>
+        <translation>
+            <numerusform>Snooze %n paper until %1</numerusform>
+            <numerusform>Snooze %n papers until %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Un-snooze %n paper(s)</source>
+        <translation>
+            <numerusform>Un-snooze %n paper</numerusform>
+            <numerusform>Un-snooze %n papers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-read %n paper(s) later</source>
+        <translation>
+            <numerusform>Re-read %n paper later</numerusform>
+            <numerusform>Re-read %n papers later</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-read %n paper(s)</source>
+        <translation>
+            <numerusform>Re-read %n paper</numerusform>
+            <numerusform>Re-read %n papers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchEngineControl</name>
     <message numerus="yes">
         <source>Searches now use %1 (%Ln paper(s) indexed).</source>
@@ -389,6 +427,16 @@ You can undo this with Ctrl+Z.</numerusform>
         <translation>
             <numerusform>%Ln paper</numerusform>
             <numerusform>%Ln papers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message numerus="yes">
+        <source>Snooze %n paper(s) until the start of:</source>
+        <translation>
+            <numerusform>Snooze %n paper until the start of:</numerusform>
+            <numerusform>Snooze %n papers until the start of:</numerusform>
         </translation>
     </message>
 </context>

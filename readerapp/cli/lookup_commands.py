@@ -62,13 +62,17 @@ def cmd_add(lib: Library, args: argparse.Namespace) -> int:
     if bad:
         raise UserError(f"{bad[0]!r} is not an arXiv id or a DOI")
     report = adding.add_identifiers(lib, idents, dry_run=args.dry_run)
+    ruled: list[str] = []
     if not args.dry_run and report.undo_step() is not None:
         undo.remember(lib, report.applied())
+        ruled = _apply_rules(lib, report.batch.batch_id if report.batch else None)
     if args.json:
         output.print_json(report.to_json())
     else:
         if report.batch is not None:
             output.print_report(report.batch)
+        for line in ruled:
+            print(line)
         for ident in report.not_found:
             print(f"readerapp: {ident}: no source knows it", file=sys.stderr)
     return EXIT_USER if report.not_found else EXIT_OK
@@ -154,8 +158,23 @@ def cmd_fetch(lib: Library, args: argparse.Namespace) -> int:
 
         step = Step("undo_import", {"batch_ids": [report.batch_id]})
         undo.remember(lib, Applied(f"Fetch Daily Papers {day}", Changes.everything(), step))
+        ruled = _apply_rules(lib, report.batch_id)
+    else:
+        ruled = []
     if args.json:
         output.print_json(report.to_json())
     else:
         output.print_report(report)
+        for line in ruled:
+            print(line)
     return EXIT_OK
+
+
+def _apply_rules(lib: Library, batch_id: int | None) -> list[str]:
+    """The rules, applied to the papers a look-up or a daily list added, as an import's
+    are; one line per rule that matched. Undoing the batch takes back what they did."""
+    from readerapp.services import rules
+
+    if batch_id is None:
+        return []
+    return [r.summary() for r in rules.apply_to_batches(lib, [batch_id]) if r.matched]

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readerapp.core.errors import Cancelled
+from readerapp.core.errors import Cancelled, UserError
 from readerapp.core.progress import CancelToken
 from readerapp.core.settings import (
     CONTACT_ENV,
@@ -49,6 +49,7 @@ from readerapp.gui.theme import set_tone
 from readerapp.search.factory import ENGINES
 from readerapp.services import library as library_service
 from readerapp.services import overview
+from readerapp.services.days import parse_steps
 from readerapp.services.library import Library
 
 ENGINE_LABELS = {"whoosh": "Whoosh", "tantivy": "tantivy"}
@@ -173,6 +174,7 @@ class PreferencesDialog(QDialog):
         box_layout.addWidget(self.cost)
         layout.addWidget(box)
         layout.addWidget(self._network_box())
+        layout.addWidget(self._routine_box())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -270,6 +272,48 @@ class PreferencesDialog(QDialog):
         self._network_toggled(self.network.isChecked())
         return box
 
+    def _routine_box(self) -> QGroupBox:
+        """The reading routine's preference: after how long a re-read comes due."""
+        box = QGroupBox(self.tr("Reading routine"))
+        box.setObjectName("routineBox")
+        layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        label = QLabel(self.tr("&Re-read after:"))
+        self.reread_steps = QLineEdit(self.settings.reread_steps)
+        self.reread_steps.setObjectName("rereadSteps")
+        self.reread_steps.setPlaceholderText("1w, 1m, 3m")
+        label.setBuddy(self.reread_steps)
+        row.addWidget(label)
+        row.addWidget(self.reread_steps, 1)
+        layout.addLayout(row)
+        self.steps_error = QLabel()
+        self.steps_error.setObjectName("rereadStepsError")
+        self.steps_error.setWordWrap(True)
+        set_tone(self.steps_error, "error")
+        self.steps_error.hide()
+        layout.addWidget(self.steps_error)
+        layout.addWidget(
+            _help_label(
+                self.tr(
+                    "A paper marked for re-reading comes back to Today after the first "
+                    "step, then after each next one: d days, w weeks, m months, y years."
+                ),
+                0,
+            )
+        )
+        return box
+
+    def _check_steps(self) -> bool:
+        try:
+            parse_steps(self.reread_steps.text() or "1w, 1m, 3m")
+        except UserError as error:
+            self.steps_error.setText(f"⚠ {error}")
+            self.steps_error.show()
+            self._fit_height()
+            return False
+        self.steps_error.hide()
+        return True
+
     def _fit_height(self) -> None:
         """As tall as the wrapped texts need at this width. Qt opens a window at most two
         thirds of the screen tall and does not grow it when a message appears; either cut
@@ -296,6 +340,9 @@ class PreferencesDialog(QDialog):
         if not self._check_contact():
             self.contact.setFocus(Qt.FocusReason.OtherFocusReason)
             return  # the dialog stays open, the message under the field
+        if not self._check_steps():
+            self.reread_steps.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         super().accept()
 
     def chosen_engine(self) -> str:
@@ -308,6 +355,7 @@ class PreferencesDialog(QDialog):
             network=self.network.isChecked(),
             contact=self.contact.text().strip(),
             complete_new_imports=self.complete_imports.isChecked(),
+            reread_steps=self.reread_steps.text().strip() or "1w, 1m, 3m",
         )
 
     def _update_cost(self) -> None:

@@ -91,8 +91,6 @@ class RuleEditor(QDialog):
 
 
 class RulesDialog(QDialog):
-    COLUMNS = ("Name", "Query", "Actions", "Papers")
-
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent or host.widget())
         self.host = host
@@ -108,7 +106,7 @@ class RulesDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Query"), self.tr("Actions"), self.tr("Papers")]
         )

@@ -140,3 +140,14 @@ def test_fetch_daily_imports_the_list_of_a_date(cli: Cli, scholarly_web: Scholar
     assert code == 1 and "no Daily Papers for 2026-07-30" in err
     code, _out, err = cli("fetch", "daily", "--date", "31/07/2026")
     assert code == 1 and "YYYY-MM-DD" in err
+
+
+def test_rules_apply_to_papers_added_by_identifier_and_undo_with_them(
+    cli: Cli, scholarly_web: ScholarlyWeb
+) -> None:
+    cli.ok("rules", "add", "Everything new", "year:1900..", "--tag", "new", "--queue", "Later")
+    out = cli.ok("add", "1707.08567")
+    assert "rule Everything new: matched 1 paper: tagged 1 new, queued 1 on Later" in out
+    assert len(cli.json("search", "tag:new is:inbox")) == 1  # a rule's doings are not triage
+    assert "undid" in cli.ok("undo")
+    assert cli.json("search", "") == [] and "  0  Later" in cli.ok("queue", "list")

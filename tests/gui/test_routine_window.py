@@ -199,3 +199,20 @@ def test_the_import_summary_says_what_each_rule_did(
     assert search.search_ids(window.library(), "tag:b") == []
     assert search.search_ids(window.library(), 'title:"Bees Build Combs"') == []
     summary.close()
+
+
+def test_the_re_read_steps_are_a_preference(qtbot: QtBot) -> None:
+    from readerapp.core.settings import Settings
+    from readerapp.gui.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog("whoosh", 10, settings=Settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.reread_steps.text() == "1w, 1m, 3m"
+    dialog.reread_steps.setText("1w, soon")
+    dialog.accept()
+    assert dialog.isVisible() and "'soon' is not a duration" in dialog.steps_error.text()
+    dialog.reread_steps.setText("3d, 2w")
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert dialog.chosen_settings().reread_steps == "3d, 2w"

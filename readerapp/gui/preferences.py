@@ -281,7 +281,7 @@ class PreferencesDialog(QDialog):
         label = QLabel(self.tr("&Re-read after:"))
         self.reread_steps = QLineEdit(self.settings.reread_steps)
         self.reread_steps.setObjectName("rereadSteps")
-        self.reread_steps.setPlaceholderText("1w, 1m, 3m")
+        self.reread_steps.setPlaceholderText(Settings().reread_steps)  # the default
         label.setBuddy(self.reread_steps)
         row.addWidget(label)
         row.addWidget(self.reread_steps, 1)
@@ -305,7 +305,7 @@ class PreferencesDialog(QDialog):
 
     def _check_steps(self) -> bool:
         try:
-            parse_steps(self.reread_steps.text() or "1w, 1m, 3m")
+            parse_steps(self.reread_steps.text() or Settings().reread_steps)
         except UserError as error:
             self.steps_error.setText(f"⚠ {error}")
             self.steps_error.show()
@@ -355,7 +355,7 @@ class PreferencesDialog(QDialog):
             network=self.network.isChecked(),
             contact=self.contact.text().strip(),
             complete_new_imports=self.complete_imports.isChecked(),
-            reread_steps=self.reread_steps.text().strip() or "1w, 1m, 3m",
+            reread_steps=self.reread_steps.text().strip() or Settings().reread_steps,
         )
 
     def _update_cost(self) -> None:

@@ -1583,6 +1583,18 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <translation>Die Einstellungen werden in %1 gespeichert</translation>
     </message>
     <message>
+        <source>Reading routine</source>
+        <translation>Leseroutine</translation>
+    </message>
+    <message>
+        <source>&amp;Re-read after:</source>
+        <translation>E&amp;rneut lesen nach:</translation>
+    </message>
+    <message>
+        <source>A paper marked for re-reading comes back to Today after the first step, then after each next one: d days, w weeks, m months, y years.</source>
+        <translation>Ein zum erneuten Lesen vorgemerkter Artikel kommt nach dem ersten Schritt wieder in „Heute“, dann nach jedem weiteren: d Tage, w Wochen, m Monate, y Jahre.</translation>
+    </message>
+    <message>
         <source>Searching with %1.</source>
         <translation>Gesucht wird mit %1.</translation>
     </message>

@@ -145,8 +145,22 @@ class Reference:
                     (SELECT group_concat(body, char(10)) FROM notes WHERE paper_id = p.id)
                 FROM papers p""")
 
+    def _stem(self, word: str) -> str:
+        """The word as FTS5's porter tokenizer indexes it (it has no function for that)."""
+        self.conn.executescript("""
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.ref_stem USING fts5(
+                word, tokenize = 'porter unicode61');
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.ref_stem_vocab
+                USING fts5vocab(temp, ref_stem, 'row');
+            DELETE FROM temp.ref_stem;""")
+        self.conn.execute("INSERT INTO temp.ref_stem (word) VALUES (?)", (word,))
+        stems = [t for (t,) in self.conn.execute("SELECT term FROM temp.ref_stem_vocab")]
+        return stems[0] if stems else word
+
     def _fuzzy(self, word: str, distance: int) -> str:
-        """FTS5 has no fuzzy search: expand over its vocabulary, as an application would."""
+        """FTS5 has no fuzzy search: expand over its vocabulary, as an application would,
+        from the typed word as FTS5 stems it (as readerapp's engines do)."""
+        word = self._stem(word)
         terms = [
             t
             for (t,) in self.conn.execute(
@@ -157,14 +171,16 @@ class Reference:
         ]
         return " OR ".join(terms) if terms else '"zzzznothing"'
 
-    def search(self, query: Query) -> list[int]:
+    def search(self, query: Query, table: str = "ref_fts") -> list[int]:
+        """Paper ids in the query's order; `table`: another FTS5 table of the same columns
+        (tests/search/test_engines_agree.py has one without stop words)."""
         match = self._fuzzy(*query.fuzzy) if query.fuzzy else query.fts
         where = query.where or "1"
         if match:
             order = "rank" if query.sort == "relevance" else ORDER[query.sort]
             sql = (
-                "SELECT p.id FROM ref_fts JOIN papers p ON p.id = ref_fts.rowid "
-                f"WHERE ref_fts MATCH ? AND {where} ORDER BY {order}"
+                f"SELECT p.id FROM {table} JOIN papers p ON p.id = {table}.rowid "
+                f"WHERE {table} MATCH ? AND {where} ORDER BY {order}"
             )
             return [i for (i,) in self.conn.execute(sql, (match,))]
         order = ORDER["added" if query.sort == "relevance" else query.sort]

@@ -130,6 +130,13 @@ def _no_library(library_dir: Path, args: argparse.Namespace) -> UserError:
     )
 
 
+def _index_rebuild_line(done: int, total: int | None, message: str) -> None:
+    """Opening a library can rebuild its search index (after an upgrade that changed it, or
+    when it is damaged): one line on stderr says so before the wait, none after."""
+    if done == 0:
+        print(f"readerapp: {message}…", file=sys.stderr, flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     if words == ["--version"]:
@@ -165,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = _command(args.command)
         from readerapp.services.library import Library  # after the parse: see the top
 
-        with Library.open(library_dir) as lib:
+        with Library.open(library_dir, progress=_index_rebuild_line) as lib:
             return command(lib, args)
     except ReaderappError as exc:
         print(f"readerapp: {exc}", file=sys.stderr)

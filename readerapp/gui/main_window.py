@@ -292,14 +292,15 @@ class MainWindow(QMainWindow):
         """Opens (and repairs) a library on the worker; the window fills in when it is ready."""
         self.close_library()
         self.detail.show_message(self.tr("Opening the library…"))
-        self.work.show_text(self.tr("Opening library…"))
+        # Opening may index the library again (after an upgrade): its progress shows here.
+        relay = self.work.begin(self.tr("Opening library…"))
 
         def work() -> tuple[Library, LibraryLock, SidebarContent]:
             lock = LibraryLock(directory)
             lock.acquire()
             library: Library | None = None
             try:
-                library = Library.open(directory)
+                library = Library.open(directory, progress=relay)
                 # From here on only this worker may write: an edit run on the GUI thread
                 # would block the window behind a writer for up to the busy timeout.
                 library.bind_writes_to_this_thread()
@@ -316,7 +317,7 @@ class MainWindow(QMainWindow):
         self._library, self._lock, content = result
         self.setWindowTitle(f"readerapp — {self._library.directory}")
         self.settings.setValue("library/path", str(self._library.directory))
-        self.work.show_text("")
+        self.work.end()
         self.detail.show_message(self.tr("Select a paper to see its details."))
         self._show_sidebar(self._library, content)
         kind, _, value = str(self.settings.value("list/last", "all")).partition(":")
@@ -333,7 +334,7 @@ class MainWindow(QMainWindow):
         self.library_ready.emit()
 
     def _library_failed(self, error: BaseException) -> None:
-        self.work.show_text("")
+        self.work.end()
         self.detail.show_message(self.tr("No library is open."))
         self.report_error(error)
 

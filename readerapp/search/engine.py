@@ -16,6 +16,9 @@ from readerapp.search.query import Node
 class TextIndex(Protocol):
     # True when the index had to be created empty on open (deleted, damaged, or a new schema).
     was_missing: bool
+    # The name of an older index (format or analysis version) that opening found and
+    # dropped: the library's papers are then indexed again, once, for this version.
+    upgraded_from: str | None
     # Papers per commit when Library.sync_index catches up on many (cheap commits: small).
     batch_size: int
 

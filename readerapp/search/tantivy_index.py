@@ -1,25 +1,23 @@
 """The tantivy text index (Rust): the engine for large libraries. The only module that
 imports tantivy.
 
-It answers the same query trees as the Whoosh index with the same meaning:
-- each text field is indexed twice: word parts (stop words out, stemmed, positions kept for
-  phrases) and, in a `<field>_c` companion, only the hyphenated compounds whole, so that
-  `chain-of-thought` finds that compound while "chain of thought" finds both spellings.
-  Words are split by tantivy's simple tokenizer (letters and digits), three times faster
-  than its regex tokenizer; compounds are picked out in Python by a whitespace split, which
-  is cheaper than any regex here;
-- a phrase keeps the positions its words had in the query, so the gap a stop word leaves is
-  the same in the query and in the index;
-- prefix queries expand to at most MAX_EXPANSIONS terms of the dictionary;
+It answers the same query trees as the Whoosh index with the same meaning, and finds the
+same papers, because it indexes the same words: search.analysis splits, drops stop words
+and stems in Python (Porter, as Whoosh and SQLite FTS5 do; tantivy's own stemmer is
+Porter2), and tantivy splits its result at spaces.
+- each text field is indexed twice: its words (stop words out, compounds as their parts,
+  positions kept for phrases) and, in a `<field>_c` companion, only the hyphenated
+  compounds whole, so that `chain-of-thought` finds that compound while "chain of thought"
+  finds both spellings;
+- prefix and fuzzy queries expand to at most MAX_EXPANSIONS terms of the dictionary, in
+  both fields, as Whoosh's single field holds both;
 - ids for the table come from an unscored collector ordered by the `pid` fast field, so no
   document is loaded and no score is computed.
 """
 
 from __future__ import annotations
 
-import re
 import shutil
-import string
 import time
 from collections.abc import Iterable
 from operator import itemgetter
@@ -31,11 +29,14 @@ import tantivy
 from readerapp.core.errors import LibraryError
 from readerapp.core.progress import CancelToken, ProgressSink
 from readerapp.core.records import IndexDoc
+from readerapp.search.analysis import Analysed, analyse_names, analyse_text, query_words
 from readerapp.search.query import And, MatchAll, Node, Not, Or, Text
-from readerapp.search.stopwords import STOP_WORDS
 
-# A new name when the schema or the analyzers change makes old indexes look missing.
-INDEX_NAME = "tantivy_v3"  # v3: the full text of the paper's files
+# The index's format and analysis version: a new name when the schema or the analysis
+# changes makes an older index look missing, so that it is rebuilt once (v3: the full text
+# of the paper's files; v4: the analysis of search.analysis, shared with Whoosh).
+INDEX_NAME = "tantivy_v4"
+INDEX_PREFIX = "tantivy_v"
 TEXT_FIELDS = ("title", "authors", "abstract", "tags", "notes", "fulltext")
 FIELD_OF = {
     "title": "title",
@@ -53,51 +54,21 @@ WRITER_TIMEOUT_S = 15.0
 # 50 MB a commit takes ~100 ms instead of ~12 ms: the arena is flushed in small pieces.)
 SMALL_HEAP, LARGE_HEAP = 50_000_000, 200_000_000
 
-_PUNCTUATION = string.punctuation
+# Words arrive analysed (search.analysis): tantivy only splits them at spaces.
+_WORDS_TOKENIZER = "rd_words"
+_ANALYZER = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
 
 
-# The whitespace-separated chunks with a hyphen, found in C: splitting every abstract into
-# words in Python cost 1.4 s of indexing 20k papers.
-_HYPHENATED = re.compile(r"\S*-\S*")
-
-
-def compounds(text: str) -> str:
-    """The hyphenated words of a text ("Chain-of-Thought", "GPT-3.5-turbo"), space-separated,
-    without the punctuation around them."""
-    return " ".join(
-        word for chunk in _HYPHENATED.findall(text) if "-" in (word := chunk.strip(_PUNCTUATION))
-    )
-
-
-def _analyzer(tokenizer: tantivy.Tokenizer, *, stem: bool) -> tantivy.TextAnalyzer:
-    builder = tantivy.TextAnalyzerBuilder(tokenizer).filter(tantivy.Filter.lowercase())
-    if stem:
-        builder = builder.filter(tantivy.Filter.custom_stopword(sorted(STOP_WORDS))).filter(
-            tantivy.Filter.stemmer("english")
-        )
-    return builder.build()
-
-
-_ANALYZERS = {
-    "rd_text": _analyzer(tantivy.Tokenizer.simple(), stem=True),
-    "rd_text_c": _analyzer(tantivy.Tokenizer.whitespace(), stem=True),
-    "rd_name": _analyzer(tantivy.Tokenizer.simple(), stem=False),
-    "rd_name_c": _analyzer(tantivy.Tokenizer.whitespace(), stem=False),
-}
-
-
-def _tokenizer(field: str, compound: bool = False) -> str:
-    return ("rd_name" if field in NAME_FIELDS else "rd_text") + ("_c" if compound else "")
+def _analyse(field: str, text: str) -> Analysed:
+    return analyse_names(text) if field in NAME_FIELDS else analyse_text(text)
 
 
 def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("pid", stored=False, indexed=True, fast=True)
     for field in TEXT_FIELDS:
-        builder.add_text_field(field, tokenizer_name=_tokenizer(field))
-        builder.add_text_field(
-            f"{field}_c", tokenizer_name=_tokenizer(field, True), index_option="freq"
-        )
+        builder.add_text_field(field, tokenizer_name=_WORDS_TOKENIZER)
+        builder.add_text_field(f"{field}_c", tokenizer_name=_WORDS_TOKENIZER, index_option="freq")
     return builder.build()
 
 
@@ -132,45 +103,54 @@ class _QueryBuilder:
         self.searcher = searcher
         self.boost = boost
 
-    def field_query(self, leaf: Text, field: str) -> tantivy.Query | None:
-        schema = self.schema
-        value = leaf.value
-        if leaf.kind == "prefix":
-            raw = value.lower()
-            stems = {raw, *_ANALYZERS[_tokenizer(field)].analyze(raw)}
+    def _expanded(self, field: str, terms: list[str]) -> list[tantivy.Query]:
+        return [tantivy.Query.term_query(self.schema, field, t) for t in terms]
+
+    def prefix_query(self, leaf: Text, field: str) -> tantivy.Query | None:
+        raw = leaf.value.lower()
+        # The index holds stems ("retriev"), so try the typed prefix and its stems, in the
+        # words and in the compounds, as Whoosh does in its one field.
+        analysed = _analyse(field, raw)
+        stems = sorted(s for s in {raw, *analysed.words.split(), *analysed.compounds.split()})
+        parts: list[tantivy.Query] = []
+        for name in (field, f"{field}_c"):
             terms: dict[str, None] = {}
-            for stem in sorted(s for s in stems if len(s) >= 2):
-                found = self.searcher.terms_with_prefix(field, stem, limit=MAX_EXPANSIONS)
-                terms.update(dict.fromkeys(term for term, _count in found))
-            return (
-                _should(
-                    [
-                        tantivy.Query.term_query(schema, field, t)
-                        for t in list(terms)[:MAX_EXPANSIONS]
-                    ]
-                )
-                if terms
-                else None
-            )
-        if leaf.kind == "fuzzy":
-            words = _ANALYZERS[_tokenizer(field)].analyze(value)
-            if not words:
-                return None
-            return tantivy.Query.fuzzy_term_query(schema, field, words[0], distance=leaf.distance)
-        if "-" in value and " " not in value.strip():
-            # One hyphenated word stands for itself: the compound, as Whoosh indexes it.
-            words = _ANALYZERS[_tokenizer(field, True)].analyze(compounds(value))
-            if len(words) == 1:
-                return tantivy.Query.term_query(schema, f"{field}_c", words[0])
-        tokens = _ANALYZERS[_tokenizer(field)].pre_tokenize(value).tokens
-        if not tokens:
+            for stem in stems:
+                if len(stem) >= 2:
+                    found = self.searcher.terms_with_prefix(name, stem, limit=MAX_EXPANSIONS)
+                    terms.update(dict.fromkeys(term for term, _count in found))
+            parts.extend(self._expanded(name, list(terms)[:MAX_EXPANSIONS]))
+        return _should(parts) if parts else None
+
+    def fuzzy_query(self, leaf: Text, field: str) -> tantivy.Query | None:
+        words = query_words(_analyse(field, leaf.value))
+        if not words:
             return None
-        if len(tokens) == 1:
-            return tantivy.Query.term_query(schema, field, tokens[0].text)
-        first = tokens[0].position
-        return tantivy.Query.phrase_query(
-            schema, field, [(t.position - first, t.text) for t in tokens]
+        word = words[0]
+        # Levenshtein distance, first letter kept: Whoosh's fuzzy terms (and the reference's).
+        # tantivy's own fuzzy query would also change the first letter, so the edits are
+        # spelled out as a regular expression over the dictionary.
+        pattern = fuzzy_pattern(word, leaf.distance)
+        return _should(
+            [
+                tantivy.Query.regex_query(self.schema, name, pattern)
+                for name in (field, f"{field}_c")
+            ]
         )
+
+    def field_query(self, leaf: Text, field: str) -> tantivy.Query | None:
+        if leaf.kind == "prefix":
+            return self.prefix_query(leaf, field)
+        if leaf.kind == "fuzzy":
+            return self.fuzzy_query(leaf, field)
+        analysed = _analyse(field, leaf.value)
+        words = query_words(analysed)
+        if not words:
+            return None
+        if len(words) == 1:
+            name = f"{field}_c" if "-" in words[0] else field
+            return tantivy.Query.term_query(self.schema, name, words[0])
+        return tantivy.Query.phrase_query(self.schema, field, list(enumerate(words)))
 
     def leaf(self, leaf: Text) -> tantivy.Query:
         parts = []
@@ -221,10 +201,12 @@ class TantivyIndex:
         self.directory = directory
         self.path = directory / INDEX_NAME
         self.was_missing = False
+        self.upgraded_from: str | None = None  # an older index this one replaces
         self._index: tantivy.Index | None = None
         self._open()
 
     def _open(self) -> None:
+        self._drop_older_versions()
         self.path.mkdir(parents=True, exist_ok=True)
         try:
             if tantivy.Index.exists(str(self.path)):
@@ -237,13 +219,21 @@ class TantivyIndex:
         self.was_missing = True
         self._index = self._create()
 
+    def _drop_older_versions(self) -> None:
+        """Indexes of an older format or analysis: this version rebuilds its own."""
+        if not self.directory.is_dir():
+            return
+        for old in self.directory.glob(f"{INDEX_PREFIX}*"):
+            if old.name != INDEX_NAME and old.is_dir():
+                self.upgraded_from = old.name
+                shutil.rmtree(old, ignore_errors=True)
+
     def _create(self) -> tantivy.Index:
         return self._register(tantivy.Index(_schema(), path=str(self.path), reuse=False))
 
     @staticmethod
     def _register(index: tantivy.Index) -> tantivy.Index:
-        for name, analyzer in _ANALYZERS.items():
-            index.register_tokenizer(name, analyzer)
+        index.register_tokenizer(_WORDS_TOKENIZER, _ANALYZER)
         return index
 
     @property
@@ -278,9 +268,10 @@ class TantivyIndex:
         for field in TEXT_FIELDS:
             text = getattr(doc, field)
             if text:
-                document.add_text(field, text)
-                if "-" in text:  # only hyphenated words reach the compound field
-                    document.add_text(f"{field}_c", compounds(text))
+                words, compounds, _count = _analyse(field, text)
+                document.add_text(field, words)
+                if compounds:
+                    document.add_text(f"{field}_c", compounds)
         return document
 
     def upsert(self, docs: Iterable[IndexDoc], *, cancel: CancelToken | None = None) -> int:
@@ -375,7 +366,7 @@ class TantivyIndex:
             return []
         query = tantivy.Query.more_like_this_document_fields_query(
             self.index.schema,
-            {"abstract": [text]},
+            {"abstract": [analyse_text(text).words]},
             min_doc_frequency=1,
             min_term_frequency=1,
             max_query_terms=25,
@@ -423,3 +414,29 @@ class TantivyIndex:
 
     def close(self) -> None:
         self._index = None  # tantivy releases files when the object goes
+
+
+def _edits(words: set[tuple[str | None, ...]]) -> set[tuple[str | None, ...]]:
+    """Every spelling one edit away: a letter left out, changed or added (None: any)."""
+    out = set(words)
+    for word in words:
+        for i in range(len(word) + 1):
+            out.add((*word[:i], None, *word[i:]))
+            if i < len(word):
+                out.add((*word[:i], *word[i + 1 :]))
+                out.add((*word[:i], None, *word[i + 1 :]))
+    return out
+
+
+def _literal(char: str) -> str:
+    return char if char.isalnum() or char == "_" else f"[{char}]"
+
+
+def fuzzy_pattern(word: str, distance: int) -> str:
+    """A regular expression for the words within `distance` edits (Levenshtein) of `word`
+    that begin with its first letter."""
+    spellings: set[tuple[str | None, ...]] = {tuple(word[1:])}
+    for _ in range(distance):
+        spellings = _edits(spellings)
+    rest = sorted("".join("." if c is None else _literal(c) for c in s) for s in spellings)
+    return _literal(word[0]) + "(?:" + "|".join(rest) + ")"

@@ -1,6 +1,7 @@
-"""Whoosh analyzers. Hyphenated words are indexed whole and as their parts, so that a search
-for `chain-of-thought` finds that exact compound while the phrase "chain of thought" finds
-both spellings (the parts sit at consecutive positions, the compound at its first part's)."""
+"""Whoosh analyzers: search.analysis as a Whoosh chain (the tests check that they agree).
+Hyphenated words are indexed whole and as their parts, so that a search for
+`chain-of-thought` finds that exact compound while the phrase "chain of thought" finds both
+spellings (the parts sit at consecutive positions, the compound at its first part's)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,9 @@ from whoosh.analysis import (
     Token,
 )
 
+from readerapp.search.analysis import WORDS
+from readerapp.search.porter import stem
 from readerapp.search.stopwords import STOP_WORDS
-
-_WORDS = r"\w+(?:\.?\w+)*(?:-\w+(?:\.?\w+)*)*"
 
 
 class CompoundFilter(Filter):  # type: ignore[misc]  # whoosh is untyped: Filter is Any
@@ -56,9 +57,14 @@ class CompoundFilter(Filter):  # type: ignore[misc]  # whoosh is untyped: Filter
 
 def text_analyzer() -> Analyzer:
     """Titles, abstracts, notes: lower case, compounds, stop words out, stemmed."""
-    return RegexTokenizer(_WORDS) | LowercaseFilter() | CompoundFilter(STOP_WORDS) | StemFilter()
+    return (
+        RegexTokenizer(WORDS)
+        | LowercaseFilter()
+        | CompoundFilter(STOP_WORDS)
+        | StemFilter(stemfn=stem)
+    )
 
 
 def name_analyzer() -> Analyzer:
     """Author names and tags: lower case and compounds, no stemming, no stop words."""
-    return RegexTokenizer(_WORDS) | LowercaseFilter() | CompoundFilter()
+    return RegexTokenizer(WORDS) | LowercaseFilter() | CompoundFilter()

@@ -25,12 +25,17 @@ from whoosh.writing import MERGE_SMALL, SegmentWriter
 from readerapp.core.errors import LibraryError
 from readerapp.core.progress import CancelToken, ProgressSink
 from readerapp.core.records import IndexDoc
+from readerapp.search.analysis import analyse_names, analyse_text, query_words
 from readerapp.search.query import And, MatchAll, Node, Not, Or, Text
 from readerapp.search.whoosh_analysis import name_analyzer, text_analyzer
 from readerapp.search.whoosh_files import install as install_mapped_files
 
-# A new name when the schema changes makes old indexes look missing, so they are rebuilt.
-INDEX_NAME = "papers_v2"  # v2: the full text of the paper's files
+# The index's format and analysis version: a new name when the schema or the analysis
+# changes makes an older index look missing, so that it is rebuilt once (v2: the full text
+# of the paper's files; v3: the Porter stemmer of search.porter, shared with tantivy and
+# SQLite FTS5).
+INDEX_NAME = "papers_v3"
+INDEX_PREFIX = "papers_v"
 TEXT_FIELDS = ("title", "authors", "abstract", "tags", "notes", "fulltext")
 FIELD_OF = {
     "title": "title",
@@ -39,6 +44,7 @@ FIELD_OF = {
     "note": "notes",
     "fulltext": "fulltext",
 }
+NAME_FIELDS = ("authors", "tags")
 # Prefix and fuzzy queries expand to every matching term; cap them so one keystroke stays cheap
 # (`co*` in a 100k library matches thousands of words). The query language already asks for
 # at least two letters before `*`; fuzzy terms keep their first letter (prefixlength 1).
@@ -89,15 +95,12 @@ def _schema() -> Schema:
 
 
 def _analyzer(field: str) -> Analyzer:
-    return _names if field in ("authors", "tags") else _stemming
+    return _names if field in NAME_FIELDS else _stemming
 
 
 def _tokens(field: str, text: str) -> list[str]:
-    """The words of a query as the field indexes them: a compound stands for itself alone."""
-    tokens = [t.text for t in _analyzer(field)(text)]
-    if len(tokens) > 1 and "-" in tokens[0] and "-" in text and " " not in text.strip():
-        return tokens[:1]
-    return [t for t in tokens if "-" not in t]
+    """The words of a query as the field indexes them (search.analysis, as tantivy)."""
+    return query_words(analyse_names(text) if field in NAME_FIELDS else analyse_text(text))
 
 
 def _fields(leaf: Text) -> tuple[str, ...]:
@@ -320,6 +323,7 @@ class WhooshIndex:
         # into small segments, while that entry is current (see TINY_SEGMENT).
         self._written: dict[int, tuple[str, int, IndexDoc]] = {}
         self.was_missing = False
+        self.upgraded_from: str | None = None  # an older index this one replaces
         self._open()
 
     def _open(self) -> None:
@@ -329,11 +333,20 @@ class WhooshIndex:
             if storage.index_exists(INDEX_NAME):
                 self._ix = storage.open_index(INDEX_NAME)
                 return
+            self._drop_older_versions()
         except Exception:  # A damaged index is derived data: drop it and start again.
             shutil.rmtree(self.directory, ignore_errors=True)
             self.directory.mkdir(parents=True, exist_ok=True)
         self.was_missing = True
         self._ix = _storage(self.directory).create_index(_schema(), indexname=INDEX_NAME)
+
+    def _drop_older_versions(self) -> None:
+        """The files of an older format or analysis: this version rebuilds its own."""
+        for path in self.directory.iterdir():
+            name = path.name.lstrip("_")
+            if name.startswith(INDEX_PREFIX) and not name.startswith(f"{INDEX_NAME}_"):
+                self.upgraded_from = name.split("_")[0] + "_" + name.split("_")[1]
+                path.unlink(missing_ok=True)
 
     @property
     def ix(self) -> whoosh_index.Index:

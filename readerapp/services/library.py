@@ -216,9 +216,17 @@ class Library:
         self._set_meta(REBUILD_FLAG, "1")
         with self.read() as session:
             ids = queries.all_paper_ids(session)
+            progress(0, len(ids), self._rebuild_message(len(ids)))
             self.index.rebuild(queries.iter_index_docs(session, ids), len(ids), progress, cancel)
         self._index_complete()
         return len(ids)
+
+    def _rebuild_message(self, count: int) -> str:
+        if self.index.upgraded_from is not None:
+            return (
+                f"Updating the search index for this version of readerapp ({count:,} papers, once)"
+            )
+        return f"Rebuilding the search index ({count:,} papers)"
 
     def _index_complete(self) -> None:
         """The index holds every paper: no marks, no rebuild flag."""
@@ -246,6 +254,7 @@ class Library:
         if self.index_needs_rebuild():
             self.rebuild_index(progress, cancel)
             self.index.was_missing = False
+            self.index.upgraded_from = None
         else:
             self.sync_index(cancel, progress)
 

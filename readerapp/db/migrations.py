@@ -84,8 +84,11 @@ def _v4_to_v5(conn: Connection) -> None:
         "reread_due DATETIME",
     ):
         conn.exec_driver_sql(f"ALTER TABLE papers ADD COLUMN {column}")
-    conn.exec_driver_sql("CREATE INDEX ix_papers_inbox ON papers (inbox)")
+    conn.exec_driver_sql(
+        "CREATE INDEX ix_papers_inbox ON papers (inbox, status, starred, snoozed_until)"
+    )
     conn.exec_driver_sql("CREATE INDEX ix_papers_snoozed ON papers (snoozed_until)")
+    conn.exec_driver_sql("CREATE INDEX ix_papers_reread ON papers (reread_due)")
     conn.exec_driver_sql(
         "CREATE TABLE status_events ("
         " id INTEGER NOT NULL, paper_id INTEGER NOT NULL, status VARCHAR NOT NULL,"

@@ -75,9 +75,11 @@ class PaperRow(Base):
         Index("ix_papers_year_added", "year", "added_at"),
         Index("ix_papers_starred_added", "starred", "added_at"),
         Index("ix_papers_status_added", "status", "added_at"),
-        Index("ix_papers_inbox", "inbox"),
+        # is:inbox answered from the index alone: a new library is all Inbox at first.
+        Index("ix_papers_inbox", "inbox", "status", "starred", "snoozed_until"),
         # Every list leaves out the snoozed papers: a few rows found by index, not a scan.
         Index("ix_papers_snoozed", "snoozed_until"),
+        Index("ix_papers_reread", "reread_due"),
     )
 
 

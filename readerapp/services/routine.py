@@ -27,7 +27,7 @@ from readerapp.core.errors import UserError
 from readerapp.core.records import Paper
 from readerapp.core.settings import load_settings
 from readerapp.db import queries
-from readerapp.db.models import PaperRow, QueueEntryRow, QueueRow, RuleHitRow
+from readerapp.db.models import PaperRow, RuleHitRow
 from readerapp.search.query import Filter
 from readerapp.services import search, triage
 from readerapp.services.changes import Applied, Changes, Step
@@ -57,7 +57,9 @@ def inbox_ids(library: Library) -> list[int]:
 
 
 def inbox_count(library: Library) -> int:
-    return len(search.search_ids(library, Filter("inbox"), sort="added"))
+    """How many papers wait in the Inbox (the sidebar's count): counted in SQLite, with no
+    ids to sort."""
+    return search.count_filter(library, Filter("inbox"))
 
 
 def archive(library: Library, ids: Sequence[int]) -> Applied:
@@ -285,17 +287,18 @@ def today_entries(library: Library) -> list[tuple[int, str, str]]:
             .order_by(PaperRow.reread_due, PaperRow.id)
         ):
             found.append((pid, "reread", str((step or 0) + 1)))
-        for name, pid in session.execute(
-            select(QueueRow.name, QueueEntryRow.paper_id)
-            .join(QueueEntryRow, QueueEntryRow.queue_id == QueueRow.id)
-            .join(PaperRow, PaperRow.id == QueueEntryRow.paper_id)
-            .where(
-                PaperRow.status.not_in(DONE),
-                (PaperRow.snoozed_until.is_(None)) | (PaperRow.snoozed_until <= now),
-            )
-            .order_by(QueueRow.name, QueueEntryRow.position)
-        ):
-            if not any(reason == "queue" and detail == name for _, reason, detail in found):
+        # One correlated look-up per queue: the first entry whose paper is still to read
+        # (a join over every entry and paper costs a scan of the papers at 100k).
+        heads = session.connection().exec_driver_sql(
+            "SELECT q.name, (SELECT e.paper_id FROM queue_entries e"
+            " CROSS JOIN papers p ON p.id = e.paper_id"
+            " WHERE e.queue_id = q.id AND p.status NOT IN (?, ?, ?)"
+            " AND (p.snoozed_until IS NULL OR p.snoozed_until <= ?)"
+            " ORDER BY e.position LIMIT 1) FROM queues q ORDER BY q.name",
+            (*DONE, now.strftime("%Y-%m-%d %H:%M:%S.%f")),
+        )
+        for name, pid in heads:
+            if pid is not None:
                 found.append((pid, "queue", name))
         start, end = day_start(on), day_start(on + dt.timedelta(days=1))
         for pid, rule in session.execute(

@@ -285,6 +285,14 @@ def search_ids(library: Library, query: str | Node, sort: str = "relevance") -> 
     return top + list(filterfalse(scores.__contains__, fallback))  # stable: ties newest first
 
 
+def count_filter(library: Library, node: Filter) -> int:
+    """How many papers one filter selects, counted in SQLite."""
+    with library.snapshot() as conn:
+        now = library.clock.now().astimezone(dt.UTC).replace(tzinfo=None)
+        sql, params = _filter_sql(conn, node, now)
+        return int(reads.scalar(conn, f"SELECT count(*) FROM ({sql})", params) or 0)
+
+
 def warm_sort_orders(library: Library) -> None:
     """Read the cached sort orders ahead of the first click on a column header.
 

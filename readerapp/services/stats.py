@@ -11,20 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from bisect import bisect_left
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-
-from readerapp.db.models import (
-    PaperRow,
-    PaperTagRow,
-    QueueEntryRow,
-    QueueRow,
-    StatusEventRow,
-    TagRow,
-)
 from readerapp.services.days import day_start, local_date, now_utc, today, week_start
 from readerapp.services.library import Library
 
@@ -79,107 +70,106 @@ class Stats:
         }
 
 
-@dataclass(slots=True)
-class _Timeline:
-    added: dt.datetime
-    times: list[dt.datetime] = field(default_factory=list)
-    statuses: list[str] = field(default_factory=list)
-    known: list[bool] = field(default_factory=list)
-
-    def status_before(self, moment: dt.datetime) -> str | None:
-        """Its status just before `moment`; None when it was not in the library yet."""
-        if self.added >= moment:
-            return None
-        n = bisect_left(self.times, moment)
-        if n:
-            return self.statuses[n - 1]
-        # No event yet: unread since added, unless its first event is the migration's
-        # unknown one, whose status is the best guess for all the time before it.
-        if self.statuses and not self.known[0]:
-            return self.statuses[0]
-        return "unread"
-
-
 def _median(values: list[float]) -> float | None:
     return round(statistics.median(values), 1) if values else None
 
 
+# Times as Julian days (SQLite's julianday): days are then plain differences of floats.
+_Event = tuple[float, str, bool]
+_UNIX_EPOCH_JD = 2440587.5
+
+
+def _julian(moment: dt.datetime) -> float:
+    """A stored (naive UTC) time as a Julian day, as SQLite's julianday() gives it."""
+    return (moment - dt.datetime(1970, 1, 1)).total_seconds() / 86400 + _UNIX_EPOCH_JD
+
+
+def _segments(added: float, events: list[_Event]) -> Iterator[tuple[float, float | None, str]]:
+    """A paper's statuses as (after, until, status): it had `status` at every moment in
+    (after, until] (until None: ever since). Before its first event it was unread, unless
+    that event is the migration's unknown one, whose status is the best guess back to the
+    day the paper was added."""
+    status = events[0][1] if events and not events[0][2] else "unread"
+    after = added
+    for at, new, _known in events:
+        yield after, at, status
+        after, status = at, new
+    yield after, None, status
+
+
 def compute(library: Library, since: dt.date | None = None) -> Stats:
-    """The figures from `since` (default: the start of the week twelve weeks ago) to now."""
+    """The figures from `since` (default: the start of the week twelve weeks ago) to now.
+
+    One pass over the papers and their events: each paper's backlog spans are laid over
+    the weeks' ends by bisection, not a pass over every paper per week.
+    """
     on = today(library)
     now = now_utc(library)
     first_week = week_start(since or on - dt.timedelta(weeks=DEFAULT_WEEKS - 1))
-    start = day_start(first_week)
-    with library.read() as session:
-        timelines = {
-            pid: _Timeline(added)
-            for pid, added in session.execute(select(PaperRow.id, PaperRow.added_at))
-        }
-        read_at: dict[int, dt.datetime] = {}  # first known read since `since`
-        for pid, status, at, known in session.execute(
-            select(
-                StatusEventRow.paper_id,
-                StatusEventRow.status,
-                StatusEventRow.at,
-                StatusEventRow.known,
-            ).order_by(StatusEventRow.at, StatusEventRow.id)
-        ):
-            line = timelines.get(pid)
-            if line is None:
-                continue
-            line.times.append(at)
-            line.statuses.append(status)
-            line.known.append(bool(known))
-            if status == "read" and known and at >= start and pid not in read_at:
-                read_at[pid] = at
-        tags = Counter(
-            name
-            for pid, name in session.execute(
-                select(PaperTagRow.paper_id, TagRow.name).join(
-                    TagRow, TagRow.id == PaperTagRow.tag_id
-                )
-            )
-            if pid in read_at
-        )
-        queues = Counter(
-            name
-            for pid, name in session.execute(
-                select(QueueEntryRow.paper_id, QueueRow.name).join(
-                    QueueRow, QueueRow.id == QueueEntryRow.queue_id
-                )
-            )
-            if pid in read_at
-        )
-    weeks: list[Week] = []
+    start = _julian(day_start(first_week))
+    moment = _julian(now) + 1e-9  # what happened at `now` counts
+    mondays: list[dt.date] = []
     monday = first_week
-    moment = now + dt.timedelta(microseconds=1)  # what happened at `now` counts
     while monday <= on:
-        begin, end = day_start(monday), min(day_start(monday + dt.timedelta(days=7)), moment)
-        added = sum(1 for line in timelines.values() if begin <= line.added < end)
-        read = sum(
-            1
-            for line in timelines.values()
-            if any(
-                s == "read" and k and begin <= t < end
-                for t, s, k in zip(line.times, line.statuses, line.known, strict=True)
-            )
-        )
-        ages = [
-            (end - line.added).total_seconds() / 86400
-            for line in timelines.values()
-            if line.status_before(end) in BACKLOG
-        ]
-        weeks.append(Week(monday, added, read, len(ages), _median(ages)))
+        mondays.append(monday)
         monday += dt.timedelta(days=7)
-    backlog = sum(1 for line in timelines.values() if line.status_before(moment) in BACKLOG)
-    waits = [(at - timelines[pid].added).total_seconds() / 86400 for pid, at in read_at.items()]
+    begins = [_julian(day_start(m)) for m in mondays]
+    ends = [min(_julian(day_start(m + dt.timedelta(days=7))), moment) for m in mondays]
+    with library.snapshot() as conn:
+        papers: dict[int, float] = dict(conn.execute("SELECT id, julianday(added_at) FROM papers"))
+        events: dict[int, list[_Event]] = {}
+        for pid, status, at, known in conn.execute(
+            "SELECT paper_id, status, julianday(at), known FROM status_events"
+            " ORDER BY paper_id, at, id"
+        ):
+            events.setdefault(pid, []).append((at, status, bool(known)))
+        tag_rows = conn.execute(
+            "SELECT pt.paper_id, t.name FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id"
+        ).fetchall()
+        queue_rows = conn.execute(
+            "SELECT e.paper_id, q.name FROM queue_entries e JOIN queues q ON q.id = e.queue_id"
+        ).fetchall()
+    added_per_week = [0] * len(mondays)
+    read_pairs: set[tuple[int, int]] = set()
+    waiting: list[list[float]] = [[] for _ in mondays]  # days each backlog paper had waited
+    read_at: dict[int, float] = {}  # first known read since `since`
+    backlog = 0
+    no_events: list[_Event] = []
+    for pid, added in papers.items():
+        week = bisect_right(begins, added) - 1
+        if week >= 0 and added < ends[week]:
+            added_per_week[week] += 1
+        timeline = events.get(pid, no_events)
+        for at, status, known in timeline:
+            if status != "read" or not known or not start <= at < moment:
+                continue
+            read_at.setdefault(pid, at)
+            week = bisect_right(begins, at) - 1
+            if at < ends[week]:
+                read_pairs.add((pid, week))
+        for after, until, status in _segments(added, timeline):
+            if status not in BACKLOG:
+                continue
+            last = len(ends) if until is None else bisect_right(ends, until)
+            for week in range(bisect_right(ends, after), last):
+                waiting[week].append(ends[week] - added)
+            if after < moment and (until is None or moment <= until):
+                backlog += 1
+    read_per_week = Counter(week for _, week in read_pairs)
+    weeks = [
+        Week(m, added_per_week[n], read_per_week[n], len(waiting[n]), _median(waiting[n]))
+        for n, m in enumerate(mondays)
+    ]
+    waits = [at - papers[pid] for pid, at in read_at.items()]
+    tags = Counter(name for pid, name in tag_rows if pid in read_at)
+    queues = Counter(name for pid, name in queue_rows if pid in read_at)
     return Stats(
         since=first_week,
         today=on,
         weeks=weeks,
-        papers=len(timelines),
+        papers=len(papers),
         backlog=backlog,
-        added=sum(1 for line in timelines.values() if line.added >= start),
+        added=sum(1 for added in papers.values() if added >= start),
         read=len(read_at),
         median_days_to_read=_median(waits),
         read_by_tag=dict(sorted(tags.items(), key=lambda item: (-item[1], item[0].casefold()))),

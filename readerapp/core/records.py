@@ -62,6 +62,7 @@ class PaperSummary:
     tags: tuple[str, ...]
     queues: tuple[str, ...]
     added_at: dt.datetime
+    has_pdf: bool = False  # a file of the paper is kept in the library
 
 
 @dataclass(frozen=True, slots=True)

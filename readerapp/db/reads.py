@@ -229,6 +229,9 @@ def edited_fields(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tup
 _SUMMARY_SQL = "SELECT id, title, year, starred, status, added_at FROM papers WHERE id IN ?"
 
 
+_PDF_SQL = "SELECT DISTINCT paper_id FROM paper_files WHERE paper_id IN ?"
+
+
 def load_summaries(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, PaperSummary]:
     """Table rows for these ids (unknown ids are left out): no abstract, notes or sources."""
     ids = list(ids)
@@ -237,6 +240,7 @@ def load_summaries(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Pa
         authors = _grouped(conn, _AUTHORS_SQL, part)
         tags = _grouped(conn, _TAGS_SQL, part)
         queues = _grouped(conn, _QUEUES_SQL, part)
+        with_pdf = {pid for (pid,) in conn.execute(_in(_PDF_SQL, part), tuple(part))}
         for pid, title, year, starred, status, added_at in conn.execute(
             _in(_SUMMARY_SQL, part), tuple(part)
         ):
@@ -250,5 +254,6 @@ def load_summaries(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Pa
                 tuple(tags.get(pid, ())),
                 tuple(queues.get(pid, ())),
                 _time(added_at),
+                pid in with_pdf,
             )
     return out

@@ -32,6 +32,7 @@ from readerapp.core.records import STATUSES, Note, Paper
 from readerapp.formats.links import is_web_url
 from readerapp.gui.i18n import arg, status_word
 from readerapp.gui.paper_editor import PaperEditor, field_names
+from readerapp.gui.pdf_panel import PdfPanel
 from readerapp.gui.safe_text import SafeBrowser, breakable, linkify, open_web_url
 from readerapp.gui.theme import set_tone
 
@@ -193,6 +194,9 @@ class DetailPane(QStackedWidget):
             self.link_buttons[kind] = button
         self.links_row.addStretch(1)
         layout.addLayout(self.links_row)
+        # The kept PDF and, after a search, where its words were found (gui/pdf_panel.py).
+        self.pdf_panel = PdfPanel()
+        layout.addWidget(self.pdf_panel)
 
         controls = QHBoxLayout()
         self.star = QToolButton()
@@ -342,6 +346,7 @@ class DetailPane(QStackedWidget):
             self.add_queue_button,
             self.edit_button,
             *self.link_buttons.values(),
+            self.pdf_panel.open_button,
             self.abstract,
             self.new_note_button,
             self.delete_note_button,
@@ -423,6 +428,7 @@ class DetailPane(QStackedWidget):
             self._fill_notes(paper, keep_editor=same_paper)
             if not same_paper:
                 self.related.clear()
+                self.pdf_panel.clear()
         finally:
             self._loading = False
         # An edit in progress stays open while its paper is refreshed (a note saved, a

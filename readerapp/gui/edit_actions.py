@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from readerapp.core.errors import ReaderappError
 from readerapp.core.records import PaperSummary
@@ -21,8 +20,9 @@ from readerapp.gui.dialogs import PickDialog
 from readerapp.gui.host import Host
 from readerapp.gui.i18n import arg, status_word
 from readerapp.gui.paper_editor import field_names
+from readerapp.gui.pdf_actions import ask_delete
 from readerapp.gui.safe_text import open_web_url
-from readerapp.services import editing, exporting, notes, opening, overview, triage
+from readerapp.services import editing, exporting, notes, opening, overview, paper_files, triage
 from readerapp.services.changes import Applied
 from readerapp.services.library import Library
 
@@ -192,21 +192,27 @@ class EditActions(QObject):
         ids = self.host.need_selection()
         if not ids:
             return
-        answer = QMessageBox.question(
-            self.host.widget(),
-            self.tr("Delete papers"),
-            self.tr(
-                "Delete these %Ln paper(s) from the library, with their notes, tags and queue "
-                "places?\nYou can undo this with Ctrl+Z.",
-                "",
-                len(ids),
-            ),
+        # How many PDFs they have decides the question (asked on the worker: a read).
+        self.host.ops.call(
+            lambda lib: sum(len(paper_files.files_of(lib, pid)) for pid in ids),
+            lambda files: self._confirm_delete(ids, files),
         )
-        if answer == QMessageBox.StandardButton.Yes:
+
+    def _confirm_delete(self, ids: list[int], files: int) -> None:
+        delete_files = ask_delete(self.host.widget(), self.delete_question(len(ids)), files)
+        if delete_files is not None:
             self._push(
                 self.tr("Delete %Ln paper(s)", "", len(ids)),
-                lambda lib: triage.delete_papers(lib, ids),
+                lambda lib: triage.delete_papers(lib, ids, delete_files=delete_files),
             )
+
+    def delete_question(self, papers: int) -> str:
+        return self.tr(
+            "Delete these %Ln paper(s) from the library, with their notes, tags and queue "
+            "places?\nYou can undo this with Ctrl+Z.",
+            "",
+            papers,
+        )
 
     # -- notes (from the detail pane)
 
@@ -235,8 +241,9 @@ class EditActions(QObject):
     # -- out of the app
 
     def open_current(self) -> None:
-        """Enter, a double-click or Ctrl+Return: the paper's best page in the browser, or
-        one line in the status bar that says why there is none."""
+        """Enter, O, a double-click or Ctrl+Return: the paper's kept PDF in the system
+        viewer, else its best page in the browser, or one line in the status bar that says
+        why there is none."""
         pid = self.host.current_id()
         if pid is None:
             self.host.need_selection()
@@ -244,7 +251,11 @@ class EditActions(QObject):
         self.host.ops.call(lambda lib: opening.opening(lib, pid), self._open)
 
     def _open(self, found: opening.Opening) -> None:
-        if found.url is None:
+        if found.path is not None:  # the PDF kept in the library, in the system viewer
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(found.path))):
+                text = arg(self.tr("No viewer could be started for %1"), str(found.path))
+                self.host.work.message(text, 8000)
+        elif found.url is None:
             self.host.work.message(found.why, 8000)
         elif not open_web_url(found.url):
             self.host.work.message(

@@ -50,6 +50,7 @@ from readerapp.gui.operations import Operations
 from readerapp.gui.paper_clip import copy_papers, drag_data
 from readerapp.gui.paper_model import PaperTableModel
 from readerapp.gui.paper_table import PaperTable
+from readerapp.gui.pdf_actions import PdfActions
 from readerapp.gui.preferences import SearchEngineControl, preferences_shortcut
 from readerapp.gui.queue_actions import QueueActions
 from readerapp.gui.routine_actions import RoutineActions
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         self.import_flow = ImportFlow(self, self)
         self.lookups = LookupFlow(self, self.import_flow, self)
         self.engines = SearchEngineControl(self, self)
+        self.pdf = PdfActions(self, self.lookups.network, self)
+        self.queueing.on_queued = self.pdf.queued
         self._build_widgets()
         self._build_actions()
         self.ops.changed.connect(self._refresh_table)
@@ -121,6 +124,7 @@ class MainWindow(QMainWindow):
         self.table.customContextMenuRequested.connect(self._table_menu)
         self.table.sort_requested.connect(self._sort_requested)
         self.table.doubleClicked.connect(lambda _i: self.edits.open_current())
+        self.pdf.watch_drops(self.table)
         self.start_page = StartPage()
         self.start_page.import_clicked.connect(self.import_flow.import_files)
         self.start_page.paste_clicked.connect(self.import_flow.paste_papers)
@@ -146,6 +150,7 @@ class MainWindow(QMainWindow):
         detail.note_edited.connect(self.edits.note_edited)
         detail.note_deleted.connect(self.edits.note_deleted)
         detail.paper_activated.connect(self.show_paper)
+        detail.pdf_panel.open_requested.connect(self.edits.open_current)
         detail.show_message(self.tr("Opening the library…"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -229,6 +234,8 @@ class MainWindow(QMainWindow):
             copy=lambda: copy_papers(self),
             set_theme=self.set_theme,
             set_language=self.set_language,
+            attach_pdf=self.pdf.attach_dialog,
+            download_pdf=self.pdf.download_selected,
         )
         self.menu_actions = WindowActions(
             self, self.table, self.search_box, self.undo_stack, handlers, preferences_shortcut()
@@ -508,6 +515,7 @@ class MainWindow(QMainWindow):
         shown_before = self.detail.paper.id if self.detail.paper else None
         self.detail.set_paper(papers[0])
         self.routine.show_history(self._library, paper_id)
+        self.pdf.details_for(paper_id, self.search_box.text(), self.detail.pdf_panel.show_files)
         if shown_before != paper_id:
             self.ops.call(
                 lambda lib: search.related(lib, paper_id, limit=6),
@@ -675,6 +683,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window()
         self.work.cancel()  # an import not saved yet rolls back instead of being waited for
+        self.pdf.stop()  # a download stops at its next request or wait
         self.lookups.stop()  # look-ups stop at their next request; nobody waits for them
         self.close_library()
         self.runner.wait_idle()  # the library closed and its lock released before quitting

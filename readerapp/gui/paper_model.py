@@ -40,6 +40,7 @@ class Column:
 
 
 CENTER = Qt.AlignmentFlag.AlignCenter
+PDF_TOOLTIP = QT_TRANSLATE_NOOP("PaperTableModel", "A PDF is kept in the library (O opens it)")
 COLUMN_DEFS: tuple[Column, ...] = (
     Column("starred", "★", lambda p: "★" if p.starred else "", align=CENTER,
            header_tooltip=QT_TRANSLATE_NOOP("PaperTableModel", "Starred")),
@@ -57,6 +58,12 @@ COLUMN_DEFS: tuple[Column, ...] = (
     Column("tags", QT_TRANSLATE_NOOP("PaperTableModel", "Tags"), lambda p: ", ".join(p.tags)),
     Column("added", QT_TRANSLATE_NOOP("PaperTableModel", "Added"),
            lambda p: p.added_at.strftime("%Y-%m-%d")),
+    # Last, so a header layout saved before it keeps its columns where they were.
+    Column("pdf", QT_TRANSLATE_NOOP("PaperTableModel", "PDF"),
+           lambda p: "PDF" if p.has_pdf else "",
+           lambda p: header_text(PDF_TOOLTIP) if p.has_pdf else None,
+           align=CENTER,
+           header_tooltip=QT_TRANSLATE_NOOP("PaperTableModel", "A PDF is kept in the library")),
 )  # fmt: skip
 # Headers are marked for lupdate above and translated where shown (header_text).
 # (key, header) pairs: what the window and the benchmark index columns by.

@@ -67,6 +67,7 @@ class PaperTable(QTableView):
             "queues": 110,
             "tags": 90,
             "added": 84,
+            "pdf": 40,
         }
         for key, width in widths.items():
             self.setColumnWidth(COLUMN[key], width)

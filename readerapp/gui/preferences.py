@@ -45,6 +45,7 @@ from readerapp.core.settings import (
 from readerapp.gui.dialogs import show_error
 from readerapp.gui.host import Host
 from readerapp.gui.i18n import arg, count
+from readerapp.gui.pdf_panel import queued_pdfs_checkbox
 from readerapp.gui.theme import set_tone
 from readerapp.search.factory import ENGINES
 from readerapp.services import library as library_service
@@ -261,6 +262,8 @@ class PreferencesDialog(QDialog):
                 )
             )
         )
+        self.download_queued = queued_pdfs_checkbox(self.settings.download_queued_pdfs)
+        layout.addWidget(self.download_queued)
         sent = QLabel(self.tr(SENT_WHERE))
         sent.setObjectName("sentWhere")
         sent.setWordWrap(True)
@@ -356,6 +359,7 @@ class PreferencesDialog(QDialog):
             contact=self.contact.text().strip(),
             complete_new_imports=self.complete_imports.isChecked(),
             reread_steps=self.reread_steps.text().strip() or Settings().reread_steps,
+            download_queued_pdfs=self.download_queued.isChecked(),
         )
 
     def _update_cost(self) -> None:

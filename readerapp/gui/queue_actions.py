@@ -22,6 +22,9 @@ class QueueActions(QObject):
     def __init__(self, host: Host) -> None:
         super().__init__()
         self.host = host
+        # Told which papers were put on a queue (the window downloads their PDFs when the
+        # preference asks for it).
+        self.on_queued: Callable[[list[int]], object] = lambda _ids: None
 
     def queue_names(self) -> list[str]:
         return [q.name for q in queues.list_queues(self.host.library())]
@@ -43,6 +46,7 @@ class QueueActions(QObject):
             self.host.settings.setValue("queue/last", name)
             text = arg(self.tr("Add to queue “%1”"), name)
             self.change(name, text, lambda order: [*(order or []), *ids])
+            self.on_queued(ids)
 
     def read_next(self) -> None:
         ids = self.host.need_selection()
@@ -52,6 +56,7 @@ class QueueActions(QObject):
                 self.tr("Read next (%n)", "", len(ids)),
                 lambda order: [*ids, *(order or [])],
             )
+            self.on_queued(ids)
 
     def change(self, name: str, text: str, change: Callable[[Order], Sequence[int] | None]) -> None:
         self.host.push(
@@ -116,6 +121,7 @@ class QueueActions(QObject):
         if ids:
             text = arg(self.tr("Add to queue “%1”"), name)
             self.change(name, text, lambda order: [*(order or []), *ids])
+            self.on_queued(ids)
 
     def new_queue(self) -> None:
         name, ok = QInputDialog.getText(

@@ -55,6 +55,8 @@ class Handlers:
     copy: Slot
     set_theme: Callable[[str], object]
     set_language: Callable[[str], object]
+    attach_pdf: Slot
+    download_pdf: Slot
 
 
 class WindowActions(QObject):
@@ -121,8 +123,16 @@ class WindowActions(QObject):
         # Enter and Return open too, as a double-click does (Ctrl+Return works in the
         # search box's neighbourhood as well; plain Enter only in the table).
         self.open_paper.setShortcuts(
-            [QKeySequence("Ctrl+Return"), QKeySequence("Return"), QKeySequence("Enter")]
+            [
+                QKeySequence("Ctrl+Return"),
+                QKeySequence("Return"),
+                QKeySequence("Enter"),
+                QKeySequence("O"),
+            ]
         )
+        # PDFs (gui/pdf_actions.py).
+        self.attach_pdf = a(self.tr("Attach &PDF…"), do.attach_pdf, "Ctrl+Shift+P")
+        self.download_pdf = a(self.tr("Do&wnload PDF"), do.download_pdf, "Ctrl+Shift+W", True)
         self.new_note = a(self.tr("New &note"), do.new_note, "Ctrl+Shift+N")
         # F2 anywhere in the window, the detail pane's own fields included: it edits the
         # paper the pane shows, as F2 renames in a file manager.
@@ -233,7 +243,8 @@ class WindowActions(QObject):
             status_menu.addAction(action)
         menu.addAction(self.edit_details)
         for action in (self.queue, self.read_next, self.tag, self.untag, self.new_note,
-                       self.open_paper, self.complete, None, self.copy_md):  # fmt: skip
+                       self.open_paper, self.attach_pdf, self.download_pdf, self.complete,
+                       None, self.copy_md):  # fmt: skip
             if action is None:
                 menu.addSeparator()
             else:

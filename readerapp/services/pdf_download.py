@@ -84,7 +84,7 @@ class DownloadReport:
         return "PDFs: " + ", ".join(parts) + (" (cancelled)" if self.stopped else "")
 
 
-class _Clients:
+class Clients:
     """One polite client per host, for the whole run (pacing is per host)."""
 
     def __init__(self, cancel: CancelToken | None) -> None:
@@ -119,14 +119,36 @@ def _file_name(paper: Paper, url: str) -> str:
     return tail or paper.title
 
 
-def fetch_one(
-    library: Library, paper: Paper, clients: _Clients, extract: paper_files.Extractor
-) -> Fetched:
-    if paper_files.local_pdf(library, paper.id) is not None:
-        return Fetched(paper.id, paper.title, "had", f"{paper.id}: already has a PDF")
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A PDF that arrived whole and is a PDF by its bytes, not yet in the library."""
+
+    paper: Paper
+    url: str
+    data: bytes
+
+
+def to_fetch(library: Library, ids: Sequence[int]) -> tuple[list[Paper], list[Fetched]]:
+    """The papers to download, and a result line for each one that needs none (it has a
+    PDF on disk) or has nothing to download from. Library reads only."""
+    wanted: list[Paper] = []
+    skipped: list[Fetched] = []
+    for paper in triage.get_papers(library, ids):
+        if paper_files.local_pdf(library, paper.id) is not None:
+            skipped.append(Fetched(paper.id, paper.title, "had", f"{paper.id}: already has a PDF"))
+        elif pdf_url(paper) is None:
+            line = f"{paper.id}: no PDF link is known"
+            skipped.append(Fetched(paper.id, paper.title, "no link", line))
+        else:
+            wanted.append(paper)
+    return wanted, skipped
+
+
+def fetch(paper: Paper, clients: Clients) -> Body | Fetched:
+    """Network only, no library: the paper's PDF, or the line that says why not. A Cancel
+    propagates."""
     url = pdf_url(paper)
-    if url is None:
-        return Fetched(paper.id, paper.title, "no link", f"{paper.id}: no PDF link is known")
+    assert url is not None  # to_fetch() keeps only papers with a link
     host = urllib.parse.urlsplit(url).netloc
     try:
         reply = clients.get(host).get(url, headers={"Accept": "application/pdf"})
@@ -143,18 +165,28 @@ def fetch_one(
         if host.endswith(ARXIV_HOSTS) and "HTML" in why:
             why += " (arXiv sends one when it is rate-limiting; try again later)"
         return Fetched(paper.id, paper.title, "failed", f"{paper.id}: {host} sent {why}; not kept")
+    return Body(paper, url, reply.body)
+
+
+def keep(library: Library, body: Body, *, extract: paper_files.Extractor = extract_text) -> Fetched:
+    """Files a downloaded PDF for its paper (temporary file, text, rename, record)."""
+    paper = body.paper
     try:
         with paper_files.incoming(library.directory) as (stream, partial):
-            stream.write(reply.body)
+            stream.write(body.data)
             stream.flush()
             os.fsync(stream.fileno())
-            digest = hashlib.sha256(reply.body).hexdigest()
+            digest = hashlib.sha256(body.data).hexdigest()
             attached = paper_files.store(
-                library, paper.id, partial, _file_name(paper, url), digest, extract=extract
+                library, paper.id, partial, _file_name(paper, body.url), digest, extract=extract
             )
     except ReaderappError as error:
         return Fetched(paper.id, paper.title, "failed", f"{paper.id}: {error}")
     return Fetched(paper.id, paper.title, "downloaded", attached.line())
+
+
+def progress_text(done: int, total: int) -> str:
+    return f"Downloading PDFs: {done:,} / {total:,}"
 
 
 def download(
@@ -167,17 +199,18 @@ def download(
 ) -> DownloadReport:
     """Downloads the PDF of each paper that has none on disk. A failure is one line in the
     report and the next paper is tried; a Cancel stops with what was done (`stopped`)."""
-    papers = triage.get_papers(library, ids)
-    report = DownloadReport()
-    clients = _Clients(cancel)
+    papers, skipped = to_fetch(library, ids)
+    report = DownloadReport(list(skipped))
+    clients = Clients(cancel)
     try:
         for done, paper in enumerate(papers):
-            progress(done, len(papers), f"Downloading PDFs: {done:,} / {len(papers):,}")
+            progress(done, len(papers), progress_text(done, len(papers)))
             try:
-                report.results.append(fetch_one(library, paper, clients, extract))
+                got = fetch(paper, clients)
             except Cancelled:
                 report.stopped = True
                 break
+            report.results.append(got if isinstance(got, Fetched) else keep(library, got))
         progress(len(papers), len(papers), report.summary())
     finally:
         clients.close()

@@ -250,7 +250,8 @@ def test_shortcuts_dialog_lists_the_single_key_actions(
     assert rows["Star / unstar"] == "S" and rows["Add to queue…"] == "Q"
     assert rows["Undo"] == "Ctrl+Z" and rows["Mark reading"] == "2"
     assert rows["Redo"] == "Ctrl+Shift+Z, Ctrl+Y"  # every key, not only the first
-    assert rows["Open paper"] == "Ctrl+Return, Return, Enter"
+    assert rows["Open paper"] == "Ctrl+Return, Return, Enter, O"
+    assert rows["Attach PDF…"] == "Ctrl+Shift+P" and rows["Download PDF"] == "Ctrl+Shift+W"
     assert not any(name.startswith("Undo ") for name in rows)
     dialog.close()
 

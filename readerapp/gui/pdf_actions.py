@@ -291,7 +291,13 @@ def ask_delete(parent: QWidget, question: str, files: int) -> bool | None:
     box.setText(
         question
         + "\n\n"
-        + tr("PdfActions", "They have %n kept PDF file(s). What should happen to them?", "", files)
+        + (
+            tr("PdfActions", "It has a PDF kept in the library. What should happen to it?")
+            if files == 1
+            else tr(
+                "PdfActions", "They have %1 PDFs kept in the library. What should happen to them?"
+            ).replace("%1", f"{files:,}")
+        )
     )
     keep = box.addButton(
         tr("PdfActions", "Delete, keep the PDFs"), QMessageBox.ButtonRole.AcceptRole

@@ -21,14 +21,13 @@ from readerapp.services.paper_files import PaperFile
 from readerapp.services.snippets import Snippet
 
 
-def snippet_html(snippet: Snippet, mark_colour: str) -> str:
-    """The snippet escaped, its marked spans bold on the palette's highlight colour."""
+def snippet_html(snippet: Snippet, background: str, foreground: str) -> str:
+    """The snippet escaped, its marked spans bold in the palette's selection colours."""
     out, last = [], 0
+    style = f"background-color:{background}; color:{foreground}"
     for start, end in snippet.marks:
         out.append(html.escape(snippet.text[last:start]))
-        out.append(
-            f'<b style="background-color:{mark_colour}">{html.escape(snippet.text[start:end])}</b>'
-        )
+        out.append(f'<b style="{style}">{html.escape(snippet.text[start:end])}</b>')
         last = end
     out.append(html.escape(snippet.text[last:]))
     return "".join(out)
@@ -80,14 +79,24 @@ class PdfPanel(QWidget):
             first = files[0]
             facts = [first.path.rpartition("/")[2]]
             if first.pages:
-                facts.append(self.tr("%n page(s)", "", first.pages))
+                facts.append(
+                    self.tr("1 page")
+                    if first.pages == 1
+                    else self.tr("%1 pages").replace("%1", f"{first.pages:,}")
+                )
             if first.text_status != "ok" and first.text_problem:
                 facts.append(first.text_problem)
-            more = self.tr(" (+%n more)", "", len(files) - 1) if len(files) > 1 else ""
+            more = (
+                self.tr(" (and %1 more)").replace("%1", str(len(files) - 1))
+                if len(files) > 1
+                else ""
+            )
             self.file_label.setText(self.tr("PDF: ") + " · ".join(facts) + more)
         self.file_label.setVisible(bool(files))
         self.open_button.setVisible(bool(files))
-        colour = self.palette().color(QPalette.ColorRole.Highlight).name()
+        palette = self.palette()
+        background = palette.color(QPalette.ColorRole.Highlight).name()
+        foreground = palette.color(QPalette.ColorRole.HighlightedText).name()
         lines = []
         for snippet in snippets:
             where = (
@@ -95,7 +104,9 @@ class PdfPanel(QWidget):
                 if snippet.field == "fulltext"
                 else self.tr("Found in the abstract:")
             )
-            lines.append(f"<i>{html.escape(where)}</i> {snippet_html(snippet, colour)}")
+            lines.append(
+                f"<i>{html.escape(where)}</i> {snippet_html(snippet, background, foreground)}"
+            )
         self.snippet_label.setText("<br>".join(lines))
         self.snippet_label.setVisible(bool(lines))
         self.setVisible(bool(files) or bool(lines))

@@ -57,7 +57,7 @@ def test_an_attached_pdf_shows_in_the_column_and_its_phrase_with_a_snippet(
         _select(qtbot, window, 0)
     panel = window.detail.pdf_panel
     assert panel.isVisible() and panel.open_button.isVisible()
-    assert "3 page" in panel.file_label.text()
+    assert "3 pages" in panel.file_label.text()
     text = panel.snippet_label.text()
     assert "Found in the PDF:" in text
     assert f">{PHRASE}</b>" in text
@@ -225,5 +225,5 @@ def test_deleting_a_paper_with_a_pdf_asks_what_to_do_with_it(
     qtbot.keyClick(window.table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: window.model.rowCount() == 72, timeout=20000)
     settle(qtbot, window)
-    assert "1 kept PDF file" in asked[0]
+    assert "It has a PDF kept in the library." in asked[0]
     assert not stored.exists()

@@ -280,8 +280,7 @@ def ask_delete(parent: QWidget, question: str, files: int) -> bool | None:
     """Asks `question` (delete these papers?) and, when they have PDFs, what to do with
     them: None to cancel, False to keep the PDFs (in the library's files folder), True to
     delete them too."""
-    tr = QCoreApplication.translate
-    title = tr("EditActions", "Delete papers")
+    title = QCoreApplication.translate("EditActions", "Delete papers")
     if not files:
         answer = QMessageBox.question(parent, title, question)
         return False if answer == QMessageBox.StandardButton.Yes else None
@@ -292,26 +291,38 @@ def ask_delete(parent: QWidget, question: str, files: int) -> bool | None:
         question
         + "\n\n"
         + (
-            tr("PdfActions", "It has a PDF kept in the library. What should happen to it?")
+            QCoreApplication.translate(
+                "PdfActions", "It has a PDF kept in the library. What should happen to it?"
+            )
             if files == 1
-            else tr(
-                "PdfActions", "They have %1 PDFs kept in the library. What should happen to them?"
-            ).replace("%1", f"{files:,}")
+            else arg(
+                QCoreApplication.translate(
+                    "PdfActions",
+                    "They have %1 PDFs kept in the library. What should happen to them?",
+                ),
+                f"{files:,}",
+            )
         )
     )
     keep = box.addButton(
-        tr("PdfActions", "Delete, keep the PDFs"), QMessageBox.ButtonRole.AcceptRole
+        QCoreApplication.translate("PdfActions", "Delete, keep the PDFs"),
+        QMessageBox.ButtonRole.AcceptRole,
     )
     drop = box.addButton(
-        tr("PdfActions", "Delete with the PDFs"), QMessageBox.ButtonRole.DestructiveRole
+        QCoreApplication.translate("PdfActions", "Delete with the PDFs"),
+        QMessageBox.ButtonRole.DestructiveRole,
     )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(keep)
     keep.setToolTip(
-        tr("PdfActions", "The files stay in the library's files folder; undo links them again")
+        QCoreApplication.translate(
+            "PdfActions", "The files stay in the library's files folder; undo links them again"
+        )
     )
     drop.setToolTip(
-        tr("PdfActions", "The files are deleted from disk; undo cannot bring them back")
+        QCoreApplication.translate(
+            "PdfActions", "The files are deleted from disk; undo cannot bring them back"
+        )
     )
     box.exec()
     clicked = box.clickedButton()

@@ -568,6 +568,10 @@ Sie können das mit Strg+Z rückgängig machen.</numerusform>
         <translation>Notiz löschen</translation>
     </message>
     <message>
+        <source>No viewer could be started for %1</source>
+        <translation>Für %1 konnte kein Anzeigeprogramm gestartet werden</translation>
+    </message>
+    <message>
         <source>The browser could not be started for %1</source>
         <translation>Der Browser konnte für %1 nicht gestartet werden</translation>
     </message>
@@ -1462,6 +1466,10 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
 <context>
     <name>PaperTableModel</name>
     <message>
+        <source>A PDF is kept in the library (O opens it)</source>
+        <translation>Ein PDF liegt in der Bibliothek (O öffnet es)</translation>
+    </message>
+    <message>
         <source>Starred</source>
         <translation>Mit Stern</translation>
     </message>
@@ -1492,6 +1500,115 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
     <message>
         <source>Added</source>
         <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>A PDF is kept in the library</source>
+        <translation>Ein PDF liegt in der Bibliothek</translation>
+    </message>
+</context>
+<context>
+    <name>PdfActions</name>
+    <message>
+        <source>Attach a PDF to the paper</source>
+        <translation>Dem Artikel ein PDF anhängen</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>PDF-Dateien (*.pdf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Attaching %1…</source>
+        <translation>%1 wird angehängt …</translation>
+    </message>
+    <message>
+        <source>No viewer could be started for %1</source>
+        <translation>Für %1 konnte kein Anzeigeprogramm gestartet werden</translation>
+    </message>
+    <message>
+        <source>PDFs are already being downloaded; wait or cancel it.</source>
+        <translation>Es werden bereits PDFs heruntergeladen; warten Sie oder brechen Sie ab.</translation>
+    </message>
+    <message>
+        <source>Downloading PDFs…</source>
+        <translation>PDFs werden heruntergeladen …</translation>
+    </message>
+    <message>
+        <source>It has a PDF kept in the library. What should happen to it?</source>
+        <translation>Zu ihm liegt ein PDF in der Bibliothek. Was soll damit geschehen?</translation>
+    </message>
+    <message>
+        <source>They have %1 PDFs kept in the library. What should happen to them?</source>
+        <translation>Zu ihnen liegen %1 PDFs in der Bibliothek. Was soll damit geschehen?</translation>
+    </message>
+    <message>
+        <source>Delete, keep the PDFs</source>
+        <translation>Löschen, PDFs behalten</translation>
+    </message>
+    <message>
+        <source>Delete with the PDFs</source>
+        <translation>Mit den PDFs löschen</translation>
+    </message>
+    <message>
+        <source>The files stay in the library&apos;s files folder; undo links them again</source>
+        <translation>Die Dateien bleiben im Ordner „files“ der Bibliothek; Rückgängig verknüpft sie wieder</translation>
+    </message>
+    <message>
+        <source>The files are deleted from disk; undo cannot bring them back</source>
+        <translation>Die Dateien werden von der Festplatte gelöscht; Rückgängig kann sie nicht zurückholen</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPanel</name>
+    <message>
+        <source>Open PDF</source>
+        <translation>PDF öffnen</translation>
+    </message>
+    <message>
+        <source>Open the kept PDF in the system viewer (O)</source>
+        <translation>Das PDF der Bibliothek im Anzeigeprogramm des Systems öffnen (O)</translation>
+    </message>
+    <message>
+        <source>Where the search words were found</source>
+        <translation>Wo die Suchwörter gefunden wurden</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 Seite</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 Seiten</translation>
+    </message>
+    <message>
+        <source> (and %1 more)</source>
+        <translation> (und %1 weitere)</translation>
+    </message>
+    <message>
+        <source>PDF: </source>
+        <translation>PDF: </translation>
+    </message>
+    <message>
+        <source>Found in the PDF:</source>
+        <translation>Gefunden im PDF:</translation>
+    </message>
+    <message>
+        <source>Found in the abstract:</source>
+        <translation>Gefunden in der Zusammenfassung:</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>&amp;Download the PDF of papers put on a queue</source>
+        <translation>PDF von Artikeln &amp;herunterladen, die auf eine Leseliste kommen</translation>
+    </message>
+    <message>
+        <source>From each paper&apos;s PDF link (arXiv papers have one), in the background, at arXiv&apos;s pace; the files are kept in the library folder</source>
+        <translation>Über den PDF-Link jedes Artikels (arXiv-Artikel haben einen), im Hintergrund, in arXivs Tempo; die Dateien liegen im Bibliotheksordner</translation>
     </message>
 </context>
 <context>
@@ -2583,6 +2700,14 @@ Die Artikel bleiben in der Bibliothek. Bearbeiten ▸ Rückgängig stellt den Ta
     <message>
         <source>&amp;Open paper</source>
         <translation>Artikel ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Attach &amp;PDF…</source>
+        <translation>&amp;PDF anhängen …</translation>
+    </message>
+    <message>
+        <source>Do&amp;wnload PDF</source>
+        <translation>PDF herunterla&amp;den</translation>
     </message>
     <message>
         <source>New &amp;note</source>

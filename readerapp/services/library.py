@@ -325,6 +325,10 @@ class Library:
 # 125-165 ms for AND and phrase queries and 326 ms for fuzzy ones, at 20k twice that).
 # tantivy meets the budget at 100k.
 WHOOSH_COMFORT_LIMIT = 10_000
+# Past this many PDFs with their text, Whoosh misses the same budget: a paper's full text is
+# about a hundred abstracts (docs/benchmarks.md, "PDFs": with 2,000 PDFs its phrase queries
+# take seconds, tantivy's stay near 50 ms).
+WHOOSH_FULLTEXT_LIMIT = 200
 
 
 def engine_advice(library: Library) -> str | None:
@@ -334,6 +338,14 @@ def engine_advice(library: Library) -> str | None:
         return None
     with library.snapshot() as conn:
         count = reads.paper_count(conn)
+        files = int(reads.scalar(conn, "SELECT count(*) FROM paper_files") or 0)
+    if files > WHOOSH_FULLTEXT_LIMIT and count <= WHOOSH_COMFORT_LIMIT:
+        return (
+            f"This library keeps {files:,} PDFs, whose text is searched too. Above "
+            f"{WHOOSH_FULLTEXT_LIMIT:,}, searches with the Whoosh engine can take longer "
+            "than a keystroke should; the tantivy engine stays fast. Switch with `readerapp "
+            "reindex --engine tantivy` (the index is rebuilt once; nothing else changes)."
+        )
     if count <= WHOOSH_COMFORT_LIMIT:
         return None
     return (

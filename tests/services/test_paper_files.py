@@ -236,3 +236,20 @@ def test_the_migration_makes_the_tables_a_new_library_has(tmp_path: Path) -> Non
     finally:
         engine.dispose()
     assert tables(db) == made
+
+
+def test_many_pdfs_with_whoosh_bring_the_advice_to_switch_engines(
+    seeded: Library, tmp_path: Path, engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from readerapp.services import library as library_service
+
+    pid = paper_id_by_title(seeded, "LoRA")
+    paper_files.attach(seeded, pid, pdf_samples.paper_pdf(tmp_path / "a.pdf", PHRASE))
+    assert library_service.engine_advice(seeded) is None
+    monkeypatch.setattr(library_service, "WHOOSH_FULLTEXT_LIMIT", 0)
+    advice = library_service.engine_advice(seeded)
+    if engine == "whoosh":
+        assert advice is not None and "keeps 1 PDFs" in advice
+        assert "readerapp reindex --engine tantivy" in advice
+    else:
+        assert advice is None

@@ -65,9 +65,12 @@ SEARCH_REASONS_WHOOSH = {
     "dictionary in Python",
     "term": "a frequent word's posting list (tens of thousands of documents) is decoded in "
     "Python, and relevance scores the best 500 of the matches",
-    "AND": "each word's posting list is decoded in Python before the sets are intersected",
-    "boolean": "each word's posting list is decoded in Python",
-    "phrase": "phrases read positions through Whoosh's pure-Python matchers",
+    "AND": "each word's posting list is decoded in Python (in every field and every segment "
+    "the import left) before the sets are intersected, then relevance scores the matches",
+    "boolean": "each word's posting list is decoded in Python (in every field and segment), "
+    "then relevance scores the matches",
+    "phrase": "phrases read positions through Whoosh's pure-Python matchers, once to match "
+    "and once more to score",
     "field": "field queries decode posting lists in Python",
     "combined": "the text part is matched and ranked in Python before the SQL filter applies",
     "sort": "the ordered list is rebuilt from the cached sort order in Python",
@@ -296,24 +299,24 @@ def verdicts(results: Results) -> list[Verdict]:
 # Why a start-up budget is missed (from `python -X importtime` and cProfile of these commands
 # on the 2-core machine of docs/benchmarks.md).
 STARTUP_REASONS = {
-    "version": "after Python's own start (the reference), building the parser imports what "
-    "its choices and help text come from: the record types and the query syntax's examples "
-    "(frozen dataclasses: about half of it), argparse, typing, and platformdirs for the "
-    "default library path in --help",
-    "search:whoosh": "Python's start (the reference) and importing Whoosh, about 0.1 s by "
-    "itself (its compat module loads urllib.request, http.client and email, its reader "
-    "asyncio through cached_property), already take most of the budget; readerapp's own "
-    "imports (about 0.05 s), opening the index and the search come on top",
+    "version": "readerapp.cli.main answers a bare --version before it imports anything, so "
+    "what is left is Python's own start (the reference): it misses only where the machine's "
+    "load makes python -c pass itself take most of 0.10 s",
+    "search:whoosh": "Python's start (the reference), then importing Whoosh (about 0.05 s "
+    "since search/whoosh_light.py keeps out the urllib.request and asyncio it never uses; "
+    "its query module compiles the regular expressions of whoosh.lang.morph_en), "
+    "readerapp's own imports (about 0.05 s, a third of it the frozen dataclasses of the "
+    "records and the query tree), opening the index's segments and the search",
     "search:tantivy": "Python's start (the reference), then readerapp's own imports (about "
     "0.05 s, a third of it the frozen dataclasses of the records and the query tree) and "
     "tantivy's, opening the index and the search",
-    "papis": "both start Python (the reference) and import Whoosh (about 0.1 s); what is left "
-    "of papis's time after those is less than readerapp's own imports, index opening and "
-    "search, so half of papis's time is out of reach while both load Whoosh",
+    "papis": "both start Python (the reference) and import Whoosh: those two alone are more "
+    "than half of papis's time, so half of it is out of reach while both load Whoosh",
     "launch": "after the interpreter and Qt, the window's modules import the services with "
     "SQLAlchemy's ORM (about half a second of imports: readerapp.gui.detail_pane -> "
-    "paper_editor -> services.editing, and the other services the window imports at the "
-    "top), before the library opens and the first search lists every paper's id",
+    "paper_editor -> services.editing, the sidebar's services.overview, queues and triage, "
+    "and the other services the window imports at the top), before the library opens and "
+    "the first search lists every paper's id",
 }
 # The size the launch budget is set for.
 LAUNCH_SIZE = 100_000

@@ -74,7 +74,10 @@ CACHE_ROWS = 5000
 
 
 def header_text(header: str) -> str:
-    """A column's header (or its tooltip) in the window's language."""
+    """A column's header (or its tooltip) in the window's language; a sign (★, #) is no
+    word to translate."""
+    if not any(c.isalpha() for c in header):
+        return header
     return QCoreApplication.translate("PaperTableModel", header)
 
 

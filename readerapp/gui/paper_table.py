@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
+from readerapp.core.records import STATUSES
+from readerapp.gui.i18n import status_word
 from readerapp.gui.paper_model import COLUMN, COLUMNS, PaperTableModel, header_text
 from readerapp.services import search
 from readerapp.services.listing import ListRef
@@ -69,12 +71,18 @@ class PaperTable(QTableView):
             "added": 84,
             "pdf": 40,
         }
+        header = self.horizontalHeader()
         for key, width in widths.items():
-            self.setColumnWidth(COLUMN[key], width)
+            # At least as wide as its title (with room for the sort arrow), in any language.
+            fitting = width if key == "starred" else header.sectionSizeHint(COLUMN[key])
+            self.setColumnWidth(COLUMN[key], max(width, fitting))
+        # A status whole ("ungelesen" is longer than "unread").
+        longest = max(self.fontMetrics().horizontalAdvance(status_word(s)) for s in STATUSES)
+        status = COLUMN["status"]
+        self.setColumnWidth(status, max(self.columnWidth(status), longest + 16))
         # A narrow middle pane leaves the title room; the header's menu shows these again.
         for key in ("queues", "added"):
             self.setColumnHidden(COLUMN[key], True)
-        header = self.horizontalHeader()
         header.setSectionResizeMode(COLUMN["starred"], QHeaderView.ResizeMode.Fixed)
         # The title takes whatever width the other columns leave.
         header.setSectionResizeMode(COLUMN["title"], QHeaderView.ResizeMode.Stretch)

@@ -115,7 +115,13 @@ class RulesDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Each other column at least as wide as its title, in whatever language.
+        for column in (0, 2, 3):
+            self.table.setColumnWidth(
+                column, max(header.sectionSize(column), header.sectionSizeHint(column))
+            )
         self.table.doubleClicked.connect(lambda _i: self.edit_rule())
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()

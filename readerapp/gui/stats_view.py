@@ -62,6 +62,7 @@ class _Chart(QWidget):
         super().__init__(parent)
         self.title = title
         self.setAccessibleName(title)
+        self.setToolTip(title)
         self.setMinimumSize(QSize(320, 190))
         self.legend: list[Series] = []
 
@@ -71,14 +72,6 @@ class _Chart(QWidget):
         painter.setPen(_color(self, R.WindowText))
         metrics = painter.fontMetrics()
         line = metrics.height()
-        font = painter.font()
-        font.setBold(True)
-        painter.setFont(font)
-        painter.drawText(
-            QRectF(0, 0, self.width(), line + 4), Qt.AlignmentFlag.AlignLeft, self.title
-        )
-        font.setBold(False)
-        painter.setFont(font)
         x = float(self.width())
         for series in reversed(self.legend):
             width = metrics.horizontalAdvance(series.name)
@@ -88,6 +81,16 @@ class _Chart(QWidget):
             x -= 14
             painter.fillRect(QRectF(x, line / 2 - 4, 10, 10), _color(self, series.role))
             x -= 10
+        # The title takes the room the legend leaves, elided there (a longer language's
+        # title would run under the legend); the tooltip has it whole.
+        font = painter.font()
+        font.setBold(True)
+        painter.setFont(font)
+        room = max(0, int(x) - 8)
+        title = painter.fontMetrics().elidedText(self.title, Qt.TextElideMode.ElideRight, room)
+        painter.drawText(QRectF(0, 0, room, line + 4), Qt.AlignmentFlag.AlignLeft, title)
+        font.setBold(False)
+        painter.setFont(font)
         return QRectF(44, line + 12, self.width() - 52, self.height() - 2 * line - 22)
 
     def _axis(self, painter: QPainter, plot: QRectF, top: float) -> None:
@@ -276,8 +279,11 @@ class StatsView(QDialog):
         self.summary.setWordWrap(True)
         top.addWidget(since_label)
         top.addWidget(self.since)
-        top.addWidget(self.summary, 1)
+        top.addStretch(1)
         layout.addLayout(top)
+        # Under the date, not beside it: a row of a box layout gives a wrapped label one
+        # line's height, and a longer language's summary needs two.
+        layout.addWidget(self.summary)
         grid = QGridLayout()
         self.weekly = WeeklyBars(self.tr("Papers added and read per week"))
         self.backlog = WeeklyLine(self.tr("Backlog at the end of each week"))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from readerapp.gui.host import Host
+from readerapp.gui.i18n import arg
 from readerapp.services import stats
 from readerapp.services.library import Library
 
@@ -136,8 +137,9 @@ class WeeklyBars(_Chart):
 
     def set_data(self, labels: Sequence[str], series: Sequence[Series]) -> None:
         self.labels, self.legend = list(labels), list(series)
+        week = self.tr("week of %1: %2")
         described = "; ".join(
-            f"week of {label}: " + ", ".join(f"{s.name.lower()} {s.values[n]:g}" for s in series)
+            arg(week, label, ", ".join(f"{s.name.lower()} {s.values[n]:g}" for s in series))
             for n, label in enumerate(labels)
         )
         self.setAccessibleDescription(described)
@@ -173,7 +175,10 @@ class WeeklyLine(_Chart):
     def set_data(self, labels: Sequence[str], series: Series) -> None:
         self.labels, self.legend = list(labels), [series]
         self.setAccessibleDescription(
-            "; ".join(f"week of {label}: {series.values[n]:g}" for n, label in enumerate(labels))
+            "; ".join(
+                arg(self.tr("week of %1: %2"), label, f"{series.values[n]:g}")
+                for n, label in enumerate(labels)
+            )
         )
         self.update()
 

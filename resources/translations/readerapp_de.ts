@@ -1597,7 +1597,7 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
     </message>
     <message>
         <source>Found in the abstract:</source>
-        <translation>Gefunden in der Zusammenfassung:</translation>
+        <translation>Gefunden im Abstract:</translation>
     </message>
 </context>
 <context>
@@ -2597,6 +2597,20 @@ Die Artikel bleiben in der Bibliothek. Bearbeiten ▸ Rückgängig stellt den Ta
     <message>
         <source>Delete tag “%1”</source>
         <translation>Tag „%1“ löschen</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyBars</name>
+    <message>
+        <source>week of %1: %2</source>
+        <translation>Woche vom %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyLine</name>
+    <message>
+        <source>week of %1: %2</source>
+        <translation>Woche vom %1: %2</translation>
     </message>
 </context>
 <context>

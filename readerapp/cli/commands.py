@@ -286,7 +286,8 @@ def cmd_download(lib: Library, args: argparse.Namespace) -> int:
         for result in report.results:
             stream = sys.stderr if result.outcome == "failed" else sys.stdout
             print(result.line, file=stream)
-        print(report.summary(), file=sys.stderr)
+        if len(ids) > 1 or report.stopped:  # one paper's line says it all
+            print(report.summary(), file=sys.stderr)
     return EXIT_USER if report.count("failed") else EXIT_OK
 
 

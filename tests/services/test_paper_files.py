@@ -17,7 +17,8 @@ from readerapp.services.library import Library
 from tests import pdf_samples
 from tests.conftest import paper_id_by_title
 
-pytestmark = pytest.mark.usefixtures("engine")
+# The tests about search run once per engine; the ones about files and text with the default.
+per_engine = pytest.mark.usefixtures("engine")
 
 PHRASE = "we ablate the KV cache"
 
@@ -26,6 +27,7 @@ def _hits(lib: Library, query: str) -> list[int]:
     return search.search_ids(lib, query)
 
 
+@per_engine
 def test_an_attached_pdf_is_found_by_a_phrase_only_it_holds_with_a_snippet(
     seeded: Library, tmp_path: Path
 ) -> None:
@@ -51,6 +53,7 @@ def test_an_attached_pdf_is_found_by_a_phrase_only_it_holds_with_a_snippet(
     assert opening.opening(seeded, pid).path == seeded.directory / attached.file.path
 
 
+@per_engine
 def test_full_text_ranks_below_title_and_abstract(seeded: Library, tmp_path: Path) -> None:
     word = "zeppelin"  # in no seed paper
     papers = search.search(seeded, "")
@@ -144,6 +147,7 @@ def test_a_reader_that_takes_too_long_is_stopped(tmp_path: Path) -> None:
     assert result.problem == "text not read: reading took longer than 0.01 s"
 
 
+@per_engine
 def test_a_200_page_pdf_is_read_whole(seeded: Library, tmp_path: Path) -> None:
     pid = paper_id_by_title(seeded, "LoRA")
     attached = paper_files.attach(seeded, pid, pdf_samples.long_pdf(tmp_path / "thesis.pdf"))
@@ -176,6 +180,7 @@ def test_check_reports_missing_and_orphan_files_and_repair_relinks(
     assert paper_files.local_pdf(seeded, pid) == moved
 
 
+@per_engine
 def test_a_moved_library_keeps_its_files(seeded: Library, tmp_path: Path) -> None:
     pid = paper_id_by_title(seeded, "LoRA")
     paper_files.attach(seeded, pid, pdf_samples.paper_pdf(tmp_path / "a.pdf", PHRASE))
@@ -190,6 +195,7 @@ def test_a_moved_library_keeps_its_files(seeded: Library, tmp_path: Path) -> Non
         assert _hits(lib, f'"{PHRASE}"') == [pid]
 
 
+@per_engine
 def test_deleting_a_paper_keeps_or_deletes_its_files_and_undo_restores_them(
     seeded: Library, tmp_path: Path
 ) -> None:
@@ -239,7 +245,7 @@ def test_the_migration_makes_the_tables_a_new_library_has(tmp_path: Path) -> Non
 
 
 def test_many_pdfs_with_whoosh_bring_the_advice_to_switch_engines(
-    seeded: Library, tmp_path: Path, engine: str, monkeypatch: pytest.MonkeyPatch
+    engine: str, seeded: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from readerapp.services import library as library_service
 
@@ -253,3 +259,18 @@ def test_many_pdfs_with_whoosh_bring_the_advice_to_switch_engines(
         assert "readerapp reindex --engine tantivy" in advice
     else:
         assert advice is None
+
+
+def test_a_cancelled_download_keeps_nothing(seeded: Library) -> None:
+    from readerapp.core.progress import CancelToken
+    from readerapp.services import editing, pdf_download
+
+    pid = paper_id_by_title(seeded, "LoRA")
+    editing.edit_paper(seeded, pid, pdf_url="http://127.0.0.1:9/lora.pdf")
+    token = CancelToken()
+    token.cancel()  # Cancel pressed before the request went out
+    report = pdf_download.download(seeded, [pid], cancel=token)
+    assert report.stopped and report.results == []
+    assert "(cancelled)" in report.summary()
+    assert paper_files.files_of(seeded, pid) == []
+    assert not (seeded.directory / "files").exists()

@@ -157,15 +157,16 @@ class Reference:
         stems = [t for (t,) in self.conn.execute("SELECT term FROM temp.ref_stem_vocab")]
         return stems[0] if stems else word
 
-    def _fuzzy(self, word: str, distance: int) -> str:
+    def _fuzzy(self, word: str, distance: int, *, keep_first: bool = True) -> str:
         """FTS5 has no fuzzy search: expand over its vocabulary, as an application would,
-        from the typed word as FTS5 stems it (as readerapp's engines do)."""
+        from the typed word as FTS5 stems it (as readerapp's engines do); the terms keep
+        the word's first letter unless keep_first is False."""
         word = self._stem(word)
+        low, high = (word[0], chr(ord(word[0]) + 1)) if keep_first else ("", "\U0010ffff")
         terms = [
             t
             for (t,) in self.conn.execute(
-                "SELECT term FROM ref_vocab WHERE term >= ? AND term < ?",
-                (word[0], chr(ord(word[0]) + 1)),
+                "SELECT term FROM ref_vocab WHERE term >= ? AND term < ?", (low, high)
             )
             if _distance_at_most(word, t, distance)
         ]

@@ -30,7 +30,10 @@ WORDS = re.compile(r"\w+(?:[-.]\w+)*")
 # ASCII characters that are neither word characters nor joiners become spaces.
 _JOINED = frozenset(string.ascii_lowercase + string.digits + "_.-")
 _TO_SPACE = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _JOINED})
-_LOOSE_JOINER = (". ", "- ", " .", " -", "..", "--", ".-", "-.")
+_LOOSE_JOINER = (". ", "- ", " .", " -")
+# A dot or hyphen beside a space or another one ("a.-b", "x.. y"), after the common cases
+# are replaced: rare, and then the regular expression decides.
+_STILL_LOOSE = re.compile(r"[-.][-. ]| [-.]")
 # Distinct words kept analysed; cleared when full (a large library's tail of rare words
 # would otherwise grow it without end).
 _CACHE_SIZE = 400_000
@@ -46,9 +49,9 @@ def words_of(text: str) -> list[str]:
     spaced = f" {low.translate(_TO_SPACE)} "
     if "." in spaced or "-" in spaced:
         # A dot or hyphen joins only between word characters: elsewhere it is a space.
-        for loose in _LOOSE_JOINER[:4]:
+        for loose in _LOOSE_JOINER:
             spaced = spaced.replace(loose, "  ")
-        if any(loose in spaced for loose in _LOOSE_JOINER):  # "a.-b", "x..": rare
+        if _STILL_LOOSE.search(spaced):
             return WORDS.findall(low)
     return spaced.split()
 

@@ -10,10 +10,8 @@ import sqlite3
 import pytest
 
 from benchmarks.generate import generate
-from benchmarks.reference import _distance_at_most
 from readerapp.search.analysis import analyse_names, analyse_text, query_words, words_of
 from readerapp.search.porter import stem
-from readerapp.search.tantivy_index import fuzzy_pattern
 from readerapp.search.whoosh_analysis import name_analyzer, text_analyzer
 
 TRICKY = (
@@ -95,26 +93,3 @@ def test_a_hyphenated_word_alone_looks_for_its_compound() -> None:
     assert query_words(analyse_text("chain of thought")) == ["chain", "thought"]
     assert query_words(analyse_text("gpt-3.5,turbo")) == ["gpt", "3.5", "turbo"]
     assert query_words(analyse_text("the")) == []
-
-
-@pytest.mark.parametrize("word", ["sigl", "transform", "ab", "x", "gpt-3.5"])
-@pytest.mark.parametrize("distance", [1, 2])
-def test_fuzzy_pattern_is_levenshtein_with_the_first_letter_kept(word: str, distance: int) -> None:
-    pattern = re.compile(fuzzy_pattern(word, distance))
-    rng = random.Random(len(word) * 10 + distance)
-    letters = "sigltrabx.-3" + word
-    candidates = {word, word[0], word[0] + "zz"}
-    for _ in range(3000):
-        chars = list(word)
-        for _ in range(rng.randint(0, 3)):  # up to three random edits after the first letter
-            i = rng.randint(1, len(chars))
-            op = rng.randrange(3)
-            if op == 0:
-                chars.insert(i, rng.choice(letters))
-            elif i < len(chars):
-                chars[i : i + 1] = [] if op == 1 else [rng.choice(letters)]
-        candidates.add("".join(chars))
-        candidates.add(rng.choice("sx") + "".join(chars[1:]))  # another first letter
-    for term in candidates:
-        expected = term[:1] == word[:1] and _distance_at_most(word[1:], term[1:], distance)
-        assert bool(pattern.fullmatch(term)) == expected, term

@@ -1,7 +1,9 @@
 """Whoosh, tantivy and the benchmark's SQLite FTS5 reference answer the benchmark's query
 mix with the same papers: the engines exactly (one analysis, search.analysis), the
 reference exactly too, except where it indexes differently by design (ALLOWED, each
-difference checked to be exactly that).
+difference checked to be exactly that). One rule differs between the engines: a fuzzy
+word keeps its first letter in Whoosh only (checked term by term against the reference's
+vocabulary).
 
 The library has 2,000 generated papers, not the benchmark's 10,000: Whoosh indexes a few
 hundred papers a second in Python, and at 10k building the library would take CI minutes.
@@ -51,9 +53,50 @@ def _queries(built: Built) -> list[Query]:
     return [*built.queries, *EXTRA]
 
 
+def _near(typed: str, word: str, distance: int, *, keep_first: bool) -> bool:
+    if keep_first:
+        return word[:1] == typed[:1] and _distance_at_most(typed[1:], word[1:], distance)
+    return _distance_at_most(typed, word, distance)
+
+
+def _fuzzy_parts(
+    built: Built, query: Query, *, keep_first: bool = True
+) -> tuple[set[int], set[int], set[int]]:
+    """A fuzzy query's papers found through titles, abstracts and notes (the reference's
+    expansion, stemmed alike by all), through names by the reference (stemmed names), and
+    through names as readerapp compares them (the typed word with names as written)."""
+    assert query.fuzzy is not None
+    word, distance = query.fuzzy
+    terms = built.reference._fuzzy(word, distance, keep_first=keep_first)
+
+    def through(columns: str) -> set[int]:
+        return built.reference_answer(replace(query, fuzzy=None, fts=f"{{{columns}}} : ({terms})"))
+
+    typed = word.lower()
+    by_name = set()
+    for rowid, authors, tags in built.reference.conn.execute(
+        "SELECT rowid, authors, tags FROM ref_fts"
+    ):
+        for text in (authors, tags):
+            analysed = analyse_names(text or "")
+            names = [*analysed.words.split(), *analysed.compounds.split()]
+            if any(_near(typed, name, distance, keep_first=keep_first) for name in names):
+                by_name.add(built.ours_of_ref[rowid])
+    return through("title abstract notes"), through("authors tags"), by_name
+
+
 def test_both_engines_find_the_same_papers_for_every_query(built: Built) -> None:
     for query in _queries(built):
         answers = built.engine_answers(query)
+        if query.fuzzy is not None:
+            # Whoosh keeps a fuzzy word's first letter (to walk less of its dictionary in
+            # Python), tantivy's automaton does not: each finds exactly its own rule's terms.
+            text, _names, by_name = _fuzzy_parts(built, query, keep_first=True)
+            assert answers["whoosh"] == text | by_name
+            text, _names, by_name = _fuzzy_parts(built, query, keep_first=False)
+            assert answers["tantivy"] == text | by_name
+            assert answers["whoosh"] <= answers["tantivy"]
+            continue
         assert answers["whoosh"] == answers["tantivy"], (
             f"{query.text!r}: {len(answers['whoosh'] - answers['tantivy'])} papers only in "
             f"Whoosh, {len(answers['tantivy'] - answers['whoosh'])} only in tantivy"
@@ -70,31 +113,11 @@ def _stop_words_take_no_position(built: Built, query: Query, ours: set[int]) -> 
 
 
 def _names_are_not_stemmed(built: Built, query: Query, ours: set[int]) -> None:
-    assert query.fuzzy is not None
-    word, distance = query.fuzzy
-    terms = built.reference._fuzzy(word, distance)  # the reference's own expansion
-
-    def through(columns: str) -> set[int]:
-        restricted = replace(query, fuzzy=None, fts=f"{{{columns}}} : ({terms})")
-        return built.reference_answer(restricted)
-
-    typed = word.lower()
-    conn = built.reference.conn
-    by_name = {
-        built.ours_of_ref[rowid]
-        for rowid, authors, tags in conn.execute("SELECT rowid, authors, tags FROM ref_fts")
-        if any(
-            name[0] == typed[0] and _distance_at_most(typed[1:], name[1:], distance)
-            for text in (authors, tags)
-            if text
-            for name in analyse_names(text).words.split()
-        )
-    }
-    text_part = through("title abstract notes")
+    text, names, by_name = _fuzzy_parts(built, query)
     # In titles, abstracts and notes both stem alike; in names the reference compares the
     # stem of the typed word with stemmed names, readerapp the word with names as written.
-    assert built.reference_answer(query) == text_part | through("authors tags")
-    assert ours == text_part | by_name
+    assert built.reference_answer(query) == text | names
+    assert ours == text | by_name
 
 
 @dataclass(frozen=True)
@@ -143,4 +166,5 @@ def test_the_issue_examples_agree(built: Built) -> None:
     assert llms["whoosh"] == llms["tantivy"] == built.reference_answer(EXTRA[0])
     assert llms["tantivy"]  # "LLM" and "LLMs" both occur in the generated abstracts
     sigle = built.engine_answers(EXTRA[2])
-    assert sigle["whoosh"] == sigle["tantivy"]
+    assert sigle["whoosh"] == built.reference_answer(EXTRA[2])
+    assert sigle["whoosh"] <= sigle["tantivy"]

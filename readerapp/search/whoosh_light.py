@@ -1,4 +1,4 @@
-"""Whoosh imported without two standard-library packages it never uses here.
+"""Whoosh imported without the modules it loads and never uses here.
 
 Importing whoosh-reloaded 2.7.5 (pinned) loads, besides Whoosh itself:
 - urllib.request, with http.client, email and ssl, because whoosh.compat imports
@@ -8,12 +8,14 @@ Importing whoosh-reloaded 2.7.5 (pinned) loads, besides Whoosh itself:
   coroutines; the property is a plain method, for which functools.cached_property does
   the same.
 Measured with `python -X importtime`, those two are about half of importing Whoosh: some
-50 ms of a cold `readerapp search`, whose whole budget is 150 ms.
+50 ms of a cold `readerapp search`, whose whole budget is 150 ms. And whoosh.query.terms
+imports `variations` from whoosh.lang.morph_en, which compiles hundreds of regular
+expressions as it loads (about 5 ms), for a Variations query readerapp never builds.
 
 So while Whoosh's modules load, two stand-ins sit in sys.modules under those names, and are
-taken out again as soon as Whoosh has them. The urllib.request stand-in is a lazy proxy:
-its `urlretrieve`, or any other name another thread might ask it for meanwhile, imports the
-real module and answers from it. The cached_property stand-in serves functools's; only
+taken out again as soon as Whoosh has them. The urllib.request and morph_en stand-ins are
+lazy proxies: their function, or any other name another thread might ask for meanwhile,
+imports the real module and answers from it. The cached_property stand-in serves functools's; only
 Whoosh imports that package. Where a real module is already loaded (the window imports
 more of the standard library), it is used as it is.
 """
@@ -27,43 +29,55 @@ import types
 from typing import Any
 
 _REQUEST = "urllib.request"
+_MORPH_EN = "whoosh.lang.morph_en"
 _CACHED_PROPERTY = "cached_property"
 
 
-def _real_request() -> types.ModuleType:
-    if sys.modules.get(_REQUEST) is _request_stand_in:
-        del sys.modules[_REQUEST]
-    return importlib.import_module(_REQUEST)
+def _lazy_module(name: str, function: str) -> types.ModuleType:
+    """A stand-in for module `name` whose `function` and other names come from the real
+    module, imported when one is first used."""
+    stand_in = types.ModuleType(name, f"Loads {name} when first used.")
+
+    def real() -> types.ModuleType:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        return importlib.import_module(name)
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(real(), function)(*args, **kwargs)
+
+    def attribute(attr: str) -> Any:
+        if attr.startswith("__"):  # the import system asks a module for __path__ and the like
+            raise AttributeError(attr)
+        return getattr(real(), attr)
+
+    setattr(stand_in, function, call)
+    stand_in.__getattr__ = attribute  # type: ignore[method-assign]
+    return stand_in
 
 
-def _urlretrieve(*args: Any, **kwargs: Any) -> Any:
-    return _real_request().urlretrieve(*args, **kwargs)
-
-
-def _request_attribute(name: str) -> Any:
-    if name.startswith("__"):  # the import system asks a module for __path__ and the like
-        raise AttributeError(name)
-    return getattr(_real_request(), name)
-
-
-_request_stand_in = types.ModuleType(_REQUEST, "Loads urllib.request when first used.")
-_request_stand_in.urlretrieve = _urlretrieve  # type: ignore[attr-defined]
-_request_stand_in.__getattr__ = _request_attribute  # type: ignore[method-assign]
+_request_stand_in = _lazy_module(_REQUEST, "urlretrieve")
+_morph_en_stand_in = _lazy_module(_MORPH_EN, "variations")
 
 _cached_property_stand_in = types.ModuleType(_CACHED_PROPERTY, "functools.cached_property.")
 _cached_property_stand_in.cached_property = functools.cached_property  # type: ignore[attr-defined]
 
 
 def _load() -> None:
-    """Import the Whoosh modules that pull in the two packages, with the stand-ins."""
+    """Import the Whoosh modules that pull in those modules, with the stand-ins."""
     if "whoosh.reading" in sys.modules:
         return
-    stand_ins = {_REQUEST: _request_stand_in, _CACHED_PROPERTY: _cached_property_stand_in}
+    stand_ins = {
+        _REQUEST: _request_stand_in,
+        _MORPH_EN: _morph_en_stand_in,
+        _CACHED_PROPERTY: _cached_property_stand_in,
+    }
     placed = [name for name in stand_ins if name not in sys.modules]
     for name in placed:
         sys.modules[name] = stand_ins[name]
     try:
         import whoosh.compat
+        import whoosh.query
         import whoosh.reading  # noqa: F401
     finally:
         for name in placed:

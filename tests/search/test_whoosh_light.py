@@ -16,7 +16,7 @@ SCRIPT = """
 import json, sys
 import readerapp.search.whoosh_index
 before = sorted(m for m in ("urllib.request", "http.client", "email", "ssl", "asyncio",
-                            "cached_property") if m in sys.modules)
+                            "cached_property", "whoosh.lang.morph_en") if m in sys.modules)
 import functools, whoosh.compat, whoosh.reading
 from pathlib import Path
 source, target = Path(sys.argv[1]), Path(sys.argv[2])
@@ -24,6 +24,9 @@ source, target = Path(sys.argv[1]), Path(sys.argv[2])
 whoosh.compat.urlretrieve(source.as_uri(), str(target))
 import urllib.request
 from readerapp.search import whoosh_light
+import whoosh.query.terms
+variations = sorted(whoosh.query.terms.variations("render"))  # Whoosh's, via the proxy
+import whoosh.lang.morph_en
 print(json.dumps({
     "before": before,
     "copied": target.read_text(encoding="utf-8"),
@@ -31,6 +34,8 @@ print(json.dumps({
         and hasattr(urllib.request, "Request") and urllib.request.__file__ is not None,
     # A name asked of the stand-in meanwhile (another thread's import) is the real one's.
     "proxied": whoosh_light._request_stand_in.Request is urllib.request.Request,
+    "variations": variations == sorted(whoosh.lang.morph_en.variations("render"))
+        and "rendering" in variations,
     "functools_cached": whoosh.reading.cached_property is functools.cached_property,
 }))
 """
@@ -54,4 +59,5 @@ def test_whoosh_loads_without_urllib_request_and_asyncio_and_keeps_urlretrieve(
     assert report["copied"] == "kept"
     assert report["real_request"] is True
     assert report["proxied"] is True
+    assert report["variations"] is True
     assert report["functools_cached"] is True

@@ -303,8 +303,8 @@ STARTUP_REASONS = {
     "what is left is Python's own start (the reference): it misses only where the machine's "
     "load makes python -c pass itself take most of 0.10 s",
     "search:whoosh": "Python's start (the reference), then importing Whoosh (about 0.05 s "
-    "since search/whoosh_light.py keeps out the urllib.request and asyncio it never uses; "
-    "its query module compiles the regular expressions of whoosh.lang.morph_en), "
+    "since search/whoosh_light.py keeps out the urllib.request, asyncio and "
+    "whoosh.lang.morph_en it never uses here), "
     "readerapp's own imports (about 0.05 s, a third of it the frozen dataclasses of the "
     "records and the query tree), opening the index's segments and the search",
     "search:tantivy": "Python's start (the reference), then readerapp's own imports (about "

@@ -259,9 +259,9 @@ def _repair_files(lib: Library) -> None:
 
 def cmd_attach(lib: Library, args: argparse.Namespace) -> int:
     (paper_id,) = triage.resolve(lib, [args.ref])
-    attached = paper_files.attach(lib, paper_id, args.file)
-    print(attached.line())
-    return EXIT_OK
+    applied = paper_files.attach_applied(lib, paper_id, str(args.file.resolve()))
+    print(applied.value.line())
+    return _done(lib, applied)  # `readerapp undo` takes the copy back
 
 
 def cmd_download(lib: Library, args: argparse.Namespace) -> int:

@@ -20,11 +20,12 @@ from readerapp.core.errors import Cancelled, ReaderappError
 from readerapp.core.progress import CancelToken
 from readerapp.core.records import Paper
 from readerapp.core.settings import load_settings
+from readerapp.gui.commands import DoneCommand
 from readerapp.gui.host import Host
 from readerapp.gui.i18n import arg
 from readerapp.gui.tasks import ProgressRelay, TaskRunner
 from readerapp.services import paper_files, pdf_download
-from readerapp.services.changes import Changes
+from readerapp.services.changes import Applied, Changes
 from readerapp.services.library import Library
 from readerapp.services.paper_files import Attached, PaperFile
 from readerapp.services.pdf_download import Body, DownloadReport, Fetched
@@ -80,9 +81,12 @@ class PdfActions(QObject):
         cancel = CancelToken()
         host.work.begin(arg(self.tr("Attaching %1…"), path.name), cancel)
 
-        def done(result: Attached) -> None:
+        def done(applied: Applied) -> None:
             host.work.end()
+            result: Attached = applied.value
             host.work.message(result.line(), 10000)
+            if applied.undo is not None:  # Ctrl+Z takes the copy back; redo copies again
+                host.push(DoneCommand(host.ops, applied, again, self.tr("Attach PDF")))
             host.ops.announce(Changes.of([paper_id]))
             self.attached.emit(result)
 
@@ -96,8 +100,11 @@ class PdfActions(QObject):
             else:
                 host.report_error(error)
 
-        def work(lib: Library) -> Attached:
-            return paper_files.attach(lib, paper_id, path, cancel=cancel)
+        def work(lib: Library) -> Applied:
+            return paper_files.attach_applied(lib, paper_id, str(path), cancel=cancel)
+
+        def again(lib: Library) -> Applied:
+            return paper_files.attach_applied(lib, paper_id, str(path))
 
         host.ops.call(work, done, failed)
 

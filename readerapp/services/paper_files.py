@@ -29,6 +29,7 @@ from readerapp.core.progress import CancelToken
 from readerapp.db.models import FileTextRow, PaperFileRow, PaperRow
 from readerapp.pdf.magic import file_head, looks_like_pdf, what_it_is
 from readerapp.pdf.text import OK, TextResult, extract_text
+from readerapp.services.changes import Applied, Changes, Step
 from readerapp.services.index_marks import mark_for_index
 from readerapp.services.library import Library
 
@@ -373,6 +374,32 @@ def repair_files(library: Library) -> FileRepair:
 
 def _digest_of(session: Session, file_id: int) -> str:
     return session.scalar(select(PaperFileRow.sha256).where(PaperFileRow.id == file_id)) or "-"
+
+
+# -- undo: attaching as an edit -----------------------------------------------------------
+
+
+def attach_applied(
+    library: Library, paper_id: int, source: str, *, cancel: CancelToken | None = None
+) -> Applied:
+    """attach() as an undoable edit (the window's undo stack, `readerapp undo`): undo
+    removes the library's copy, redo copies the source file again (if it is still there).
+    The value is the Attached."""
+    attached = attach(library, paper_id, Path(source), cancel=cancel)
+    step = (
+        None
+        if attached.already
+        else Step("detach_file", {"file_id": attached.file.id, "source": source})
+    )
+    return Applied("Attach PDF", Changes.of([paper_id]), step, attached)
+
+
+def undo_attach(library: Library, file_id: int, source: str) -> Applied:
+    """Takes an attached file back: its row, its text and the library's copy (the file it
+    was copied from is untouched); the inverse attaches `source` again."""
+    gone = detach(library, file_id, delete_file=True)
+    step = Step("attach_file", {"paper_id": gone.paper_id, "source": source})
+    return Applied("Remove attached PDF", Changes.of([gone.paper_id]), step, gone)
 
 
 def detach(library: Library, file_id: int, *, delete_file: bool) -> PaperFile:

@@ -22,6 +22,7 @@ from readerapp.services import (
     import_session,
     notes,
     overview,
+    paper_files,
     queues,
     routine,
     rules,
@@ -48,6 +49,8 @@ STEPS: dict[str, Callable[..., Applied]] = {
     "reread": routine.set_rereads,
     "rules": rules.set_rules,
     "rule_hits": rules.take_back_hits,
+    "detach_file": paper_files.undo_attach,
+    "attach_file": paper_files.attach_applied,
 }
 
 LAST_CHANGE_KEY = "last_change"

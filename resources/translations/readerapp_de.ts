@@ -1525,6 +1525,10 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <translation>%1 wird angehängt …</translation>
     </message>
     <message>
+        <source>Attach PDF</source>
+        <translation>PDF anhängen</translation>
+    </message>
+    <message>
         <source>No viewer could be started for %1</source>
         <translation>Für %1 konnte kein Anzeigeprogramm gestartet werden</translation>
     </message>

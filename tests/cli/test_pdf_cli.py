@@ -45,8 +45,12 @@ def test_an_attached_phrase_is_found_by_search_with_a_snippet(
     start, end = snippet["marks"][0]
     assert snippet["text"][start:end] == PHRASE
     # Papers found by other words have no full-text snippet, and the key is always there.
+    # (And `readerapp undo` takes the attached copy back.)
     others = json.loads(seeded_cli.ok("search", "is:unstarred", "--json", "--limit", "2"))
     assert all(o["snippets"] == [] for o in others)
+    assert seeded_cli.ok("undo") == "undid: Attach PDF\n"
+    assert not (seeded_cli.library / "files" / f"{pid}-lora.pdf").exists() and pdf.exists()
+    assert ids_of(seeded_cli, f'"{PHRASE}"') == []
 
 
 def test_attaching_html_named_pdf_is_one_line_and_exit_2(seeded_cli: Cli, tmp_path: Path) -> None:

@@ -50,6 +50,14 @@ def test_an_attached_pdf_shows_in_the_column_and_its_phrase_with_a_snippet(
     assert window.model.data(window.model.index(3, COLUMN["pdf"])) == "PDF"
     assert window.model.data(window.model.index(4, COLUMN["pdf"])) == ""
     assert "attached to paper" in window.statusBar().currentMessage()
+    stored = seeded_dir / result.file.path
+    window.undo_stack.undo()  # Ctrl+Z takes the copy back, redo copies it again
+    settle(qtbot, window)
+    assert not stored.exists()
+    assert window.model.data(window.model.index(3, COLUMN["pdf"])) == ""
+    window.undo_stack.redo()
+    settle(qtbot, window)
+    assert stored.exists()
 
     window.search_box.setText(f'"{PHRASE}"')
     qtbot.waitUntil(lambda: window.model.ids() == [pid], timeout=20000)

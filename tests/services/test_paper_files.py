@@ -274,3 +274,19 @@ def test_a_cancelled_download_keeps_nothing(seeded: Library) -> None:
     assert "(cancelled)" in report.summary()
     assert paper_files.files_of(seeded, pid) == []
     assert not (seeded.directory / "files").exists()
+
+
+def test_attaching_is_undone_and_redone(seeded: Library, tmp_path: Path) -> None:
+    from readerapp.services import undo
+
+    pid = paper_id_by_title(seeded, "LoRA")
+    pdf = pdf_samples.paper_pdf(tmp_path / "a.pdf", PHRASE)
+    applied = paper_files.attach_applied(seeded, pid, str(pdf))
+    stored = seeded.directory / applied.value.file.path
+    assert applied.undo is not None and stored.exists()
+    undone = undo.apply(seeded, applied.undo)
+    assert not stored.exists() and pdf.exists()  # the library's copy goes, the original stays
+    assert paper_files.files_of(seeded, pid) == [] and _hits(seeded, f'"{PHRASE}"') == []
+    assert undone.undo is not None
+    undo.apply(seeded, undone.undo)
+    assert _hits(seeded, f'"{PHRASE}"') == [pid] and checking.check(seeded).ok

@@ -166,6 +166,7 @@ def test_every_text_fits_when_it_is_40_percent_longer(
     shots = {"window": window.grab()}
     for label, opener in dialog_openers(window).items():
         dialog = _open(qtbot, window, opener)
+        settle(qtbot, window)  # what the dialog reads on the worker has arrived (statistics)
         qtbot.wait(50)
         problems += [f"{label}: {p}" for p in clipped(dialog)]
         shots[label] = dialog.grab()

@@ -12,7 +12,8 @@ as a running window, so it sees texts that only a rare path shows. Its rules:
 2. What tr() and translate() are given must be a literal, so that pyside6-lupdate can read it:
    no f-string, no `+`, no `%` formatting (values go in with i18n.arg after translation).
 3. A count goes through tr(text, "", n), never translate(context, text, "", n):
-   pyside6-lupdate marks plural forms only on tr() calls.
+   pyside6-lupdate marks plural forms only on tr() calls. And tr() takes no context: given
+   one, lupdate files the context as the text and the text as a comment.
 4. Words that are not language stay as they are: names (readerapp, arXiv, Hugging Face,
    Whoosh, tantivy), signs (★, ✕, —) and texts without letters (ALLOWED).
 """
@@ -20,6 +21,7 @@ as a running window, so it sees texts that only a rare path shows. Its rules:
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -113,6 +115,15 @@ def problems(source: str, filename: str) -> list[str]:
                     found.append(f"{where}: {name}() is given a built text lupdate cannot read")
             if name == "translate" and len(node.args) > 3:
                 found.append(f"{where}: translate() with a count: use Class.tr(text, '', n)")
+        if (
+            name == "tr"
+            and len(node.args) >= 2
+            and isinstance(node.args[0], ast.Constant)
+            and re.fullmatch(r"[A-Z][A-Za-z]+", str(node.args[0].value))
+            and isinstance(node.args[1], ast.Constant)
+            and " " in str(node.args[1].value)
+        ):
+            found.append(f"{where}: tr() given a context: use QCoreApplication.translate()")
         if name == "_tr" and node.args and isinstance(node.args[0], ast.Constant):
             found.append(f"{where}: _tr() looks a text up; lupdate reads only tr()/translate()")
     return found

@@ -172,7 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "undo",
         help="undo the last change made with the command line (star, status, tag, note, "
-        "queue, edit, import, add, complete, fetch, attach); once",
+        "queue, edit, import, add, complete, fetch, attach, archive, snooze, reread, "
+        "rules); once",
     )
     p.add_argument("--json", action="store_true")
 

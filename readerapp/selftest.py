@@ -36,6 +36,37 @@ COMMON_QUERY = "model"
 WINDOW_TIMEOUT_S = 60.0
 
 
+# Read back from a one-page PDF that the self-test writes: the PDF reader (PDFium, native
+# code) and the child process that runs it are what a bundle most easily leaves out.
+PDF_PHRASE = "Kronecker adapters ablate the cache"
+
+
+def one_page_pdf(text: str) -> bytes:
+    """A minimal, valid PDF with `text` (ASCII, no parentheses) in Helvetica on one page."""
+    stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
 def _fail_unless(condition: bool, message: str) -> None:
     if not condition:
         raise CheckFailed(message)
@@ -136,8 +167,21 @@ def _run_checks(test: SelfTest, temp: Path) -> None:
         )
         return f"{SAMPLE.name}, {len(text):,} characters, sniffed as {fmt.name}"
 
+    def read_pdf() -> str:
+        from readerapp.pdf.text import OK, extract_text
+
+        pdf = temp / "selftest.pdf"
+        pdf.write_bytes(one_page_pdf(PDF_PHRASE))
+        result = extract_text(pdf)
+        _fail_unless(
+            result.status == OK and PDF_PHRASE in result.text,
+            f"reading {pdf.name} gave {result.status}: {result.problem or result.text[:80]!r}",
+        )
+        return f"a one-page PDF read back in a child process ({result.describe()})"
+
     test.step("bundled sample", read_sample)
     test.step("search engines", every_engine)
+    test.step("PDF text", read_pdf)
     opened: list[Library] = []
 
     def open_library() -> str:

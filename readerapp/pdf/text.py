@@ -34,7 +34,9 @@ class TextResult:
     def describe(self) -> str:
         """One line for a report: "12 pages, 48,210 characters", "no text: ...", ..."""
         if self.status == OK:
-            pages = f"{self.pages:,} pages, " if self.pages is not None else ""
+            pages = ""
+            if self.pages is not None:
+                pages = f"{self.pages:,} page{'' if self.pages == 1 else 's'}, "
             return f"{pages}{len(self.text):,} characters of text"
         return self.problem
 

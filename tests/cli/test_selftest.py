@@ -16,6 +16,7 @@ CHECKS = (
     "modules",
     "bundled sample",
     "search engines",
+    "PDF text",
     "open library",
     "import",
     "search",
@@ -71,3 +72,19 @@ def test_a_missing_sample_is_a_clear_failure(
     assert last.startswith("self-test FAILED: bundled sample: FileNotFoundError")
     assert "gone.txt" in last
     assert "Traceback" in capsys.readouterr().err  # a packaging hole keeps its traceback
+
+
+def test_the_self_tests_pdf_is_read_back_whole(tmp_path: Path) -> None:
+    # The bytes are written by hand (no PDF library in an installed app): PDFium must read
+    # the phrase back from them, through the same child process the app uses.
+    from readerapp.pdf.text import OK, extract_text
+
+    pdf = tmp_path / "one.pdf"
+    pdf.write_bytes(selftest.one_page_pdf("a phrase found nowhere else"))
+    result = extract_text(pdf)
+    assert (result.status, result.text.strip(), result.pages) == (
+        OK,
+        "a phrase found nowhere else",
+        1,
+    )
+    assert result.describe() == "1 page, 27 characters of text"

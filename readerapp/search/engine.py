@@ -12,6 +12,17 @@ from readerapp.core.progress import CancelToken, ProgressSink
 from readerapp.core.records import IndexDoc
 from readerapp.search.query import Node
 
+# The text fields both engines index, and the index field that each of the query language's
+# field names (`author:`, `note:`, ...) searches: one list, so the engines cannot drift apart.
+INDEXED_FIELDS = ("title", "authors", "abstract", "tags", "notes", "fulltext")
+FIELD_OF = {
+    "title": "title",
+    "author": "authors",
+    "abstract": "abstract",
+    "note": "notes",
+    "fulltext": "fulltext",
+}
+
 
 class TextIndex(Protocol):
     # True when the index had to be created empty on open (deleted, damaged, or a new schema).

@@ -30,6 +30,7 @@ from readerapp.core.errors import LibraryError
 from readerapp.core.progress import CancelToken, ProgressSink
 from readerapp.core.records import IndexDoc
 from readerapp.search.analysis import Analysed, analyse_names, analyse_text, query_words
+from readerapp.search.engine import FIELD_OF, INDEXED_FIELDS
 from readerapp.search.query import And, MatchAll, Node, Not, Or, Text
 
 # The index's format and analysis version: a new name when the schema or the analysis
@@ -37,14 +38,6 @@ from readerapp.search.query import And, MatchAll, Node, Not, Or, Text
 # of the paper's files; v4: the analysis of search.analysis, shared with Whoosh).
 INDEX_NAME = "tantivy_v4"
 INDEX_PREFIX = "tantivy_v"
-TEXT_FIELDS = ("title", "authors", "abstract", "tags", "notes", "fulltext")
-FIELD_OF = {
-    "title": "title",
-    "author": "authors",
-    "abstract": "abstract",
-    "note": "notes",
-    "fulltext": "fulltext",
-}
 # The full text is long: a word found only there ranks below a title's or an abstract's.
 BOOSTS = {"title": 3.0, "authors": 2.0, "tags": 2.0, "fulltext": 0.3}
 NAME_FIELDS = ("authors", "tags")
@@ -66,14 +59,14 @@ def _analyse(field: str, text: str) -> Analysed:
 def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("pid", stored=False, indexed=True, fast=True)
-    for field in TEXT_FIELDS:
+    for field in INDEXED_FIELDS:
         builder.add_text_field(field, tokenizer_name=_WORDS_TOKENIZER)
         builder.add_text_field(f"{field}_c", tokenizer_name=_WORDS_TOKENIZER, index_option="freq")
     return builder.build()
 
 
 def _fields(leaf: Text) -> tuple[str, ...]:
-    return (FIELD_OF[leaf.field],) if leaf.field else TEXT_FIELDS
+    return (FIELD_OF[leaf.field],) if leaf.field else INDEXED_FIELDS
 
 
 def _must(*queries: tantivy.Query) -> tantivy.Query:
@@ -270,7 +263,7 @@ class TantivyIndex:
     def _document(doc: IndexDoc) -> tantivy.Document:
         document = tantivy.Document()
         document.add_unsigned("pid", doc.id)
-        for field in TEXT_FIELDS:
+        for field in INDEXED_FIELDS:
             text = getattr(doc, field)
             if text:
                 words, compounds, _count = _analyse(field, text)

@@ -26,6 +26,7 @@ from readerapp.core.errors import LibraryError
 from readerapp.core.progress import CancelToken, ProgressSink
 from readerapp.core.records import IndexDoc
 from readerapp.search.analysis import analyse_names, analyse_text, query_words
+from readerapp.search.engine import FIELD_OF, INDEXED_FIELDS
 from readerapp.search.query import And, MatchAll, Node, Not, Or, Text
 from readerapp.search.whoosh_analysis import name_analyzer, text_analyzer
 from readerapp.search.whoosh_files import install as install_mapped_files
@@ -36,14 +37,6 @@ from readerapp.search.whoosh_files import install as install_mapped_files
 # SQLite FTS5).
 INDEX_NAME = "papers_v3"
 INDEX_PREFIX = "papers_v"
-TEXT_FIELDS = ("title", "authors", "abstract", "tags", "notes", "fulltext")
-FIELD_OF = {
-    "title": "title",
-    "author": "authors",
-    "abstract": "abstract",
-    "note": "notes",
-    "fulltext": "fulltext",
-}
 NAME_FIELDS = ("authors", "tags")
 # Prefix and fuzzy queries expand to every matching term; cap them so one keystroke stays cheap
 # (`co*` in a 100k library matches thousands of words). The query language already asks for
@@ -104,7 +97,7 @@ def _tokens(field: str, text: str) -> list[str]:
 
 
 def _fields(leaf: Text) -> tuple[str, ...]:
-    return (FIELD_OF[leaf.field],) if leaf.field else TEXT_FIELDS
+    return (FIELD_OF[leaf.field],) if leaf.field else INDEXED_FIELDS
 
 
 def _prefix_terms(reader: IndexReader, field: str, value: str) -> list[bytes]:

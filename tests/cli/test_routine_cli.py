@@ -4,34 +4,14 @@ reports what the history implies, `today`, `snooze`, `rules`, `reread`, `inbox` 
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
 import pytest
 
-from readerapp.cli.main import main
+from tests.cli.test_cli import Cli
 from tests.fakes import FakeClock
 from tests.routine_helpers import DAY, MONDAY, bibtex
-
-
-class Cli:
-    def __init__(self, library: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.library = library
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        code = main(["--library", str(self.library), *args])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def ok(self, *args: str) -> str:
-        code, out, err = self(*args)
-        assert code == 0, err
-        return out
-
-    def json(self, *args: str) -> object:
-        return json.loads(self.ok(*args, "--json"))
 
 
 @pytest.fixture

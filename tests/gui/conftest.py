@@ -11,8 +11,9 @@ from typing import TypeVar
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from readerapp.gui import i18n
@@ -50,6 +51,29 @@ def english_words(qapp: QApplication, translations: Path) -> None:
     i18n.install_translators(qapp, "en", translations)
 
 
+MODIFIER_KEYS = (
+    (Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Shift),
+    (Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Control),
+    (Qt.KeyboardModifier.AltModifier, Qt.Key.Key_Alt),
+    (Qt.KeyboardModifier.MetaModifier, Qt.Key.Key_Meta),
+)
+
+
+def release_modifiers(qtbot: QtBot, window: QWidget) -> None:
+    """Lets go of modifier keys an earlier test left held.
+
+    A test's key click with modifiers whose release never arrives (a shortcut that opened a
+    dialog, which then closed) leaves Qt's keyboard state holding Shift or Ctrl for the rest
+    of the process. The next test's selectRow() then extends or toggles the selection
+    instead of selecting: seen as "Select one or more papers first." in whichever GUI test
+    file ran after tests/gui/test_pseudo_locale.py in the same pytest-xdist worker.
+    """
+    for modifier, key in MODIFIER_KEYS:
+        if QGuiApplication.keyboardModifiers() & modifier:
+            qtbot.keyRelease(window, key)
+    assert QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+
+
 class WindowFactory:
     """Opens real main windows on a library folder, with settings in a temporary file."""
 
@@ -66,6 +90,7 @@ class WindowFactory:
         window.show()
         with self.qtbot.waitActive(window):  # shortcuts only fire in the active window
             window.activateWindow()
+        release_modifiers(self.qtbot, window)
         self.open_windows.append(window)
         if wait:
             with self.qtbot.waitSignal(window.library_ready, timeout=20000):

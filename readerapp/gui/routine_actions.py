@@ -9,6 +9,7 @@ the views it works with.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QLocale, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -35,6 +36,7 @@ from readerapp.gui.rules_dialog import RulesDialog
 from readerapp.gui.stats_view import StatsView
 from readerapp.services import days, history, routine
 from readerapp.services.changes import Changes
+from readerapp.services.days import local_date
 from readerapp.services.library import Library
 from readerapp.services.listing import ListRef
 
@@ -240,8 +242,7 @@ class RoutineActions(QObject):
         except ReaderappError:
             self.history.clear()
             return
-        on = days.today(library)
-        parts = [history.describe(events, on)]
+        parts = [self._history_words(events, days.today(library))]
         until = routine.snoozed_until(library, paper_id)
         if until is not None:
             parts.append(arg(self.tr("snoozed until %1"), _day_text(until, "ddd dd MMM")))
@@ -253,6 +254,38 @@ class RoutineActions(QObject):
                 .replace("%2", _day_text(reread.due, "ddd dd MMM"))
             )
         self.history.setText(" · ".join(parts))
+
+    def _history_words(self, events: Sequence[history.Event], today: dt.date) -> str:
+        """history.describe() in the window's language: "added 3 May, started 5 May"."""
+        dated = {
+            "added": self.tr("added %1"),
+            "unread": self.tr("back to unread %1"),
+            "reading": self.tr("started %1"),
+            "read": self.tr("read %1"),
+            "skimmed": self.tr("skimmed %1"),
+            "dropped": self.tr("dropped %1"),
+        }
+        # A status from before the history was kept (schema 5): when it was taken is unknown.
+        undated = {
+            "unread": self.tr("unread"),
+            "reading": self.tr("started (date unknown)"),
+            "read": self.tr("read (date unknown)"),
+            "skimmed": self.tr("skimmed (date unknown)"),
+            "dropped": self.tr("dropped (date unknown)"),
+        }
+        parts = []
+        for event in events:
+            if not event.known and event.kind in undated:
+                parts.append(undated[event.kind])
+                continue
+            day = local_date(event.at)
+            layout = (
+                self.tr("d MMM", "QDate layout of a day this year in the history line")
+                if day.year == today.year
+                else self.tr("d MMM yyyy", "QDate layout of a day in the history line")
+            )
+            parts.append(arg(dated.get(event.kind, event.kind + " %1"), _day_text(day, layout)))
+        return ", ".join(parts)
 
     # -- keyboard triage: the cursor moves on to the next paper of the Inbox
 

@@ -1889,6 +1889,60 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <source>re-read #%1 due %2</source>
         <translation>erneutes Lesen Nr. %1 fällig am %2</translation>
     </message>
+    <message>
+        <source>added %1</source>
+        <translation>hinzugefügt am %1</translation>
+    </message>
+    <message>
+        <source>back to unread %1</source>
+        <translation>wieder ungelesen am %1</translation>
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation>begonnen am %1</translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>gelesen am %1</translation>
+    </message>
+    <message>
+        <source>skimmed %1</source>
+        <translation>überflogen am %1</translation>
+    </message>
+    <message>
+        <source>dropped %1</source>
+        <translation>verworfen am %1</translation>
+    </message>
+    <message>
+        <source>unread</source>
+        <translation>ungelesen</translation>
+    </message>
+    <message>
+        <source>started (date unknown)</source>
+        <translation>begonnen (Datum unbekannt)</translation>
+    </message>
+    <message>
+        <source>read (date unknown)</source>
+        <translation>gelesen (Datum unbekannt)</translation>
+    </message>
+    <message>
+        <source>skimmed (date unknown)</source>
+        <translation>überflogen (Datum unbekannt)</translation>
+    </message>
+    <message>
+        <source>dropped (date unknown)</source>
+        <translation>verworfen (Datum unbekannt)</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>QDate layout of a day this year in the history line</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>QDate layout of a day in the history line</comment>
+        <translation>d. MMM yyyy</translation>
+    </message>
 </context>
 <context>
     <name>RuleEditor</name>

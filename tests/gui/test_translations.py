@@ -14,14 +14,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QDate, QLocale, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from readerapp.gui import i18n
 from readerapp.gui.main_window import MainWindow
-from tests.gui.conftest import WindowFactory, settle, translation_tools
+from readerapp.services import days, triage
+from tests.gui.conftest import WindowFactory, on_worker, settle, translation_tools
 
 TOOLS = translation_tools()
 LANGUAGES = (*TOOLS.LANGUAGES, TOOLS.PLURALS_ONLY)
@@ -141,6 +142,14 @@ def test_the_window_speaks_german(
     settle(qtbot, window)
     assert window.detail.edit_button.text() == "Angaben bearbeiten"
     assert window.detail.status.currentText() == "ungelesen"
+    # The paper's history is the window's wording too, with the day in German.
+    paper = window.model.id_at(1)  # not yet shown
+    on_worker(window, lambda lib: triage.set_status(lib, [paper], "reading"))
+    window.show_paper(paper)
+    settle(qtbot, window)
+    day = days.today(window.library())
+    when = QLocale().toString(QDate(day.year, day.month, day.day), "d. MMM")
+    assert window.routine.history.text() == f"hinzugefügt am {when}, begonnen am {when}"
 
 
 def test_no_two_entries_of_a_german_menu_share_an_accelerator(

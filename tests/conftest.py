@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import ipaddress
 import os
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +26,37 @@ if os.environ.get("READERAPP_FUZZ") == "long":
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "hf_daily_papers_seed.txt"
 CORPUS = DATA / "corpus"
+
+
+def _loopback_only(address: object) -> None:
+    """Refuses a connection to anything but this machine: the tests' HTTP servers listen on
+    127.0.0.1, and a test that names a real web API (a link, a recorded answer's URL) must
+    never reach it, even by mistake."""
+    if not isinstance(address, tuple):  # AF_UNIX paths and the like stay local
+        return
+    host = str(address[0])
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        raise ConnectionRefusedError(f"tests may not reach the internet (asked for {host})")
+
+
+@pytest.fixture(autouse=True)
+def _no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+    def connect(self: socket.socket, address: object) -> None:
+        _loopback_only(address)
+        real_connect(self, address)  # type: ignore[arg-type]
+
+    def connect_ex(self: socket.socket, address: object) -> int:
+        _loopback_only(address)
+        return real_connect_ex(self, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,164 @@
+"""A throw-away PostgreSQL cluster for the tests: initdb in a temporary folder, a server on
+127.0.0.1 at a free port, trust authentication, and no fsync (nothing in it outlives the run).
+
+The cluster is started lazily, once per test process (pytest-xdist runs one per core), the
+first time a test asks for it, and stopped when the process exits. The binaries come from
+Debian's `postgresql` package (`.ci/run` installs it); when the tests run as root, as they do
+in CI, the server runs as the unprivileged `postgres` user, since PostgreSQL refuses root.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+USER = "readerapp"
+
+
+class ClusterUnavailable(RuntimeError):
+    """PostgreSQL's server programs are not installed on this machine."""
+
+
+def _bin_dir() -> Path:
+    """The folder of initdb and pg_ctl: READERAPP_PG_BINDIR, else the newest Debian
+    /usr/lib/postgresql/N/bin, else wherever initdb is on PATH."""
+    configured = os.environ.get("READERAPP_PG_BINDIR")
+    if configured:
+        return Path(configured)
+    debian = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+        key=lambda p: (
+            int(Path(p).parent.parent.name) if Path(p).parent.parent.name.isdigit() else 0
+        ),
+    )
+    if debian:
+        return Path(debian[-1]).parent
+    on_path = shutil.which("initdb")
+    if on_path:
+        return Path(on_path).resolve().parent
+    raise ClusterUnavailable(
+        "PostgreSQL's server is not installed: `apt-get install postgresql` (as .ci/run does), "
+        "or set READERAPP_PG_BINDIR to the folder of initdb and pg_ctl"
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Cluster:
+    """One running server. `url(db)` is a libpq URL for a database in it."""
+
+    data_dir: Path
+    port: int
+    bin_dir: Path
+    _as_postgres: bool
+    _log: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._log = self.data_dir.parent / "server.log"
+
+    def _run(self, *args: str) -> None:
+        command = [str(self.bin_dir / args[0]), *args[1:]]
+        if self._as_postgres:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def url(self, database: str = "postgres", user: str = USER) -> str:
+        return f"postgresql://{user}@127.0.0.1:{self.port}/{database}"
+
+    def start(self) -> None:
+        options = (
+            f"-h 127.0.0.1 -p {self.port} -k {self.data_dir} "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            "-c max_connections=200"
+        )
+        self._run(
+            "pg_ctl", "-D", str(self.data_dir), "-l", str(self._log), "-o", options, "-w", "start"
+        )
+
+    def stop(self, mode: str = "fast") -> None:
+        self._run("pg_ctl", "-D", str(self.data_dir), "-m", mode, "-w", "stop")
+
+    def restart(self) -> None:
+        """Stops the server, cutting every connection, and starts it again on the same port."""
+        self.stop()
+        self.start()
+
+    def create_database(self, name: str | None = None) -> str:
+        """A new empty database; returns its URL."""
+        import psycopg
+
+        name = name or f"t_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def admin_sql(self, sql: str, database: str = "postgres") -> None:
+        """Runs one statement as the cluster's superuser (roles, grants, terminating sessions)."""
+        import psycopg
+
+        with psycopg.connect(self.url(database), autocommit=True) as conn:
+            conn.execute(sql)  # type: ignore[arg-type]
+
+
+_lock = threading.Lock()
+_cluster: Cluster | None = None
+
+
+def cluster() -> Cluster:
+    """This process's cluster, started on first use."""
+    global _cluster
+    with _lock:
+        if _cluster is None:
+            _cluster = _start_new()
+            atexit.register(_stop_quietly, _cluster)
+        return _cluster
+
+
+def _start_new() -> Cluster:
+    bin_dir = _bin_dir()
+    as_postgres = os.geteuid() == 0
+    root = Path(tempfile.mkdtemp(prefix="readerapp-pg-"))
+    data_dir = root / "data"
+    data_dir.mkdir()
+    if as_postgres:
+        owner = pwd.getpwnam("postgres")
+        for path in (root, data_dir):
+            os.chown(path, owner.pw_uid, owner.pw_gid)
+    made = Cluster(data_dir=data_dir, port=_free_port(), bin_dir=bin_dir, _as_postgres=as_postgres)
+    made._run(
+        "initdb",
+        "-D",
+        str(data_dir),
+        "-U",
+        USER,
+        "-A",
+        "trust",
+        "-E",
+        "UTF8",
+        "--locale=C",
+        "--no-sync",
+    )
+    made.start()
+    return made
+
+
+def _stop_quietly(made: Cluster) -> None:
+    with contextlib.suppress(OSError, subprocess.CalledProcessError):
+        made.stop("immediate")
+    shutil.rmtree(made.data_dir.parent, ignore_errors=True)

@@ -112,14 +112,14 @@ class RoutineActions(QObject):
         self.all: list[QAction] = []
         a = self._action
         self.archive = a(self.tr("&Archive (out of the Inbox)"), self.archive_selection, "E", True)
-        self.snooze = a(self.tr("&Snooze…"), self.snooze_selection, "H", True)
+        self.snooze = a(self.tr("Snoo&ze…"), self.snooze_selection, "H", True)
         self.unsnooze = a(self.tr("&Un-snooze"), self.unsnooze_selection, "Shift+H", True)
         self.reread = a(self.tr("&Re-read later"), self.reread_selection, "R", True)
         self.reread_done = a(self.tr("Re-read &done"), self.reread_done_selection, "Shift+R", True)
         self.inbox = a(self.tr("Go to &Inbox"), lambda: self.go(ListRef("inbox")), "Ctrl+Shift+I")
         self.today = a(self.tr("Go to &Today"), lambda: self.go(ListRef("today")), "Ctrl+Shift+Y")
-        self.rules = a(self.tr("R&ules…"), self.show_rules, "Ctrl+Alt+R")
-        self.statistics = a(self.tr("S&tatistics…"), self.show_statistics, "Ctrl+Alt+S")
+        self.rules = a(self.tr("Ru&les…"), self.show_rules, "Ctrl+Alt+R")
+        self.statistics = a(self.tr("Statisti&cs…"), self.show_statistics, "Ctrl+Alt+S")
         self.rules_dialog: RulesDialog | None = None
         self.stats_view: StatsView | None = None
         # The detail pane's history line: "added 3 May, started 5 May, read 9 May".

@@ -79,8 +79,8 @@ class WindowActions(QObject):
         self.add_by_id = a(self.tr("&Add by identifier…"), do.add_by_identifier, "Ctrl+Shift+A")
         self.complete = a(self.tr("&Complete details"), do.complete_details, "Ctrl+Shift+D")
         self.copy = a(self.tr("&Copy"), do.copy, QKeySequence.StandardKey.Copy, True)
-        self.copy_md = a(self.tr("Copy as Markdown links"), do.copy_markdown, "Ctrl+Shift+C", True)
-        self.copy_bib = a(self.tr("Copy as BibTeX"), do.copy_bibtex, "Ctrl+Alt+C", True)
+        self.copy_md = a(self.tr("Copy as &Markdown links"), do.copy_markdown, "Ctrl+Shift+C", True)
+        self.copy_bib = a(self.tr("Copy as &BibTeX"), do.copy_bibtex, "Ctrl+Alt+C", True)
         # BibTeX export arrives with its exporter module; no dead menu item before that.
         self.copy_bib.setEnabled(any(f.name == "bibtex" for f in EXPORT_FORMATS))
         self.open = a(self.tr("&Open library…"), do.open_library, "Ctrl+O")
@@ -101,23 +101,25 @@ class WindowActions(QObject):
         window.removeAction(self.clear)
         self.star = a(self.tr("&Star / unstar"), do.toggle_star, "S", True)
         mark = {
-            "unread": self.tr("Mark unread"),
-            "reading": self.tr("Mark reading"),
-            "read": self.tr("Mark read"),
-            "skimmed": self.tr("Mark skimmed"),
-            "dropped": self.tr("Mark dropped"),
+            "unread": self.tr("Mark &unread"),
+            "reading": self.tr("Mark r&eading"),
+            "read": self.tr("Mark &read"),
+            "skimmed": self.tr("Mark &skimmed"),
+            "dropped": self.tr("Mark &dropped"),
         }
         self.status = [
             a(mark.get(status, status), lambda s=status: do.set_status(s), str(number), True)
             for number, status in enumerate(STATUSES, start=1)
         ]
         self.queue = a(self.tr("Add to &queue…"), do.add_to_queue, "Q", True)
-        self.read_next = a(self.tr("&Read next"), do.read_next, "N", True)
-        self.unqueue = a(self.tr("Remove from this queue"), do.remove_from_queue, "Backspace", True)
-        self.up = a(self.tr("Move up in queue"), lambda: do.move_in_queue(-1), "Alt+Up", True)
-        self.down = a(self.tr("Move down in queue"), lambda: do.move_in_queue(1), "Alt+Down", True)
+        self.read_next = a(self.tr("Read ne&xt"), do.read_next, "N", True)
+        self.unqueue = a(
+            self.tr("Remove &from this queue"), do.remove_from_queue, "Backspace", True
+        )
+        self.up = a(self.tr("Move up &in queue"), lambda: do.move_in_queue(-1), "Alt+Up", True)
+        self.down = a(self.tr("Move do&wn in queue"), lambda: do.move_in_queue(1), "Alt+Down", True)
         self.tag = a(self.tr("&Tag…"), do.tag, "T", True)
-        self.untag = a(self.tr("Remove tag…"), do.untag, "Shift+T", True)
+        self.untag = a(self.tr("Remo&ve tag…"), do.untag, "Shift+T", True)
         self.delete = a(self.tr("&Delete…"), do.delete, QKeySequence.StandardKey.Delete, True)
         self.open_paper = a(self.tr("&Open paper"), do.open_paper, "Ctrl+Return", True)
         # Enter and Return open too, as a double-click does (Ctrl+Return works in the
@@ -132,16 +134,16 @@ class WindowActions(QObject):
         )
         # PDFs (gui/pdf_actions.py).
         self.attach_pdf = a(self.tr("Attach &PDF…"), do.attach_pdf, "Ctrl+Shift+P")
-        self.download_pdf = a(self.tr("Do&wnload PDF"), do.download_pdf, "Ctrl+Shift+W", True)
+        self.download_pdf = a(self.tr("Down&load PDF"), do.download_pdf, "Ctrl+Shift+W", True)
         self.new_note = a(self.tr("New &note"), do.new_note, "Ctrl+Shift+N")
         # F2 anywhere in the window, the detail pane's own fields included: it edits the
         # paper the pane shows, as F2 renames in a file manager.
         self.edit_details = a(self.tr("&Edit details…"), do.edit_details, "F2")
-        self.new_queue = a(self.tr("New queue…"), do.new_queue)
+        self.new_queue = a(self.tr("&New queue…"), do.new_queue)
         self.shortcuts = a(self.tr("&Keyboard shortcuts"), do.shortcuts, "F1")
         self.about = a(self.tr("&About readerapp"), do.about)
         self.search_help = a(self.tr("&Search syntax"), do.search_help, "Shift+F1")
-        self.preferences = a(self.tr("&Preferences…"), do.preferences, preferences_key)
+        self.preferences = a(self.tr("Pr&eferences…"), do.preferences, preferences_key)
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         # View > Theme: one of three, checked; the window says which is in use.
         self.theme_group = QActionGroup(window)
@@ -238,7 +240,7 @@ class WindowActions(QObject):
         """The Paper menu, and the table's context menu (with the queue's own actions when
         a queue is shown)."""
         menu.addAction(self.star)
-        status_menu = menu.addMenu(self.tr("Set status"))
+        status_menu = menu.addMenu(self.tr("Set stat&us"))
         for action in self.status:
             status_menu.addAction(action)
         menu.addAction(self.edit_details)

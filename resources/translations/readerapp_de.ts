@@ -1807,8 +1807,8 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <translation>&amp;Archivieren (aus dem Eingang)</translation>
     </message>
     <message>
-        <source>&amp;Snooze…</source>
-        <translation>&amp;Zurückstellen …</translation>
+        <source>Snoo&amp;ze…</source>
+        <translation>Zurüc&amp;kstellen …</translation>
     </message>
     <message>
         <source>&amp;Un-snooze</source>
@@ -1831,11 +1831,11 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <translation>Zu &amp;Heute</translation>
     </message>
     <message>
-        <source>R&amp;ules…</source>
+        <source>Ru&amp;les…</source>
         <translation>&amp;Regeln …</translation>
     </message>
     <message>
-        <source>S&amp;tatistics…</source>
+        <source>Statisti&amp;cs…</source>
         <translation>S&amp;tatistik …</translation>
     </message>
     <message>
@@ -2698,6 +2698,14 @@ Die Artikel bleiben in der Bibliothek. Bearbeiten ▸ Rückgängig stellt den Ta
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
+        <source>Copy as &amp;Markdown links</source>
+        <translation>Als &amp;Markdown-Links kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;BibTeX</source>
+        <translation>Als BibTe&amp;X kopieren</translation>
+    </message>
+    <message>
         <source>&amp;Open library…</source>
         <translation>Bibliothek ö&amp;ffnen …</translation>
     </message>
@@ -2738,32 +2746,68 @@ Die Artikel bleiben in der Bibliothek. Bearbeiten ▸ Rückgängig stellt den Ta
         <translation>&amp;Stern setzen/entfernen</translation>
     </message>
     <message>
+        <source>Mark &amp;unread</source>
+        <translation>Als &amp;ungelesen markieren</translation>
+    </message>
+    <message>
+        <source>Mark r&amp;eading</source>
+        <translation>Als &amp;begonnen markieren</translation>
+    </message>
+    <message>
+        <source>Mark &amp;read</source>
+        <translation>Als &amp;gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Mark &amp;skimmed</source>
+        <translation>Als überf&amp;logen markieren</translation>
+    </message>
+    <message>
+        <source>Mark &amp;dropped</source>
+        <translation>Als &amp;verworfen markieren</translation>
+    </message>
+    <message>
         <source>Add to &amp;queue…</source>
         <translation>Zur &amp;Leseliste hinzufügen …</translation>
     </message>
     <message>
-        <source>&amp;Read next</source>
-        <translation>Als Nä&amp;chstes lesen</translation>
+        <source>Move do&amp;wn in queue</source>
+        <translation>In der Leseliste nach &amp;unten</translation>
     </message>
     <message>
-        <source>Remove from this queue</source>
-        <translation>Von dieser Leseliste nehmen</translation>
+        <source>Remo&amp;ve tag…</source>
+        <translation>Ta&amp;g entfernen …</translation>
     </message>
     <message>
-        <source>Move up in queue</source>
-        <translation>In der Leseliste nach oben</translation>
+        <source>Down&amp;load PDF</source>
+        <translation>PDF herunterla&amp;den</translation>
     </message>
     <message>
-        <source>Move down in queue</source>
-        <translation>In der Leseliste nach unten</translation>
+        <source>&amp;New queue…</source>
+        <translation>Neue Leseli&amp;ste …</translation>
+    </message>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation>Einstellu&amp;ngen …</translation>
+    </message>
+    <message>
+        <source>Set stat&amp;us</source>
+        <translation>Status set&amp;zen</translation>
     </message>
     <message>
         <source>&amp;Tag…</source>
         <translation>&amp;Tag vergeben …</translation>
     </message>
     <message>
-        <source>Remove tag…</source>
-        <translation>Tag entfernen …</translation>
+        <source>Read ne&amp;xt</source>
+        <translation>Als Nä&amp;chstes lesen</translation>
+    </message>
+    <message>
+        <source>Remove &amp;from this queue</source>
+        <translation>Von dieser Leseliste &amp;nehmen</translation>
+    </message>
+    <message>
+        <source>Move up &amp;in queue</source>
+        <translation>In der Leseliste nach &amp;oben</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
@@ -2778,48 +2822,12 @@ Die Artikel bleiben in der Bibliothek. Bearbeiten ▸ Rückgängig stellt den Ta
         <translation>&amp;PDF anhängen …</translation>
     </message>
     <message>
-        <source>Do&amp;wnload PDF</source>
-        <translation>PDF herunterla&amp;den</translation>
-    </message>
-    <message>
         <source>New &amp;note</source>
-        <translation>Neue &amp;Notiz</translation>
+        <translation>Neue Not&amp;iz</translation>
     </message>
     <message>
         <source>&amp;Edit details…</source>
         <translation>Angaben &amp;bearbeiten …</translation>
-    </message>
-    <message>
-        <source>Copy as Markdown links</source>
-        <translation>Als Markdown-Links kopieren</translation>
-    </message>
-    <message>
-        <source>Copy as BibTeX</source>
-        <translation>Als BibTeX kopieren</translation>
-    </message>
-    <message>
-        <source>Mark unread</source>
-        <translation>Als ungelesen markieren</translation>
-    </message>
-    <message>
-        <source>Mark reading</source>
-        <translation>Als begonnen markieren</translation>
-    </message>
-    <message>
-        <source>Mark read</source>
-        <translation>Als gelesen markieren</translation>
-    </message>
-    <message>
-        <source>Mark skimmed</source>
-        <translation>Als überflogen markieren</translation>
-    </message>
-    <message>
-        <source>Mark dropped</source>
-        <translation>Als verworfen markieren</translation>
-    </message>
-    <message>
-        <source>New queue…</source>
-        <translation>Neue Leseliste …</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -2832,10 +2840,6 @@ Die Artikel bleiben in der Bibliothek. Bearbeiten ▸ Rückgängig stellt den Ta
     <message>
         <source>&amp;Search syntax</source>
         <translation>&amp;Suchsyntax</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>Einstellu&amp;ngen …</translation>
     </message>
     <message>
         <source>&amp;System</source>
@@ -2888,10 +2892,6 @@ Die Artikel bleiben in der Bibliothek. Bearbeiten ▸ Rückgängig stellt den Ta
     <message>
         <source>Main</source>
         <translation>Werkzeugleiste</translation>
-    </message>
-    <message>
-        <source>Set status</source>
-        <translation>Stat&amp;us setzen</translation>
     </message>
 </context>
 <context>

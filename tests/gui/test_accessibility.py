@@ -4,6 +4,7 @@ order README documents (search, table, detail pane, sidebar, back to search) wit
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -195,3 +196,56 @@ def test_tab_reaches_the_start_page_buttons_of_an_empty_library(
     seen = _tab_walk(qtbot, window, 30)
     assert seen[-1] is window.search_box, [_describe(w) for w in seen]
     assert seen[: len(window.start_page.buttons)] == list(window.start_page.buttons)
+
+
+def mnemonic_problems(menu_bar_or_menu: QWidget, path: str = "") -> list[str]:
+    """Every menu item without an Alt-key letter, and every letter two items of one menu
+    share (Alt+letter then only cycles between them instead of choosing one)."""
+    from PySide6.QtWidgets import QMenu
+
+    problems = []
+    letters: dict[str, list[str]] = {}
+    for action in menu_bar_or_menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        text = action.text()
+        found = re.search(r"&([^&])", text)
+        if found is None:
+            problems.append(f"{path}{text}: no Alt-key letter")
+        else:
+            letters.setdefault(found.group(1).lower(), []).append(text)
+        submenu = action.menu()
+        if isinstance(submenu, QMenu):
+            problems += mnemonic_problems(submenu, f"{path}{text} ▸ ")
+    for letter, texts in letters.items():
+        if len(texts) > 1:
+            problems.append(f"{path}: {', '.join(texts)} share Alt+{letter.upper()}")
+    return problems
+
+
+def test_the_walk_finds_a_missing_and_a_shared_menu_letter(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    menu = QMenu()
+    qtbot.addWidget(menu)
+    menu.addAction("&Paste")
+    menu.addAction("&Preferences")
+    menu.addAction("Quit")
+    problems = mnemonic_problems(menu)
+    assert any("share Alt+P" in p for p in problems)
+    assert any("Quit: no Alt-key letter" in p for p in problems)
+
+
+def test_every_menu_item_has_its_own_alt_key_letter(
+    open_window: WindowFactory, seeded_dir: Path
+) -> None:
+    """Keyboard users open a menu with Alt+letter and pick an item with its letter."""
+    from PySide6.QtWidgets import QMenu
+
+    window = open_window(seeded_dir)
+    problems = mnemonic_problems(window.menuBar())
+    context = QMenu(window)  # the table's, for a paper in a queue
+    window.menu_actions.fill_paper_menu(context, in_queue=True)
+    window.routine.fill_paper_menu(context)
+    problems += [f"context menu: {p}" for p in mnemonic_problems(context)]
+    assert problems == []

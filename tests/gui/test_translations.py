@@ -23,6 +23,7 @@ from readerapp.gui import i18n
 from readerapp.gui.main_window import MainWindow
 from readerapp.services import days, triage
 from tests.gui.conftest import WindowFactory, on_worker, settle, translation_tools
+from tests.gui.test_accessibility import mnemonic_problems
 
 TOOLS = translation_tools()
 LANGUAGES = (*TOOLS.LANGUAGES, TOOLS.PLURALS_ONLY)
@@ -103,15 +104,6 @@ def german(qapp: QApplication, translations: Path) -> Iterator[None]:
     i18n.install_translators(qapp, "en", translations)
 
 
-def _menus(window: MainWindow) -> Iterator[QMenu]:
-    pending = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
-    while pending:
-        menu = pending.pop()
-        assert isinstance(menu, QMenu)
-        yield menu
-        pending += [a.menu() for a in menu.actions() if a.menu() is not None]
-
-
 def _clashes(actions: list[QAction]) -> list[str]:
     seen: dict[str, str] = {}
     clashes = []
@@ -132,7 +124,7 @@ def test_the_window_speaks_german(
     assert titles == ["&Datei", "&Bearbeiten", "&Artikel", "&Leseliste", "A&nsicht",
                       "&Routine", "&Hilfe"]  # fmt: skip
     assert window.menu_actions.import_.text() == "&Importieren …"
-    assert window.menu_actions.status[0].text() == "Als ungelesen markieren"
+    assert window.menu_actions.status[0].text() == "Als &ungelesen markieren"
     assert window.sidebar.model().index(0, 0).data() == "Bibliothek"
     assert window.size_label.text().endswith("Artikel in der Bibliothek")
     assert window.table.model().headerData(2, window.table.horizontalHeader().orientation()) == (
@@ -156,9 +148,7 @@ def test_no_two_entries_of_a_german_menu_share_an_accelerator(
     german: None, open_window: WindowFactory, seeded_dir: Path
 ) -> None:
     window = open_window(seeded_dir)
-    problems = _clashes(window.menuBar().actions())
-    for menu in _menus(window):
-        problems += [f"{menu.title()}: {c}" for c in _clashes(menu.actions())]
+    problems = mnemonic_problems(window.menuBar())
     context = QMenu(window)
     window.menu_actions.fill_paper_menu(context, in_queue=True)
     window.routine.fill_paper_menu(context)

@@ -1,0 +1,277 @@
+"""`readerapp copy-library SRC DEST`: a whole library copied from one backend to another.
+
+A folder library (SQLite) goes up to a server to be shared, a server library comes down to
+a folder as an offline copy, or a folder is copied to another folder. Every table of the
+schema is copied row for row through SQLAlchemy Core, so the ids, stars, notes, tags, queues,
+rules and history on the other side are exactly those of the source:
+
+- the source is read in one read-only transaction (on a server, REPEATABLE READ), so the
+  copy is one consistent state even while other machines write to it;
+- the destination is written in one transaction: a failure or a cancel leaves it as it was;
+- the destination must be empty, and both schemas at this readerapp's version;
+- on PostgreSQL the id sequences are moved past the copied ids, so that the next paper
+  added there does not collide with a copied one;
+- the search index is not copied: it is derived, and the destination builds its own when
+  it is first opened (index_pending is derived too, and stays behind).
+
+`readerapp backup` of a server library uses the same copy into a new SQLite file
+(services.backups).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from readerapp.core import paths
+from readerapp.core.errors import LibraryError, UserError
+from readerapp.core.progress import CancelToken, ProgressSink, no_progress
+from readerapp.core.redact import safe_location
+from readerapp.db.migrations import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine, Table
+
+# Rows per read and per INSERT: large enough that a 100k-paper library is a few hundred
+# statements, small enough that a batch of paper rows stays a few megabytes.
+BATCH = 5000
+# Derived tables, rebuilt by the destination itself: what its own search index still lacks.
+DERIVED_TABLES = frozenset({"index_pending"})
+# Meta rows that describe the source's index, not the library.
+DERIVED_META = frozenset({"index_rebuild_needed"})
+
+
+@dataclass(frozen=True, slots=True)
+class CopyReport:
+    """What a copy wrote: rows per table (in the order copied), and where from and to (as
+    shown: a server without its password)."""
+
+    source: str
+    destination: str
+    rows: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def papers(self) -> int:
+        return self.rows.get("papers", 0)
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows.values())
+
+
+def copied_tables() -> list[Table]:
+    """Every table of the schema, parents before children (foreign keys hold at each
+    INSERT), but the derived ones."""
+    from readerapp.db.models import Base
+
+    return [t for t in Base.metadata.sorted_tables if t.name not in DERIVED_TABLES]
+
+
+def schema_version(conn: Connection) -> int:
+    """The schema version of the library `conn` reads."""
+    if conn.dialect.name == "sqlite":
+        return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
+    raise LibraryError(f"copy-library does not know the {conn.dialect.name} backend")
+
+
+def occupied(conn: Connection) -> int:
+    """How many rows the library holds in the tables a copy writes (meta aside: a new
+    library already has its own). 0 for an empty library, or a database with no tables."""
+    from sqlalchemy import func, inspect, select
+
+    present = set(inspect(conn).get_table_names())
+    rows = 0
+    for table in copied_tables():
+        if table.name in present and table.name != "meta":
+            rows += int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+    return rows
+
+
+def _paper_count(conn: Connection) -> int:
+    from sqlalchemy import func, select
+
+    from readerapp.db.models import PaperRow
+
+    return int(conn.execute(select(func.count()).select_from(PaperRow)).scalar_one())
+
+
+def _check_version(conn: Connection, shown: str) -> None:
+    version = schema_version(conn)
+    if version > SCHEMA_VERSION:
+        raise LibraryError(
+            f"{shown}: made by a newer readerapp (schema {version}, this one knows "
+            f"{SCHEMA_VERSION}); update readerapp to copy it"
+        )
+    if version != SCHEMA_VERSION:
+        raise LibraryError(
+            f"{shown}: schema {version}, this readerapp copies schema {SCHEMA_VERSION}; "
+            f"open it once with this readerapp (it upgrades it), then copy it"
+        )
+
+
+def _reset_sequences(conn: Connection, tables: list[Table]) -> None:
+    """PostgreSQL: each serial id's sequence continues after the largest copied id (the
+    copy inserted explicit ids, which a sequence does not see)."""
+    from sqlalchemy import Integer, func, select
+
+    for table in tables:
+        keys = list(table.primary_key.columns)
+        if len(keys) != 1 or not isinstance(keys[0].type, Integer):
+            continue
+        column = keys[0]
+        if column.autoincrement is False:
+            continue
+        sequence = func.pg_get_serial_sequence(table.name, column.name)
+        conn.execute(
+            select(func.setval(sequence, func.coalesce(func.max(column), 0) + 1, False))
+            .select_from(table)
+            .where(sequence.is_not(None))
+        )
+
+
+def copy_tables(
+    source: Connection,
+    dest: Connection,
+    *,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken | None = None,
+) -> dict[str, int]:
+    """Copies every row of every table from `source` to `dest`, in batches, as they are (ids
+    included). Both in their own transactions, which the caller commits or rolls back."""
+    from sqlalchemy import delete, func, insert, select
+
+    tables = copied_tables()
+    counts = {
+        t.name: int(source.execute(select(func.count()).select_from(t)).scalar_one())
+        for t in tables
+    }
+    total = sum(counts.values())
+    done = 0
+    progress(done, total, f"Copying {total:,} rows")
+    copied: dict[str, int] = {}
+    for table in tables:
+        if table.name == "meta":  # the source's facts replace the new library's own
+            dest.execute(delete(table))
+        query = select(table).order_by(*table.primary_key.columns)
+        if table.name == "meta":
+            query = query.where(table.c.key.not_in(sorted(DERIVED_META)))
+        result = source.execution_options(yield_per=BATCH).execute(query)
+        written = 0
+        for part in result.partitions(BATCH):
+            if cancel is not None:
+                cancel.check()
+            dest.execute(insert(table), [dict(row._mapping) for row in part])
+            written += len(part)
+            done += len(part)
+            progress(done, total, f"Copying {table.name}: {done:,} / {total:,} rows")
+        copied[table.name] = written
+    if dest.dialect.name == "postgresql":
+        _reset_sequences(dest, tables)
+    return copied
+
+
+# Where the rows come from and go to. A folder library is its SQLite file; server libraries
+# join in through the same two functions.
+
+
+def _library_file(location: Path) -> Path:
+    """A folder library's database, or the file itself when given one (a backup)."""
+    return location if location.is_file() else paths.database_path(location)
+
+
+@contextmanager
+def _read_source(location: Path) -> Iterator[Connection]:
+    """One read transaction on the source: every table read from the same state."""
+    from readerapp.db.engine import make_engine
+
+    db_path = _library_file(location)
+    if not db_path.is_file():
+        raise UserError(f"{location}: there is no readerapp library here to copy")
+    engine = make_engine(db_path, immediate=False)
+    try:
+        with engine.connect() as conn, conn.begin():
+            yield conn
+    except sqlite3.DatabaseError as exc:
+        raise LibraryError(f"{db_path}: not a readable readerapp library ({exc})") from exc
+    finally:
+        engine.dispose()
+
+
+def _sqlite_destination(db_path: Path) -> Engine:
+    """An engine on a SQLite library file at the current schema, made if it is missing.
+    An existing one is checked before anything writes to it: a library with papers, or of
+    another version, is left untouched."""
+    from readerapp.db.engine import make_engine, set_wal
+    from readerapp.db.migrations import ensure_schema, refuse_newer
+
+    refuse_newer(db_path)
+    engine = make_engine(db_path, immediate=True)
+    try:
+        if db_path.exists():
+            with engine.connect() as conn, conn.begin():
+                _refuse_occupied(conn, str(db_path.parent))
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        set_wal(db_path)
+        ensure_schema(engine, db_path)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _refuse_occupied(conn: Connection, shown: str) -> None:
+    if occupied(conn) == 0:
+        return
+    papers = _paper_count(conn)
+    what = f"{papers:,} papers" if papers else "queues, tags or rules but no papers"
+    raise UserError(
+        f"{shown}: already holds a library ({what}); copy-library writes only into an empty one"
+    )
+
+
+def copy_library(
+    source: Path,
+    destination: Path,
+    *,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken | None = None,
+) -> CopyReport:
+    """Copies the library at `source` into the empty library at `destination` (created
+    when missing); see the module's docstring."""
+    shown_source, shown_dest = safe_location(source), safe_location(destination)
+    dest_file = paths.database_path(destination)
+    if _library_file(source).resolve() == dest_file.resolve():
+        raise UserError(f"{shown_dest}: that is the library being copied")
+    if destination.is_file():
+        raise UserError(f"{shown_dest}: is a file; name a folder (or a server URL) to copy to")
+    made = not dest_file.exists()
+    try:
+        with _read_source(source) as src:
+            _check_version(src, shown_source)
+            engine = _sqlite_destination(dest_file)
+            try:
+                with engine.begin() as dest:
+                    _check_version(dest, shown_dest)
+                    _refuse_occupied(dest, shown_dest)
+                    rows = copy_tables(src, dest, progress=progress, cancel=cancel)
+            finally:
+                engine.dispose()
+    except BaseException:
+        if made:  # leave no half-made library behind, only what was there
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{dest_file}{suffix}").unlink(missing_ok=True)
+        raise
+    return CopyReport(shown_source, shown_dest, rows)
+
+
+def describe(report: CopyReport) -> str:
+    """The one line the command prints."""
+    others = report.total - report.papers
+    return (
+        f"copied {report.papers:,} papers and {others:,} other rows from {report.source} "
+        f"to {report.destination}; its search index is built when it is first opened"
+    )

@@ -377,6 +377,24 @@ def cmd_restore(library_dir: Path, args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_USER
 
 
+def cmd_copy_library(_library: Path, args: argparse.Namespace) -> int:
+    """Runs with no Library open: it opens neither library as the app does (no index, no
+    repair); it reads one and writes the other through the database alone."""
+    from readerapp.cli.lookup_commands import clear_progress_line, progress_line
+    from readerapp.services import copying
+
+    try:
+        report = copying.copy_library(
+            Path(args.source).expanduser(),
+            Path(args.destination).expanduser(),
+            progress=progress_line,
+        )
+    finally:
+        clear_progress_line()
+    print(copying.describe(report))
+    return EXIT_OK
+
+
 # Every command on an open library but `search` (readerapp.cli.search_command).
 COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "import": cmd_import,
@@ -407,4 +425,5 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
 FOLDER_COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "copy-library": cmd_copy_library,
 }

@@ -38,7 +38,7 @@ def _launch_gui(
 
 # Commands on the library folder itself, run without opening (and repairing) the library
 # (readerapp.cli.commands.FOLDER_COMMANDS).
-FOLDER_COMMANDS = {"backup", "restore"}
+FOLDER_COMMANDS = {"backup", "restore", "copy-library"}
 
 
 def _command(name: str) -> Callable[[Library, argparse.Namespace], int]:

@@ -189,6 +189,18 @@ def build_parser() -> argparse.ArgumentParser:
         "kept in backups/; the index rebuilds)",
     )
     p.add_argument("file", type=Path, metavar="FILE")
+    p = sub.add_parser(
+        "copy-library",
+        help="copy a whole library into an empty one: a folder, or a PostgreSQL database "
+        "as postgresql://USER@HOST/DB (up to a server to share it, down for an offline "
+        "copy); the copy builds its search index when first opened",
+    )
+    p.add_argument(
+        "source", metavar="SRC", help="the library to copy (a folder, a backup file or a URL)"
+    )
+    p.add_argument(
+        "destination", metavar="DEST", help="an empty or new library (a folder or a URL)"
+    )
 
     lookup_commands.add_parsers(sub)
     routine_commands.add_parsers(sub)

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import settings
 
 from readerapp.core import paths
+from readerapp.core.location import LibraryLocation, ServerLocation
 from readerapp.search.factory import ENGINES
 from readerapp.services import importing
 from readerapp.services.library import Library
@@ -59,10 +60,69 @@ def _no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
 
 
+# READERAPP_TEST_BACKEND=postgres runs the suites on PostgreSQL: every library a test gets
+# from these fixtures (library_dir, library, $READERAPP_LIBRARY) is then a fresh database on
+# this process's throw-away server (tests/pg_cluster.py), dropped after the test. A test
+# about SQLite itself (its file, PRAGMAs, backups of the file, old-version files) is marked
+# sqlite_only and keeps getting folders.
+BACKEND = os.environ.get("READERAPP_TEST_BACKEND", "").strip().lower() or "sqlite"
+if BACKEND not in ("sqlite", "postgres"):
+    raise RuntimeError(f"READERAPP_TEST_BACKEND={BACKEND!r}: use sqlite or postgres")
+
+
+def on_server(request: pytest.FixtureRequest) -> bool:
+    """Whether this test's libraries are server databases."""
+    return BACKEND == "postgres" and request.node.get_closest_marker("sqlite_only") is None
+
+
+class ServerDatabases:
+    """The databases one test made on the server: dropped when it ends."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def new(self, *, with_library: bool = False) -> ServerLocation:
+        """A new database: empty (a library is created when opened, as in an empty folder),
+        or already holding an empty library at the current schema (quicker)."""
+        from tests.pg_cluster import cluster
+
+        made = cluster()
+        url = made.create_library_database() if with_library else made.create_database()
+        self.urls.append(url)
+        return ServerLocation(url)
+
+    def drop_all(self) -> None:
+        from tests.pg_cluster import cluster
+
+        for url in self.urls:
+            cluster().drop_database(url)
+
+
+@pytest.fixture
+def server_databases() -> Iterator[ServerDatabases]:
+    made = ServerDatabases()
+    yield made
+    made.drop_all()
+
+
+def new_location(
+    request: pytest.FixtureRequest, folder: Path, *, with_library: bool = False
+) -> LibraryLocation:
+    """A place for a new library in this test's backend: `folder`, or a new database."""
+    if not on_server(request):
+        return folder
+    databases: ServerDatabases = request.getfixturevalue("server_databases")
+    return databases.new(with_library=with_library)
+
+
 @pytest.fixture(autouse=True)
-def _isolated_library_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test ever touches the user's real library."""
-    monkeypatch.setenv("READERAPP_LIBRARY", str(tmp_path / "default-library"))
+def _isolated_library_env(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    """No test ever touches the user's real library (or a real server)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    default = new_location(request, tmp_path / "default-library")
+    monkeypatch.setenv("READERAPP_LIBRARY", str(default))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("READERAPP_CONFIG_DIR", str(tmp_path / "config"))
@@ -85,12 +145,17 @@ def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
 
 
 @pytest.fixture
-def library_dir(tmp_path: Path) -> Path:
-    return tmp_path / "library"
+def library_dir(tmp_path: Path, request: pytest.FixtureRequest) -> LibraryLocation:
+    """Where the test's library is: a folder (SQLite), or with READERAPP_TEST_BACKEND=postgres
+    a server database. Either holds no library until something opens or imports there; a
+    test that opens it through the `library` fixture gets a database with the schema made."""
+    return new_location(
+        request, tmp_path / "library", with_library="library" in request.fixturenames
+    )
 
 
 @pytest.fixture
-def library(library_dir: Path) -> Iterator[Library]:
+def library(library_dir: LibraryLocation) -> Iterator[Library]:
     lib = Library.open(library_dir)
     yield lib
     lib.close()

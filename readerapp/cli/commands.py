@@ -16,6 +16,7 @@ from readerapp.cli import lookup_commands, output, routine_commands
 from readerapp.cli.edit_command import cmd_edit
 from readerapp.cli.show_command import cmd_show
 from readerapp.core.errors import UserError
+from readerapp.core.location import LibraryLocation, ServerLocation
 from readerapp.core.lockfile import LibraryLock
 from readerapp.formats.text_input import decode
 from readerapp.services import (
@@ -94,9 +95,10 @@ def _rule_lines(outcome: import_session.ImportOutcome) -> list[str]:
     return [r.summary() for r in outcome.rule_results]
 
 
-def _created(lib: Library, args: argparse.Namespace) -> Path | None:
-    """The library folder if this command created the library (main() decides that)."""
-    return lib.directory if getattr(args, "created_library", False) else None
+def _created(lib: Library, args: argparse.Namespace) -> str | None:
+    """The library's folder (or server URL, without password) if this command created the
+    library (main() decides that)."""
+    return lib.shown if getattr(args, "created_library", False) else None
 
 
 def _print_import(
@@ -105,7 +107,7 @@ def _print_import(
     outcome: import_session.ImportOutcome | None = None,
     *,
     verbose: bool = False,
-    created: Path | None = None,
+    created: str | None = None,
     rule_lines: Sequence[str] = (),
 ) -> int:
     """Each source's report, or its error on stderr; exit 2 if any source was unreadable.
@@ -352,17 +354,29 @@ def cmd_reindex(lib: Library, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_backup(library_dir: Path, args: argparse.Namespace) -> int:
+def _folder_only(location: LibraryLocation, command: str) -> Path:
+    """The folder of a SQLite library; a server library has no file to copy or replace."""
+    if isinstance(location, ServerLocation):
+        raise UserError(
+            f"{location.shown}: `{command}` works on a library folder; a server library is "
+            "copied with `readerapp copy-library`"
+        )
+    return location
+
+
+def cmd_backup(library_dir: LibraryLocation, args: argparse.Namespace) -> int:
     """Runs with no Library open: a copy needs no repair, and a mistyped --library must not
     create an empty library to back up."""
+    library_dir = _folder_only(library_dir, "backup")
     print(backups.backup(library_dir, args.file))
     if note := backups.files_note(library_dir):
         print(f"readerapp: {note}", file=sys.stderr)
     return EXIT_OK
 
 
-def cmd_restore(library_dir: Path, args: argparse.Namespace) -> int:
+def cmd_restore(library_dir: LibraryLocation, args: argparse.Namespace) -> int:
     """Runs with no Library open: the file is about to be replaced."""
+    library_dir = _folder_only(library_dir, "restore")
     kept = backups.restore(library_dir, args.file)
     with Library.open(library_dir) as lib:  # migrates an older backup, rebuilds the index
         report = checking.check(lib)
@@ -377,7 +391,7 @@ def cmd_restore(library_dir: Path, args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_USER
 
 
-def cmd_copy_library(_library: Path, args: argparse.Namespace) -> int:
+def cmd_copy_library(_library: LibraryLocation, args: argparse.Namespace) -> int:
     """Runs with no Library open: it opens neither library as the app does (no index, no
     repair); it reads one and writes the other through the database alone."""
     from readerapp.cli.lookup_commands import clear_progress_line, progress_line
@@ -422,7 +436,7 @@ COMMANDS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
 
 
 # Commands on the library folder itself, run without opening (and repairing) the library.
-FOLDER_COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
+FOLDER_COMMANDS: dict[str, Callable[[LibraryLocation, argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "copy-library": cmd_copy_library,

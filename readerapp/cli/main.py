@@ -18,13 +18,16 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from readerapp.core.errors import UserError
+    from readerapp.core.location import LibraryLocation
     from readerapp.services.library import Library
 
 EXIT_OK, EXIT_USER = 0, 1
 
 
 def _launch_gui(
-    parser: argparse.ArgumentParser, library: Path | None, open_files: Sequence[Path] = ()
+    parser: argparse.ArgumentParser,
+    library: LibraryLocation | None,
+    open_files: Sequence[Path] = (),
 ) -> int:
     try:
         from readerapp.gui.app import run
@@ -111,7 +114,20 @@ def _needs_library(args: argparse.Namespace) -> bool:
     return (args.command, action) in NEEDS_LIBRARY_ACTIONS
 
 
-def _no_library(library_dir: Path, args: argparse.Namespace) -> UserError:
+def _has_library(location: LibraryLocation) -> bool:
+    """Whether the folder or the server database holds a library. A server that cannot be
+    reached says so here (ServerUnreachable: one line, exit 2)."""
+    from readerapp.core import paths
+    from readerapp.core.location import ServerLocation
+
+    if isinstance(location, ServerLocation):
+        from readerapp.db.server import holds_library
+
+        return holds_library(location)
+    return paths.database_path(location).exists()
+
+
+def _no_library(library_dir: LibraryLocation, args: argparse.Namespace) -> UserError:
     import os
     import shlex
 
@@ -159,13 +175,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return selftest.run()
         if args.command is None:
             return _launch_gui(parser, args.library, args.open)
-        library_dir = args.library or paths.default_library_dir()
+        library_dir = args.library or paths.default_location()
         if args.command in FOLDER_COMMANDS:
             from readerapp.cli import commands
 
             return commands.FOLDER_COMMANDS[args.command](library_dir, args)
         # Decided before opening: Library.open creates the folder and the database.
-        had_library = paths.database_path(library_dir).exists()
+        had_library = _has_library(library_dir)
         if not had_library and _needs_library(args):
             raise _no_library(library_dir, args)
         args.created_library = not had_library  # `import` says so

@@ -15,6 +15,7 @@ from readerapp import __version__
 from readerapp.cli import choices, lookup_commands, output, routine_commands
 from readerapp.cli.edit_command import add_edit_parser
 from readerapp.core import paths
+from readerapp.core.location import LibraryLocation, parse_location
 from readerapp.core.records import STATUSES
 from readerapp.search import syntax
 from readerapp.search.factory import ENGINES
@@ -27,6 +28,14 @@ class Parser(argparse.ArgumentParser):
         # A mistyped command is a user error (1); 2 is kept for unreadable input.
         self.print_usage(sys.stderr)
         self.exit(EXIT_USER, f"{self.prog}: error: {message}\n")
+
+
+def _location(text: str) -> LibraryLocation:
+    """--library's value: a folder, or a server URL (core.location)."""
+    try:
+        return parse_location(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,9 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--library",
-        type=Path,
+        type=_location,
         metavar="DIR",
-        help=f"library folder (default: ${paths.LIBRARY_ENV}, then {paths.default_library_dir()})",
+        help="library folder, or a PostgreSQL server's database as postgresql://USER@HOST/DB "
+        f"(default: ${paths.LIBRARY_ENV}, then {paths.default_library_dir()})",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 

@@ -44,6 +44,17 @@ class LibraryError(ReaderappError):
     exit_code = 2
 
 
+class ServerUnreachable(LibraryError):
+    """The PostgreSQL server of a server library cannot be reached (down, wrong host or port,
+    refused the login). The message names the server without its password; the window offers
+    to retry or open a local library, the command line exits 2."""
+
+    def __init__(self, shown: str, why: str) -> None:
+        self.shown = shown
+        self.why = why
+        super().__init__(f"{shown}: cannot reach the library's server ({why})")
+
+
 class NoDisplay(ReaderappError):
     """The desktop window cannot open on this machine (no display); the command line can."""
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from readerapp.core.location import LibraryLocation
 
 LIBRARY_ENV = "READERAPP_LIBRARY"
 # The text engine a new library starts with (tests run the search suite under each engine).
@@ -25,6 +29,22 @@ def default_library_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("readerapp", appauthor=False)) / "library"
+
+
+def default_location() -> LibraryLocation:
+    """$READERAPP_LIBRARY if set (a folder, or a server URL such as
+    `postgresql://me@host/papers`), else the platform's per-user library folder."""
+    from readerapp.core.location import parse_location
+
+    env = os.environ.get(LIBRARY_ENV)
+    if env:
+        try:
+            return parse_location(env)
+        except ValueError as exc:
+            from readerapp.core.errors import UserError
+
+            raise UserError(f"${LIBRARY_ENV}: {exc}") from None
+    return default_library_dir()
 
 
 def database_path(library_dir: Path) -> Path:

@@ -1,5 +1,28 @@
-"""Schema versions. The version lives in the file (PRAGMA user_version); old files migrate
-step by step after a backup, newer files are refused untouched."""
+"""Schema versions, on both backends.
+
+SQLite: the version lives in the file (PRAGMA user_version); old files migrate step by step
+after a backup, newer files are refused untouched.
+
+PostgreSQL: the version lives in the database, in the `meta` table under "schema_version".
+A new database is created from models.py at the current version in one transaction (with the
+NOCASE collation the models name, made case-insensitive through ICU); a database from a newer
+readerapp is refused with one line, before anything writes to it. Creating and migrating take
+an advisory lock, so two machines opening a new library at once create it once. A server
+library is born at version 5: steps 1-4 are SQLite's history and never run there. Steps from
+5 on (MIGRATIONS[5], ...) run on both backends in one transaction: write them with
+SQLAlchemy's text() and named parameters (both drivers take them) and DDL both speak, and
+where they must differ, branch on conn.dialect.name. A migration on the server is one
+transaction, rolled back whole on failure; it makes no backup file (`readerapp backup` writes
+one on request).
+
+Why hand-written steps, not Alembic, now that there are two backends: five steps over a
+dozen tables in a desktop app, applied by the app itself when it opens a library (never by
+an administrator running a tool), where the SQLite side needs a backup first and a version
+read without SQLAlchemy at every start. Alembic would add a dependency, a revision chain and
+an env.py to express the same five functions, and its autogenerate does not write the data
+steps (status history at version 5) that matter most. The cost is that each step is
+written once for both backends by hand; the tests run every suite on both.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +33,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readerapp.core.errors import LibraryError
+from readerapp.db import reads
+from readerapp.db.dbapi import DbConnection
 from readerapp.db.engine import connect_read_only
 
 if TYPE_CHECKING:
@@ -132,6 +157,18 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
 }
 
 
+# The meta key of a server database's version, and the advisory lock creating or migrating
+# takes (any number fixed for readerapp; it only has to differ from other apps' locks).
+SERVER_VERSION_KEY = "schema_version"
+SERVER_SCHEMA_LOCK = 0x7265_6164  # "read"
+# tags, queues, saved searches and rules compare names without case, as SQLite's NOCASE:
+# an ICU collation that ignores case (and only case) at the secondary strength.
+NOCASE_COLLATION = (
+    'CREATE COLLATION IF NOT EXISTS "NOCASE" '
+    "(provider = icu, locale = 'und-u-ks-level2', deterministic = false)"
+)
+
+
 def schema_version(conn: Connection) -> int:
     return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
 
@@ -212,3 +249,78 @@ def ensure_schema(engine: Engine, db_path: Path) -> Path | None:
             MIGRATIONS[step](conn)
         conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return backup
+
+
+def _newer_server(shown: str, version: int) -> LibraryError:
+    return LibraryError(
+        f"{shown}: made by a newer readerapp (schema {version}, this one knows "
+        f"{SCHEMA_VERSION}); update readerapp to open it. The database was not changed."
+    )
+
+
+def server_version(conn: DbConnection) -> int | None:
+    """The version a server database records; None when it holds no readerapp library."""
+    found = reads.scalar(conn, "SELECT to_regclass('meta') IS NOT NULL")
+    if not found:
+        return None
+    value = reads.meta_value(conn, SERVER_VERSION_KEY)
+    return None if value is None else int(value)
+
+
+def server_is_current(conn: DbConnection, shown: str) -> bool:
+    """True when the server database has the current schema, found out with a plain read;
+    refuses a newer one."""
+    version = server_version(conn)
+    if version is not None and version > SCHEMA_VERSION:
+        raise _newer_server(shown, version)
+    return version == SCHEMA_VERSION
+
+
+def ensure_server_schema(engine: Engine, shown: str) -> None:
+    """Create or upgrade the schema of a server library, in one transaction."""
+    from sqlalchemy import text
+
+    from readerapp.db.models import Base
+
+    with engine.begin() as conn:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SERVER_SCHEMA_LOCK})
+        has_meta = conn.execute(text("SELECT to_regclass('meta') IS NOT NULL")).scalar_one()
+        version = None
+        if has_meta:
+            value = conn.execute(
+                text("SELECT value FROM meta WHERE key = :key"), {"key": SERVER_VERSION_KEY}
+            ).scalar()
+            version = None if value is None else int(value)
+        if version is None:
+            tables = conn.execute(
+                text(
+                    "SELECT count(*) FROM information_schema.tables "
+                    "WHERE table_schema = current_schema()"
+                )
+            ).scalar_one()
+            if tables:
+                raise LibraryError(
+                    f"{shown}: the database holds other tables, not a readerapp library; "
+                    "use a new, empty database"
+                )
+            conn.exec_driver_sql(NOCASE_COLLATION)
+            Base.metadata.create_all(conn)
+            _set_server_version(conn)
+            return
+        if version > SCHEMA_VERSION:
+            raise _newer_server(shown, version)
+        for step in range(version, SCHEMA_VERSION):
+            MIGRATIONS[step](conn)
+        _set_server_version(conn)
+
+
+def _set_server_version(conn: Connection) -> None:
+    from sqlalchemy import text
+
+    conn.execute(
+        text(
+            "INSERT INTO meta (key, value) VALUES (:key, :value) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        ),
+        {"key": SERVER_VERSION_KEY, "value": str(SCHEMA_VERSION)},
+    )

@@ -1,4 +1,5 @@
-"""The library schema. SQLite is the truth; the search index is derived from these tables."""
+"""The library schema, on SQLite and PostgreSQL alike. The database is the truth; the search
+index is derived from these tables."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -61,7 +62,8 @@ class PaperRow(Base):
     # Schema 5, the reading routine (services.routine). Added last, as ALTER TABLE adds them.
     # 1 while a paper an import created waits for triage: is:inbox also asks that it has no
     # status, star, tag, queue or snooze yet, so undoing a triage puts it back in the Inbox.
-    inbox: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
+    # false(): "0" in SQLite's DDL, as ALTER TABLE added it; "false" on PostgreSQL.
+    inbox: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Out of every list but Snoozed until this time (naive UTC); back in Today after it.
     snoozed_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
     # Spaced re-reading: the index of the step that comes due next, and its day (naive UTC

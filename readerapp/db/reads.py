@@ -1,4 +1,4 @@
-"""Reads of the library through the sqlite3 driver alone: ids, counts and papers as records.
+"""Reads of the library through the plain driver alone: ids, counts and papers as records.
 
 Importing SQLAlchemy costs about half a second (the ORM more), several times what a search
 of a small library takes; a search reads ids from the index and rows from SQLite and needs
@@ -6,8 +6,11 @@ neither. So the reads a search makes live here, over a plain `sqlite3.Connection
 transaction (services.library's `Library.snapshot()`), and db.queries hands the same
 functions a session's own driver connection: one implementation for both.
 
-Values come back as SQLAlchemy's SQLite dialect stores them: times as naive UTC text
-("2024-05-01 12:00:00.000000"), booleans as 0 and 1.
+The connection is sqlite3's, or on a server library db.dbapi.PgConnection (psycopg under
+sqlite3's execute()): the SQL is written once, in what both speak. Values come back as each
+stores them: on SQLite times as naive UTC text ("2024-05-01 12:00:00.000000") and booleans
+as 0 and 1, from PostgreSQL as naive datetimes and bools; callers pass them through _time()
+and bool().
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from itertools import chain
 from typing import Any, TypeVar
 
 from readerapp.core.records import Links, Note, Paper, PaperSummary
+from readerapp.db.dbapi import DbConnection, is_sqlite
 
 # json_group_array is built into SQLite from 3.38 (before, only where JSON1 was compiled in).
 JSON_ARRAYS = sqlite3.sqlite_version_info >= (3, 38, 0)
@@ -45,8 +49,9 @@ def stored_time(value: dt.datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _time(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text)
+def _time(value: str | dt.datetime) -> dt.datetime:
+    """A DateTime column's value: text on SQLite, a naive datetime from PostgreSQL."""
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
 
 
 def chunks(ids: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
@@ -54,53 +59,53 @@ def chunks(ids: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
         yield ids[start : start + size]
 
 
-def scalar(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> Any:
+def scalar(conn: DbConnection, sql: str, params: Sequence[Any] = ()) -> Any:
     """The first column of the first row, or None when there is no row."""
     row = conn.execute(sql, tuple(params)).fetchone()
     return None if row is None else row[0]
 
 
-def id_list(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[int]:
+def id_list(conn: DbConnection, sql: str, params: Sequence[Any] = ()) -> list[int]:
     """The first (only) column of a query's rows, in order."""
     return list(chain.from_iterable(conn.execute(sql, tuple(params))))
 
 
-def id_set(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> set[int]:
+def id_set(conn: DbConnection, sql: str, params: Sequence[Any] = ()) -> set[int]:
     """The ids a query selects (first column), as a set.
 
     SQLite hands them over as one JSON array: 100k rows cost the sqlite3 module ~40 ms one by
     one (a tuple per row) and ~15 ms as one string that json.loads reads in C.
     """
-    if not JSON_ARRAYS:
+    if not JSON_ARRAYS or not is_sqlite(conn):
         return set(chain.from_iterable(conn.execute(sql, tuple(params))))
     doc = scalar(conn, f"SELECT json_group_array(selected.id) FROM ({sql}) AS selected", params)
     return set(json.loads(doc)) if doc else set()
 
 
-def all_ids(conn: sqlite3.Connection) -> set[int]:
+def all_ids(conn: DbConnection) -> set[int]:
     """Every paper id, as id_set reads them."""
     return id_set(conn, "SELECT id FROM papers")
 
 
-def paper_count(conn: sqlite3.Connection) -> int:
+def paper_count(conn: DbConnection) -> int:
     return int(scalar(conn, "SELECT count(*) FROM papers") or 0)
 
 
-def pending_count(conn: sqlite3.Connection) -> int:
+def pending_count(conn: DbConnection) -> int:
     """Papers marked for the text index and not yet in it."""
     return int(scalar(conn, "SELECT count(*) FROM index_pending") or 0)
 
 
-def pending_ids(conn: sqlite3.Connection) -> list[int]:
+def pending_ids(conn: DbConnection) -> list[int]:
     return id_list(conn, "SELECT paper_id FROM index_pending ORDER BY paper_id")
 
 
-def meta_value(conn: sqlite3.Connection, key: str) -> str | None:
+def meta_value(conn: DbConnection, key: str) -> str | None:
     value = scalar(conn, "SELECT value FROM meta WHERE key = ?", (key,))
     return None if value is None else str(value)
 
 
-def papers_version(conn: sqlite3.Connection) -> int:
+def papers_version(conn: DbConnection) -> int:
     value = meta_value(conn, PAPERS_VERSION_KEY)
     return int(value) if value is not None else 0
 
@@ -110,7 +115,7 @@ def _in(sql: str, ids: Sequence[int]) -> str:
     return sql.replace("IN ?", f"IN ({','.join('?' * len(ids))})")
 
 
-def _grouped(conn: sqlite3.Connection, sql: str, ids: Sequence[int]) -> dict[int, list[Any]]:
+def _grouped(conn: DbConnection, sql: str, ids: Sequence[int]) -> dict[int, list[Any]]:
     """The rows of `sql` (paper id first, then one value or several) per paper id, in the
     statement's order."""
     out: dict[int, list[Any]] = defaultdict(list)
@@ -145,7 +150,7 @@ _SOURCES_SQL = (
 )
 
 
-def load_papers(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Paper]:
+def load_papers(conn: DbConnection, ids: Sequence[int]) -> list[Paper]:
     """Papers as records, in the order of `ids`; unknown ids are left out."""
     ids = list(ids)
     rows: dict[int, tuple[Any, ...]] = {}
@@ -215,7 +220,7 @@ def load_papers(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Paper]:
     return papers
 
 
-def edited_fields(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+def edited_fields(conn: DbConnection, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
     """The fields edited by hand (services.editing) of those papers that have any: few do,
     so most papers come back as load_papers made them."""
     found: dict[int, tuple[str, ...]] = {}
@@ -232,7 +237,7 @@ _SUMMARY_SQL = "SELECT id, title, year, starred, status, added_at FROM papers WH
 _PDF_SQL = "SELECT DISTINCT paper_id FROM paper_files WHERE paper_id IN ?"
 
 
-def load_summaries(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, PaperSummary]:
+def load_summaries(conn: DbConnection, ids: Sequence[int]) -> dict[int, PaperSummary]:
     """Table rows for these ids (unknown ids are left out): no abstract, notes or sources."""
     ids = list(ids)
     out: dict[int, PaperSummary] = {}

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from readerapp import __version__
 from readerapp.core import paths
 from readerapp.core.errors import NoDisplay
+from readerapp.core.location import LibraryLocation
 from readerapp.gui import i18n, theme
 from readerapp.gui.dialogs import CrashDialog
 from readerapp.gui.main_window import MainWindow
@@ -103,7 +104,7 @@ def no_display(environ: Mapping[str, str], platform: str = sys.platform) -> str 
     )
 
 
-def run(library: Path | None = None, open_files: Sequence[Path] = ()) -> int:
+def run(library: LibraryLocation | None = None, open_files: Sequence[Path] = ()) -> int:
     problem = no_display(os.environ)
     if problem is not None:
         raise NoDisplay(problem)
@@ -126,5 +127,5 @@ def run(library: Path | None = None, open_files: Sequence[Path] = ()) -> int:
 
     sys.excepthook = excepthook
     window.show()
-    window.open_library(library or paths.default_library_dir())
+    window.open_library(library or paths.default_location())
     return app.exec()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from readerapp.core import paths
 from readerapp.core.errors import ReaderappError
+from readerapp.core.location import LibraryLocation, local_dir
 from readerapp.core.lockfile import LibraryLock
 from readerapp.core.records import PaperSummary
 from readerapp.gui import theme
@@ -295,7 +296,7 @@ class MainWindow(QMainWindow):
 
     # -- the library
 
-    def open_library(self, directory: Path) -> None:
+    def open_library(self, directory: LibraryLocation) -> None:
         """Opens (and repairs) a library on the worker; the window fills in when it is ready."""
         self.close_library()
         self.detail.show_message(self.tr("Opening the library…"))
@@ -303,7 +304,7 @@ class MainWindow(QMainWindow):
         relay = self.work.begin(self.tr("Opening library…"))
 
         def work() -> tuple[Library, LibraryLock, SidebarContent]:
-            lock = LibraryLock(directory)
+            lock = LibraryLock(local_dir(directory))
             lock.acquire()
             library: Library | None = None
             try:
@@ -322,8 +323,10 @@ class MainWindow(QMainWindow):
 
     def _library_opened(self, result: tuple[Library, LibraryLock, SidebarContent]) -> None:
         self._library, self._lock, content = result
-        self.setWindowTitle(f"readerapp — {self._library.directory}")
-        self.settings.setValue("library/path", str(self._library.directory))
+        self.setWindowTitle(f"readerapp — {self._library.shown}")
+        # A server library is remembered by its URL without the password (libpq's .pgpass
+        # or PGPASSWORD supply it): no password is ever stored in the settings.
+        self.settings.setValue("library/path", self._library.shown)
         self.work.end()
         self.detail.show_message(self.tr("Select a paper to see its details."))
         self._show_sidebar(self._library, content)

@@ -3,6 +3,7 @@
 New papers take the fast path: ids assigned up front, rows already in SQLite's storage
 types, one driver-level executemany per table (no ORM objects, no per-row statement). At
 100,000 papers this is what keeps an import above 20,000 papers/s; the ORM is 9-12x slower.
+On a PostgreSQL server the same rows go in through COPY (docs/benchmarks.md, "Server").
 Merges touch few papers in a typical import, but a re-import of a large dump matches all of
 them, so they are batched too: one SELECT per chunk of ids, one executemany per set of
 changed columns.
@@ -68,8 +69,12 @@ IMPORT_CACHE_KIB = 65536
 
 @contextmanager
 def roomy_page_cache(session: Session) -> Iterator[None]:
-    """A larger page cache on the session's connection, restored afterwards (pooled)."""
+    """A larger page cache on the session's connection, restored afterwards (pooled).
+    SQLite's alone: a PostgreSQL server sizes its own buffers."""
     conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
     previous = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
     conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     try:
@@ -103,13 +108,25 @@ def insert_new_papers(
 ) -> list[int]:
     """Insert papers that are new to the library; returns their ids in record order.
 
-    Ids are max(id) + 1, ...: the writer's transaction began with BEGIN IMMEDIATE, so no other
-    connection can insert papers until it ends, and SQLite would pick the same ids itself.
+    On SQLite ids are max(id) + 1, ...: the writer's transaction began with BEGIN IMMEDIATE,
+    so no other connection can insert papers until it ends, and SQLite would pick the same
+    ids itself. On PostgreSQL another machine may insert at the same time: the ids come from
+    the table's sequence, and the rows go in through COPY, the server's bulk path.
     """
     conn = session.connection()
     check = cancel.check if cancel is not None else (lambda: None)
-    first = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM papers").scalar_one()) + 1
-    ids = list(range(first, first + len(records)))
+    server = conn.dialect.name == "postgresql"
+    if server:
+        ids = list(
+            conn.exec_driver_sql(
+                "SELECT nextval(pg_get_serial_sequence('papers', 'id')) "
+                "FROM generate_series(1, %s)",
+                (len(records),),
+            ).scalars()
+        )
+    else:
+        first = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM papers").scalar_one())
+        ids = list(range(first + 1, first + 1 + len(records)))
     stamp = _stored_datetime(conn, now)
     rows = [
         (
@@ -128,23 +145,44 @@ def insert_new_papers(
             r.links.project,
             r.links.hf,
             "\n".join(r.suggested_tags),
-            0,
+            False,
             "unread",
             "",
             stamp,
             stamp,
-            1,  # a new paper waits in the Inbox until it is triaged
+            True,  # a new paper waits in the Inbox until it is triaged
         )
         for pid, r, key in zip(ids, records, title_keys, strict=True)
     ]
-    _executemany(conn, _INSERT_PAPER, rows, check)
     authors = [
         (pid, i, name)
         for pid, r in zip(ids, records, strict=True)
         for i, name in enumerate(r.authors)
     ]
-    _executemany(conn, _INSERT_AUTHOR, authors, check)
+    if server:
+        _copy(conn, "papers", _PAPER_COLUMNS, rows, check)
+        _copy(conn, "paper_authors", ("paper_id", "position", "name"), authors, check)
+    else:
+        _executemany(conn, _INSERT_PAPER, rows, check)
+        _executemany(conn, _INSERT_AUTHOR, authors, check)
     return ids
+
+
+def _copy(
+    conn: Connection,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[tuple[object, ...]],
+    check: Callable[[], None],
+) -> None:
+    """Rows into a PostgreSQL table through COPY, in the session's transaction."""
+    raw: Any = conn.connection.driver_connection
+    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+    with raw.cursor() as cursor, cursor.copy(statement) as copy:
+        for part in chunks(rows, WRITE_CHUNK):
+            check()
+            for row in part:
+                copy.write_row(row)
 
 
 # What a merge filled, for undo: (paper id, column or "authors", new value, previous value),

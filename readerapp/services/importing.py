@@ -17,7 +17,8 @@ from readerapp.core.identity import title_key
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.records import PaperRecord
 from readerapp.core.testhooks import pause_point
-from readerapp.db.models import ImportBatchRow, PaperSourceRow
+from readerapp.db.dbapi import driver_sql
+from readerapp.db.models import ImportBatchRow
 from readerapp.formats.base import ImportFormat, ParseResult, SkippedEntry
 from readerapp.formats.record_fields import clean_text, clean_title, has_unsafe, scrub_unsafe
 from readerapp.formats.registry import detect_format, import_format
@@ -258,30 +259,26 @@ def _write_batch(
         report.paper_ids.extend(new_ids)
         pending.extend(new_ids)
     if sources:
-        # Compiled once, run as one driver-level executemany (the ORM's bulk insert costs
-        # seconds at 100k rows).
-        statement = (
-            insert(PaperSourceRow)
-            .prefix_with("OR IGNORE")
-            .compile(
-                dialect=session.get_bind().dialect,
-                column_keys=["paper_id", "batch_id", "line", "created"],
-            )
-        )
-        assert statement.positiontup == ["paper_id", "batch_id", "line", "created"]
-        session.connection().exec_driver_sql(
-            str(statement), [(pid, batch_id, line, created) for pid, line, created in sources]
+        # One driver-level executemany (the ORM's bulk insert costs seconds at 100k rows).
+        driver_sql(
+            session.connection(),
+            "INSERT INTO paper_sources (paper_id, batch_id, line, created) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [(pid, batch_id, line, created) for pid, line, created in sources],
         )
     if fills:
-        session.connection().exec_driver_sql(
+        driver_sql(
+            session.connection(),
             "INSERT INTO batch_fills (batch_id, paper_id, field, value, previous) "
             "VALUES (?, ?, ?, ?, ?)",
             [(batch_id, *fill) for fill in fills],
         )
     if pending:
         # Marks for the indexer, in this transaction: the index may lag SQLite, never miss it.
-        session.connection().exec_driver_sql(
-            "INSERT OR IGNORE INTO index_pending (paper_id) VALUES (?)", [(pid,) for pid in pending]
+        driver_sql(
+            session.connection(),
+            "INSERT INTO index_pending (paper_id) VALUES (?) ON CONFLICT DO NOTHING",
+            [(pid,) for pid in pending],
         )
     session.execute(
         update(ImportBatchRow)

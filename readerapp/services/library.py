@@ -1,4 +1,6 @@
-"""An open library: the SQLite file, its engines and the text index derived from it."""
+"""An open library: its database (a SQLite file in a folder, or a PostgreSQL server
+database), its engines and the text index derived from it, kept in a folder on this machine.
+"""
 
 from __future__ import annotations
 
@@ -14,17 +16,26 @@ from typing import TYPE_CHECKING
 from readerapp.core import paths
 from readerapp.core.clock import SYSTEM_CLOCK, Clock
 from readerapp.core.errors import LibraryError, UserError, WrongThread
+from readerapp.core.location import (
+    LibraryLocation,
+    ServerLocation,
+    local_dir,
+    parse_location,
+    shown,
+)
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.testhooks import pause_point
 from readerapp.db import reads
+from readerapp.db.dbapi import DbConnection, driver_sql
 from readerapp.db.engine import ReadConnections, busy_error, set_wal
-from readerapp.db.migrations import is_current, refuse_newer
+from readerapp.db.migrations import is_current, refuse_newer, server_is_current
 from readerapp.search.engine import TextIndex
 from readerapp.search.factory import DEFAULT_ENGINE, ENGINES, open_text_index
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from readerapp.db.server import ServerReadConnections
     from readerapp.db.sessions import OrmSessions
 
 REBUILD_FLAG = "index_rebuild_needed"
@@ -36,16 +47,40 @@ class Library:
     """Open with Library.open(); use read() and write() for ORM sessions, snapshot() for
     plain reads; close() when done."""
 
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
+    def __init__(self, location: LibraryLocation | str) -> None:
+        """`location` is a folder (a SQLite library, created if needed) or a server URL
+        (`postgresql://user@host/db`; a string is read as core.location.parse_location)."""
+        if isinstance(location, str):
+            location = parse_location(location)
+        self.location: LibraryLocation = location
+        self.server = location if isinstance(location, ServerLocation) else None
+        # The folder on this machine: the library itself (SQLite), or, for a server library,
+        # this machine's cache folder for it (index, look-up cache, PDFs, backups).
+        self.directory = local_dir(location)
+        # How messages name the library: its folder or database file, or the server URL
+        # without its password.
+        self.shown = shown(location)
+        # What the library's one-line errors name: the SQLite file, or the server URL.
+        self.where = self.shown
         # What "now" and "today" are for the reading routine (Inbox, snooze, re-reading,
         # Today, statistics) and date filters: tests fix it.
         self.clock: Clock = SYSTEM_CLOCK
-        self.db_path = paths.database_path(directory)
+        # The SQLite file; for a server library no such file is ever made.
+        self.db_path = paths.database_path(self.directory)
         self._writer_thread: int | None = None
         self.backup_path: Path | None = None
         self._orm_sessions: OrmSessions | None = None
         self._orm_lock = threading.Lock()
+        self._reads: ReadConnections | ServerReadConnections
+        if self.server is not None:
+            self._open_server(self.server)
+        else:
+            self._open_file(self.directory)
+        self.engine = self._chosen_engine()
+        self.index: TextIndex = open_text_index(paths.index_dir(self.directory), self.engine)
+
+    def _open_file(self, directory: Path) -> None:
+        self.where = str(self.db_path)
         self._reads = ReadConnections(self.db_path)
         try:
             directory.mkdir(parents=True, exist_ok=True)
@@ -60,8 +95,29 @@ class Library:
             raise LibraryError(f"{self.db_path}: not a readable readerapp library ({why})") from exc
         except OSError as exc:
             raise LibraryError(f"{directory}: cannot create the library here ({exc})") from exc
-        self.engine = self._chosen_engine()
-        self.index: TextIndex = open_text_index(paths.index_dir(directory), self.engine)
+
+    def _open_server(self, server: ServerLocation) -> None:
+        """Connect (ServerUnreachable if the server does not answer), refuse a newer schema,
+        create or migrate the database, and make this machine's folder for it."""
+        from readerapp.db.server import ServerReadConnections
+
+        self._reads = reads_ = ServerReadConnections(server)
+        try:
+            with reads_.snapshot() as conn:
+                current = server_is_current(conn, self.shown)
+            if not current:
+                self._orm().ensure_schema()
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            reads_.close()
+            raise LibraryError(
+                f"{self.directory}: cannot make this machine's folder for {self.shown} ({exc})"
+            ) from exc
+        except BaseException:
+            reads_.close()
+            if self._orm_sessions is not None:
+                self._orm_sessions.dispose()
+            raise
 
     def _orm(self) -> OrmSessions:
         """The ORM's engines and sessions, made on first use: a library that is only searched
@@ -71,13 +127,13 @@ class Library:
             if self._orm_sessions is None:
                 from readerapp.db.sessions import OrmSessions
 
-                self._orm_sessions = OrmSessions(self.db_path)
+                self._orm_sessions = OrmSessions(self.location, self.db_path)
             return self._orm_sessions
 
     @classmethod
     def open(
         cls,
-        directory: Path | None = None,
+        directory: LibraryLocation | str | None = None,
         *,
         progress: ProgressSink = no_progress,
         repair: bool = True,
@@ -87,7 +143,7 @@ class Library:
         repair=False returns at once; the caller then runs repair_index() itself, e.g. the
         GUI in the background while the table already shows the papers.
         """
-        library = cls(directory or paths.default_library_dir())
+        library = cls(directory or paths.default_location())
         if not repair:
             return library
         try:
@@ -120,9 +176,10 @@ class Library:
             yield session
 
     @contextmanager
-    def snapshot(self) -> Iterator[sqlite3.Connection]:
-        """A read-only sqlite3 connection that sees one consistent state of the library, for
-        the reads in db.reads: no ORM, so nothing to import or map (searches use this)."""
+    def snapshot(self) -> Iterator[DbConnection]:
+        """A read-only plain connection that sees one consistent state of the library, for
+        the reads in db.reads: no ORM, so nothing to import or map (searches use this).
+        sqlite3's own connection for a folder library, db.dbapi.PgConnection for a server."""
         with self._reads.snapshot() as conn:
             yield conn
 
@@ -138,7 +195,7 @@ class Library:
         """One write transaction: committed whole at the end, or rolled back whole."""
         if self._writer_thread is not None and threading.get_ident() != self._writer_thread:
             raise WrongThread(
-                f"a write to {self.db_path} ran on thread {threading.current_thread().name!r}, "
+                f"a write to {self.where} ran on thread {threading.current_thread().name!r}, "
                 "not on the library's worker"
             )
         with self._orm().write() as session:
@@ -183,8 +240,10 @@ class Library:
             pause_point("index-batch-written")  # in the index, marks not yet cleared
             with self.write() as session:
                 marks = ",".join("?" * len(part))
-                session.connection().exec_driver_sql(
-                    f"DELETE FROM index_pending WHERE paper_id IN ({marks})", tuple(part)
+                driver_sql(
+                    session.connection(),
+                    f"DELETE FROM index_pending WHERE paper_id IN ({marks})",
+                    tuple(part),
                 )
             if total > batch:
                 count = min(done * batch, total)
@@ -202,9 +261,10 @@ class Library:
         tells the sort caches of every process (services.sorting) that their orders are old.
         In the same transaction, so a reader sees the new papers and the new version together,
         and a rolled-back or crashed write bumps nothing."""
-        session.connection().exec_driver_sql(
+        driver_sql(
+            session.connection(),
             "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
-            "SET value = CAST(value AS INTEGER) + 1",
+            "SET value = CAST(meta.value AS INTEGER) + 1",
             (reads.PAPERS_VERSION_KEY,),
         )
 
@@ -233,7 +293,7 @@ class Library:
         with self.write() as session:
             conn = session.connection()
             conn.exec_driver_sql("DELETE FROM index_pending")
-            conn.exec_driver_sql("DELETE FROM meta WHERE key = ?", (REBUILD_FLAG,))
+            driver_sql(conn, "DELETE FROM meta WHERE key = ?", (REBUILD_FLAG,))
 
     def index_needs_rebuild(self) -> bool:
         """True when the index cannot be brought up to date from the pending marks alone."""
@@ -299,7 +359,8 @@ class Library:
 
     def _set_meta(self, key: str, value: str) -> None:
         with self.write() as session:
-            session.connection().exec_driver_sql(
+            driver_sql(
+                session.connection(),
                 "INSERT INTO meta (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),

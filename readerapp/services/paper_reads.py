@@ -4,18 +4,18 @@ takes most of a second here. services.triage reads the same way inside its sessi
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 
 from readerapp.core.errors import UserError
 from readerapp.core.records import Paper
 from readerapp.db import reads
+from readerapp.db.dbapi import DbConnection
 from readerapp.services.library import Library
 from readerapp.services.refs import resolve_ref
 
 
-def load_papers(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Paper]:
+def load_papers(conn: DbConnection, ids: Sequence[int]) -> list[Paper]:
     """Papers as records, with the fields edited by hand marked; unknown ids left out."""
     papers = reads.load_papers(conn, ids)
     edited = reads.edited_fields(conn, [paper.id for paper in papers])

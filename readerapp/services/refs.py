@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 
 from readerapp.core.errors import UserError
 from readerapp.core.identity import normalize_doi, parse_arxiv_id
 from readerapp.db import reads
+from readerapp.db.dbapi import DbConnection
 
 # Over the sqlite3 driver (db.reads), so that `readerapp show` needs no ORM; callers with a
 # session pass its own connection (db.queries.driver).
 
 
-def resolve_ref(conn: sqlite3.Connection, ref: str) -> int:
+def resolve_ref(conn: DbConnection, ref: str) -> int:
     text = ref.strip()
     lowered = text.lower()
     if text.isdigit():
@@ -39,7 +39,7 @@ def resolve_ref(conn: sqlite3.Connection, ref: str) -> int:
     raise UserError(f"{ref!r} is not a paper reference; use an id, arxiv:ID or doi:DOI")
 
 
-def resolve_refs(conn: sqlite3.Connection, refs: Sequence[str]) -> list[int]:
+def resolve_refs(conn: DbConnection, refs: Sequence[str]) -> list[int]:
     """Ids for references, in order and without repeats; the first unknown one is an error."""
     ids: list[int] = []
     for ref in refs:

@@ -27,6 +27,7 @@ from readerapp.core.errors import UserError
 from readerapp.core.records import Paper
 from readerapp.core.settings import load_settings
 from readerapp.db import queries
+from readerapp.db.dbapi import driver_sql
 from readerapp.db.models import PaperRow, RuleHitRow
 from readerapp.search.query import Filter
 from readerapp.services import search, triage
@@ -289,7 +290,8 @@ def today_entries(library: Library) -> list[tuple[int, str, str]]:
             found.append((pid, "reread", str((step or 0) + 1)))
         # One correlated look-up per queue: the first entry whose paper is still to read
         # (a join over every entry and paper costs a scan of the papers at 100k).
-        heads = session.connection().exec_driver_sql(
+        heads = driver_sql(
+            session.connection(),
             "SELECT q.name, (SELECT e.paper_id FROM queue_entries e"
             " CROSS JOIN papers p ON p.id = e.paper_id"
             " WHERE e.queue_id = q.id AND p.status NOT IN (?, ?, ?)"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sqlite3
 from itertools import filterfalse
 from typing import Any, cast
 
@@ -13,6 +12,7 @@ from readerapp.core.errors import UserError
 from readerapp.core.identity import normalize_doi, parse_arxiv_id
 from readerapp.core.records import Paper, PaperSummary
 from readerapp.db import reads
+from readerapp.db.dbapi import DbConnection, is_sqlite
 from readerapp.search.query import (
     And,
     Filter,
@@ -49,8 +49,8 @@ def _like_escaped(text: str) -> str:
 # snooze, not archived, and no star, tag or queue but those its import's options or rules
 # gave it on arrival (rule_hits).
 _INBOX = (
-    f"{_PAPERS} WHERE inbox = 1 AND status = 'unread' AND snoozed_until IS NULL"
-    " AND (starred = 0 OR id IN (SELECT paper_id FROM rule_hits WHERE starred = 1))"
+    f"{_PAPERS} WHERE inbox = TRUE AND status = 'unread' AND snoozed_until IS NULL"
+    " AND (starred = FALSE OR id IN (SELECT paper_id FROM rule_hits WHERE starred = TRUE))"
     " AND id NOT IN (SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id"
     "  WHERE NOT EXISTS (SELECT 1 FROM rule_hits h"
     "   WHERE h.paper_id = pt.paper_id AND h.tag = t.name))"
@@ -60,7 +60,7 @@ _INBOX = (
 )
 
 
-def _filter_sql(conn: sqlite3.Connection, f: Filter, now: dt.datetime) -> Statement:
+def _filter_sql(conn: DbConnection, f: Filter, now: dt.datetime) -> Statement:
     """A filter as SQL; `now` (the library clock's, naive UTC) dates 7d and snoozes."""
     name, value = f.name, f.value
     if name == "inbox":
@@ -75,7 +75,7 @@ def _filter_sql(conn: sqlite3.Connection, f: Filter, now: dt.datetime) -> Statem
             limits: list[dt.datetime | None] = [now - dt.timedelta(days=int(low)), None]
         else:
             limits = [_local_day_start(low), _local_day_start(high)]
-        sql = "SELECT DISTINCT paper_id AS id FROM status_events WHERE status = ? AND known = 1"
+        sql = "SELECT DISTINCT paper_id AS id FROM status_events WHERE status = ? AND known = TRUE"
         params: list[Any] = [status]
         for bound, test in zip(limits, (">=", "<"), strict=True):
             if bound is not None:
@@ -83,9 +83,9 @@ def _filter_sql(conn: sqlite3.Connection, f: Filter, now: dt.datetime) -> Statem
                 params.append(reads.stored_time(bound))
         return sql, tuple(params)
     if name == "starred":
-        return f"{_PAPERS} WHERE starred = 1", ()
+        return f"{_PAPERS} WHERE starred = TRUE", ()
     if name == "unstarred":
-        return f"{_PAPERS} WHERE starred = 0", ()
+        return f"{_PAPERS} WHERE starred = FALSE", ()
     if name == "status":
         return f"{_PAPERS} WHERE status = ?", (value,)
     if name == "has_pdf":
@@ -105,7 +105,11 @@ def _filter_sql(conn: sqlite3.Connection, f: Filter, now: dt.datetime) -> Statem
             ("SELECT id FROM tags WHERE name = ?", str(value))
             if name == "tag"
             else (
-                "SELECT id FROM tags WHERE name LIKE ? ESCAPE '\\'",
+                # PostgreSQL's LIKE takes no case-blind collation: compare lower-cased bytes.
+                "SELECT id FROM tags WHERE name LIKE ? ESCAPE '\\'"
+                if is_sqlite(conn)
+                else 'SELECT id FROM tags WHERE lower(name COLLATE "C") LIKE lower(?) '
+                "ESCAPE '\\'",
                 _like_escaped(str(value)) + "%",
             )
         )
@@ -152,7 +156,7 @@ def _local_day_start(iso: str | None) -> dt.datetime | None:
 
 
 def _filters_sql(
-    conn: sqlite3.Connection,
+    conn: DbConnection,
     positives: list[Filter],
     negatives: list[Filter],
     now: dt.datetime,
@@ -169,7 +173,15 @@ def _filters_sql(
         return _filter_sql(conn, positives[0], now)
     params: list[Any] = []
     if within is not None:
-        sql, column = "SELECT value AS id FROM json_each(?)", "value"
+        sql, column = (
+            ("SELECT value AS id FROM json_each(?)", "value")
+            if is_sqlite(conn)
+            else (
+                "SELECT id FROM (SELECT CAST(value AS BIGINT) AS id FROM "
+                "json_array_elements_text(CAST(? AS json))) AS within_ids",
+                "id",
+            )
+        )
         params.append(json.dumps(list(within)))
     else:
         sql, column = _PAPERS, "id"
@@ -188,7 +200,7 @@ WITHIN_SQL = 20_000
 
 
 class _Evaluator:
-    def __init__(self, library: Library, conn: sqlite3.Connection) -> None:
+    def __init__(self, library: Library, conn: DbConnection) -> None:
         self.library = library
         self.conn = conn
         self.now = library.clock.now().astimezone(dt.UTC).replace(tzinfo=None)

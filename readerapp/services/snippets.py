@@ -10,11 +10,11 @@ the driver (no ORM), so a search with snippets stays a light command.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from readerapp.db import reads
+from readerapp.db.dbapi import DbConnection
 from readerapp.search.query import Node, Text, parse_query, positive_text
 
 # Characters of context on each side of the first match.
@@ -117,7 +117,7 @@ _TEXT_SQL = {
 }
 
 
-def _texts(conn: sqlite3.Connection, field: str, ids: Sequence[int]) -> dict[int, list[str]]:
+def _texts(conn: DbConnection, field: str, ids: Sequence[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     for part in reads.chunks(list(ids)):
         sql = _TEXT_SQL[field].format(marks=",".join("?" * len(part)))
@@ -127,9 +127,7 @@ def _texts(conn: sqlite3.Connection, field: str, ids: Sequence[int]) -> dict[int
     return out
 
 
-def snippets(
-    conn: sqlite3.Connection, query: str | Node, ids: Sequence[int]
-) -> dict[int, list[Snippet]]:
+def snippets(conn: DbConnection, query: str | Node, ids: Sequence[int]) -> dict[int, list[Snippet]]:
     """Per paper, at most one snippet per field (full text first), for a query's words."""
     node = parse_query(query) if isinstance(query, str) else query
     out: dict[int, list[Snippet]] = {pid: [] for pid in ids}

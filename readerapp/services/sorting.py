@@ -11,7 +11,6 @@ fresh for each search: one indexed scan, well inside the sort budget at 100k pap
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import weakref
 from collections import defaultdict
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING
 from readerapp.core.gc_pause import gc_paused
 from readerapp.core.records import STATUSES
 from readerapp.db import reads
+from readerapp.db.dbapi import DbConnection
 
 if TYPE_CHECKING:
     from readerapp.services.library import Library
@@ -63,7 +63,7 @@ def _surname(name: str) -> str:
     return (words[-1] if words else name).casefold()
 
 
-def _cell_order(conn: sqlite3.Connection, sort: str) -> list[int]:
+def _cell_order(conn: DbConnection, sort: str) -> list[int]:
     values: dict[int, list[str]] = defaultdict(list)
     for paper_id, name in conn.execute(_CELL_SQL[sort]):
         values[paper_id].append(name)
@@ -78,7 +78,7 @@ def _cell_order(conn: sqlite3.Connection, sort: str) -> list[int]:
     return with_value + [pid for pid in newest if pid not in keyed]
 
 
-def read_order(conn: sqlite3.Connection, sort: str) -> list[int]:
+def read_order(conn: DbConnection, sort: str) -> list[int]:
     """Every paper id in the order of a sort key (one of SORT_KEYS)."""
     with gc_paused():
         if sort in ORDER_SQL:
@@ -111,7 +111,7 @@ class SortCache:
         self._orders: dict[str, SortOrder] = {}
         self._lock = threading.Lock()
 
-    def order(self, conn: sqlite3.Connection, sort: str, fresh: bool = False) -> SortOrder:
+    def order(self, conn: DbConnection, sort: str, fresh: bool = False) -> SortOrder:
         """The whole-library order of a CACHED sort key as of the snapshot `conn` reads in:
         read again when any process has added, deleted or re-sorted papers since."""
         version = reads.papers_version(conn)
@@ -123,7 +123,7 @@ class SortCache:
                 self._orders[sort] = order
             return order
 
-    def current(self, conn: sqlite3.Connection, sort: str) -> list[int] | None:
+    def current(self, conn: DbConnection, sort: str) -> list[int] | None:
         """Every paper in the order of a CACHED key, without reading the ids to sort: the
         cached order when it is of the snapshot's version and has as many papers as the
         library (a count through an index: a safety net for a writer that did not bump the
@@ -133,7 +133,7 @@ class SortCache:
             return None
         return list(order.ids)
 
-    def ordered(self, conn: sqlite3.Connection, ids: Set[int], sort: str) -> list[int]:
+    def ordered(self, conn: DbConnection, ids: Set[int], sort: str) -> list[int]:
         """`ids` in the order of a sort column."""
         # filter() with a bound __contains__ runs the pass in C: at 100k ids a Python
         # comprehension costs more than the search itself.

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from readerapp.db.dbapi import DbConnection, is_sqlite
 from readerapp.services.days import day_start, local_date, now_utc, today, week_start
 from readerapp.services.library import Library
 
@@ -97,6 +98,14 @@ def _segments(added: float, events: list[_Event]) -> Iterator[tuple[float, float
     yield after, None, status
 
 
+def _julian_sql(conn: DbConnection, column: str) -> str:
+    """SQL for a stored time column as a Julian day: SQLite's julianday(), or the same
+    number from PostgreSQL's seconds since 1970 (stored times are naive UTC)."""
+    if is_sqlite(conn):
+        return f"julianday({column})"
+    return f"CAST(EXTRACT(EPOCH FROM {column}) / 86400 + {_UNIX_EPOCH_JD} AS DOUBLE PRECISION)"
+
+
 def compute(library: Library, since: dt.date | None = None) -> Stats:
     """The figures from `since` (default: the start of the week twelve weeks ago) to now.
 
@@ -116,11 +125,11 @@ def compute(library: Library, since: dt.date | None = None) -> Stats:
     begins = [_julian(day_start(m)) for m in mondays]
     ends = [min(_julian(day_start(m + dt.timedelta(days=7))), moment) for m in mondays]
     with library.snapshot() as conn:
-        papers: dict[int, float] = dict(conn.execute("SELECT id, julianday(added_at) FROM papers"))
+        added_day, at_day = _julian_sql(conn, "added_at"), _julian_sql(conn, "at")
+        papers: dict[int, float] = dict(conn.execute(f"SELECT id, {added_day} FROM papers"))
         events: dict[int, list[_Event]] = {}
         for pid, status, at, known in conn.execute(
-            "SELECT paper_id, status, julianday(at), known FROM status_events"
-            " ORDER BY paper_id, at, id"
+            f"SELECT paper_id, status, {at_day}, known FROM status_events ORDER BY paper_id, at, id"
         ):
             events.setdefault(pid, []).append((at, status, bool(known)))
         tag_rows = conn.execute(

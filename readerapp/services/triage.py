@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from readerapp.core.errors import UserError
 from readerapp.core.records import STATUSES, Paper
 from readerapp.db import queries
 from readerapp.db.models import PaperRow, PaperTagRow, TagRow
+from readerapp.db.upsert import insert_ignore
 from readerapp.services import history, paper_reads, snapshots
 from readerapp.services.changes import Applied, Changes, Step
 from readerapp.services.days import now_utc
@@ -209,7 +210,7 @@ def change_tag(
         removed = [pid for pid in dict.fromkeys(remove) if pid in had]
         if added:
             session.execute(
-                insert(PaperTagRow).prefix_with("OR IGNORE"),
+                insert_ignore(session, PaperTagRow),
                 [{"paper_id": pid, "tag_id": tag_id} for pid in added],
             )
         for part in queries.chunks(removed):
@@ -347,7 +348,7 @@ def _set_members(
             touched |= had ^ want
         if want - had:
             session.execute(
-                insert(PaperTagRow).prefix_with("OR IGNORE"),
+                insert_ignore(session, PaperTagRow),
                 [{"paper_id": pid, "tag_id": tag_id} for pid in sorted(want - had)],
             )
         for part in queries.chunks(sorted(had - want)):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -118,16 +119,14 @@ def test_failure_half_way_leaves_the_library_exactly_as_it_was(
         "Daily Papers\n\nNew Paper One\n\nAbstract one.\n\nNew Paper Two\n\nAbstract two.\n",
         encoding="utf-8",
     )
-    from readerapp.db.models import PaperSourceRow
+    real_sql = importing.driver_sql
 
-    real_insert = importing.insert
-
-    def failing_insert(table: object) -> object:
-        if table is PaperSourceRow:  # after papers and authors were written
+    def failing_sql(conn: Any, sql: str, parameters: Any = ()) -> Any:
+        if "INTO paper_sources" in sql:  # after papers and authors were written
             raise RuntimeError("disk on fire")
-        return real_insert(table)
+        return real_sql(conn, sql, parameters)
 
-    monkeypatch.setattr(importing, "insert", failing_insert)
+    monkeypatch.setattr(importing, "driver_sql", failing_sql)
     with pytest.raises(RuntimeError, match="disk on fire"):
         importing.import_path(seeded, other, format_name="hf-daily-text")
     assert snapshot(seeded) == before

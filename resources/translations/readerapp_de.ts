@@ -1252,6 +1252,141 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
     </message>
 </context>
 <context>
+    <name>OpenLibraryDialog</name>
+    <message>
+        <source>Open library</source>
+        <translation>Bibliothek öffnen</translation>
+    </message>
+    <message>
+        <source>Where the library is</source>
+        <translation>Wo die Bibliothek liegt</translation>
+    </message>
+    <message>
+        <source>Library on this machine or on a server</source>
+        <translation>Bibliothek auf diesem Rechner oder auf einem Server</translation>
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation>&amp;Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <source>Library folder</source>
+        <translation>Bibliotheksordner</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Browse for a library folder</source>
+        <translation>Einen Bibliotheksordner suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Library folder:</source>
+        <translation>&amp;Bibliotheksordner:</translation>
+    </message>
+    <message>
+        <source>A folder that holds a library, or an empty folder to start a new library in.</source>
+        <translation>Ein Ordner mit einer Bibliothek, oder ein leerer Ordner für eine neue Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Open or create a library folder</source>
+        <translation>Bibliotheksordner öffnen oder anlegen</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>your login name if left empty</source>
+        <translation>leer: Ihr Anmeldename</translation>
+    </message>
+    <message>
+        <source>SSL mode</source>
+        <translation>SSL-Modus</translation>
+    </message>
+    <message>
+        <source>disable: no encryption</source>
+        <translation>disable: keine Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>prefer: encrypt when the server offers it</source>
+        <translation>prefer: verschlüsseln, wenn der Server es anbietet</translation>
+    </message>
+    <message>
+        <source>require: always encrypt</source>
+        <translation>require: immer verschlüsseln</translation>
+    </message>
+    <message>
+        <source>verify-full: encrypt and check the server&apos;s certificate</source>
+        <translation>verify-full: verschlüsseln und das Zertifikat des Servers prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>Ben&amp;utzer:</translation>
+    </message>
+    <message>
+        <source>SSL &amp;mode:</source>
+        <translation>SSL-&amp;Modus:</translation>
+    </message>
+    <message>
+        <source>readerapp stores no password. PostgreSQL&apos;s client finds it in ~/.pgpass (on Windows %APPDATA%\postgresql\pgpass.conf), in a service file or in the PGPASSWORD variable.</source>
+        <translation>readerapp speichert kein Passwort. Der PostgreSQL-Client findet es in ~/.pgpass (unter Windows %APPDATA%\postgresql\pgpass.conf), in einer Service-Datei oder in der Variablen PGPASSWORD.</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>Keine Verbindung: %1</translation>
+    </message>
+    <message>
+        <source>the database is empty; opening it starts a new library there</source>
+        <translation>die Datenbank ist leer; Öffnen legt dort eine neue Bibliothek an</translation>
+    </message>
+    <message>
+        <source>it holds a library of %1 papers</source>
+        <translation>sie enthält eine Bibliothek mit %1 Artikeln</translation>
+    </message>
+    <message>
+        <source>Connected to PostgreSQL %1 as %2: %3.</source>
+        <translation>Verbunden mit PostgreSQL %1 als %2: %3.</translation>
+    </message>
+</context>
+<context>
     <name>PaperChoicePane</name>
     <message>
         <source>Check &amp;all</source>

@@ -16,7 +16,7 @@ from readerapp.cli import lookup_commands, output, routine_commands
 from readerapp.cli.edit_command import cmd_edit
 from readerapp.cli.show_command import cmd_show
 from readerapp.core.errors import UserError
-from readerapp.core.location import LibraryLocation, ServerLocation
+from readerapp.core.location import LibraryLocation, ServerLocation, local_dir, parse_location
 from readerapp.core.lockfile import LibraryLock
 from readerapp.formats.text_input import decode
 from readerapp.services import (
@@ -355,21 +355,20 @@ def cmd_reindex(lib: Library, args: argparse.Namespace) -> int:
 
 
 def _folder_only(location: LibraryLocation, command: str) -> Path:
-    """The folder of a SQLite library; a server library has no file to copy or replace."""
+    """The folder of a SQLite library; a server library's database is not replaced whole."""
     if isinstance(location, ServerLocation):
         raise UserError(
-            f"{location.shown}: `{command}` works on a library folder; a server library is "
-            "copied with `readerapp copy-library`"
+            f"{location.shown}: `{command}` replaces a library folder; to put a backup on a "
+            "server, copy it into an empty database with `readerapp copy-library FILE URL`"
         )
     return location
 
 
-def cmd_backup(library_dir: LibraryLocation, args: argparse.Namespace) -> int:
+def cmd_backup(location: LibraryLocation, args: argparse.Namespace) -> int:
     """Runs with no Library open: a copy needs no repair, and a mistyped --library must not
-    create an empty library to back up."""
-    library_dir = _folder_only(library_dir, "backup")
-    print(backups.backup(library_dir, args.file))
-    if note := backups.files_note(library_dir):
+    create an empty library to back up. A server library is copied from one snapshot."""
+    print(backups.backup(location, args.file))
+    if note := backups.files_note(local_dir(location)):
         print(f"readerapp: {note}", file=sys.stderr)
     return EXIT_OK
 
@@ -391,18 +390,22 @@ def cmd_restore(library_dir: LibraryLocation, args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_USER
 
 
+def _location(text: str) -> LibraryLocation:
+    try:
+        return parse_location(text)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+
+
 def cmd_copy_library(_library: LibraryLocation, args: argparse.Namespace) -> int:
     """Runs with no Library open: it opens neither library as the app does (no index, no
     repair); it reads one and writes the other through the database alone."""
     from readerapp.cli.lookup_commands import clear_progress_line, progress_line
     from readerapp.services import copying
 
+    source, destination = _location(args.source), _location(args.destination)
     try:
-        report = copying.copy_library(
-            Path(args.source).expanduser(),
-            Path(args.destination).expanduser(),
-            progress=progress_line,
-        )
+        report = copying.copy_library(source, destination, progress=progress_line)
     finally:
         clear_progress_line()
     print(copying.describe(report))

@@ -1,5 +1,8 @@
 """`readerapp backup` and `readerapp restore`: consistent copies of the library file.
 
+A server library's backup is a SQLite library file too, written by copy-library's service
+from one REPEATABLE READ snapshot of the server database (see _backup_server).
+
 A backup goes through SQLite's online backup API, never a file copy: the library may be in
 use (the desktop app saving a note, a WAL not yet checkpointed), and the backup API copies one
 committed state. Restoring checks the file first, keeps the current library as a backup, and
@@ -16,6 +19,7 @@ from pathlib import Path
 
 from readerapp.core import paths
 from readerapp.core.errors import InputError, LibraryError, UserError
+from readerapp.core.location import LibraryLocation, ServerLocation, local_dir
 from readerapp.core.lockfile import LibraryLock
 from readerapp.db.engine import connect_read_only
 from readerapp.db.migrations import SCHEMA_VERSION
@@ -49,9 +53,12 @@ def _copy(source: Path, target: Path) -> None:
     os.replace(partial, target)
 
 
-def backup(library_dir: Path, target: Path | None = None) -> Path:
+def backup(library: LibraryLocation, target: Path | None = None) -> Path:
     """Writes a consistent copy of the library to `target` (default: backups/ with a time
-    stamp) and returns its path."""
+    stamp, in this machine's folder of a server library) and returns its path."""
+    if isinstance(library, ServerLocation):
+        return _backup_server(library, target)
+    library_dir = library
     db_path = paths.database_path(library_dir)
     if not db_path.exists():
         raise UserError(f"{library_dir}: there is no library here to back up")
@@ -65,6 +72,34 @@ def backup(library_dir: Path, target: Path | None = None) -> Path:
         _copy(db_path, target)
     except sqlite3.Error as exc:
         raise LibraryError(f"{db_path}: the backup failed ({exc})") from exc
+    except OSError as exc:
+        raise UserError(f"{target}: cannot write the backup ({exc.strerror})") from exc
+    return target
+
+
+def _backup_server(location: ServerLocation, target: Path | None) -> Path:
+    """A server library as one SQLite library file, read in one REPEATABLE READ snapshot
+    (services.copying): what the library held at one moment, however many machines write
+    to it meanwhile. `readerapp restore` or `copy-library` bring it back."""
+    from readerapp.services import copying
+
+    folder = local_dir(location)
+    target = target or default_backup_path(folder)
+    if target.exists() and target.is_dir():
+        target = target / default_backup_path(folder).name
+    partial = target.with_name(target.name + ".partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{partial}{suffix}").unlink(missing_ok=True)
+        copying.copy_to_file(location, partial)
+        # A backup is one self-contained file: no -wal beside it.
+        conn = sqlite3.connect(partial)
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            conn.close()
+        os.replace(partial, target)
     except OSError as exc:
         raise UserError(f"{target}: cannot write the backup ({exc.strerror})") from exc
     return target

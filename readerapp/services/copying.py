@@ -21,20 +21,21 @@ rules and history on the other side are exactly those of the source:
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from readerapp.core import paths
 from readerapp.core.errors import LibraryError, UserError
+from readerapp.core.location import LibraryLocation, ServerLocation
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
-from readerapp.core.redact import safe_location
+from readerapp.core.redact import safe_location, scrub
 from readerapp.db.migrations import SCHEMA_VERSION
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection, Engine, Table
+    from sqlalchemy import Connection, Engine, Row, Table
 
 # Rows per read and per INSERT: large enough that a 100k-paper library is a few hundred
 # statements, small enough that a batch of paper rows stays a few megabytes.
@@ -43,6 +44,8 @@ BATCH = 5000
 DERIVED_TABLES = frozenset({"index_pending"})
 # Meta rows that describe the source's index, not the library.
 DERIVED_META = frozenset({"index_rebuild_needed"})
+# Meta rows that describe the destination database itself: a server library's version.
+DESTINATION_META = frozenset({"schema_version"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +78,13 @@ def schema_version(conn: Connection) -> int:
     """The schema version of the library `conn` reads."""
     if conn.dialect.name == "sqlite":
         return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
-    raise LibraryError(f"copy-library does not know the {conn.dialect.name} backend")
+    from sqlalchemy import select
+
+    from readerapp.db.migrations import SERVER_VERSION_KEY
+    from readerapp.db.models import Meta
+
+    value = conn.execute(select(Meta.value).where(Meta.key == SERVER_VERSION_KEY)).scalar()
+    return 0 if value is None else int(value)
 
 
 def occupied(conn: Connection) -> int:
@@ -139,29 +148,33 @@ def copy_tables(
     *,
     progress: ProgressSink = no_progress,
     cancel: CancelToken | None = None,
+    source_location: LibraryLocation | None = None,
 ) -> dict[str, int]:
     """Copies every row of every table from `source` to `dest`, in batches, as they are (ids
-    included). Both in their own transactions, which the caller commits or rolls back."""
+    included). Both in their own transactions, which the caller commits or rolls back. A
+    failed read says it was `source_location` that failed (the caller names the other)."""
     from sqlalchemy import delete, func, insert, select
 
     tables = copied_tables()
-    counts = {
-        t.name: int(source.execute(select(func.count()).select_from(t)).scalar_one())
-        for t in tables
-    }
+    with _translated(source_location):
+        counts = {
+            t.name: int(source.execute(select(func.count()).select_from(t)).scalar_one())
+            for t in tables
+        }
     total = sum(counts.values())
     done = 0
     progress(done, total, f"Copying {total:,} rows")
     copied: dict[str, int] = {}
     for table in tables:
-        if table.name == "meta":  # the source's facts replace the new library's own
-            dest.execute(delete(table))
         query = select(table).order_by(*table.primary_key.columns)
         if table.name == "meta":
-            query = query.where(table.c.key.not_in(sorted(DERIVED_META)))
-        result = source.execution_options(yield_per=BATCH).execute(query)
+            # The source's facts replace the new library's own, but for what describes
+            # the destination database itself (its schema version on a server) or the
+            # source's own search index.
+            dest.execute(delete(table).where(table.c.key.not_in(sorted(DESTINATION_META))))
+            query = query.where(table.c.key.not_in(sorted(DERIVED_META | DESTINATION_META)))
         written = 0
-        for part in result.partitions(BATCH):
+        for part in _batches(source, query, source_location):
             if cancel is not None:
                 cancel.check()
             dest.execute(insert(table), [dict(row._mapping) for row in part])
@@ -174,8 +187,23 @@ def copy_tables(
     return copied
 
 
-# Where the rows come from and go to. A folder library is its SQLite file; server libraries
-# join in through the same two functions.
+def _batches(
+    source: Connection, query: Any, location: LibraryLocation | None
+) -> Iterator[Sequence[Row[Any]]]:
+    """The query's rows, BATCH at a time, streamed (a server-side cursor on PostgreSQL)."""
+    with _translated(location):
+        result = source.execution_options(yield_per=BATCH).execute(query)
+        parts = result.partitions(BATCH)
+    while True:
+        with _translated(location):
+            part = next(parts, None)
+        if part is None:
+            return
+        yield part
+
+
+# Where the rows come from and go to: a folder library's SQLite file (or a backup file), or
+# a server database.
 
 
 def _library_file(location: Path) -> Path:
@@ -184,19 +212,57 @@ def _library_file(location: Path) -> Path:
 
 
 @contextmanager
-def _read_source(location: Path) -> Iterator[Connection]:
-    """One read transaction on the source: every table read from the same state."""
-    from readerapp.db.engine import make_engine
+def _translated(location: LibraryLocation | None) -> Iterator[None]:
+    """Driver errors as one line naming the library: a server that cannot be reached (or
+    dropped the connection) as ServerUnreachable, anything else as a LibraryError. Used
+    around each side's own statements, so that a failure names the side that failed."""
+    from sqlalchemy.exc import DBAPIError
 
-    db_path = _library_file(location)
-    if not db_path.is_file():
-        raise UserError(f"{location}: there is no readerapp library here to copy")
-    engine = make_engine(db_path, immediate=False)
     try:
-        with engine.connect() as conn, conn.begin():
-            yield conn
+        yield
+    except DBAPIError as exc:
+        if location is None:
+            raise
+        if isinstance(location, ServerLocation):
+            from readerapp.db.server import unreachable
+
+            orig = exc.orig if exc.orig is not None else exc
+            if exc.connection_invalidated or getattr(orig, "sqlstate", None) is None:
+                raise unreachable(location, orig) from None
+            why = scrub(" ".join(str(orig).split()))
+            raise LibraryError(f"{location.shown}: {why}") from None
+        raise LibraryError(f"{safe_location(location)}: {exc.orig}") from exc
+
+
+@contextmanager
+def _read_source(location: LibraryLocation) -> Iterator[Connection]:
+    """One read-only transaction on the source: every table read from the same state (on a
+    server REPEATABLE READ, so that writers elsewhere change nothing the copy sees)."""
+    if isinstance(location, ServerLocation):
+        from readerapp.db.server import holds_library, make_server_engine
+
+        if not holds_library(location):
+            raise UserError(f"{location.shown}: there is no readerapp library here to copy")
+        engine = make_server_engine(location)
+        options: dict[str, object] = {
+            "isolation_level": "REPEATABLE READ",
+            "postgresql_readonly": True,
+        }
+    else:
+        from readerapp.db.engine import make_engine
+
+        db_path = _library_file(location)
+        if not db_path.is_file():
+            raise UserError(f"{location}: there is no readerapp library here to copy")
+        engine = make_engine(db_path, immediate=False)
+        options = {}
+    try:
+        with _translated(location), engine.connect() as conn:
+            conn = conn.execution_options(**options)
+            with conn.begin():
+                yield conn  # what the caller does here names its own failures
     except sqlite3.DatabaseError as exc:
-        raise LibraryError(f"{db_path}: not a readable readerapp library ({exc})") from exc
+        raise LibraryError(f"{location}: not a readable readerapp library ({exc})") from exc
     finally:
         engine.dispose()
 
@@ -223,6 +289,28 @@ def _sqlite_destination(db_path: Path) -> Engine:
     return engine
 
 
+def _server_destination(location: ServerLocation) -> Engine:
+    """An engine on a server database with the current schema, created there if the
+    database is empty; one that holds papers is refused before anything is written."""
+    from sqlalchemy import inspect
+
+    from readerapp.db.migrations import ensure_server_schema
+    from readerapp.db.server import make_server_engine
+
+    engine = make_server_engine(location)
+    try:
+        with _translated(location):
+            with engine.connect() as conn:
+                if "meta" in inspect(conn).get_table_names():
+                    _check_version(conn, location.shown)
+                    _refuse_occupied(conn, location.shown)
+            ensure_server_schema(engine, location.shown)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
 def _refuse_occupied(conn: Connection, shown: str) -> None:
     if occupied(conn) == 0:
         return
@@ -233,39 +321,83 @@ def _refuse_occupied(conn: Connection, shown: str) -> None:
     )
 
 
+def _same(source: LibraryLocation, destination: LibraryLocation) -> bool:
+    if isinstance(source, ServerLocation) or isinstance(destination, ServerLocation):
+        return (
+            isinstance(source, ServerLocation)
+            and isinstance(destination, ServerLocation)
+            and source.key == destination.key
+        )
+    return _library_file(source).resolve() == paths.database_path(destination).resolve()
+
+
 def copy_library(
-    source: Path,
-    destination: Path,
+    source: LibraryLocation,
+    destination: LibraryLocation,
     *,
     progress: ProgressSink = no_progress,
     cancel: CancelToken | None = None,
 ) -> CopyReport:
-    """Copies the library at `source` into the empty library at `destination` (created
-    when missing); see the module's docstring."""
-    shown_source, shown_dest = safe_location(source), safe_location(destination)
-    dest_file = paths.database_path(destination)
-    if _library_file(source).resolve() == dest_file.resolve():
+    """Copies the library at `source` (a folder, a backup file or a server database) into
+    the empty library at `destination` (a folder or a server database, created when
+    missing); see the module's docstring."""
+    shown_source, shown_dest = safe_location(_shown(source)), safe_location(_shown(destination))
+    if _same(source, destination):
         raise UserError(f"{shown_dest}: that is the library being copied")
+    if isinstance(destination, ServerLocation):
+        with _read_source(source) as src:
+            _check_version(src, shown_source)
+            engine = _server_destination(destination)
+            try:
+                with _translated(destination), engine.begin() as dest:
+                    _check_version(dest, shown_dest)
+                    _refuse_occupied(dest, shown_dest)
+                    rows = copy_tables(
+                        src, dest, progress=progress, cancel=cancel, source_location=source
+                    )
+            finally:
+                engine.dispose()
+        return CopyReport(shown_source, shown_dest, rows)
     if destination.is_file():
         raise UserError(f"{shown_dest}: is a file; name a folder (or a server URL) to copy to")
-    made = not dest_file.exists()
+    rows = copy_to_file(source, paths.database_path(destination), progress=progress, cancel=cancel)
+    return CopyReport(shown_source, shown_dest, rows)
+
+
+def copy_to_file(
+    source: LibraryLocation,
+    db_path: Path,
+    *,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken | None = None,
+) -> dict[str, int]:
+    """Copies the library at `source` into the SQLite library file `db_path` (made if
+    missing, else empty); returns the rows copied per table. A file this made is removed
+    again if the copy fails."""
+    made = not db_path.exists()
+    shown_source = safe_location(_shown(source))
     try:
         with _read_source(source) as src:
             _check_version(src, shown_source)
-            engine = _sqlite_destination(dest_file)
+            engine = _sqlite_destination(db_path)
             try:
-                with engine.begin() as dest:
-                    _check_version(dest, shown_dest)
-                    _refuse_occupied(dest, shown_dest)
-                    rows = copy_tables(src, dest, progress=progress, cancel=cancel)
+                with _translated(db_path.parent), engine.begin() as dest:
+                    _check_version(dest, str(db_path.parent))
+                    _refuse_occupied(dest, str(db_path.parent))
+                    return copy_tables(
+                        src, dest, progress=progress, cancel=cancel, source_location=source
+                    )
             finally:
                 engine.dispose()
     except BaseException:
         if made:  # leave no half-made library behind, only what was there
             for suffix in ("", "-wal", "-shm"):
-                Path(f"{dest_file}{suffix}").unlink(missing_ok=True)
+                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         raise
-    return CopyReport(shown_source, shown_dest, rows)
+
+
+def _shown(location: LibraryLocation) -> str:
+    return location.shown if isinstance(location, ServerLocation) else str(location)
 
 
 def describe(report: CopyReport) -> str:

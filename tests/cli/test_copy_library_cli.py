@@ -13,6 +13,8 @@ from readerapp.services import importing
 from readerapp.services.library import Library
 from tests.conftest import SEED
 
+pytestmark = pytest.mark.sqlite_only  # copies between folders; the server's are elsewhere
+
 
 @pytest.fixture
 def source(tmp_path: Path) -> Path:

@@ -15,6 +15,8 @@ from readerapp.services import copying, search, triage
 from readerapp.services.library import Library
 from tests.library_contents import dump, fill_library, sqlite_engine
 
+pytestmark = pytest.mark.sqlite_only  # copies between folders; the server's are elsewhere
+
 
 @pytest.fixture(scope="module")
 def source(tmp_path_factory: pytest.TempPathFactory) -> Path:

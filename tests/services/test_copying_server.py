@@ -160,7 +160,7 @@ def test_an_unreachable_server_is_one_line_without_the_password(
         with pytest.raises(ServerUnreachable) as caught:
             call()
         assert "hunter2" not in str(caught.value)
-        assert str(caught.value).startswith(f"postgresql://ana:***@127.0.0.1:{port}/papers")
+        assert str(caught.value).startswith(f"postgresql://ana@127.0.0.1:{port}/papers: ")
     assert not (tmp_path / "offline").exists()
 
 

@@ -290,10 +290,13 @@ def today_entries(library: Library) -> list[tuple[int, str, str]]:
             found.append((pid, "reread", str((step or 0) + 1)))
         # One correlated look-up per queue: the first entry whose paper is still to read
         # (a join over every entry and paper costs a scan of the papers at 100k).
+        # SQLite reads CROSS JOIN as "in this order"; PostgreSQL knows only a plain JOIN ON.
+        conn = session.connection()
+        join = "CROSS JOIN" if conn.dialect.name == "sqlite" else "JOIN"
         heads = driver_sql(
-            session.connection(),
+            conn,
             "SELECT q.name, (SELECT e.paper_id FROM queue_entries e"
-            " CROSS JOIN papers p ON p.id = e.paper_id"
+            f" {join} papers p ON p.id = e.paper_id"
             " WHERE e.queue_id = q.id AND p.status NOT IN (?, ?, ?)"
             " AND (p.snoozed_until IS NULL OR p.snoozed_until <= ?)"
             " ORDER BY e.position LIMIT 1) FROM queues q ORDER BY q.name",

@@ -302,7 +302,8 @@ def count_filter(library: Library, node: Filter) -> int:
     with library.snapshot() as conn:
         now = library.clock.now().astimezone(dt.UTC).replace(tzinfo=None)
         sql, params = _filter_sql(conn, node, now)
-        return int(reads.scalar(conn, f"SELECT count(*) FROM ({sql})", params) or 0)
+        # PostgreSQL before 16 requires the subquery to have a name.
+        return int(reads.scalar(conn, f"SELECT count(*) FROM ({sql}) AS counted", params) or 0)
 
 
 def warm_sort_orders(library: Library) -> None:

@@ -25,7 +25,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -47,6 +46,7 @@ from readerapp.gui.export_dialog import ExportDialog
 from readerapp.gui.i18n import LANGUAGE_KEY, saved_language
 from readerapp.gui.import_flow import ImportFlow
 from readerapp.gui.lookup_flow import LookupFlow
+from readerapp.gui.open_library_dialog import LibraryChooser
 from readerapp.gui.operations import Operations
 from readerapp.gui.paper_clip import copy_papers, drag_data
 from readerapp.gui.paper_model import PaperTableModel
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._descending = str(settings.value("sort/descending", "false")) == "true"
         self.last_error: str | None = None
         self.search_help: SearchSyntaxDialog | None = None  # made when first asked for
+        self.chooser = LibraryChooser(self, settings, self.open_library)
 
         self.model = PaperTableModel(self._load_summaries)
         self.model.drag_data = drag_data(lambda: self._library)
@@ -319,7 +320,9 @@ class MainWindow(QMainWindow):
                 lock.release()
                 raise
 
-        self.runner.run(work, self._library_opened, self._library_failed)
+        self.runner.run(
+            work, self._library_opened, lambda error: self._library_failed(error, directory)
+        )
 
     def _library_opened(self, result: tuple[Library, LibraryLock, SidebarContent]) -> None:
         self._library, self._lock, content = result
@@ -327,6 +330,7 @@ class MainWindow(QMainWindow):
         # A server library is remembered by its URL without the password (libpq's .pgpass
         # or PGPASSWORD supply it): no password is ever stored in the settings.
         self.settings.setValue("library/path", self._library.shown)
+        self.chooser.opened(self._library.location)
         self.work.end()
         self.detail.show_message(self.tr("Select a paper to see its details."))
         self._show_sidebar(self._library, content)
@@ -343,10 +347,11 @@ class MainWindow(QMainWindow):
         self.runner.run(lambda: search.warm_sort_orders(library), lambda _r: gc.freeze())
         self.library_ready.emit()
 
-    def _library_failed(self, error: BaseException) -> None:
+    def _library_failed(self, error: BaseException, location: LibraryLocation) -> None:
         self.work.end()
         self.detail.show_message(self.tr("No library is open."))
-        self.report_error(error)
+        if not self.chooser.failed(error, location):  # a server away: Retry or a local one
+            self.report_error(error)
 
     def close_library(self) -> None:
         """Closes the library on the worker, after the work queued before (a note being
@@ -370,9 +375,8 @@ class MainWindow(QMainWindow):
             gc.unfreeze()  # what the closed library held may be collected again
 
     def choose_library(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Open or create a library folder"))
-        if folder:
-            self.open_library(Path(folder))
+        """File ▸ Open library…: a folder, or a database on a server."""
+        self.chooser.choose(self._library.location if self._library is not None else None)
 
     # -- what an edit changed, view by view
 

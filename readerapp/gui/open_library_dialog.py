@@ -1,5 +1,6 @@
 """File ▸ Open library…: a library folder on this machine, or a database on a PostgreSQL
-server (host, port, database, user, SSL mode), with a connection test.
+server (host, port, database, user, SSL mode), with a connection test; and the dialog that
+offers to retry, or to open a local library, when a server library's server does not answer.
 
 The dialog only asks; opening is the window's (MainWindow.open_library). It never asks for a
 password and keeps none: libpq finds it in ~/.pgpass, a service file or $PGPASSWORD, and the
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -28,15 +30,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from readerapp.core import paths
+from readerapp.core.errors import ServerUnreachable
+from readerapp.core.location import LibraryLocation, ServerLocation, parse_location
 from readerapp.core.redact import scrub
 from readerapp.gui.i18n import arg, count
 from readerapp.gui.tasks import TaskRunner
 from readerapp.gui.theme import set_tone
+from readerapp.services import servers
 from readerapp.services.servers import DEFAULT_PORT, SSL_MODES, ServerForm, ServerProbe
 
 # QSettings keys: the last server opened (a URL without password) and the tab last used.
 LAST_SERVER_KEY = "library/last_server"
 LAST_TAB_KEY = "library/open_tab"
+# The folder library opened last: what "Open a local library" opens when a server is away.
+LAST_FOLDER_KEY = "library/last_folder"
 FOLDER_TAB, SERVER_TAB = 0, 1
 
 Probe = Callable[[str], ServerProbe]
@@ -288,3 +296,81 @@ class OpenLibraryDialog(QDialog):
 
     def show_folder(self, folder: Path | None) -> None:
         self.folder_edit.setText(str(folder) if folder is not None else "")
+
+
+class ServerUnreachableDialog(QMessageBox):
+    """The library's server did not answer (at start, or when opened): retry, or open a
+    library on this machine instead. Non-blocking; the window behind stays usable."""
+
+    def __init__(self, error: ServerUnreachable, local: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("serverUnreachableDialog")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("Cannot reach the server"))
+        self.setText(arg(self.tr("The library's server does not answer: %1"), error.shown))
+        # The server's (or libpq's) own words: they say whether it is down, refused the
+        # login or named no such database. Never with a password (core.redact).
+        self.setInformativeText(scrub(error.why))
+        self.retry_button = self.addButton(self.tr("&Retry"), QMessageBox.ButtonRole.AcceptRole)
+        self.local_button = self.addButton(
+            self.tr("Open a &local library"), QMessageBox.ButtonRole.ActionRole
+        )
+        self.local_button.setToolTip(str(local))
+        self.local_button.setAccessibleDescription(str(local))
+        self.close_button = self.addButton(QMessageBox.StandardButton.Close)
+        self.setDefaultButton(self.retry_button)
+        self.setEscapeButton(self.close_button)
+
+
+class LibraryChooser(QObject):
+    """What the window does about where its library is: File ▸ Open library…, and the
+    dialog when a server library cannot be reached. It remembers the last folder library,
+    to offer it when the server is away."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        settings: QSettings,
+        open_library: Callable[[LibraryLocation], None],
+        probe: Probe = servers.probe,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self._open_library = open_library
+        self._probe = probe
+        self.dialog: OpenLibraryDialog | None = None  # made when first asked for
+        self.unreachable: ServerUnreachableDialog | None = None
+
+    def choose(self, current: LibraryLocation | None) -> OpenLibraryDialog:
+        """Shows File ▸ Open library…, the folder field at the open (or last) folder."""
+        if self.dialog is None:
+            self.dialog = OpenLibraryDialog(self.settings, self._probe, self.window)
+            self.dialog.folder_chosen.connect(self._open_library)
+            self.dialog.server_chosen.connect(lambda url: self._open_library(parse_location(url)))
+        self.dialog.show_folder(current if isinstance(current, Path) else self.local_folder())
+        self.dialog.open()
+        return self.dialog
+
+    def local_folder(self) -> Path:
+        """The folder library opened last, else the default one."""
+        saved = str(self.settings.value(LAST_FOLDER_KEY, "") or "")
+        return Path(saved) if saved else paths.default_library_dir()
+
+    def opened(self, location: LibraryLocation) -> None:
+        if isinstance(location, Path):
+            self.settings.setValue(LAST_FOLDER_KEY, str(location))
+
+    def failed(self, error: BaseException, location: LibraryLocation) -> bool:
+        """Offers Retry or a local library when a server did not answer; False for any
+        other error (the window reports those as it always does)."""
+        if not isinstance(error, ServerUnreachable) or not isinstance(location, ServerLocation):
+            return False
+        local = self.local_folder()
+        dialog = ServerUnreachableDialog(error, local, self.window)
+        dialog.retry_button.clicked.connect(lambda: self._open_library(location))
+        dialog.local_button.clicked.connect(lambda: self._open_library(local))
+        dialog.finished.connect(dialog.deleteLater)
+        self.unreachable = dialog
+        dialog.open()
+        return True

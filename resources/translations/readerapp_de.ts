@@ -1185,10 +1185,6 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <source>No library is open.</source>
         <translation>Keine Bibliothek geöffnet.</translation>
     </message>
-    <message>
-        <source>Open or create a library folder</source>
-        <translation>Bibliotheksordner öffnen oder anlegen</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln paper(s) in the library</source>
         <translation>
@@ -2460,6 +2456,25 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
     <message>
         <source>Search for %1</source>
         <translation>Nach %1 suchen</translation>
+    </message>
+</context>
+<context>
+    <name>ServerUnreachableDialog</name>
+    <message>
+        <source>Cannot reach the server</source>
+        <translation>Server nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The library&apos;s server does not answer: %1</source>
+        <translation>Der Server der Bibliothek antwortet nicht: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Open a &amp;local library</source>
+        <translation>&amp;Lokale Bibliothek öffnen</translation>
     </message>
 </context>
 <context>

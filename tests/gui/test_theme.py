@@ -115,6 +115,7 @@ def dialog_openers(window: MainWindow) -> dict[str, Callable[[], object]]:
         "daily papers": window.lookups.fetch_daily,
         "rules": window.routine.show_rules,
         "statistics": window.routine.show_statistics,
+        "open library": window.choose_library,
     }
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -84,6 +85,8 @@ class OpenLibraryDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        # The dialog grows with a long answer of the connection test instead of clipping it.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
         self._restore()
@@ -182,12 +185,14 @@ class OpenLibraryDialog(QDialog):
         self.test_result.setWordWrap(True)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
-        test_row.addWidget(self.test_result, 1)
+        test_row.addStretch(1)
 
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(self.password_hint)
         layout.addLayout(test_row)
+        # Below the button, the full width: the server's words on a failure can be long.
+        layout.addWidget(self.test_result)
         layout.addStretch(1)
         return page
 

@@ -1,0 +1,114 @@
+"""A server library named with a password: the password is used to connect and appears in
+no output, error, file or folder readerapp writes. And a server that cannot be reached at
+start is one line and exit 2, from a real `readerapp` process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from readerapp.cli.main import main
+from readerapp.core.location import ServerLocation
+from tests.conftest import SEED, ServerDatabases
+from tests.pg_cluster import _free_port
+
+pytestmark = pytest.mark.sqlite_only  # the server libraries here are made by the test
+
+PASSWORD = "pw-Sesame-4711"
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _with_password(location: ServerLocation) -> str:
+    """The database's URL with a password (the test server trusts every login and ignores
+    it, which is what lets it travel through every command)."""
+    user = urlsplit(location.url).username
+    return location.url.replace(f"{user}@", f"{user}:{PASSWORD}@", 1)
+
+
+def _files_holding(folder: Path, secret: str) -> list[str]:
+    found = []
+    for path in folder.rglob("*"):
+        if secret in path.name:
+            found.append(f"name: {path}")
+        elif path.is_file() and secret.encode() in path.read_bytes():
+            found.append(f"content: {path}")
+    return found
+
+
+def test_no_command_shows_or_stores_the_password(
+    server_databases: ServerDatabases,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    location = server_databases.new()
+    url = _with_password(location)
+    bib = tmp_path / "more.bib"
+    bib.write_text("@article{k, title={Sesame opens the door}, year={2030}}\n")
+    commands = [
+        ["import", str(SEED), "--json"],
+        ["import", str(bib), "--queue", "Week 1", "--tag", "door"],
+        ["search", "door", "--json"],
+        ["show", "74", "--json"],
+        ["star", "74"],
+        ["note", "74", "opened"],
+        ["status", "reading", "74"],
+        ["undo"],
+        ["imports"],
+        ["queue", "list"],
+        ["tag", "list"],
+        ["export", "--format", "json", "--query", "door"],
+        ["reindex"],
+        ["today"],
+        ["history", "74"],
+        ["backup", str(tmp_path / "backup.sqlite")],
+        ["show", "9999"],  # an error that names nothing but the paper
+        ["queue", "show", "No such queue"],
+    ]
+    seen = []
+    for args in commands:
+        code = main(["--library", url, *args])
+        out, err = capsys.readouterr()
+        seen.append(f"$ {' '.join(args)} -> {code}\n{out}{err}")
+        assert code in (0, 1), seen[-1]
+    assert main(["copy-library", url, str(tmp_path / "offline")]) == 0
+    out, err = capsys.readouterr()
+    seen.append(out + err)
+    assert main(["copy-library", str(tmp_path / "offline"), url]) == 1  # it has papers
+    out, err = capsys.readouterr()
+    seen.append(out + err)
+    assert "already holds a library" in err
+    everything = "\n".join(seen)
+    assert PASSWORD not in everything
+    assert location.url in everything  # the library is named, without the password
+    # Nothing written on this machine keeps it: settings, the cache folder (index, look-up
+    # cache, backups), the copies.
+    assert _files_holding(tmp_path, PASSWORD) == []
+
+
+def test_an_unreachable_server_at_start_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    port = _free_port()
+    url = f"postgresql://ana:{PASSWORD}@127.0.0.1:{port}/papers?sslmode=disable"
+    env = dict(os.environ, READERAPP_LIBRARY=url, PYTHONPATH=str(REPO))
+    for args in (["search", "x"], ["import", str(SEED)], ["backup"], ["star", "1"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "readerapp", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            cwd=tmp_path,
+        )
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stdout == ""
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert result.stderr.startswith(
+            f"readerapp: postgresql://ana@127.0.0.1:{port}/papers?sslmode=disable: "
+        )
+        assert "cannot reach the library's server" in result.stderr
+        assert PASSWORD not in result.stderr

@@ -4,6 +4,7 @@ the window's own layout state stays in QSettings."""
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 from dataclasses import asdict, dataclass, replace
@@ -16,6 +17,8 @@ CONFIG_ENV = "READERAPP_CONFIG_DIR"
 OFFLINE_ENV = "READERAPP_OFFLINE"
 # A contact (an e-mail address) for the APIs' polite pools, overriding the setting.
 CONTACT_ENV = "READERAPP_CONTACT"
+# The member name changes are recorded under, overriding the setting (tests, shared logins).
+MEMBER_ENV = "READERAPP_MEMBER"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +29,9 @@ class Settings:
     download_queued_pdfs: bool = False  # download the PDF of a paper put on a queue
     # Days after which a paper marked for re-reading comes due again, step after step.
     reread_steps: str = "1w, 1m, 3m"
+    # Who this machine's changes are recorded as made by, in a shared library's journal and
+    # history; empty: the user's login name.
+    member: str = ""
 
     @property
     def online(self) -> bool:
@@ -34,6 +40,20 @@ class Settings:
     @property
     def effective_contact(self) -> str:
         return os.environ.get(CONTACT_ENV, "").strip() or self.contact.strip()
+
+    @property
+    def effective_member(self) -> str:
+        named = os.environ.get(MEMBER_ENV, "").strip() or self.member.strip()
+        return named or login_name()
+
+
+def login_name() -> str:
+    """The OS user, or "unknown" where none can be found (a container without a passwd
+    entry): a name is only a label here, never a permission."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
 
 
 def settings_path() -> Path:

@@ -45,7 +45,9 @@ if TYPE_CHECKING:
 # Version 3 indexes year, star and status together with the date added (sorting the table).
 # Version 4 keeps files (PDFs) with papers, and their text.
 # Version 5 adds the reading routine: Inbox, snooze, re-reading, dated status history, rules.
-SCHEMA_VERSION = 5
+# Version 6 adds the change journal (who changed which papers, in commit order) for libraries
+# shared through a server, and the member who set each status.
+SCHEMA_VERSION = 6
 
 
 def _v1_to_v2(conn: Connection) -> None:
@@ -148,12 +150,30 @@ def _v4_to_v5(conn: Connection) -> None:
     )
 
 
+def _v5_to_v6(conn: Connection) -> None:
+    """The change journal, empty: what happened before it is not known."""
+    conn.exec_driver_sql(
+        "CREATE TABLE journal ("
+        " seq INTEGER NOT NULL, member VARCHAR NOT NULL, changed_at DATETIME NOT NULL,"
+        " PRIMARY KEY (seq))"
+    )
+    conn.exec_driver_sql(
+        "CREATE TABLE journal_papers ("
+        " seq INTEGER NOT NULL, paper_id INTEGER NOT NULL, indexed BOOLEAN NOT NULL,"
+        " PRIMARY KEY (seq, paper_id),"
+        " FOREIGN KEY(seq) REFERENCES journal (seq) ON DELETE CASCADE)"
+    )
+    conn.exec_driver_sql("CREATE INDEX ix_journal_papers_paper ON journal_papers (paper_id, seq)")
+    conn.exec_driver_sql("ALTER TABLE status_events ADD COLUMN member VARCHAR")
+
+
 # MIGRATIONS[n] upgrades a version-n file to version n + 1, inside one transaction.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
 }
 
 

@@ -253,6 +253,8 @@ class StatusEventRow(Base):
     status: Mapped[str] = mapped_column(String)
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     known: Mapped[bool] = mapped_column(Boolean)
+    # Who set it (schema 6): the member name of the journal entry; NULL for older events.
+    member: Mapped[str | None] = mapped_column(String)
     __table_args__ = (
         Index("ix_status_events_paper", "paper_id", "at"),
         Index("ix_status_events_status", "status", "at"),
@@ -295,3 +297,33 @@ class RuleHitRow(Base):
     queue: Mapped[str | None] = mapped_column(String)
     starred: Mapped[bool] = mapped_column(Boolean)
     today: Mapped[bool] = mapped_column(Boolean)
+
+
+class JournalRow(Base):
+    """One write transaction that changed papers (schema 6): its sequence number, who made
+    it (the member name: a setting, by default the OS user) and when (naive UTC).
+
+    Numbers are given under the writers' lock (SQLite's write lock; on PostgreSQL a
+    transaction-level advisory lock), so they grow in commit order with no gaps: a reader
+    that has applied everything up to n never misses a number below it that commits later.
+    """
+
+    __tablename__ = "journal"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    member: Mapped[str] = mapped_column(String)
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class JournalPaperRow(Base):
+    """A paper a journal entry changed (added, edited, starred, deleted...). No foreign key
+    to papers: a deletion is a change too, and its entry outlives the paper."""
+
+    __tablename__ = "journal_papers"
+    seq: Mapped[int] = mapped_column(
+        ForeignKey("journal.seq", ondelete="CASCADE"), primary_key=True
+    )
+    paper_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Whether the change touched what the search index holds (title, authors, abstract,
+    # tags, notes, text): a star or a queue place does not, and the index skips those.
+    indexed: Mapped[bool] = mapped_column(Boolean)
+    __table_args__ = (Index("ix_journal_papers_paper", "paper_id", "seq"),)

@@ -273,6 +273,8 @@ class RoutineActions(QObject):
             "skimmed": self.tr("skimmed (date unknown)"),
             "dropped": self.tr("dropped (date unknown)"),
         }
+        # Who did each step, in a library several members change (history.names_members).
+        members = history.names_members(events)
         parts = []
         for event in events:
             if not event.known and event.kind in undated:
@@ -284,7 +286,10 @@ class RoutineActions(QObject):
                 if day.year == today.year
                 else self.tr("d MMM yyyy", "QDate layout of a day in the history line")
             )
-            parts.append(arg(dated.get(event.kind, event.kind + " %1"), _day_text(day, layout)))
+            step = arg(dated.get(event.kind, event.kind + " %1"), _day_text(day, layout))
+            if members and event.member:
+                step = arg(self.tr("%1 by %2", "a history step and who did it"), step, event.member)
+            parts.append(step)
         return ", ".join(parts)
 
     # -- keyboard triage: the cursor moves on to the next paper of the Inbox

@@ -17,6 +17,7 @@ from readerapp.core.identity import title_key
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.records import PaperRecord
 from readerapp.core.testhooks import pause_point
+from readerapp.db import journal
 from readerapp.db.dbapi import driver_sql
 from readerapp.db.models import ImportBatchRow
 from readerapp.formats.base import ImportFormat, ParseResult, SkippedEntry
@@ -274,6 +275,7 @@ def _write_batch(
             [(batch_id, *fill) for fill in fills],
         )
     if pending:
+        journal.touch(session, pending, indexed=True)
         # Marks for the indexer, in this transaction: the index may lag SQLite, never miss it.
         driver_sql(
             session.connection(),

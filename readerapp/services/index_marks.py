@@ -6,12 +6,20 @@ from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
+from readerapp.db import journal
 from readerapp.db.models import IndexPendingRow
 from readerapp.db.upsert import insert_ignore
 
 
 def mark_for_index(session: Session, ids: Sequence[int]) -> None:
     """Record, inside the caller's transaction, that these papers' index entries are stale:
-    the index may lag SQLite, never miss a change."""
+    the index may lag SQLite, never miss a change. The change journal lists them too."""
     if ids:
+        journal.touch(session, ids, indexed=True)
         session.execute(insert_ignore(session, IndexPendingRow), [{"paper_id": pid} for pid in ids])
+
+
+def papers_touched(session: Session, ids: Sequence[int]) -> None:
+    """A change the index does not hold (a star, a status, a queue place, a snooze): only the
+    change journal lists it, so that other windows and machines redraw those papers."""
+    journal.touch(session, ids)

@@ -4,6 +4,7 @@ database), its engines and the text index derived from it, kept in a folder on t
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import sqlite3
@@ -24,8 +25,9 @@ from readerapp.core.location import (
     shown,
 )
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
+from readerapp.core.settings import load_settings
 from readerapp.core.testhooks import pause_point
-from readerapp.db import reads
+from readerapp.db import journal, reads
 from readerapp.db.dbapi import DbConnection, driver_sql
 from readerapp.db.engine import ReadConnections, busy_error, set_wal
 from readerapp.db.migrations import is_current, refuse_newer, server_is_current
@@ -68,6 +70,10 @@ class Library:
         # The SQLite file; for a server library no such file is ever made.
         self.db_path = paths.database_path(self.directory)
         self._writer_thread: int | None = None
+        # Who this library's changes are recorded as made by (core.settings), and the
+        # journal numbers of the changes made through this object: the others are remote.
+        self.member = load_settings().effective_member
+        self.own_changes: set[int] = set()
         self.backup_path: Path | None = None
         self._orm_sessions: OrmSessions | None = None
         self._orm_lock = threading.Lock()
@@ -199,7 +205,14 @@ class Library:
                 "not on the library's worker"
             )
         with self._orm().write() as session:
+            session.info[journal.MEMBER] = self.member
             yield session
+            # The journal entry of what this transaction changed: its last statements, so
+            # that it commits or rolls back with the change.
+            at = self.clock.now().astimezone(dt.UTC).replace(tzinfo=None)
+            seq = journal.record(session, self.member, at)
+            if seq is not None:
+                self.own_changes.add(seq)
 
     # The index is derived from SQLite. Every change marks its papers pending in the same
     # transaction; sync_index() applies them and clears the marks. A crash in between leaves

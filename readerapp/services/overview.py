@@ -14,6 +14,7 @@ from readerapp.db import queries
 from readerapp.db.models import ImportBatchRow, PaperRow, PaperSourceRow, SavedSearchRow
 from readerapp.search.query import parse_query
 from readerapp.services.changes import Applied, Changes, Step
+from readerapp.services.index_marks import papers_touched
 from readerapp.services.library import Library
 
 
@@ -132,5 +133,6 @@ def set_smart_list(library: Library, name: str, query: str | None) -> Applied:
             session.add(SavedSearchRow(name=name, query=query))
         else:
             row.query = query
+        papers_touched(session, [])
     label = f"Delete smart list “{name}”" if query is None else f"Save smart list “{name}”"
     return Applied(label, Changes(lists=True), Step("smart_list", {"name": name, "query": before}))

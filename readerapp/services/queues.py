@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from readerapp.core.errors import UserError
 from readerapp.db.models import PaperRow, QueueEntryRow, QueueRow
 from readerapp.services.changes import Applied, Changes, Step
+from readerapp.services.index_marks import papers_touched
 from readerapp.services.library import Library
 
 DEFAULT_QUEUE = "Read next"
@@ -97,6 +98,7 @@ def create_queue(library: Library, name: str) -> Applied:
         if session.scalar(select(QueueRow.id).where(QueueRow.name == name)) is not None:
             raise UserError(f"a queue named {name!r} already exists")
         session.add(QueueRow(name=name))
+        papers_touched(session, [])
     return _queue_changed(f"Create queue “{name}”", name, None, [])
 
 
@@ -109,6 +111,7 @@ def rename_queue(library: Library, old: str, new: str) -> Applied:
             raise UserError(f"a queue named {new!r} already exists")
         old = queue.name
         queue.name = new
+        papers_touched(session, [])
     return Applied(
         f"Rename queue “{old}” to “{new}”",
         Changes(lists=True),
@@ -122,6 +125,7 @@ def delete_queue(library: Library, name: str) -> Applied:
         queue = _queue(session, name)
         name, before = _order(session, queue.name)
         session.delete(queue)
+        papers_touched(session, before or [])
     return _queue_changed(f"Delete queue “{name}”", name, before, [])
 
 
@@ -162,6 +166,7 @@ def add_to_queue(
             entries = rest[:at] + moved + rest[at:]
         _renumber(entries)
         session.add_all(incoming)
+        papers_touched(session, ids)
     return _queue_changed(f"Add {len(ids):,} to queue “{name}”", name, before, ids)
 
 
@@ -182,6 +187,7 @@ def remove_from_queue(library: Library, name: str, ids: Sequence[int]) -> Applie
         session.flush()
         _renumber([e for e in entries if e.paper_id not in gone])
         name = queue.name
+        papers_touched(session, ids)
     return _queue_changed(f"Remove {len(ids):,} from “{name}”", name, before, ids)
 
 
@@ -200,6 +206,7 @@ def move_in_queue(library: Library, name: str, paper_id: int, position: int) -> 
         entries.insert(min(position, len(entries) + 1) - 1, entry)
         _renumber(entries)
         name = queue.name
+        papers_touched(session, [paper_id])
     return _queue_changed(f"Move in “{name}”", name, before, [paper_id])
 
 
@@ -242,6 +249,7 @@ def change_queue(
                 QueueEntryRow(queue_id=queue.id, paper_id=pid, position=number)
                 for number, pid in enumerate(after, start=1)
             )
+        papers_touched(session, [*(before or ()), *after])
     return _queue_changed(label or f"Change queue “{name}”", name, before, after)
 
 

@@ -33,6 +33,7 @@ from readerapp.search.query import Filter
 from readerapp.services import search, triage
 from readerapp.services.changes import Applied, Changes, Step
 from readerapp.services.days import day_start, local_date, now_utc, parse_steps, today
+from readerapp.services.index_marks import papers_touched
 from readerapp.services.library import Library
 
 # Statuses that mean a paper is done with: it leaves Today's queue heads and comebacks.
@@ -103,6 +104,7 @@ def set_snoozes(
         for pid, value in values:
             when = None if value is None else dt.datetime.fromisoformat(value)
             session.execute(update(PaperRow).where(PaperRow.id == pid).values(snoozed_until=when))
+        papers_touched(session, ids)
     return Applied(
         label or f"Snooze {_plural(len(ids), 'paper')}",
         Changes.of(ids, lists=True, order=True),
@@ -168,6 +170,7 @@ def _set_rereads(
                     reread_due=None if due is None else dt.datetime.fromisoformat(due),
                 )
             )
+        papers_touched(session, ids)
     return Applied(
         label, Changes.of(ids, lists=True, order=True), Step("reread", {"values": before})
     )

@@ -16,7 +16,7 @@ from readerapp.db.upsert import insert_ignore
 from readerapp.services import history, paper_reads, snapshots
 from readerapp.services.changes import Applied, Changes, Step
 from readerapp.services.days import now_utc
-from readerapp.services.index_marks import mark_for_index
+from readerapp.services.index_marks import mark_for_index, papers_touched
 from readerapp.services.library import Library
 from readerapp.services.refs import resolve_refs
 
@@ -78,6 +78,7 @@ def _set_column(
                 )
         if also is not None:
             also(session, before)
+        papers_touched(session, ids)
     return before
 
 

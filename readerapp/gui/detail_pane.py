@@ -135,7 +135,7 @@ class DetailPane(QStackedWidget):
     tags_edited = Signal(int, list)
     queue_requested = Signal()
     note_added = Signal(int, str)
-    note_edited = Signal(int, str)
+    note_edited = Signal(int, str, str)  # note id, its new text, the text it was edited from
     note_deleted = Signal(int)
     paper_activated = Signal(int)
     details_edited = Signal(int, dict)  # paper id, {field: text as typed} (valid, changed)
@@ -146,6 +146,9 @@ class DetailPane(QStackedWidget):
         self.setObjectName("detailPane")
         self.paper: Paper | None = None
         self._note_id: int | None = None  # the note in the editor; None = a new one
+        # The note's text as last loaded or saved: what the editor's text is an edit of. A
+        # save sends it along, so a note changed elsewhere meanwhile is seen, not overwritten.
+        self._note_base = ""
         self._loading = False
 
         self.placeholder = QLabel(self.tr("Select a paper to see its details."))
@@ -463,7 +466,15 @@ class DetailPane(QStackedWidget):
         ids = [n.id for n in paper.notes]
         if keep_editor and (self._note_id is None or self._note_id in ids):
             if self._note_id is not None:
+                # Quietly: selecting a row loads its note, which would replace typed text.
+                self.note_list.blockSignals(True)
                 self.note_list.setCurrentRow(ids.index(self._note_id))
+                self.note_list.blockSignals(False)
+                stored = paper.notes[ids.index(self._note_id)]
+                # Changed elsewhere (another machine, a conflict copy) while nothing is typed
+                # here: show it. Typed text is never replaced; its save sees the conflict.
+                if stored.body != self._note_base and self._editor_unchanged():
+                    self._load_note(stored)
             return
         if paper.notes:
             self.note_list.setCurrentRow(0)
@@ -471,8 +482,12 @@ class DetailPane(QStackedWidget):
         else:
             self._load_note(None)
 
+    def _editor_unchanged(self) -> bool:
+        return not self.autosave.isActive() and self.editor.toPlainText() == self._note_base
+
     def _load_note(self, note: Note | None) -> None:
         self._note_id = note.id if note else None
+        self._note_base = note.body if note else ""
         was_loading, self._loading = self._loading, True
         self.editor.setPlainText(note.body if note else "")
         self._loading = was_loading
@@ -602,14 +617,22 @@ class DetailPane(QStackedWidget):
             return
         if self._note_id < 0:
             return
-        current = next((n for n in self.paper.notes if n.id == self._note_id), None)
-        if current is not None and current.body != body and body.strip():
-            self.note_edited.emit(self._note_id, body)
+        if body != self._note_base and body.strip():
+            self.note_edited.emit(self._note_id, body, self._note_base)
+            self._note_base = body  # the next save edits this one (saves run in order)
 
     def note_saved(self, paper_id: int, note_id: int) -> None:
         """The window reports the id of a note that save_note() asked it to create."""
         if self.paper is not None and self.paper.id == paper_id and self._note_id == -1:
             self._note_id = note_id
+
+    def note_conflict(self, note_id: int, copy_id: int, body: str) -> None:
+        """The window reports that saving note `note_id` found it changed elsewhere, so the
+        text was kept as note `copy_id`: the editor goes on with that note, and shows it (with
+        the line that says what happened) when the paper is refreshed."""
+        if self._note_id == note_id:
+            self._note_id = copy_id
+            self._note_base = body
 
     def has_pending_note(self) -> bool:
         return self.autosave.isActive() or self._note_id == -1

@@ -227,12 +227,26 @@ class EditActions(QObject):
             on_first=lambda applied: self.detail.note_saved(paper_id, applied.value),
         )
 
-    def note_edited(self, note_id: int, body: str) -> None:
+    def note_edited(self, note_id: int, body: str, base: str) -> None:
         # Consecutive autosaves of one note undo as one step.
         self._push(
             self.tr("Edit note"),
-            lambda lib: notes.update_note(lib, note_id, body),
+            lambda lib: notes.update_note(lib, note_id, body, base),
             merge_key=("note", note_id),
+            on_first=lambda applied: self._note_saved(note_id, body, applied),
+        )
+
+    def _note_saved(self, note_id: int, body: str, applied: Applied) -> None:
+        if applied.value == note_id:
+            return
+        # Changed elsewhere while it was edited here: this text became a new note.
+        self.detail.note_conflict(note_id, applied.value, body)
+        self.host.work.message(
+            self.tr(
+                "This note was changed elsewhere while you edited it. Both versions are kept: "
+                "yours is the new note headed “Conflict copy”."
+            ),
+            15000,
         )
 
     def note_deleted(self, note_id: int) -> None:

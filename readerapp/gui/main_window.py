@@ -54,6 +54,7 @@ from readerapp.gui.paper_table import PaperTable
 from readerapp.gui.pdf_actions import PdfActions
 from readerapp.gui.preferences import SearchEngineControl, preferences_shortcut
 from readerapp.gui.queue_actions import QueueActions
+from readerapp.gui.remote_changes import RemoteChangesView
 from readerapp.gui.routine_actions import RoutineActions
 from readerapp.gui.search_help import SearchSyntaxDialog
 from readerapp.gui.search_panel import SearchPanel
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.lookups = LookupFlow(self, self.import_flow, self)
         self.engines = SearchEngineControl(self, self)
         self.pdf = PdfActions(self, self.lookups.network, self)
+        self.remote = RemoteChangesView(self, self)
         self.queueing.on_queued = self.pdf.queued
         self._build_widgets()
         self._build_actions()
@@ -345,6 +347,7 @@ class MainWindow(QMainWindow):
         # the library: frozen out of the collector's sight, a full collection no longer walks
         # it and stalls the event loop for hundreds of milliseconds (400 ms at 10k papers).
         self.runner.run(lambda: search.warm_sort_orders(library), lambda _r: gc.freeze())
+        self.remote.start(library)  # changes made elsewhere show up from now on
         self.library_ready.emit()
 
     def _library_failed(self, error: BaseException, location: LibraryLocation) -> None:
@@ -357,6 +360,7 @@ class MainWindow(QMainWindow):
         """Closes the library on the worker, after the work queued before (a note being
         saved): closing may merge Whoosh's small segments, seconds the window need not wait."""
         self.detail.save_note()
+        self.remote.stop()
         library, lock = self._library, self._lock
         self._library = self._lock = None
         self.undo_stack.clear()

@@ -251,7 +251,9 @@ def _replace_fields(
     """Writes the fields (and those `follow` derives from them) and the hand-edited marks
     `edited` makes of the old ones; the undo puts all of them back."""
     with library.write() as session:
-        row = session.get(PaperRow, paper_id)
+        # Locked (FOR UPDATE on a server): two machines editing different fields of one
+        # paper take turns, and the second builds its hand-edited marks on the first's.
+        row = session.get(PaperRow, paper_id, with_for_update=True)
         if row is None:
             raise UserError(f"no paper with id {paper_id}")
         _check_unique(session, paper_id, values)

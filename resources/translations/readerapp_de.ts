@@ -564,6 +564,10 @@ Sie können das mit Strg+Z rückgängig machen.</numerusform>
         <translation>Notiz bearbeiten</translation>
     </message>
     <message>
+        <source>This note was changed elsewhere while you edited it. Both versions are kept: yours is the new note headed “Conflict copy”.</source>
+        <translation>Diese Notiz wurde anderswo geändert, während Sie sie bearbeitet haben. Beide Fassungen bleiben erhalten: Ihre ist die neue Notiz mit der Überschrift „Conflict copy“.</translation>
+    </message>
+    <message>
         <source>Delete note</source>
         <translation>Notiz löschen</translation>
     </message>
@@ -1932,6 +1936,23 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
     </message>
 </context>
 <context>
+    <name>RemoteChangesView</name>
+    <message numerus="yes">
+        <source>%Ln paper(s) changed on another machine (by %1)</source>
+        <translation>
+            <numerusform>%Ln Artikel auf einem anderen Rechner geändert (von %1)</numerusform>
+            <numerusform>%Ln Artikel auf einem anderen Rechner geändert (von %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln paper(s) changed in another readerapp (by %1)</source>
+        <translation>
+            <numerusform>%Ln Artikel in einem anderen readerapp geändert (von %1)</numerusform>
+            <numerusform>%Ln Artikel in einem anderen readerapp geändert (von %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoutineActions</name>
     <message>
         <source>&amp;Archive (out of the Inbox)</source>
@@ -2073,6 +2094,11 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <source>d MMM yyyy</source>
         <comment>QDate layout of a day in the history line</comment>
         <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <comment>a history step and who did it</comment>
+        <translation>%1 von %2</translation>
     </message>
 </context>
 <context>

@@ -366,6 +366,23 @@ You can undo this with Ctrl+Z.</numerusform>
     </message>
 </context>
 <context>
+    <name>RemoteChangesView</name>
+    <message numerus="yes">
+        <source>%Ln paper(s) changed on another machine (by %1)</source>
+        <translation>
+            <numerusform>%Ln paper changed on another machine (by %1)</numerusform>
+            <numerusform>%Ln papers changed on another machine (by %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln paper(s) changed in another readerapp (by %1)</source>
+        <translation>
+            <numerusform>%Ln paper changed in another readerapp (by %1)</numerusform>
+            <numerusform>%Ln papers changed in another readerapp (by %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoutineActions</name>
     <message numerus="yes">
         <source>Archive %n paper(s)</source>

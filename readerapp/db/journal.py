@@ -45,6 +45,11 @@ def touch(session: Session, ids: Iterable[int], *, indexed: bool = False) -> Non
         touched[pid] = indexed or touched.get(pid, False)
 
 
+def on_server(session: Session) -> bool:
+    """Whether this session writes to a PostgreSQL server (else a SQLite file)."""
+    return session.get_bind().dialect.name == "postgresql"
+
+
 def member_of(session: Session) -> str | None:
     """The member making this write transaction (set by the library), for rows that keep it."""
     member = session.info.get(MEMBER)
@@ -64,7 +69,7 @@ def record(session: Session, member: str, at: dt.datetime) -> int | None:
 
     from readerapp.db.models import JournalPaperRow, JournalRow
 
-    server = session.get_bind().dialect.name == "postgresql"
+    server = on_server(session)
     if server:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
     seq = int(session.scalar(select(func.coalesce(func.max(JournalRow.seq), 0))) or 0) + 1

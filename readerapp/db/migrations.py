@@ -151,10 +151,12 @@ def _v4_to_v5(conn: Connection) -> None:
 
 
 def _v5_to_v6(conn: Connection) -> None:
-    """The change journal, empty: what happened before it is not known."""
+    """The change journal, empty: what happened before it is not known. Runs on both
+    backends; only the type of a time differs (as create_all spells DateTime)."""
+    stamp = "TIMESTAMP WITHOUT TIME ZONE" if conn.dialect.name == "postgresql" else "DATETIME"
     conn.exec_driver_sql(
         "CREATE TABLE journal ("
-        " seq INTEGER NOT NULL, member VARCHAR NOT NULL, changed_at DATETIME NOT NULL,"
+        f" seq INTEGER NOT NULL, member VARCHAR NOT NULL, changed_at {stamp} NOT NULL,"
         " PRIMARY KEY (seq))"
     )
     conn.exec_driver_sql(

@@ -276,6 +276,7 @@ def _write_batch(
         )
     if pending:
         journal.touch(session, pending, indexed=True)
+    if pending and not journal.on_server(session):
         # Marks for the indexer, in this transaction: the index may lag SQLite, never miss it.
         driver_sql(
             session.connection(),

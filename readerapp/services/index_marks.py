@@ -13,10 +13,15 @@ from readerapp.db.upsert import insert_ignore
 
 def mark_for_index(session: Session, ids: Sequence[int]) -> None:
     """Record, inside the caller's transaction, that these papers' index entries are stale:
-    the index may lag SQLite, never miss a change. The change journal lists them too."""
+    the index may lag the database, never miss a change. The change journal lists them too;
+    on a server it is the only record (each machine's index catches up from it, see
+    services.catch_up), so no shared mark is written there."""
     if ids:
         journal.touch(session, ids, indexed=True)
-        session.execute(insert_ignore(session, IndexPendingRow), [{"paper_id": pid} for pid in ids])
+        if not journal.on_server(session):
+            session.execute(
+                insert_ignore(session, IndexPendingRow), [{"paper_id": pid} for pid in ids]
+            )
 
 
 def papers_touched(session: Session, ids: Sequence[int]) -> None:

@@ -9,7 +9,7 @@ import os
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +33,7 @@ from readerapp.db.engine import ReadConnections, busy_error, set_wal
 from readerapp.db.migrations import is_current, refuse_newer, server_is_current
 from readerapp.search.engine import TextIndex
 from readerapp.search.factory import DEFAULT_ENGINE, ENGINES, open_text_index
+from readerapp.services import catch_up
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -214,9 +215,10 @@ class Library:
             if seq is not None:
                 self.own_changes.add(seq)
 
-    # The index is derived from SQLite. Every change marks its papers pending in the same
-    # transaction; sync_index() applies them and clears the marks. A crash in between leaves
-    # the marks for the next start.
+    # The index is derived from the database. In a folder library every change marks its
+    # papers pending in the same transaction; sync_index() applies them and clears the marks.
+    # A crash in between leaves the marks for the next start. A server library has one index
+    # per machine: each catches up from the change journal instead (services.catch_up).
 
     def sync_index(
         self,
@@ -232,24 +234,16 @@ class Library:
         crash keeps the batches already done and leaves the rest marked for next time. Large
         runs report "Indexing 41,000 / 100,000".
         """
+        if self.server is not None:
+            return self._catch_up(cancel, progress, batch)
         with self.snapshot() as conn:
             pending = reads.pending_ids(conn)
         total = len(pending)
         if not total:
             return 0
         batch = batch or self.index.batch_size
-        # Imported when there is indexing to do: reading documents needs the ORM's session.
-        from readerapp.db import queries
-
         for done, part in enumerate(reads.chunks(pending, batch), start=1):
-            if cancel is not None:
-                cancel.check()
-            with self.read() as session:
-                docs = queries.index_docs(session, part)
-            found = {doc.id for doc in docs}
-            self.index.upsert(docs, cancel=cancel)
-            if gone := [pid for pid in part if pid not in found]:
-                self.index.delete(gone)
+            self._index_part(part, cancel)
             pause_point("index-batch-written")  # in the index, marks not yet cleared
             with self.write() as session:
                 marks = ",".join("?" * len(part))
@@ -263,10 +257,54 @@ class Library:
                 progress(count, total, f"Indexing {count:,} / {total:,}")
         return total
 
+    def _index_part(self, part: Sequence[int], cancel: CancelToken | None) -> None:
+        """Brings these papers' index entries up to date (deleting those of papers gone)."""
+        if cancel is not None:
+            cancel.check()
+        # Imported when there is indexing to do: reading documents needs the ORM's session.
+        from readerapp.db import queries
+
+        with self.read() as session:
+            docs = queries.index_docs(session, part)
+        found = {doc.id for doc in docs}
+        self.index.upsert(docs, cancel=cancel)
+        if gone := [pid for pid in part if pid not in found]:
+            self.index.delete(gone)
+
+    def _catch_up(
+        self, cancel: CancelToken | None, progress: ProgressSink, batch: int | None
+    ) -> int:
+        """sync_index() of a server library: the papers changed since the journal number
+        this machine's index applied, each batch followed by moving that number on."""
+        folder = self._index_dir()
+        start = catch_up.applied(folder) or 0
+        with self.snapshot() as conn:
+            backlog = catch_up.backlog(conn, start)
+        total = len(backlog.ids)
+        batch = batch or self.index.batch_size
+        for done, part in enumerate(reads.chunks(backlog.ids, batch), start=1):
+            self._index_part(part, cancel)
+            pause_point("index-batch-written")  # in the index, the cursor not yet moved
+            catch_up.set_applied(folder, backlog.cursor_after(done * batch))
+            if total > batch:
+                count = min(done * batch, total)
+                progress(count, total, f"Indexing {count:,} / {total:,}")
+        if not total and backlog.top > start:
+            catch_up.set_applied(folder, backlog.top)  # changes the index does not hold
+        return total
+
+    def _index_dir(self) -> Path:
+        return paths.index_dir(self.directory)
+
     def pending_count(self) -> int:
         """Papers saved but not yet searchable by text: search results may be incomplete."""
         with self.snapshot() as conn:
-            return reads.pending_count(conn)
+            if self.server is None:
+                return reads.pending_count(conn)
+            applied = catch_up.applied(self._index_dir())
+            if applied is None:
+                return reads.paper_count(conn)
+            return len(catch_up.backlog(conn, applied).ids)
 
     @staticmethod
     def papers_changed(session: Session) -> None:
@@ -286,13 +324,31 @@ class Library:
     ) -> int:
         from readerapp.db import queries  # the ORM's reads; a rebuild needs them anyway
 
-        self._set_meta(REBUILD_FLAG, "1")
+        top = self._journal_top()
+        self._mark_incomplete()
         with self.read() as session:
             ids = queries.all_paper_ids(session)
             progress(0, len(ids), self._rebuild_message(len(ids)))
             self.index.rebuild(queries.iter_index_docs(session, ids), len(ids), progress, cancel)
-        self._index_complete()
+        self._index_complete(top)
         return len(ids)
+
+    def _mark_incomplete(self) -> None:
+        """The index is not complete until _index_complete: the rebuild flag in a folder
+        library, no cursor for a server library's index."""
+        if self.server is None:
+            self._set_meta(REBUILD_FLAG, "1")
+        else:
+            catch_up.forget(self._index_dir())
+
+    def _journal_top(self) -> int:
+        """The journal number a rebuild will hold at least, read before it reads the papers:
+        changes committed after it are caught up afterwards (indexing some twice is harmless).
+        Only a server library's index needs it."""
+        if self.server is None:
+            return 0
+        with self.snapshot() as conn:
+            return journal.latest(conn)
 
     def _rebuild_message(self, count: int) -> str:
         if self.index.upgraded_from is not None:
@@ -301,19 +357,29 @@ class Library:
             )
         return f"Rebuilding the search index ({count:,} papers)"
 
-    def _index_complete(self) -> None:
-        """The index holds every paper: no marks, no rebuild flag."""
+    def _index_complete(self, top: int = 0) -> None:
+        """The index holds every paper: no marks, no rebuild flag (a server library's index:
+        it holds every change up to journal number `top`)."""
+        if self.server is not None:
+            catch_up.set_applied(self._index_dir(), top)
+            return
         with self.write() as session:
             conn = session.connection()
             conn.exec_driver_sql("DELETE FROM index_pending")
             driver_sql(conn, "DELETE FROM meta WHERE key = ?", (REBUILD_FLAG,))
 
     def index_needs_rebuild(self) -> bool:
-        """True when the index cannot be brought up to date from the pending marks alone."""
+        """True when the index cannot be brought up to date from the pending marks alone (a
+        server library's index: from the journal since its cursor)."""
         with self.snapshot() as conn:
-            flagged = reads.meta_value(conn, REBUILD_FLAG) is not None
             count = reads.paper_count(conn)
-            pending = reads.pending_count(conn)
+            if self.server is None:
+                flagged = reads.meta_value(conn, REBUILD_FLAG) is not None
+                pending = reads.pending_count(conn)
+            else:
+                applied = catch_up.applied(self._index_dir())
+                flagged = applied is None
+                pending = 0 if flagged else len(catch_up.backlog(conn, applied or 0).ids)
         if flagged or (self.index.was_missing and count > 0):
             return True
         # Papers committed without indexing (import with index=False, then the app closed)
@@ -348,6 +414,7 @@ class Library:
         shutil.rmtree(aside, ignore_errors=True)
         from readerapp.db import queries  # the ORM's reads; a rebuild needs them anyway
 
+        top = self._journal_top()
         fresh = open_text_index(aside, engine)
         try:
             with self.read() as session:
@@ -358,7 +425,7 @@ class Library:
             shutil.rmtree(aside, ignore_errors=True)
             raise
         fresh.close()
-        self._set_meta(REBUILD_FLAG, "1")
+        self._mark_incomplete()
         self.index.close()
         shutil.rmtree(final, ignore_errors=True)
         aside.rename(final)
@@ -366,8 +433,9 @@ class Library:
         self.engine = engine
         self.index = open_text_index(final, engine)
         # The one worker (GUI) or the library lock (CLI) kept writers out during the build,
-        # so the new index holds every paper the marks point at.
-        self._index_complete()
+        # so the new index holds every paper the marks point at. (On a server, other machines
+        # wrote meanwhile: the journal since `top` brings those in.)
+        self._index_complete(top)
         return len(ids)
 
     def _set_meta(self, key: str, value: str) -> None:

@@ -23,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from readerapp.core.errors import LibraryError
+from readerapp.core.location import ServerLocation
 from readerapp.db import journal
 from readerapp.db.engine import connect_read_only
 from readerapp.services.changes import Changes
@@ -82,14 +84,9 @@ class RemoteFeed:
         return RemoteChanges(frozenset(papers), members, top)
 
 
-def _server_url(library: Library) -> str | None:
-    """The URL to LISTEN on for a server library; None for a library folder."""
-    return None
-
-
 def is_shared(library: Library) -> bool:
     """True for a server library, whose other writers are other machines."""
-    return _server_url(library) is not None
+    return library.server is not None
 
 
 class ChangeWatcher:
@@ -99,9 +96,9 @@ class ChangeWatcher:
     def __init__(self, library: Library, wake: Callable[[], None]) -> None:
         self._wake = wake
         self._stopping = threading.Event()
-        self._server_url = _server_url(library)
+        self._server = library.server
         self._db_path = library.db_path
-        name = "readerapp-listen" if self._server_url else "readerapp-poll"
+        name = "readerapp-listen" if self._server else "readerapp-poll"
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
@@ -110,8 +107,8 @@ class ChangeWatcher:
         self._thread.join(timeout=5)
 
     def _run(self) -> None:
-        if self._server_url:
-            self._listen(self._server_url)
+        if self._server is not None:
+            self._listen(self._server)
         else:
             self._poll(self._db_path)
 
@@ -135,13 +132,15 @@ class ChangeWatcher:
         if conn is not None:
             conn.close()
 
-    def _listen(self, url: str) -> None:
+    def _listen(self, location: ServerLocation) -> None:
         import psycopg  # only a server library gets here, and it has the driver
+
+        from readerapp.db import server
 
         first = True
         while not self._stopping.is_set():
             try:
-                with psycopg.connect(url, autocommit=True, connect_timeout=10) as conn:
+                with server.connect(location) as conn:
                     conn.execute(f"LISTEN {journal.CHANNEL}")
                     if not first:
                         self._wake()  # what was sent while the connection was down is lost
@@ -149,6 +148,6 @@ class ChangeWatcher:
                     while not self._stopping.is_set():
                         for _notice in conn.notifies(timeout=LISTEN_TICK_S):
                             self._wake()
-            except psycopg.Error:
+            except (psycopg.Error, LibraryError):
                 # The server restarted or the network dropped: try again shortly.
                 self._stopping.wait(RECONNECT_S)

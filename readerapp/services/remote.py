@@ -126,7 +126,9 @@ class ChangeWatcher:
                     conn.close()
                 conn = None
                 continue
-            if last is not None and top != last:
+            # The first look wakes too: a change made between the feed's start and this
+            # thread's first question would otherwise go unseen until the next one.
+            if top != last:
                 self._wake()
             last = top
         if conn is not None:
@@ -137,14 +139,13 @@ class ChangeWatcher:
 
         from readerapp.db import server
 
-        first = True
         while not self._stopping.is_set():
             try:
                 with server.connect(location) as conn:
                     conn.execute(f"LISTEN {journal.CHANNEL}")
-                    if not first:
-                        self._wake()  # what was sent while the connection was down is lost
-                    first = False
+                    # What was committed before LISTEN (since the feed started, or while the
+                    # connection was down) sent no notification here: look once now.
+                    self._wake()
                     while not self._stopping.is_set():
                         for _notice in conn.notifies(timeout=LISTEN_TICK_S):
                             self._wake()

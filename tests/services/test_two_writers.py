@@ -103,7 +103,9 @@ def test_the_watcher_wakes_when_another_process_writes(two: tuple[Library, Libra
     woke = threading.Event()
     watcher = remote.ChangeWatcher(ana, woke.set)
     try:
-        assert not woke.wait(2 * remote.POLL_S)  # nothing written: it stays asleep
+        assert woke.wait(30)  # one look when it starts, for what came before it listened
+        woke.clear()
+        assert not woke.wait(2 * remote.POLL_S)  # nothing written since: it stays asleep
         triage.set_starred(ben, triage.resolve(ben, ["1"]), True)
         assert woke.wait(30)
     finally:

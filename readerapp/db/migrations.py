@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -183,6 +184,8 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
 # takes (any number fixed for readerapp; it only has to differ from other apps' locks).
 SERVER_VERSION_KEY = "schema_version"
 SERVER_SCHEMA_LOCK = 0x7265_6164  # "read"
+# PostgreSQL's SQLSTATE for "permission denied" / "must be owner of table".
+INSUFFICIENT_PRIVILEGE = "42501"
 # tags, queues, saved searches and rules compare names without case, as SQLite's NOCASE:
 # an ICU collation that ignores case (and only case) at the secondary strength.
 NOCASE_COLLATION = (
@@ -325,15 +328,41 @@ def ensure_server_schema(engine: Engine, shown: str) -> None:
                     f"{shown}: the database holds other tables, not a readerapp library; "
                     "use a new, empty database"
                 )
-            conn.exec_driver_sql(NOCASE_COLLATION)
-            Base.metadata.create_all(conn)
+            with _owner_only(shown, None):
+                conn.exec_driver_sql(NOCASE_COLLATION)
+                Base.metadata.create_all(conn)
             _set_server_version(conn)
             return
         if version > SCHEMA_VERSION:
             raise _newer_server(shown, version)
-        for step in range(version, SCHEMA_VERSION):
-            MIGRATIONS[step](conn)
+        with _owner_only(shown, version):
+            for step in range(version, SCHEMA_VERSION):
+                MIGRATIONS[step](conn)
         _set_server_version(conn)
+
+
+@contextmanager
+def _owner_only(shown: str, version: int | None) -> Iterator[None]:
+    """A member of a lab's library may read and write papers but not change the schema
+    (README, "A library on a server"): creating or upgrading it is its owner's. Refused in
+    one line that says who can, with the transaction (and the database) left as it was."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        yield
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+            raise
+        what = (
+            "there is no library in this database yet, and this user may not create its tables"
+            if version is None
+            else f"the library is at schema {version} and this readerapp needs "
+            f"{SCHEMA_VERSION}; only the owner of its tables may upgrade it"
+        )
+        raise LibraryError(
+            f"{shown}: {what}. Ask the library's owner to open it once with this readerapp "
+            "(readerapp --library postgresql://OWNER@HOST/DB check)"
+        ) from None
 
 
 def _set_server_version(conn: Connection) -> None:

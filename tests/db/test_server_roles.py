@@ -1,0 +1,176 @@
+"""The roles and grants README gives a lab, on the real server: the owner creates and
+upgrades the library; a member reads and writes papers but cannot change the schema, and is
+told who can when the library needs an upgrade."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from readerapp.core.errors import LibraryError
+from readerapp.core.location import ServerLocation
+from readerapp.db.migrations import SCHEMA_VERSION
+from readerapp.services import (
+    copying,
+    importing,
+    notes,
+    queues,
+    rules,
+    search,
+    triage,
+    undo,
+)
+from readerapp.services.library import Library
+from tests.conftest import SEED
+from tests.pg_cluster import cluster
+
+pytestmark = pytest.mark.sqlite_only  # the libraries here are made by the test
+
+# README ("A library on a server" ▸ For a lab), with the names of this test.
+LAB_SQL = """
+CREATE ROLE {owner} LOGIN;
+CREATE ROLE {members} NOLOGIN;
+CREATE ROLE {ana} LOGIN IN ROLE {members};
+CREATE DATABASE {db} OWNER {owner};
+"""
+GRANTS_SQL = """
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO {members};
+ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public
+  GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {members};
+ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public
+  GRANT USAGE, SELECT ON SEQUENCES TO {members};
+"""
+
+
+@dataclass(frozen=True)
+class Lab:
+    owner: ServerLocation
+    member: ServerLocation
+    db: str
+
+
+def _statements(sql: str) -> list[str]:
+    return [s.strip() for s in sql.split(";") if s.strip()]
+
+
+@pytest.fixture
+def lab() -> Iterator[Lab]:
+    tag = uuid.uuid4().hex[:8]
+    names = {
+        "owner": f"lab_owner_{tag}",
+        "members": f"lab_members_{tag}",
+        "ana": f"ana_{tag}",
+        "db": f"lab_{tag}",
+    }
+    made = cluster()
+    for statement in _statements(LAB_SQL.format(**names)):
+        made.admin_sql(statement)
+    for statement in _statements(GRANTS_SQL.format(**names)):
+        made.admin_sql(statement, names["db"])
+    yield Lab(
+        owner=ServerLocation(made.url(names["db"], user=names["owner"])),
+        member=ServerLocation(made.url(names["db"], user=names["ana"])),
+        db=names["db"],
+    )
+    made.drop_database(made.url(names["db"]))
+    for role in ("ana", "members", "owner"):
+        made.admin_sql(f"DROP ROLE IF EXISTS {names[role]}")
+
+
+@pytest.fixture
+def seeded_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "mine"
+    with Library.open(folder) as lib:
+        importing.import_path(lib, SEED)
+    return folder
+
+
+def test_a_member_reads_and_writes_papers(lab: Lab, seeded_folder: Path, tmp_path: Path) -> None:
+    copying.copy_library(seeded_folder, lab.owner)  # the owner puts the library up
+    bib = tmp_path / "week.bib"
+    bib.write_text(
+        "@article{a, title={Sparse adapters for members}, year={2031}}\n"
+        "@article{b, title={Grants and roles in practice}, year={2031}}\n"
+    )
+    with Library.open(lab.member) as lib:
+        assert len(search.search(lib, "")) == 73
+        report = importing.import_path(lib, bib)
+        assert report.added == 2
+        lib.sync_index()
+        new = [p.id for p in search.search(lib, "adapters members")]
+        assert new == [74]
+        triage.set_starred(lib, [1, 74], True)
+        triage.set_status(lib, [2], "reading")
+        triage.add_tag(lib, "lab", [1, 2])
+        notes.add_note(lib, 74, "Discussed on Monday")
+        queues.add_to_queue(lib, "Reading group", [74, 1])
+        rules.save_rule(lib, rules.make_rule("Grants", "grants", tag="admin"))
+        starred = triage.set_starred(lib, [3], True)
+        assert starred.undo is not None
+        undo.apply(lib, starred.undo)  # Ctrl+Z
+        assert not triage.get_paper(lib, 3).starred
+        triage.delete_papers(lib, [75])
+        assert queues.queue_ids(lib, "Reading group") == [74, 1]
+    with Library.open(lab.owner) as lib:  # the owner sees what the member did
+        assert triage.get_paper(lib, 74).starred
+        assert [n.body for n in triage.get_paper(lib, 74).notes] == ["Discussed on Monday"]
+        assert "lab" in triage.get_paper(lib, 2).tags
+        assert [r.name for r in rules.list_rules(lib)] == ["Grants"]
+
+
+def _as(location: ServerLocation, sql: str) -> str:
+    """Runs one statement as the location's user; the server's error class, or 'ok'."""
+    with psycopg.connect(location.driver_url, autocommit=True) as conn:
+        try:
+            conn.execute(sql)  # type: ignore[arg-type]
+        except psycopg.errors.InsufficientPrivilege:
+            return "refused"
+    return "ok"
+
+
+def test_a_member_cannot_change_the_schema(lab: Lab, seeded_folder: Path) -> None:
+    copying.copy_library(seeded_folder, lab.owner)
+    for sql in (
+        "ALTER TABLE papers ADD COLUMN mine integer",
+        "DROP TABLE notes",
+        "CREATE TABLE mine (id integer)",
+        "CREATE INDEX ix_mine ON papers (title)",
+        "TRUNCATE papers CASCADE",
+        "ALTER SEQUENCE papers_id_seq RESTART WITH 1",
+    ):
+        assert _as(lab.member, sql) == "refused", sql
+    assert _as(lab.member, "SELECT count(*) FROM papers") == "ok"
+    assert _as(lab.owner, "CREATE INDEX ix_owner_may ON papers (title)") == "ok"
+
+
+def test_a_member_is_told_who_can_upgrade_or_create_the_library(
+    lab: Lab, seeded_folder: Path
+) -> None:
+    with pytest.raises(LibraryError) as caught:  # nothing there yet: the owner makes it
+        Library.open(lab.member)
+    assert str(caught.value).startswith(
+        f"{lab.member.shown}: there is no library in this database yet, and this user may "
+        "not create its tables. Ask the library's owner to open it once"
+    )
+    copying.copy_library(seeded_folder, lab.owner)
+    older = SCHEMA_VERSION - 1
+    cluster().admin_sql(f"UPDATE meta SET value = '{older}' WHERE key = 'schema_version'", lab.db)
+    with pytest.raises(LibraryError) as caught:
+        Library.open(lab.member)
+    assert str(caught.value) == (
+        f"{lab.member.shown}: the library is at schema {older} and this readerapp needs "
+        f"{SCHEMA_VERSION}; only the owner of its tables may upgrade it. Ask the library's "
+        "owner to open it once with this readerapp "
+        "(readerapp --library postgresql://OWNER@HOST/DB check)"
+    )
+    # Refused before anything changed: the version, and the papers, are as they were.
+    with psycopg.connect(lab.owner.driver_url) as conn:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        assert row == (str(older),)
+        assert conn.execute("SELECT count(*) FROM papers").fetchone() == (73,)

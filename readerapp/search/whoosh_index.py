@@ -18,8 +18,9 @@ from whoosh.analysis import Analyzer
 from whoosh.codec.base import Segment
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
+from whoosh.matching import Matcher
 from whoosh.reading import IndexReader
-from whoosh.searching import Searcher
+from whoosh.searching import SearchContext, Searcher
 from whoosh.writing import MERGE_SMALL, SegmentWriter
 
 from readerapp.core.errors import LibraryError
@@ -30,6 +31,8 @@ from readerapp.search.engine import FIELD_OF, INDEXED_FIELDS
 from readerapp.search.query import And, MatchAll, Node, Not, Or, Text
 from readerapp.search.whoosh_analysis import name_analyzer, text_analyzer
 from readerapp.search.whoosh_files import install as install_mapped_files
+from readerapp.search.whoosh_phrases import phrase_docs, tree_sum
+from readerapp.search.whoosh_postings import PostingCache, matching
 
 # The index's format and analysis version: a new name when the schema or the analysis
 # changes makes an older index look missing, so that it is rebuilt once (v2: the full text
@@ -100,6 +103,23 @@ def _fields(leaf: Text) -> tuple[str, ...]:
     return (FIELD_OF[leaf.field],) if leaf.field else INDEXED_FIELDS
 
 
+def _expansion(
+    cache: PostingCache | None, reader: IndexReader, field: str, leaf: Text
+) -> list[str | bytes]:
+    """The terms a prefix or fuzzy leaf expands to in a field, found once per query."""
+    key = (field, leaf.kind, leaf.value, leaf.distance)
+    if cache is not None and key in cache.expansions:
+        return cache.expansions[key]
+    terms: list[str | bytes] = []
+    if leaf.kind == "prefix":
+        terms.extend(_prefix_terms(reader, field, leaf.value))
+    else:
+        terms.extend(_fuzzy_terms(reader, field, leaf))
+    if cache is not None:
+        cache.expansions[key] = terms
+    return terms
+
+
 def _prefix_terms(reader: IndexReader, field: str, value: str) -> list[bytes]:
     """Terms that a prefix leaf expands to, at most MAX_EXPANSIONS of them."""
     raw = value.lower()
@@ -129,14 +149,12 @@ def _fuzzy_terms(reader: IndexReader, field: str, leaf: Text) -> list[str]:
     return list(found)[:MAX_EXPANSIONS]
 
 
-def _leaf_query(leaf: Text, reader: IndexReader) -> wq.Query:
+def _leaf_query(leaf: Text, reader: IndexReader, cache: PostingCache | None) -> wq.Query:
     """A leaf as a Whoosh query; prefix and fuzzy leaves arrive already expanded and capped."""
     parts: list[wq.Query] = []
     for field in _fields(leaf):
-        if leaf.kind == "prefix":
-            parts.extend(wq.Term(field, t) for t in _prefix_terms(reader, field, leaf.value))
-        elif leaf.kind == "fuzzy":
-            parts.extend(wq.Term(field, t) for t in _fuzzy_terms(reader, field, leaf))
+        if leaf.kind in ("prefix", "fuzzy"):
+            parts.extend(wq.Term(field, t) for t in _expansion(cache, reader, field, leaf))
         else:
             words = _tokens(field, leaf.value)
             if len(words) == 1:
@@ -149,16 +167,16 @@ def _leaf_query(leaf: Text, reader: IndexReader) -> wq.Query:
     return parts[0] if len(parts) == 1 else wq.Or(parts)
 
 
-def to_whoosh(node: Node, reader: IndexReader) -> wq.Query:
+def to_whoosh(node: Node, reader: IndexReader, cache: PostingCache | None = None) -> wq.Query:
     """A text-only query tree as a Whoosh query (used for scoring)."""
     if isinstance(node, Text):
-        return _leaf_query(node, reader)
+        return _leaf_query(node, reader, cache)
     if isinstance(node, And):
-        return wq.And([to_whoosh(n, reader) for n in node.items])
+        return wq.And([to_whoosh(n, reader, cache) for n in node.items])
     if isinstance(node, Or):
-        return wq.Or([to_whoosh(n, reader) for n in node.items])
+        return wq.Or([to_whoosh(n, reader, cache) for n in node.items])
     if isinstance(node, Not):
-        return wq.And([wq.Every(), wq.Not(to_whoosh(node.item, reader))])
+        return wq.And([wq.Every(), wq.Not(to_whoosh(node.item, reader, cache))])
     if isinstance(node, MatchAll):
         return wq.Every()
     raise TypeError(f"not a text query node: {node!r}")
@@ -186,15 +204,18 @@ def _summands(query: wq.Query) -> list[wq.Query] | None:
 
 
 def _scores_of(
-    searcher: Searcher, summands: list[wq.Query], allowed: list[int]
+    searcher: Searcher, summands: list[wq.Query], allowed: list[int], cache: PostingCache
 ) -> dict[int, float]:
     """Whoosh's scores of the documents `allowed` (sorted numbers) for the sum of `summands`.
 
     Whoosh's collector would walk every posting of every part and score it (an OR of more
     than two parts on segments under 5,000 documents scores them all into arrays), then drop
     the documents outside the filter: for a common word, thousands of scores to keep a few
-    hundred. Here each part's matcher skips to the allowed documents and scores only those,
-    with the same matchers and weighting, so the same scores.
+    hundred. Here each part is scored on the allowed documents only, from the posting lists
+    the matching already read (whoosh_postings), with Whoosh's own scorer of each word: its
+    BM25F of the posting's weight and the document's field length, as the word's matcher
+    computes it, so the same scores. A document's parts are added up in the summands'
+    order, as before.
     """
     context = searcher.context()
     totals: dict[int, float] = {}
@@ -204,22 +225,84 @@ def _scores_of(
         targets = [d - offset for d in allowed[start:end]]
         if not targets:
             continue
+        wanted = set(targets)
         for summand in summands:
-            matcher = summand.matcher(sub, context)
-            place = 0
-            while matcher.is_active():
-                docnum = matcher.id()
-                place = bisect_left(targets, docnum, place)
-                if place == len(targets):
-                    break
-                if targets[place] == docnum:
-                    key = docnum + offset
-                    totals[key] = totals.get(key, 0.0) + matcher.score()
-                    place += 1
-                    if place == len(targets):
-                        break
-                matcher.skip_to(targets[place])
+            found: list[tuple[int, float]] | None = None
+            if isinstance(summand, wq.Phrase):
+                found = _phrase_scores(sub, context, summand, targets, cache)
+            elif isinstance(summand, wq.Term):
+                found = _term_scores(sub, context, summand, wanted, cache)
+            if found is None:  # an unusual scorer or query: walk Whoosh's matcher
+                found = _matcher_scores(summand.matcher(sub, context), targets)
+            for docnum, score in found:
+                key = docnum + offset
+                totals[key] = totals.get(key, 0.0) + score
     return totals
+
+
+def _term_scores(
+    sub: Searcher, context: SearchContext, term: wq.Term, wanted: set[int], cache: PostingCache
+) -> list[tuple[int, float]] | None:
+    if term.boost != 1.0 or term.minquality:
+        return None
+    reader = sub.reader()
+    postings = cache.postings(reader, term.fieldname, term.text)
+    if postings is None:
+        return []
+    found = matching(postings, wanted)
+    if not found:
+        return []
+    scorer = cache.scorer(sub, context, term.fieldname, term.text)
+    if scorer is None:
+        return None
+    score, length = scorer._score, cache.lengths(reader, term.fieldname)
+    return [(doc, score(weight, length(doc))) for doc, weight in found]
+
+
+def _phrase_scores(
+    sub: Searcher,
+    context: SearchContext,
+    phrase: wq.Phrase,
+    targets: list[int],
+    cache: PostingCache,
+) -> list[tuple[int, float]] | None:
+    """Whoosh's scores of a phrase on the targets it matches: found by positions
+    (whoosh_phrases), scored as its span matcher scores them, the sum of its words' scores
+    added up in the tree of its intersection matcher."""
+    if phrase.boost != 1.0 or phrase.slop != 1 or len(phrase.words) < 2:
+        return None
+    reader = sub.reader()
+    docs = phrase_docs(reader, phrase.fieldname, phrase.words, cache, within=targets)
+    if not docs:
+        return []
+    columns: list[list[float]] = []
+    for word in phrase.words:
+        postings = cache.postings(reader, phrase.fieldname, word)
+        scorer = cache.scorer(sub, context, phrase.fieldname, word)
+        if postings is None or scorer is None:
+            return None
+        ids, weights = postings.ids, postings.weights
+        score, length = scorer._score, cache.lengths(reader, phrase.fieldname)
+        columns.append([score(weights[bisect_left(ids, d)], length(d)) for d in docs])
+    return [(doc, tree_sum(parts)) for doc, *parts in zip(docs, *columns, strict=True)]
+
+
+def _matcher_scores(matcher: Matcher, targets: list[int]) -> list[tuple[int, float]]:
+    """A Whoosh matcher's scores on the targets it matches, skipping to each in turn."""
+    found: list[tuple[int, float]] = []
+    place = 0
+    while matcher.is_active():
+        docnum = matcher.id()
+        place = bisect_left(targets, docnum, place)
+        if place == len(targets):
+            break
+        if targets[place] == docnum:
+            found.append((docnum, matcher.score()))
+            place += 1
+            if place == len(targets):
+                break
+        matcher.skip_to(targets[place])
+    return found
 
 
 class _Matcher:
@@ -230,33 +313,34 @@ class _Matcher:
     which at 100k documents are far cheaper than Whoosh's pure-Python matcher trees.
     """
 
-    def __init__(self, searcher: Searcher, live: Callable[[], set[int]]) -> None:
+    def __init__(
+        self, searcher: Searcher, live: Callable[[], set[int]], cache: PostingCache
+    ) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.leaves = self.reader.leaf_readers()
         self.live = live
+        self.cache = cache
 
     def _postings(self, field: str, term: str | bytes) -> Iterator[int]:
         for sub, offset in self.leaves:
-            if (field, term) in sub:
-                ids = sub.postings(field, term).all_ids()
-                yield from ids if offset == 0 else (d + offset for d in ids)
+            ids = self.cache.ids(sub, field, term)
+            yield from ids if offset == 0 else (d + offset for d in ids)
 
     def leaf(self, leaf: Text) -> set[int]:
         out: set[int] = set()
         for field in _fields(leaf):
-            if leaf.kind == "prefix":
-                for term in _prefix_terms(self.reader, field, leaf.value):
+            if leaf.kind in ("prefix", "fuzzy"):
+                for term in _expansion(self.cache, self.reader, field, leaf):
                     out.update(self._postings(field, term))
-            elif leaf.kind == "fuzzy":
-                for word in _fuzzy_terms(self.reader, field, leaf):
-                    out.update(self._postings(field, word))
             else:
                 words = _tokens(field, leaf.value)
                 if len(words) == 1:
                     out.update(self._postings(field, words[0]))
                 elif words:
-                    out.update(self.searcher.docs_for_query(wq.Phrase(field, words)))
+                    for sub, offset in self.leaves:
+                        found = phrase_docs(sub, field, words, self.cache)
+                        out.update(found if offset == 0 else (d + offset for d in found))
         return out
 
     def docs(self, node: Node) -> set[int]:
@@ -315,6 +399,7 @@ class WhooshIndex:
         # Paper id -> (segment id, document number, document) of what this process wrote
         # into small segments, while that entry is current (see TINY_SEGMENT).
         self._written: dict[int, tuple[str, int, IndexDoc]] = {}
+        self._cache: tuple[Searcher, PostingCache] | None = None
         self.was_missing = False
         self.upgraded_from: str | None = None  # an older index this one replaces
         self._open()
@@ -534,8 +619,17 @@ class WhooshIndex:
             raise
         writer.commit(merge=False)
 
+    def _posting_cache(self, *, fresh: bool) -> PostingCache:
+        """The posting lists of the current query (see whoosh_postings): a search starts
+        them afresh, its scoring reads them, as long as the searcher has not changed."""
+        searcher = self.searcher()
+        if fresh or self._cache is None or self._cache[0] is not searcher:
+            self._cache = (searcher, PostingCache())
+        return self._cache[1]
+
     def search(self, node: Node) -> set[int]:
-        docs = _Matcher(self.searcher(), self._live_docs).docs(node)
+        cache = self._posting_cache(fresh=True)
+        docs = _Matcher(self.searcher(), self._live_docs, cache).docs(node)
         pids = self._pid_list()
         return {pids[d] for d in docs}
 
@@ -545,7 +639,9 @@ class WhooshIndex:
         """Scores of the best `limit` matches (all when None) among the papers `within`."""
         searcher = self.searcher()
         pids = self._pid_list()
-        query = to_whoosh(node, searcher.reader())
+        cache = self._posting_cache(fresh=False)
+        self._cache = None  # the next query reads its own lists
+        query = to_whoosh(node, searcher.reader(), cache)
         if within is None:
             return {pids[hit.docnum]: hit.score for hit in searcher.search(query, limit=limit)}
         docnums = self._docnum_of()
@@ -556,7 +652,7 @@ class WhooshIndex:
         if summands is None:  # not a sum of words and phrases: Whoosh's own collector
             results = searcher.search(query, limit=limit, filter=set(allowed))
             return {pids[hit.docnum]: hit.score for hit in results}
-        scores = _scores_of(searcher, summands, allowed)
+        scores = _scores_of(searcher, summands, allowed, cache)
         best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
         return {pids[docnum]: score for docnum, score in best}
 
@@ -632,6 +728,7 @@ class WhooshIndex:
             self._searcher.close()
             self._searcher = None
         self._pids = self._live = self._docnums = None
+        self._cache = None
         self._segment_pids.clear()
         self._segment_docnums.clear()
         if self._ix is not None:

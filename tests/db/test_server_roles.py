@@ -4,6 +4,7 @@ told who can when the library needs an upgrade."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,21 +32,34 @@ from tests.pg_cluster import cluster
 
 pytestmark = pytest.mark.sqlite_only  # the libraries here are made by the test
 
-# README ("A library on a server" ▸ For a lab), with the names of this test.
-LAB_SQL = """
-CREATE ROLE {owner} LOGIN;
-CREATE ROLE {members} NOLOGIN;
-CREATE ROLE {ana} LOGIN IN ROLE {members};
-CREATE DATABASE {db} OWNER {owner};
-"""
-GRANTS_SQL = """
-REVOKE CREATE ON SCHEMA public FROM PUBLIC;
-GRANT USAGE ON SCHEMA public TO {members};
-ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public
-  GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {members};
-ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public
-  GRANT USAGE, SELECT ON SEQUENCES TO {members};
-"""
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def readme_lab_sql() -> tuple[list[str], list[str]]:
+    """README's SQL for a lab ("A library on a server" ▸ For a lab): the statements run in
+    the server's default database, and those after its \\connect, in the new one."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## A library on a server") :]
+    block = section[
+        section.index("```sql\n") + 7 : section.index("```", section.index("```sql") + 6)
+    ]
+    before, _, after = block.partition("\\connect papers\n")
+    return _statements(before), _statements(after)
+
+
+def _statements(sql: str) -> list[str]:
+    lines = [line.split("--")[0] for line in sql.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _named(statement: str, names: dict[str, str]) -> str:
+    """A README statement with this test's names (roles are the cluster's, shared by every
+    test in the process) and without the password (the test server trusts every login)."""
+    statement = re.sub(r" PASSWORD '[^']*'", "", statement)
+    for word in ("papers_owner", "papers_members"):
+        statement = statement.replace(word, names[word])
+    statement = re.sub(r"\bana\b", names["ana"], statement)
+    return re.sub(r"\bDATABASE papers\b", f"DATABASE {names['papers']}", statement)
 
 
 @dataclass(frozen=True)
@@ -55,31 +69,29 @@ class Lab:
     db: str
 
 
-def _statements(sql: str) -> list[str]:
-    return [s.strip() for s in sql.split(";") if s.strip()]
-
-
 @pytest.fixture
 def lab() -> Iterator[Lab]:
     tag = uuid.uuid4().hex[:8]
     names = {
-        "owner": f"lab_owner_{tag}",
-        "members": f"lab_members_{tag}",
+        "papers_owner": f"lab_owner_{tag}",
+        "papers_members": f"lab_members_{tag}",
         "ana": f"ana_{tag}",
-        "db": f"lab_{tag}",
+        "papers": f"lab_{tag}",
     }
     made = cluster()
-    for statement in _statements(LAB_SQL.format(**names)):
-        made.admin_sql(statement)
-    for statement in _statements(GRANTS_SQL.format(**names)):
-        made.admin_sql(statement, names["db"])
+    server_wide, in_database = readme_lab_sql()
+    assert len(server_wide) == 4 and len(in_database) == 4
+    for statement in server_wide:
+        made.admin_sql(_named(statement, names))
+    for statement in in_database:
+        made.admin_sql(_named(statement, names), names["papers"])
     yield Lab(
-        owner=ServerLocation(made.url(names["db"], user=names["owner"])),
-        member=ServerLocation(made.url(names["db"], user=names["ana"])),
-        db=names["db"],
+        owner=ServerLocation(made.url(names["papers"], user=names["papers_owner"])),
+        member=ServerLocation(made.url(names["papers"], user=names["ana"])),
+        db=names["papers"],
     )
-    made.drop_database(made.url(names["db"]))
-    for role in ("ana", "members", "owner"):
+    made.drop_database(made.url(names["papers"]))
+    for role in ("ana", "papers_members", "papers_owner"):
         made.admin_sql(f"DROP ROLE IF EXISTS {names[role]}")
 
 

@@ -464,7 +464,15 @@ class DetailPane(QStackedWidget):
         self.note_list.blockSignals(False)
         _fit_rows(self.note_list, NOTE_ROWS_SHOWN)
         ids = [n.id for n in paper.notes]
-        if keep_editor and (self._note_id is None or self._note_id in ids):
+        # An empty note editor nobody is in (not "New note" pressed, which puts the cursor
+        # there) shows the paper's first note when one arrives from another window or machine.
+        idle_new = (
+            self._note_id is None
+            and bool(ids)
+            and self._editor_unchanged()
+            and not self.editor.hasFocus()
+        )
+        if keep_editor and not idle_new and (self._note_id is None or self._note_id in ids):
             if self._note_id is not None:
                 # Quietly: selecting a row loads its note, which would replace typed text.
                 self.note_list.blockSignals(True)

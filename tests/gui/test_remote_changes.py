@@ -7,13 +7,17 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from readerapp.core import paths
+from readerapp.core.settings import MEMBER_ENV
 from readerapp.gui.main_window import MainWindow
 from readerapp.services import notes, triage
 from readerapp.services.changes import Changes
 from readerapp.services.library import Library
 from readerapp.services.remote import RemoteChanges
+from tests.conftest import ServerDatabases
 from tests.gui.conftest import WindowFactory, on_worker, settle
 from tests.reliability.helpers import child_env, readerapp
+from tests.routine_helpers import import_titles
 
 # Generous bounds for a loaded CI machine; the 2 s budget is the benchmark's to measure.
 ARRIVAL_MS = 15000
@@ -108,3 +112,34 @@ def test_a_note_changed_elsewhere_while_nothing_is_typed_is_shown(
     qtbot.waitUntil(
         lambda: window.detail.editor.toPlainText() == "shared draft, revised", timeout=ARRIVAL_MS
     )
+
+
+def test_a_note_from_another_machine_arrives_and_is_searchable(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    server_databases: ServerDatabases,
+    tmp_path: Path,
+) -> None:
+    """A server library: the other machine is a `readerapp` process with its own cache
+    folder; its change reaches the window through LISTEN/NOTIFY and the journal."""
+    location = server_databases.new(with_library=True)
+    with Library.open(location) as seed:
+        import_titles(seed, "Attention Revisited", "Sparse Mixtures", "Long Context")
+    window = open_window(location)  # type: ignore[arg-type]
+    paper_id = window.model.id_at(1)
+    assert paper_id is not None
+    _select(qtbot, window, paper_id)
+
+    other = child_env(tmp_path, XDG_CACHE_HOME=str(tmp_path / "other-machine"))
+    other.update({paths.LIBRARY_ENV: location.url, MEMBER_ENV: "ben"})
+    with qtbot.waitSignal(window.remote.arrived, timeout=ARRIVAL_MS):
+        done = readerapp("note", str(paper_id), "compare with the numbat baseline", env=other)
+        assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(
+        lambda: window.detail.editor.toPlainText() == "compare with the numbat baseline",
+        timeout=ARRIVAL_MS,
+    )
+    assert window.statusBar().currentMessage() == "1 paper changed on another machine (by ben)"
+    window.search_box.setText("numbat")  # the window's own index caught up
+    window.run_search()
+    qtbot.waitUntil(lambda: window.model.ids() == [paper_id], timeout=ARRIVAL_MS)

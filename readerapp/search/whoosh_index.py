@@ -106,47 +106,73 @@ def _fields(leaf: Text) -> tuple[str, ...]:
 def _expansion(
     cache: PostingCache | None, reader: IndexReader, field: str, leaf: Text
 ) -> list[str | bytes]:
-    """The terms a prefix or fuzzy leaf expands to in a field, found once per query."""
+    """The terms a prefix or fuzzy leaf expands to in a field, found once per query. The
+    walks of each segment's terms that find them also tell which segments lack which of
+    them (PostingCache.mark_absent)."""
     key = (field, leaf.kind, leaf.value, leaf.distance)
     if cache is not None and key in cache.expansions:
         return cache.expansions[key]
-    terms: list[str | bytes] = []
+    leaves = reader.leaf_readers() if reader.doc_count_all() else []
     if leaf.kind == "prefix":
-        terms.extend(_prefix_terms(reader, field, leaf.value))
+        terms, seen = _prefix_terms(leaves, field, leaf.value)
     else:
-        terms.extend(_fuzzy_terms(reader, field, leaf))
+        terms, seen = _fuzzy_terms(leaves, field, leaf)
     if cache is not None:
         cache.expansions[key] = terms
+        for (sub, _offset), held in zip(leaves, seen, strict=True):
+            if held is not None:
+                cache.mark_absent(sub, field, [t for t in terms if t not in held])
     return terms
 
 
-def _prefix_terms(reader: IndexReader, field: str, value: str) -> list[bytes]:
-    """Terms that a prefix leaf expands to, at most MAX_EXPANSIONS of them."""
+def _prefix_terms(
+    leaves: list[tuple[IndexReader, int]], field: str, value: str
+) -> tuple[list[str | bytes], list[set[str | bytes] | None]]:
+    """Terms that a prefix leaf expands to, at most MAX_EXPANSIONS of them (the first in
+    Whoosh's order of terms, as its merged expand_prefix gives them), and the terms each
+    segment holds among them.
+
+    Each segment's terms are walked, in order, up to MAX_EXPANSIONS: the first
+    MAX_EXPANSIONS of all segments' terms are among those, and a segment's term that makes
+    the cut is within its own first MAX_EXPANSIONS, so those tell exactly which segments
+    hold which of the terms.
+    """
     raw = value.lower()
     # The index holds stems ("retriev"), so try the typed prefix and its stem.
     stems = sorted({raw, *[t.text for t in _analyzer(field)(raw)]})
-    terms: dict[bytes, None] = {}
+    terms: dict[str | bytes, None] = {}
+    seen: list[set[str | bytes]] = [set() for _ in leaves]
     for stem in stems:
         if len(stem) >= 2:
-            terms.update(dict.fromkeys(islice(reader.expand_prefix(field, stem), MAX_EXPANSIONS)))
-    return list(terms)[:MAX_EXPANSIONS]
+            runs = [
+                list(islice(sub.expand_prefix(field, stem), MAX_EXPANSIONS)) for sub, _ in leaves
+            ]
+            terms.update(dict.fromkeys(sorted(set().union(*runs))[:MAX_EXPANSIONS]))
+            for held, run in zip(seen, runs, strict=True):
+                held.update(run)
+    return list(terms)[:MAX_EXPANSIONS], list(seen)
 
 
-def _fuzzy_terms(reader: IndexReader, field: str, leaf: Text) -> list[str]:
+def _fuzzy_terms(
+    leaves: list[tuple[IndexReader, int]], field: str, leaf: Text
+) -> tuple[list[str | bytes], list[set[str | bytes] | None]]:
+    """Terms within the leaf's edit distance, at most MAX_EXPANSIONS of them, and the terms
+    each segment holds among them (None for a segment whose own walk was cut short)."""
     words = _tokens(field, leaf.value)
     if not words:
-        return []
-    found: dict[str, None] = {}
-    for sub, _offset in reader.leaf_readers():
-        found.update(
-            dict.fromkeys(
-                islice(
-                    sub.terms_within(field, words[0], leaf.distance, prefix=FUZZY_PREFIX),
-                    MAX_EXPANSIONS,
-                )
+        return [], [None for _ in leaves]
+    found: dict[str | bytes, None] = {}
+    seen: list[set[str | bytes] | None] = []
+    for sub, _offset in leaves:
+        run = list(
+            islice(
+                sub.terms_within(field, words[0], leaf.distance, prefix=FUZZY_PREFIX),
+                MAX_EXPANSIONS,
             )
         )
-    return list(found)[:MAX_EXPANSIONS]
+        found.update(dict.fromkeys(run))
+        seen.append(set(run) if len(run) < MAX_EXPANSIONS else None)
+    return list(found)[:MAX_EXPANSIONS], seen
 
 
 def _leaf_query(leaf: Text, reader: IndexReader, cache: PostingCache | None) -> wq.Query:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from readerapp.search import whoosh_light  # noqa: F401
 
 # isort: split
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
@@ -121,6 +121,8 @@ class PostingCache:
 
     def __init__(self, limit: int = MAX_KEPT_POSTINGS) -> None:
         self._lists: dict[tuple[int, str, Any], Postings] = {}
+        # Terms known not to occur in a segment (see mark_absent).
+        self._absent: set[tuple[int, str, bytes]] = set()
         self._kept = 0
         self._limit = limit
         # Prefix and fuzzy expansions, so that scoring does not walk the terms again.
@@ -132,19 +134,33 @@ class PostingCache:
         self, reader: IndexReader, field_name: str, term: Any, *, with_values: bool = False
     ) -> Postings | None:
         """The term's postings in this segment reader, or None where it does not occur."""
-        term = reader.schema[field_name].to_bytes(term)
-        if (field_name, term) not in reader:
-            return None
+        if not isinstance(term, bytes):
+            term = reader.schema[field_name].to_bytes(term)
         key = (id(reader), field_name, term)
         found = self._lists.get(key)
         if found is not None and (found.values is not None or not with_values):
             return found
+        if key in self._absent:
+            return None
+        if found is None and (field_name, term) not in reader:
+            self._absent.add(key)
+            return None
         found = read_postings(reader, field_name, term, with_values)
         size = len(found.ids)
         if self._kept + size <= self._limit:
             self._kept += size - (len(self._lists[key].ids) if key in self._lists else 0)
             self._lists[key] = found
         return found
+
+    def mark_absent(self, reader: IndexReader, field_name: str, terms: Iterable[Any]) -> None:
+        """Terms that a walk of the segment's term dictionary (a prefix or fuzzy expansion)
+        found it does not hold: looking each up (a hash of the term and a probe of the
+        dictionary file, once per segment) is most of a broad prefix query's time."""
+        to_bytes = reader.schema[field_name].to_bytes
+        self._absent.update(
+            (id(reader), field_name, term if isinstance(term, bytes) else to_bytes(term))
+            for term in terms
+        )
 
     def ids(self, reader: IndexReader, field_name: str, term: Any) -> Sequence[int]:
         found = self.postings(reader, field_name, term)

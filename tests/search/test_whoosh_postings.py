@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from itertools import islice
 
 import pytest
 from whoosh import query as wq
 
+from readerapp.search import whoosh_index
 from readerapp.search.engine import IndexDoc
-from readerapp.search.query import Or, parse_query, positive_text
+from readerapp.search.query import Or, Text, parse_query, positive_text
 from readerapp.search.whoosh_index import (
     WhooshIndex,
+    _analyzer,
     _matcher_scores,
     _summands,
     to_whoosh,
@@ -161,3 +164,44 @@ def test_scores_are_the_walk_of_whooshs_matchers_exactly(index: WhooshIndex, tex
     for within in (matching, set(rng.sample(sorted(matching), len(matching) // 2 or 1))):
         ours = index.scores(Or(tuple(positive_text(parse_query(text)))), within | {9, 9999})
         assert ours == _whooshs_walk(index, text, within)  # every score to the last bit
+
+
+def _whooshs_prefix_terms(ix: WhooshIndex, field: str, value: str, cap: int) -> list[bytes]:
+    """The expansion as it was found before: Whoosh's merged expand_prefix of all segments."""
+    reader = ix.searcher().reader()
+    stems = sorted({value, *[t.text for t in _analyzer(field)(value)]})
+    terms: dict[bytes, None] = {}
+    for stem in stems:
+        terms.update(dict.fromkeys(islice(reader.expand_prefix(field, stem), cap)))
+    return list(terms)[:cap]
+
+
+@pytest.mark.parametrize("cap", [256, 3, 1])
+@pytest.mark.parametrize("value", ["ra", "rare", "ne", "mo", "xy"])
+@pytest.mark.parametrize("field", ["title", "abstract", "authors"])
+def test_prefix_expansions_and_the_segments_holding_them_are_exact(
+    index: WhooshIndex, monkeypatch: pytest.MonkeyPatch, field: str, value: str, cap: int
+) -> None:
+    monkeypatch.setattr(whoosh_index, "MAX_EXPANSIONS", cap)
+    leaves = _segments(index)
+    terms, seen = whoosh_index._prefix_terms(leaves, field, value)
+    assert terms == _whooshs_prefix_terms(index, field, value, cap)
+    for (sub, _offset), held in zip(leaves, seen, strict=True):
+        assert held is not None
+        assert {t for t in terms if t in held} == {t for t in terms if (field, t) in sub}
+
+
+@pytest.mark.parametrize("cap", [256, 2])
+@pytest.mark.parametrize("word", ["rare3", "grph", "moddel"])
+def test_fuzzy_expansions_know_which_segments_hold_them(
+    index: WhooshIndex, monkeypatch: pytest.MonkeyPatch, word: str, cap: int
+) -> None:
+    monkeypatch.setattr(whoosh_index, "MAX_EXPANSIONS", cap)
+    leaves = _segments(index)
+    leaf = parse_query(f"{word}~1")
+    assert isinstance(leaf, Text)
+    terms, seen = whoosh_index._fuzzy_terms(leaves, "title", leaf)
+    assert terms
+    for (sub, _offset), held in zip(leaves, seen, strict=True):
+        if held is not None:
+            assert {t for t in terms if t in held} == {t for t in terms if ("title", t) in sub}

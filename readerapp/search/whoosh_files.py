@@ -22,6 +22,8 @@ from whoosh.filedb import compound
 from whoosh.filedb.structfile import BufferFile
 
 _LINE_STEP = 256
+# A posting block's header (a pickled tuple of six numbers) takes about 30 bytes.
+_PEEK_MAX = 256
 
 
 class ViewReader:
@@ -39,6 +41,14 @@ class ViewReader:
         end = self._len if size is None or size < 0 else min(start + size, self._len)
         self._pos = max(start, end)
         return self._view[start:end].tobytes()
+
+    def peek(self, size: int = 0) -> bytes:
+        """Bytes from the position on, without moving it (io.BufferedReader's peek: at least
+        one byte if any are left, at most _PEEK_MAX). pickle.load reads ahead through it: a
+        posting block's header is then unpickled with two calls here instead of a read per
+        opcode (about twenty)."""
+        end = min(self._pos + min(max(size, 1), _PEEK_MAX), self._len)
+        return self._view[self._pos : end].tobytes()
 
     def readline(self, size: int | None = -1) -> bytes:
         start = scan = self._pos

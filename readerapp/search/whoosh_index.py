@@ -108,7 +108,7 @@ def _expansion(
 ) -> list[str | bytes]:
     """The terms a prefix or fuzzy leaf expands to in a field, found once per query. The
     walks of each segment's terms that find them also tell which segments lack which of
-    them (PostingCache.mark_absent)."""
+    them (PostingCache.mark_held)."""
     key = (field, leaf.kind, leaf.value, leaf.distance)
     if cache is not None and key in cache.expansions:
         return cache.expansions[key]
@@ -121,7 +121,7 @@ def _expansion(
         cache.expansions[key] = terms
         for (sub, _offset), held in zip(leaves, seen, strict=True):
             if held is not None:
-                cache.mark_absent(sub, field, [t for t in terms if t not in held])
+                cache.mark_held(sub, field, terms, held)
     return terms
 
 

@@ -60,6 +60,25 @@ def test_pickles_load_from_a_view_reader() -> None:
     assert pickle.load(reader) == ("x", 2.5)
 
 
+@given(
+    values=st.lists(
+        st.tuples(st.integers(), st.floats(allow_nan=False), st.binary(max_size=700)),
+        max_size=5,
+    )
+)
+def test_pickles_of_any_size_load_in_turn_through_peek(
+    values: list[tuple[int, float, bytes]],
+) -> None:
+    # pickle.load reads ahead through peek() and then reads only what it used: a pickle
+    # longer than one peek, or several in a row, leave the reader just after each.
+    blob = b"".join(pickle.dumps(value, 2) for value in values) + b"tail"
+    reader = ViewReader(memoryview(blob))
+    for value in values:
+        assert pickle.load(reader) == value
+    assert reader.read() == b"tail"
+    assert ViewReader(b"ab").peek(1) == b"a" and ViewReader(b"").peek() == b""
+
+
 def test_an_index_reopened_reads_its_segments_in_place(tmp_path: Path) -> None:
     index = WhooshIndex(tmp_path / "index")
     index.upsert(

@@ -55,6 +55,18 @@ class ServerUnreachable(LibraryError):
         super().__init__(f"{shown}: cannot reach the library's server ({why})")
 
 
+class ConnectionLost(ServerUnreachable):
+    """The server's connection broke in the middle of a change, which rolled back whole
+    (one transaction): the message says what was being done and that none of it was saved."""
+
+    def __init__(self, shown: str, why: str, doing: str) -> None:
+        super().__init__(shown, why)
+        self.args = (
+            f"{shown}: lost the connection to the library's server while {doing} ({why}); "
+            "nothing of it was saved",
+        )
+
+
 class NoDisplay(ReaderappError):
     """The desktop window cannot open on this machine (no display); the command line can."""
 

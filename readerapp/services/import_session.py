@@ -29,7 +29,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from readerapp.core.errors import Cancelled, InputError, ParseError, ReaderappError
+from readerapp.core.errors import (
+    Cancelled,
+    ConnectionLost,
+    InputError,
+    ParseError,
+    ReaderappError,
+    ServerUnreachable,
+)
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.records import PaperSummary
 from readerapp.formats.registry import detect_format
@@ -445,6 +452,11 @@ def run_import(
                     index=False,
                     exclude=preview.exclude,
                 )
+            except ServerUnreachable as error:
+                # The source's transaction rolled back whole: say so, naming it.
+                raise ConnectionLost(
+                    error.shown, error.why, f"importing {preview.source.source}"
+                ) from error
             except InputError as error:
                 if preview.previewed:
                     raise

@@ -647,7 +647,8 @@ class MainWindow(QMainWindow):
         self.search_help.raise_()
 
     def show_about(self) -> None:
-        path = str(self._library.directory) if self._library else self.tr("(none open)")
+        # A server library as its URL without password, a folder as itself.
+        path = self._library.shown if self._library else self.tr("(none open)")
         QMessageBox.about(self, self.tr("About readerapp"), about_text(path))
 
     def report_error(self, error: BaseException) -> None:

@@ -244,8 +244,10 @@ class OpenLibraryDialog(QDialog):
         if generation != self._test_generation:
             return  # the fields changed while it ran
         if probe is None:
+            # The server's (or libpq's) words alone: the dialog already names the server.
+            why = error.why if isinstance(error, ServerUnreachable) else str(error)
             self.test_result.setText(
-                arg(self.tr("Cannot connect: %1"), scrub(" ".join(str(error).split())))
+                arg(self.tr("Cannot connect: %1"), scrub(" ".join(why.split())))
             )
             set_tone(self.test_result, "error")
             return

@@ -11,10 +11,11 @@ the window keeps is ServerForm.url(), which has no place for one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from readerapp.core.errors import LibraryError
-from readerapp.core.redact import safe_location, scrub
+from readerapp.core.redact import scrub
 
 # libpq's sslmode values offered in the window, weakest first; "prefer" is libpq's default
 # (TLS when the server offers it). verify-full also checks the server's certificate and name
@@ -22,9 +23,6 @@ from readerapp.core.redact import safe_location, scrub
 SSL_MODES = ("disable", "prefer", "require", "verify-full")
 DEFAULT_SSL_MODE = "prefer"
 DEFAULT_PORT = 5432
-# Seconds a connection test waits for a server that does not answer (a host that is down
-# drops packets rather than refusing).
-CONNECT_TIMEOUT_S = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,27 +87,35 @@ class ServerProbe:
     papers: int | None
 
 
-def probe(url: str, *, timeout_s: int = CONNECT_TIMEOUT_S) -> ServerProbe:
-    """Connects to the server as `url` says (libpq finding the password) and looks around.
-    A LibraryError in the server's own words, without a password, when it cannot."""
+def probe(url: str) -> ServerProbe:
+    """Connects to the server as `url` says (libpq finding the password) and looks around,
+    with the connection settings a library uses (db.server). ServerUnreachable when it does
+    not answer or refuses the login, a LibraryError for anything else the server says; in
+    its own words, never with a password."""
+    import psycopg
+
+    from readerapp.core.location import ServerLocation
+    from readerapp.db.server import connect
+
     try:
-        import psycopg
-    except ModuleNotFoundError as exc:
-        raise LibraryError(
-            "a library on a PostgreSQL server needs the psycopg driver: "
-            "pip install 'readerapp[postgres]'"
-        ) from exc
-    shown = safe_location(url)
+        location = ServerLocation(url)
+    except ValueError as exc:
+        raise LibraryError(str(exc)) from None
+    conn = connect(location)
     try:
-        with psycopg.connect(url, connect_timeout=timeout_s, autocommit=True) as conn:
-            version = str(conn.execute("SHOW server_version").fetchone()[0]).split()[0]  # type: ignore[index]
-            user = str(conn.execute("SELECT current_user").fetchone()[0])  # type: ignore[index]
-            table = conn.execute("SELECT to_regclass('papers') IS NOT NULL").fetchone()
-            papers = None
-            if table is not None and table[0]:
-                row = conn.execute("SELECT count(*) FROM papers").fetchone()
-                papers = int(row[0]) if row is not None else 0
+        version = str(_one(conn, "SHOW server_version")).split()[0]
+        user = str(_one(conn, "SELECT current_user"))
+        papers = None
+        if _one(conn, "SELECT to_regclass('papers') IS NOT NULL"):
+            papers = int(_one(conn, "SELECT count(*) FROM papers"))
     except psycopg.Error as exc:
         why = scrub(" ".join(str(exc).split())) or type(exc).__name__
-        raise LibraryError(f"{shown}: {why}") from None
+        raise LibraryError(f"{location.shown}: {why}") from None
+    finally:
+        conn.close()
     return ServerProbe(version, user, papers)
+
+
+def _one(conn: Any, sql: str) -> Any:
+    row = conn.execute(sql).fetchone()
+    return None if row is None else row[0]

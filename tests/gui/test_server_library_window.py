@@ -8,6 +8,7 @@ import socket
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import psycopg
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -144,3 +145,24 @@ def test_retry_opens_the_library_once_the_server_is_back(
         dialog.retry_button.click()
     settle(qtbot, window)
     assert window.library().server is not None and window.model.rowCount() == 73
+
+
+def test_an_edit_after_the_server_restarted_is_saved_once(
+    qtbot: QtBot, open_window: WindowFactory, server_library: ServerLocation
+) -> None:
+    window = open_window(server_library)  # type: ignore[arg-type]
+    window.edits.set_starred([5], True)
+    settle(qtbot, window)
+    cluster().restart()  # every connection of the window's library is cut
+    window.edits.set_starred([6], True)
+    window.edits.note_added(6, "after the restart")
+    settle(qtbot, window)
+    assert window.last_error is None
+    window.search_box.setText("is:starred")
+    window.run_search()
+    settle(qtbot, window)
+    assert set(window.model.ids()) == {5, 6}
+    with psycopg.connect(server_library.driver_url) as conn:
+        starred = conn.execute("SELECT id FROM papers WHERE starred ORDER BY id").fetchall()
+        bodies = conn.execute("SELECT body FROM notes").fetchall()
+    assert starred == [(5,), (6,)] and bodies == [("after the restart",)]

@@ -165,6 +165,7 @@ def copy_tables(
     done = 0
     progress(done, total, f"Copying {total:,} rows")
     copied: dict[str, int] = {}
+    server = dest.dialect.name == "postgresql"
     for table in tables:
         query = select(table).order_by(*table.primary_key.columns)
         if table.name == "meta":
@@ -177,7 +178,10 @@ def copy_tables(
         for part in _batches(source, query, source_location):
             if cancel is not None:
                 cancel.check()
-            dest.execute(insert(table), [dict(row._mapping) for row in part])
+            if server:
+                _copy_rows(dest, table, part)
+            else:
+                dest.execute(insert(table), [dict(row._mapping) for row in part])
             written += len(part)
             done += len(part)
             progress(done, total, f"Copying {table.name}: {done:,} / {total:,} rows")
@@ -185,6 +189,19 @@ def copy_tables(
     if dest.dialect.name == "postgresql":
         _reset_sequences(dest, tables)
     return copied
+
+
+def _copy_rows(dest: Connection, table: Table, rows: Sequence[Row[Any]]) -> None:
+    """PostgreSQL's fast path: COPY ... FROM STDIN on the destination's own connection, in its
+    transaction (several times the rows per second of a multi-row INSERT)."""
+    quote = dest.dialect.identifier_preparer.quote
+    columns = ", ".join(quote(c.name) for c in table.columns)
+    driver = dest.connection.driver_connection
+    assert driver is not None
+    statement = f"COPY {quote(table.name)} ({columns}) FROM STDIN"  # names from models.py
+    with driver.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(tuple(row))
 
 
 def _batches(

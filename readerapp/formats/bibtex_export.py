@@ -9,14 +9,14 @@ neither breaks the file nor changes when it is read back.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from urllib.parse import quote
 
 from readerapp.core.records import Paper
 from readerapp.formats.base import ExportContext, ExportFormat
 from readerapp.formats.export_fields import (
+    CitationKeys,
     PersonName,
-    citation_keys,
     landing_url,
     one_line,
     primary_class,
@@ -157,11 +157,21 @@ def _entry(paper: Paper, key: str) -> str:
     return "\n".join(lines)
 
 
-def export(papers: Sequence[Paper], context: ExportContext) -> str:
-    keys = citation_keys(papers)
-    entries = [_entry(paper, key) for paper, key in zip(papers, keys, strict=True)]
+def pieces(papers: Iterable[Paper], count: int, context: ExportContext) -> Iterator[str]:
+    """The encoding line, then one entry a piece, a blank line between."""
     # JabRef's marker: tells tools (and people) the file is UTF-8, not LaTeX-escaped ASCII.
-    return "% Encoding: UTF-8\n\n" + "\n\n".join(entries) + ("\n" if entries else "")
+    yield "% Encoding: UTF-8\n\n"
+    key = CitationKeys()
+    any_entry = False
+    for paper in papers:
+        yield ("\n\n" if any_entry else "") + _entry(paper, key(paper))
+        any_entry = True
+    if any_entry:
+        yield "\n"
 
 
-FORMAT = ExportFormat(name="bibtex", label="BibTeX", extension=".bib", export=export)
+def export(papers: Sequence[Paper], context: ExportContext) -> str:
+    return FORMAT.export(papers, context)
+
+
+FORMAT = ExportFormat(name="bibtex", label="BibTeX", extension=".bib", pieces=pieces)

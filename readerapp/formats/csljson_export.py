@@ -8,19 +8,19 @@ carries it in `note` as "arXiv: ID", the Better BibTeX convention.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from readerapp.core.records import Paper
 from readerapp.formats.base import ExportContext, ExportFormat
 from readerapp.formats.export_fields import (
+    CitationKeys,
     PersonName,
-    citation_keys,
     is_arxiv_venue,
     landing_url,
     split_name,
     venue_kind,
 )
+from readerapp.formats.json_export import array_pieces
 
 _TYPES = {
     "journal": "article-journal",
@@ -99,9 +99,13 @@ def _item(paper: Paper, key: str) -> dict[str, object]:
     return item
 
 
+def pieces(papers: Iterable[Paper], count: int, context: ExportContext) -> Iterator[str]:
+    key = CitationKeys()
+    return array_pieces(_item(paper, key(paper)) for paper in papers)
+
+
 def export(papers: Sequence[Paper], context: ExportContext) -> str:
-    items = [_item(paper, key) for paper, key in zip(papers, citation_keys(papers), strict=True)]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    return FORMAT.export(papers, context)
 
 
-FORMAT = ExportFormat(name="csljson", label="CSL-JSON", extension=".json", export=export)
+FORMAT = ExportFormat(name="csljson", label="CSL-JSON", extension=".json", pieces=pieces)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from readerapp.core.errors import ParseError
 from readerapp.core.identity import normalize_doi, parse_arxiv_id
@@ -391,13 +391,25 @@ def _row(paper: Paper) -> list[str]:
     return [_cell(value) for value in values]
 
 
-def export(papers: Sequence[Paper], context: ExportContext) -> str:
+def export_pieces(papers: Iterable[Paper], count: int, context: ExportContext) -> Iterator[str]:
+    """The header row, then one row a piece."""
     buffer = io.StringIO()
     # "\n" rows: the text is written in text mode, which turns them into the platform's ends.
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(EXPORT_COLUMNS)
-    writer.writerows(_row(paper) for paper in papers)
-    return buffer.getvalue()
+
+    def row(values: Sequence[str]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(values)
+        return buffer.getvalue()
+
+    yield row(EXPORT_COLUMNS)
+    for paper in papers:
+        yield row(_row(paper))
+
+
+def export(papers: Sequence[Paper], context: ExportContext) -> str:
+    return EXPORT_FORMAT.export(papers, context)
 
 
 FORMAT = ImportFormat(
@@ -408,4 +420,4 @@ FORMAT = ImportFormat(
     parse=parse,
 )
 
-EXPORT_FORMAT = ExportFormat(name="csv", label="CSV table", extension=".csv", export=export)
+EXPORT_FORMAT = ExportFormat(name="csv", label="CSV table", extension=".csv", pieces=export_pieces)

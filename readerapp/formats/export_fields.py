@@ -250,21 +250,29 @@ def _suffixes() -> Iterator[str]:
             yield "".join(letters)
 
 
-def citation_keys(papers: Sequence[Paper]) -> list[str]:
-    """One unique key per paper, in order: the first paper with a base key keeps it bare,
-    later ones get a, b, c, ... A key depends only on the papers before it, so the same list
-    in the same order always gets the same keys, and a preview of the first papers shows the
-    keys the whole export will have."""
-    used: set[str] = set()
-    keys: list[str] = []
-    for paper in papers:
+class CitationKeys:
+    """Called with each paper of a list in order, one unique key per paper: the first paper
+    with a base key keeps it bare, later ones get a, b, c, ... A key depends only on the
+    papers before it, so the same list in the same order always gets the same keys, a
+    preview of the first papers shows the keys the whole export will have, and an export
+    written paper by paper needs only the keys used so far."""
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+
+    def __call__(self, paper: Paper) -> str:
         base = _key_base(paper)
         key = base
-        if key in used:
-            key = next(base + s for s in _suffixes() if base + s not in used)
-        used.add(key)
-        keys.append(key)
-    return keys
+        if key in self._used:
+            key = next(base + s for s in _suffixes() if base + s not in self._used)
+        self._used.add(key)
+        return key
+
+
+def citation_keys(papers: Sequence[Paper]) -> list[str]:
+    """One unique key per paper, in order (see CitationKeys)."""
+    key = CitationKeys()
+    return [key(paper) for paper in papers]
 
 
 def venue_kind(paper: Paper) -> Kind:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from urllib.parse import quote
 
 from readerapp.core.records import Paper
@@ -300,11 +300,11 @@ def _paper(paper: Paper, number: int) -> str:
     return "\n".join(parts)
 
 
-def export(papers: Sequence[Paper], context: ExportContext) -> str:
-    count = f"{len(papers)} paper" + ("" if len(papers) == 1 else "s")
+def pieces(papers: Iterable[Paper], count: int, context: ExportContext) -> Iterator[str]:
+    """The head, one paper a piece (newlines between), the foot."""
+    shown = f"{count} paper" + ("" if count == 1 else "s")
     tag = "ol" if context.numbered else "ul"
-    entries = "\n".join(_paper(paper, number) for number, paper in enumerate(papers, start=1))
-    return f"""<!DOCTYPE html>
+    yield f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -319,11 +319,14 @@ def export(papers: Sequence[Paper], context: ExportContext) -> str:
 <body>
 <header>
 <h1 dir="auto">{_e(context.title)}</h1>
-<p class="count">{count}</p>
+<p class="count">{shown}</p>
 </header>
 <main>
 <{tag} class="papers">
-{entries}
+"""
+    for number, paper in enumerate(papers, start=1):
+        yield ("" if number == 1 else "\n") + _paper(paper, number)
+    yield f"""
 </{tag}>
 </main>
 <footer>Exported from readerapp.</footer>
@@ -332,4 +335,8 @@ def export(papers: Sequence[Paper], context: ExportContext) -> str:
 """
 
 
-FORMAT = ExportFormat(name="html", label="HTML reading list", extension=".html", export=export)
+def export(papers: Sequence[Paper], context: ExportContext) -> str:
+    return FORMAT.export(papers, context)
+
+
+FORMAT = ExportFormat(name="html", label="HTML reading list", extension=".html", pieces=pieces)

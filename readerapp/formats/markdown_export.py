@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from readerapp.core.records import Paper
 from readerapp.formats.base import ExportContext, ExportFormat
@@ -61,20 +61,24 @@ def _entry(paper: Paper) -> list[str]:
     return lines
 
 
-def export(papers: Sequence[Paper], context: ExportContext) -> str:
-    count = f"{len(papers)} paper" + ("" if len(papers) == 1 else "s")
-    out = [f"# {escape(context.title)}", "", count, ""]
+def pieces(papers: Iterable[Paper], count: int, context: ExportContext) -> Iterator[str]:
+    """The heading, then one paper a piece, blank lines between; the text ends in one
+    newline (each piece holds a bullet, so trimming the last one trims the text)."""
+    held = f"# {escape(context.title)}\n\n{count} paper" + ("" if count == 1 else "s") + "\n"
     for number, paper in enumerate(papers, start=1):
+        yield held
         bullet = f"{number}." if context.numbered else "-"
         entry = _entry(paper)
-        out.append(f"{bullet} {entry[0]}")
-        out.extend(entry[1:])
-        out.append("")
-    return "\n".join(out).rstrip() + "\n"
+        held = "\n" + "\n".join([f"{bullet} {entry[0]}", *entry[1:]]) + "\n"
+    yield held.rstrip() + "\n"
+
+
+def export(papers: Sequence[Paper], context: ExportContext) -> str:
+    return FORMAT.export(papers, context)
 
 
 FORMAT = ExportFormat(
-    name="markdown", label="Markdown reading list", extension=".md", export=export
+    name="markdown", label="Markdown reading list", extension=".md", pieces=pieces
 )
 
 

@@ -9,7 +9,7 @@ so each value is written on one line: a value can then never start a line that r
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from urllib.parse import quote
 
 from readerapp.core.records import Paper
@@ -71,12 +71,14 @@ def _record(paper: Paper) -> list[str]:
     return lines
 
 
+def pieces(papers: Iterable[Paper], count: int, context: ExportContext) -> Iterator[str]:
+    for number, paper in enumerate(papers):
+        # A blank line between records, as Zotero and EndNote write them.
+        yield (CRLF if number else "") + CRLF.join([*_record(paper), ""])
+
+
 def export(papers: Sequence[Paper], context: ExportContext) -> str:
-    out: list[str] = []
-    for paper in papers:
-        out.extend(_record(paper))
-        out.append("")  # a blank line between records, as Zotero and EndNote write them
-    return CRLF.join(out)
+    return FORMAT.export(papers, context)
 
 
-FORMAT = ExportFormat(name="ris", label="RIS", extension=".ris", export=export)
+FORMAT = ExportFormat(name="ris", label="RIS", extension=".ris", pieces=pieces)

@@ -40,7 +40,7 @@ def _entry_text(key: str) -> str:
 
 def test_header_and_registry() -> None:
     assert TEXT.startswith("% Encoding: UTF-8\n\n@")
-    assert export_format("bibtex").export is bibtex_export.export
+    assert export_format("bibtex").pieces is bibtex_export.pieces
     assert detect_format(TEXT, "<clipboard>").name == "bibtex"
 
 

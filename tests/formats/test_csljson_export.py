@@ -23,7 +23,7 @@ ITEMS: list[dict[str, object]] = json.loads(TEXT)
 
 
 def test_registry_and_sniffing() -> None:
-    assert export_format("csljson").export is csljson_export.export
+    assert export_format("csljson").pieces is csljson_export.pieces
     assert detect_format(TEXT, "<clipboard>").name == "csljson"
     assert csljson_export.export([], CONTEXT) == "[]\n"
 

@@ -81,7 +81,7 @@ def parse(text: str) -> Page:
 
 
 def test_registry() -> None:
-    assert export_format("html").export is html_export.export
+    assert export_format("html").pieces is html_export.pieces
     assert export_format("html").extension == ".html"
 
 

@@ -27,7 +27,7 @@ def _records(text: str) -> list[list[str]]:
 def test_crlf_line_ends_and_registry() -> None:
     assert TEXT.endswith("ER  - \r\n")
     assert "\n" not in TEXT.replace("\r\n", "") and "\r" not in TEXT.replace("\r\n", "")
-    assert export_format("ris").export is ris_export.export
+    assert export_format("ris").pieces is ris_export.pieces
     assert detect_format(TEXT, "<clipboard>").name == "ris"
     assert ris_export.export([], CONTEXT) == ""
 

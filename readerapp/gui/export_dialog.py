@@ -1,10 +1,14 @@
-"""File > Export: choose papers and a format, see the first lines, save or copy."""
+"""File > Export: choose papers and a format, see the first lines, save or copy.
+
+Saving writes the file on the library worker as the papers are read (services.exporting.
+export_to_file), with progress here; Cancel stops it and leaves no file."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -17,17 +21,21 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPlainTextEdit,
+    QProgressBar,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from readerapp.core.errors import ReaderappError
+from readerapp.core.progress import CancelToken
 from readerapp.formats.registry import EXPORT_FORMATS
 from readerapp.gui.i18n import arg, count
-from readerapp.gui.tasks import TaskRunner
+from readerapp.gui.tasks import ProgressRelay, TaskRunner
 from readerapp.services import exporting
 from readerapp.services.library import Library
+
+T = TypeVar("T")
 
 PREVIEW_PAPERS = 5
 PREVIEW_LINES = 60
@@ -135,6 +143,13 @@ class ExportDialog(QDialog):
         layout.addWidget(self.preview, 1)
         self.message = QLabel()
         layout.addWidget(self.message)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("exportProgress")
+        self.progress.setAccessibleName(self.tr("Export progress"))
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        # Set while a save runs on the worker: Cancel (or closing the dialog) stops it.
+        self._cancel: CancelToken | None = None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton(
             self.tr("&Save…"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -179,18 +194,48 @@ class ExportDialog(QDialog):
         )
         self.preview.setPlainText(preview_lines(text, self.format_name()))
 
-    def _export(self, then: object) -> None:
-        selection, name = self.selection(), self.format_name()
-        library = self.library
+    def _begin(self) -> CancelToken:
+        """Buttons off while the worker exports; the token says whether the user left."""
         self.save_button.setEnabled(False)
         self.copy_button.setEnabled(False)
         self.message.setText(self.tr("Exporting…"))
-        self.runner.run(lambda: exporting.export_text(library, selection, name), then, self._failed)  # type: ignore[arg-type]
+        self._cancel = CancelToken()
+        return self._cancel
+
+    def _unless_cancelled(
+        self, cancel: CancelToken, then: Callable[[T], None]
+    ) -> Callable[[T], None]:
+        """`then`, skipped once the dialog was cancelled or closed (and may be deleted)."""
+
+        def call(value: T) -> None:
+            if not cancel.cancelled:
+                self._cancel = None
+                then(value)
+
+        return call
+
+    def _export(self, then: Callable[[tuple[str, int]], None]) -> None:
+        selection, name, library = self.selection(), self.format_name(), self.library
+        cancel = self._begin()
+        self.runner.run(
+            lambda: exporting.export_text(library, selection, name),
+            self._unless_cancelled(cancel, then),
+            self._unless_cancelled(cancel, self._failed),
+        )
 
     def _failed(self, error: BaseException) -> None:
+        self.progress.hide()
         self.save_button.setEnabled(True)
         self.copy_button.setEnabled(True)
         self.message.setText(arg(self.tr("Export failed: %1"), error))
+
+    def reject(self) -> None:
+        """Cancel, Escape or closing: a save under way stops at its next few hundred papers
+        and removes what it wrote; a file that was there before stays as it was."""
+        if self._cancel is not None:
+            self._cancel.cancel()
+            self._cancel = None
+        super().reject()
 
     def default_name(self) -> str:
         label = self.scopes[self.scope_group.checkedId()][3]
@@ -206,19 +251,35 @@ class ExportDialog(QDialog):
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> None:
-        def write(result: tuple[str, int]) -> None:
-            text, papers = result
-            try:
-                path.write_text(text, encoding="utf-8", newline="")
-            except OSError as error:
-                why = arg(self.tr("%1: cannot write (%2)"), path, error.strerror)
-                self._failed(ReaderappError(why))
-                return
+        """Writes the file on the worker, the papers read and written a few hundred at a
+        time: a whole library is never one string, which the window would wait for."""
+        selection, name, library = self.selection(), self.format_name(), self.library
+        cancel = self._begin()
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        # No parent: it may outlive the dialog by a chunk; Qt drops the connection then.
+        relay = ProgressRelay()
+        relay.progressed.connect(self._show_progress)
+
+        def saved(papers: int) -> None:
+            self.progress.hide()
             self.saved_to = path
             self.message.setText(arg(self.tr("Exported %Ln paper(s) to %1", "", papers), path))
             self.accept()
 
-        self._export(write)
+        self.runner.run(
+            lambda: exporting.export_to_file(library, selection, name, path, relay, cancel),
+            self._unless_cancelled(cancel, saved),
+            self._unless_cancelled(cancel, self._failed),
+        )
+
+    def _show_progress(self, done: int, total: int, _message: str) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.message.setText(
+                arg(self.tr("Exporting %1 of %2 papers…"), count(done), count(total))
+            )
 
     def copy(self) -> None:
         def put(result: tuple[str, int]) -> None:

@@ -584,6 +584,8 @@ class MainWindow(QMainWindow):
             start_dir=Path(str(self.settings.value("export/dir", Path.home()))),
             parent=self,
         )
+        # Each File ▸ Export makes a dialog (with its preview): gone once it closes.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(
             lambda: (
                 dialog.saved_to

@@ -652,6 +652,10 @@ Sie können das mit Strg+Z rückgängig machen.</numerusform>
         <translation>Exportvorschau</translation>
     </message>
     <message>
+        <source>Export progress</source>
+        <translation>Exportfortschritt</translation>
+    </message>
+    <message>
         <source>&amp;Save…</source>
         <translation>&amp;Speichern …</translation>
     </message>
@@ -682,16 +686,16 @@ Sie können das mit Strg+Z rückgängig machen.</numerusform>
         <source>Export to</source>
         <translation>Exportieren nach</translation>
     </message>
-    <message>
-        <source>%1: cannot write (%2)</source>
-        <translation>%1: kann nicht geschrieben werden (%2)</translation>
-    </message>
     <message numerus="yes">
         <source>Exported %Ln paper(s) to %1</source>
         <translation>
             <numerusform>%Ln Artikel nach %1 exportiert</numerusform>
             <numerusform>%Ln Artikel nach %1 exportiert</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Exporting %1 of %2 papers…</source>
+        <translation>%1 von %2 Artikeln werden exportiert …</translation>
     </message>
     <message numerus="yes">
         <source>Copied %Ln paper(s)</source>

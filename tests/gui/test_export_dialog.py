@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,32 @@ def test_copy_as_bibtex_from_the_context_menu(
     }
     assert len(library.entries) == len(ids) and parsed == titles
     assert window.statusBar().currentMessage() == f"Copied {len(ids)} BibTeX entries."
+
+
+def test_saving_shows_progress_and_cancel_stops_it_leaving_the_old_file(
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = open_window(seeded_dir)
+    dialog = open_export(qtbot, window)
+    dialog.scope_group.button(len(dialog.scopes) - 1).setChecked(True)  # the whole library
+    (out := tmp_path / "out").mkdir()
+    target = out / "papers.md"
+    target.write_text("my own list\n", encoding="utf-8")
+    # The worker is busy with earlier work, so the save is still waiting when Cancel comes.
+    earlier = threading.Event()
+    window.runner.run(earlier.wait)
+    dialog.save_to(target)
+    assert dialog.progress.isVisible() and not dialog.save_button.isEnabled()
+    assert dialog.message.text() == "Exporting…"
+    dialog.reject()
+    earlier.set()
+    settle(qtbot, window)
+    assert target.read_text(encoding="utf-8") == "my own list\n"
+    assert [p.name for p in out.iterdir()] == [target.name]  # no partial file
+    # A save that runs to the end says so, and the dialog closes (and is deleted).
+    dialog = open_export(qtbot, window)
+    dialog.scope_group.button(len(dialog.scopes) - 1).setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.save_to(target)
+    assert target.read_text(encoding="utf-8").startswith("# All papers\n\n73 papers\n")
+    qtbot.waitUntil(lambda: window.findChild(ExportDialog) is None, timeout=5000)

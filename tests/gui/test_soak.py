@@ -26,8 +26,9 @@ from pytestqt.qtbot import QtBot
 
 from benchmarks.generate import generate
 from readerapp.core.records import STATUSES
+from readerapp.gui.export_dialog import ExportDialog
 from readerapp.gui.main_window import MainWindow
-from readerapp.services import exporting, importing, queues
+from readerapp.services import importing, queues
 from readerapp.services.library import Library
 from readerapp.services.listing import ListRef
 from tests.gui.conftest import WindowFactory, settle
@@ -162,11 +163,18 @@ class Session:
         self.window.show_list(self.rng.choice(lists))
 
     def export(self) -> None:
+        """What a user does: File ▸ Export, the whole library, a format, Save."""
         fmt = self.rng.choice(("markdown", "bibtex", "csv", "json"))
-        self.window.ops.call(
-            lambda lib: exporting.export_text(lib, exporting.Selection(everything=True), fmt),
-            lambda _result: None,
-        )
+        self.window.export_papers()
+        self.qtbot.waitUntil(lambda: self.window.findChild(ExportDialog) is not None)
+        dialog = self.window.findChild(ExportDialog)
+        assert dialog is not None
+        dialog.scope_group.button(len(dialog.scopes) - 1).setChecked(True)  # the whole library
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(fmt))
+        with self.qtbot.waitSignal(dialog.accepted, timeout=300_000):
+            dialog.save_to(self.extra.with_name(f"export-{fmt}"))
+        # Closed, it is deleted: the next export finds only its own dialog.
+        self.qtbot.waitUntil(lambda: self.window.findChild(ExportDialog) is None)
 
     def import_(self) -> None:
         self.imports += 1

@@ -1,7 +1,14 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
+import pytest
+
+from readerapp.core.errors import Cancelled, UserError
+from readerapp.core.progress import CancelToken
+from readerapp.formats.registry import EXPORT_FORMATS
 from readerapp.services import exporting, notes, queues, triage
 from readerapp.services.library import Library
 from tests.conftest import paper_id_by_title
@@ -60,3 +67,64 @@ def test_json_export_of_starred_and_query(seeded: Library) -> None:
         seeded, exporting.Selection(query="title:kronecker"), "json"
     )
     assert count == 1
+
+
+@pytest.mark.parametrize("fmt", [f.name for f in EXPORT_FORMATS])
+def test_a_file_export_is_the_text_export_written_a_chunk_at_a_time(
+    seeded: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    monkeypatch.setattr(exporting, "CHUNK", 7)  # 73 papers: ten full chunks and a short one
+    everything = exporting.Selection(everything=True)
+    text, count = exporting.export_text(seeded, everything, fmt)
+    reported: list[tuple[int, int | None]] = []
+    (out := tmp_path / "out").mkdir()
+    target = out / f"all{fmt}"
+    written = exporting.export_to_file(
+        seeded, everything, fmt, target, lambda done, total, _msg: reported.append((done, total))
+    )
+    assert written == count == 73
+    assert target.read_bytes() == text.encode("utf-8")  # newlines too: RIS keeps its CRLF
+    assert reported[0] == (0, 73) and reported[-1] == (73, 73)
+    assert [done for done, _ in reported] == sorted(done for done, _ in reported)
+    assert [p.name for p in out.iterdir()] == [target.name]  # no partial file left
+
+
+def test_a_file_export_leaves_out_papers_deleted_since_they_were_chosen(
+    seeded: Library, tmp_path: Path
+) -> None:
+    kept = [paper_id_by_title(seeded, "SwinFace"), paper_id_by_title(seeded, "TaskExpert")]
+    selection = exporting.Selection(ids=(kept[0], 999_999, kept[1]), title="Mine")
+    assert exporting.export_to_file(seeded, selection, "json", tmp_path / "mine.json") == 2
+    assert [obj["id"] for obj in json.loads((tmp_path / "mine.json").read_text())] == kept
+
+
+def test_a_cancelled_file_export_leaves_the_old_file_as_it_was(
+    seeded: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exporting, "CHUNK", 7)
+    (out := tmp_path / "out").mkdir()
+    target = out / "papers.bib"
+    target.write_text("my own bibliography\n", encoding="utf-8")
+    cancel = CancelToken()
+    seen: list[int] = []
+
+    def progress(done: int, total: int | None, _message: str) -> None:
+        seen.append(done)
+        if done:  # part of the file is written: the user presses Cancel now
+            cancel.cancel()
+
+    with pytest.raises(Cancelled):
+        exporting.export_to_file(
+            seeded, exporting.Selection(everything=True), "bibtex", target, progress, cancel
+        )
+    assert seen[-1] > 0
+    assert target.read_text(encoding="utf-8") == "my own bibliography\n"
+    assert [p.name for p in out.iterdir()] == [target.name]
+
+
+def test_a_file_export_to_a_folder_that_cannot_hold_it_names_the_path(
+    seeded: Library, tmp_path: Path
+) -> None:
+    target = tmp_path / "no such folder" / "all.md"
+    with pytest.raises(UserError, match=re.escape(f"{target}: cannot write")):
+        exporting.export_to_file(seeded, exporting.Selection(everything=True), "markdown", target)

@@ -7,7 +7,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from readerapp.core.errors import LibraryError
+from readerapp.core.errors import LibraryError, ServerUnreachable
+from readerapp.services.library import Library
 from readerapp.services.servers import ServerForm, probe
 from tests.pg_cluster import cluster
 
@@ -80,3 +81,16 @@ def test_a_failed_test_says_why_in_one_line_without_the_password() -> None:
     missing = cluster().url("no_such_database")
     with pytest.raises(LibraryError, match='database "no_such_database" does not exist'):
         probe(missing)
+
+
+def test_the_ssl_mode_reaches_libpq() -> None:
+    """The tests' server offers no TLS: "require" and "verify-full" are refused by libpq
+    itself, "prefer" goes on without, "disable" never asks."""
+    url = cluster().create_database()
+    for mode in ("require", "verify-full"):
+        with pytest.raises(ServerUnreachable, match="SSL"):
+            probe(f"{url}?sslmode={mode}")
+    with pytest.raises(ServerUnreachable, match="server does not support SSL"):
+        Library.open(f"{url}?sslmode=require")
+    assert probe(f"{url}?sslmode=prefer").user == "readerapp"
+    assert probe(f"{url}?sslmode=disable").papers is None

@@ -36,9 +36,11 @@ from readerapp.core.errors import Cancelled, UserError
 from readerapp.core.progress import CancelToken
 from readerapp.core.settings import (
     CONTACT_ENV,
+    MEMBER_ENV,
     OFFLINE_ENV,
     Settings,
     load_settings,
+    login_name,
     save_settings,
     settings_path,
 )
@@ -176,6 +178,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(box)
         layout.addWidget(self._network_box())
         layout.addWidget(self._routine_box())
+        layout.addWidget(self._member_box())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -306,6 +309,30 @@ class PreferencesDialog(QDialog):
         )
         return box
 
+    def _member_box(self) -> QGroupBox:
+        """Who this machine's changes are recorded as made by, in a shared library."""
+        box = QGroupBox(self.tr("Shared libraries"))
+        box.setObjectName("memberBox")
+        layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        label = QLabel(self.tr("Your &name:"))
+        self.member = QLineEdit(self.settings.member)
+        self.member.setObjectName("memberName")
+        self.member.setPlaceholderText(login_name())  # the default
+        self.member.setClearButtonEnabled(True)
+        label.setBuddy(self.member)
+        row.addWidget(label)
+        row.addWidget(self.member, 1)
+        layout.addLayout(row)
+        help_text = self.tr(
+            "Recorded with each change you make; a paper's history and the other members' "
+            "windows show it. Empty: your login name."
+        )
+        if os.environ.get(MEMBER_ENV, "").strip():
+            help_text += " " + arg(self.tr("%1 overrides it in this session."), MEMBER_ENV)
+        layout.addWidget(_help_label(help_text, 0))
+        return box
+
     def _check_steps(self) -> bool:
         try:
             parse_steps(self.reread_steps.text() or Settings().reread_steps)
@@ -360,6 +387,7 @@ class PreferencesDialog(QDialog):
             complete_new_imports=self.complete_imports.isChecked(),
             reread_steps=self.reread_steps.text().strip() or Settings().reread_steps,
             download_queued_pdfs=self.download_queued.isChecked(),
+            member=" ".join(self.member.text().split()),
         )
 
     def _update_cost(self) -> None:
@@ -464,6 +492,8 @@ class SearchEngineControl(QObject):
             return
         try:
             save_settings(chosen)
+            if self.host.is_ready:  # from the next change on
+                self.host.library().member = chosen.effective_member
         except OSError as error:
             show_error(
                 self.host.widget(),

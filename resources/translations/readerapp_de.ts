@@ -1855,6 +1855,18 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <translation>Ein zum erneuten Lesen vorgemerkter Artikel kommt nach dem ersten Schritt wieder in „Heute“, dann nach jedem weiteren: d Tage, w Wochen, m Monate, y Jahre.</translation>
     </message>
     <message>
+        <source>Shared libraries</source>
+        <translation>Geteilte Bibliotheken</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ihr &amp;Name:</translation>
+    </message>
+    <message>
+        <source>Recorded with each change you make; a paper&apos;s history and the other members&apos; windows show it. Empty: your login name.</source>
+        <translation>Wird mit jeder Ihrer Änderungen gespeichert; der Verlauf eines Artikels und die Fenster der anderen Mitglieder zeigen ihn. Leer: Ihr Anmeldename.</translation>
+    </message>
+    <message>
         <source>Searching with %1.</source>
         <translation>Gesucht wird mit %1.</translation>
     </message>

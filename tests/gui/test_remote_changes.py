@@ -143,3 +143,28 @@ def test_a_note_from_another_machine_arrives_and_is_searchable(
     window.search_box.setText("numbat")  # the window's own index caught up
     window.run_search()
     qtbot.waitUntil(lambda: window.model.ids() == [paper_id], timeout=ARRIVAL_MS)
+
+
+def test_the_member_name_is_a_preference_used_from_the_next_change(
+    qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from readerapp.core.settings import load_settings, login_name
+    from readerapp.services import history
+    from tests.gui.test_preferences import open_preferences
+
+    window = open_window(seeded_dir)
+    dialog = open_preferences(qtbot, window)
+    assert dialog.member.text() == "" and dialog.member.placeholderText() == login_name()
+    qtbot.keyClicks(dialog.member, "  Ana  Lima ")
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    box.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle(qtbot, window)
+    assert load_settings().member == "Ana Lima"
+
+    paper_id = window.model.id_at(0)
+    on_worker(window, lambda lib: triage.set_status(lib, [paper_id], "reading"))
+    events = on_worker(window, lambda lib: history.paper_history(lib, paper_id))
+    assert events[-1].member == "Ana Lima"

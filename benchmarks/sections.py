@@ -28,6 +28,7 @@ SECTION_MODULES = (
     "benchmarks.edit_section",
     "benchmarks.gui_section",
     "benchmarks.memory_section",
+    "benchmarks.sync_section",
 )
 
 

@@ -48,9 +48,30 @@ def phrase_docs(
 ) -> list[int]:
     """The live documents of one segment reader (its own numbers, ascending) where `words`
     stand one after the other in `field`, as Whoosh's Phrase(field, words) matches them;
-    among `within` only, when given."""
+    among `within` only, when given. A query's phrase is matched once per segment: its
+    scoring takes the documents its matching found."""
     if len(words) < 2:
         return []
+    key = (id(reader), field, tuple(words))
+    known = cache.phrases.get(key)
+    if known is not None:
+        if within is None:
+            return known
+        wanted = set(within)
+        return [d for d in known if d in wanted]
+    docs = _match(reader, field, words, cache, within)
+    if within is None:
+        cache.phrases[key] = docs
+    return docs
+
+
+def _match(
+    reader: IndexReader,
+    field: str,
+    words: Sequence[Any],
+    cache: PostingCache,
+    within: Iterable[int] | None,
+) -> list[int]:
     lists: list[Postings] = []
     for word in words:
         postings = cache.postings(reader, field, word, with_values=True)

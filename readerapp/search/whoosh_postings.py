@@ -128,6 +128,8 @@ class PostingCache:
         self._limit = limit
         # Prefix and fuzzy expansions, so that scoring does not walk the terms again.
         self.expansions: dict[tuple[str, str, str, int], list[Any]] = {}
+        # Phrases' documents per segment (whoosh_phrases.phrase_docs).
+        self.phrases: dict[tuple[int, str, tuple[Any, ...]], list[int]] = {}
         self._scorers: dict[tuple[str, bytes], Any] = {}
         self._lengths: dict[tuple[int, str], Callable[[int], Any]] = {}
 

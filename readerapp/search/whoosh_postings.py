@@ -66,7 +66,8 @@ def _read_blocks(
     weights: list[float] = []
     values: list[bytes] = []
     while matcher.is_active():
-        matcher._read_data()
+        if matcher._data is None:  # a deletions filter may have read the first block
+            matcher._read_data()
         raw_ids = matcher._data[0]
         ids.extend(raw_ids if matcher._byteids else accumulate(raw_ids))
         matcher._read_weights()

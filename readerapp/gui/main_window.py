@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -34,16 +35,17 @@ from PySide6.QtWidgets import (
 )
 
 from readerapp.core import paths
-from readerapp.core.errors import ReaderappError
+from readerapp.core.errors import Cancelled, ReaderappError
 from readerapp.core.location import LibraryLocation, local_dir
 from readerapp.core.lockfile import LibraryLock
+from readerapp.core.progress import CancelToken
 from readerapp.core.records import PaperSummary
 from readerapp.gui import theme
 from readerapp.gui.detail_pane import DetailPane
 from readerapp.gui.dialogs import CrashDialog, ShortcutsDialog, about_text, show_error
 from readerapp.gui.edit_actions import EditActions
 from readerapp.gui.export_dialog import ExportDialog
-from readerapp.gui.i18n import LANGUAGE_KEY, saved_language
+from readerapp.gui.i18n import LANGUAGE_KEY, arg, count, saved_language
 from readerapp.gui.import_flow import ImportFlow
 from readerapp.gui.lookup_flow import LookupFlow
 from readerapp.gui.open_library_dialog import LibraryChooser
@@ -248,6 +250,13 @@ class MainWindow(QMainWindow):
         self.act_undo, self.act_redo = self.menu_actions.undo, self.menu_actions.redo
         self.act_preferences = self.menu_actions.preferences
         self.menu_actions.build_menus()
+        # File ▸ Copy library to…, right after Open library…
+        self.act_copy_library = QAction(self.tr("Cop&y library to…"), self)
+        self.act_copy_library.triggered.connect(self.choose_copy)
+        file_menu = self.menuBar().actions()[0].menu()
+        entries = file_menu.actions()
+        after_open = entries[entries.index(self.menu_actions.open) + 1]
+        file_menu.insertAction(after_open, self.act_copy_library)
         self.menu_actions.show_theme(theme.saved_theme(self.settings))
         self.menu_actions.show_language(saved_language(self.settings, {}))
         # The reading routine (Inbox, snooze, re-reading, rules, statistics): its own menu
@@ -377,6 +386,41 @@ class MainWindow(QMainWindow):
         if library is not None or lock is not None:
             self.runner.run(close)
             gc.unfreeze()  # what the closed library held may be collected again
+
+    def choose_copy(self) -> None:
+        """File ▸ Copy library to…: the open library into an empty folder or database."""
+        if self._library is not None:
+            self.chooser.choose_copy(self.copy_library_to)
+
+    def copy_library_to(self, destination: LibraryLocation) -> None:
+        """Copies the open library on the worker (after the edits queued before it), with
+        progress and Cancel in the status bar; a cancel leaves the destination as it was."""
+        from readerapp.services import copying
+
+        cancel = CancelToken()
+        relay = self.work.begin(self.tr("Copying the library…"), cancel)
+
+        def work(library: Library) -> copying.CopyReport | None:
+            try:
+                return copying.copy_library(
+                    library.location, destination, progress=relay, cancel=cancel
+                )
+            except Cancelled:
+                return None
+
+        def done(report: copying.CopyReport | None) -> None:
+            self.work.end()
+            if report is None:
+                self.work.message(self.tr("Copy cancelled; nothing was written."), 8000)
+                return
+            text = self.tr("Copied %1 papers to %2; the copy builds its search index when opened.")
+            self.work.message(arg(text, count(report.papers), report.destination), 15000)
+
+        def failed(error: BaseException) -> None:
+            self.work.end()
+            self.report_error(error)
+
+        self.ops.call(work, done, failed)
 
     def choose_library(self) -> None:
         """File ▸ Open library…: a folder, or a database on a server."""

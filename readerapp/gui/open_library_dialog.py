@@ -52,15 +52,25 @@ Probe = Callable[[str], ServerProbe]
 
 
 class OpenLibraryDialog(QDialog):
-    """Emits folder_chosen(Path) or server_chosen(url) when Open is pressed."""
+    """Emits folder_chosen(Path) or server_chosen(url) when Open is pressed. With
+    copying=True it asks where File ▸ Copy library to… copies the open library, with a
+    Copy button instead."""
 
     folder_chosen = Signal(object)  # Path
     server_chosen = Signal(str)  # a libpq URL, never with a password
 
-    def __init__(self, settings: QSettings, probe: Probe, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: QSettings,
+        probe: Probe,
+        parent: QWidget | None = None,
+        *,
+        copying: bool = False,
+    ) -> None:
         super().__init__(parent)
-        self.setObjectName("openLibraryDialog")
-        self.setWindowTitle(self.tr("Open library"))
+        self.copying = copying
+        self.setObjectName("copyLibraryDialog" if copying else "openLibraryDialog")
+        self.setWindowTitle(self.tr("Copy library to") if copying else self.tr("Open library"))
         self.settings = settings
         self._probe = probe
         # Connection tests run here, not on the library's worker: a server that does not
@@ -81,12 +91,24 @@ class OpenLibraryDialog(QDialog):
         )
         self.open_button = self.buttons.button(QDialogButtonBox.StandardButton.Open)
         self.open_button.setObjectName("openLibraryButton")
+        if copying:
+            self.open_button.setText(self.tr("&Copy"))
         self.buttons.accepted.connect(self._open)
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         # The dialog grows with a long answer of the connection test instead of clipping it.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        if copying:
+            intro = QLabel(
+                self.tr(
+                    "Copies the open library, with its stars, notes, tags, queues, rules and "
+                    "history, into an empty folder or an empty database. The copy builds its "
+                    "search index when it is first opened."
+                )
+            )
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
         self._restore()
@@ -347,7 +369,19 @@ class LibraryChooser(QObject):
         self._open_library = open_library
         self._probe = probe
         self.dialog: OpenLibraryDialog | None = None  # made when first asked for
+        self.copy_dialog: OpenLibraryDialog | None = None
         self.unreachable: ServerUnreachableDialog | None = None
+
+    def choose_copy(self, copy_to: Callable[[LibraryLocation], None]) -> OpenLibraryDialog:
+        """Shows File ▸ Copy library to…: where to copy the open library (copy_to runs it)."""
+        if self.copy_dialog is None:
+            dialog = OpenLibraryDialog(self.settings, self._probe, self.window, copying=True)
+            dialog.folder_chosen.connect(copy_to)
+            dialog.server_chosen.connect(lambda url: copy_to(parse_location(url)))
+            self.copy_dialog = dialog
+        self.copy_dialog.show_folder(None)
+        self.copy_dialog.open()
+        return self.copy_dialog
 
     def choose(self, current: LibraryLocation | None) -> OpenLibraryDialog:
         """Shows File ▸ Open library…, the folder field at the open (or last) folder."""

@@ -1178,6 +1178,10 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <translation>Die Bibliothek wird geöffnet …</translation>
     </message>
     <message>
+        <source>Cop&amp;y library to…</source>
+        <translation>Bibliothek &amp;kopieren nach …</translation>
+    </message>
+    <message>
         <source>Select one or more papers first.</source>
         <translation>Wählen Sie zuerst einen oder mehrere Artikel aus.</translation>
     </message>
@@ -1192,6 +1196,18 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
     <message>
         <source>No library is open.</source>
         <translation>Keine Bibliothek geöffnet.</translation>
+    </message>
+    <message>
+        <source>Copying the library…</source>
+        <translation>Bibliothek wird kopiert …</translation>
+    </message>
+    <message>
+        <source>Copy cancelled; nothing was written.</source>
+        <translation>Kopieren abgebrochen; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>Copied %1 papers to %2; the copy builds its search index when opened.</source>
+        <translation>%1 Artikel nach %2 kopiert; die Kopie legt ihren Suchindex beim ersten Öffnen an.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln paper(s) in the library</source>
@@ -1262,6 +1278,10 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <translation>Bibliothek öffnen</translation>
     </message>
     <message>
+        <source>Copy library to</source>
+        <translation>Bibliothek kopieren nach</translation>
+    </message>
+    <message>
         <source>Where the library is</source>
         <translation>Wo die Bibliothek liegt</translation>
     </message>
@@ -1276,6 +1296,14 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
     <message>
         <source>&amp;Server</source>
         <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copies the open library, with its stars, notes, tags, queues, rules and history, into an empty folder or an empty database. The copy builds its search index when it is first opened.</source>
+        <translation>Kopiert die geöffnete Bibliothek mit Sternen, Notizen, Tags, Leselisten, Regeln und Verlauf in einen leeren Ordner oder eine leere Datenbank. Die Kopie legt ihren Suchindex beim ersten Öffnen an.</translation>
     </message>
     <message>
         <source>Library folder</source>

@@ -23,6 +23,7 @@ from readerapp.services import copying
 from readerapp.services.servers import ServerForm
 from tests.conftest import ServerDatabases
 from tests.gui.conftest import WindowFactory, settle
+from tests.gui.test_accessibility import unnamed
 from tests.pg_cluster import cluster
 
 pytestmark = pytest.mark.sqlite_only  # the local library is a folder on purpose
@@ -166,3 +167,34 @@ def test_an_edit_after_the_server_restarted_is_saved_once(
         starred = conn.execute("SELECT id FROM papers WHERE starred ORDER BY id").fetchall()
         bodies = conn.execute("SELECT body FROM notes").fetchall()
     assert starred == [(5,), (6,)] and bodies == [("after the restart",)]
+
+
+def test_copy_library_to_puts_the_open_library_on_a_server(
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    seeded_dir: Path,
+    server_databases: ServerDatabases,
+) -> None:
+    window = open_window(seeded_dir)
+    file_menu = window.menuBar().actions()[0].menu()
+    entries = [a.text() for a in file_menu.actions()]
+    assert entries.index("Cop&y library to…") == entries.index("&Open library…") + 1
+    window.act_copy_library.trigger()
+    dialog = window.chooser.copy_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Copy library to" and dialog.open_button.text() == "&Copy"
+    assert not unnamed(dialog)
+    target = server_databases.new()
+    parts = urlsplit(target.url)
+    dialog.tabs.setCurrentIndex(SERVER_TAB)
+    dialog.show_server(
+        ServerForm("127.0.0.1", parts.path.lstrip("/"), "readerapp", parts.port or 5432, "disable")
+    )
+    dialog.open_button.click()
+    qtbot.waitUntil(
+        lambda: "Copied 73 papers" in window.statusBar().currentMessage(), timeout=30000
+    )
+    assert window.last_error is None
+    with psycopg.connect(target.driver_url) as conn:
+        assert conn.execute("SELECT count(*) FROM papers").fetchone() == (73,)
+    assert window.library().location == seeded_dir  # the window stays on its library

@@ -134,7 +134,11 @@ class OpenLibraryDialog(QDialog):
         row.addWidget(self.folder_edit, 1)
         row.addWidget(browse)
         hint = QLabel(
-            self.tr("A folder that holds a library, or an empty folder to start a new library in.")
+            self.tr("An empty folder, or a new one: the copy is made there.")
+            if self.copying
+            else self.tr(
+                "A folder that holds a library, or an empty folder to start a new library in."
+            )
         )
         hint.setWordWrap(True)
         set_tone(hint, "hint")

@@ -1322,6 +1322,10 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <translation>&amp;Bibliotheksordner:</translation>
     </message>
     <message>
+        <source>An empty folder, or a new one: the copy is made there.</source>
+        <translation>Ein leerer oder neuer Ordner: Dort entsteht die Kopie.</translation>
+    </message>
+    <message>
         <source>A folder that holds a library, or an empty folder to start a new library in.</source>
         <translation>Ein Ordner mit einer Bibliothek, oder ein leerer Ordner für eine neue Bibliothek.</translation>
     </message>

@@ -116,6 +116,7 @@ def dialog_openers(window: MainWindow) -> dict[str, Callable[[], object]]:
         "rules": window.routine.show_rules,
         "statistics": window.routine.show_statistics,
         "open library": window.choose_library,
+        "copy library": window.choose_copy,
     }
 
 

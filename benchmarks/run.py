@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--sections",
         help="only these sections, comma-separated (names: "
-        "import, startup, search, edits, gui, memory, sync); default all",
+        "import, startup, search, edits, gui, memory, sync, server); default all",
     )
     parser.add_argument(
         "--reuse",

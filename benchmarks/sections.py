@@ -29,6 +29,7 @@ SECTION_MODULES = (
     "benchmarks.gui_section",
     "benchmarks.memory_section",
     "benchmarks.sync_section",
+    "benchmarks.server_section",
 )
 
 

@@ -67,6 +67,9 @@ class Cluster:
     port: int
     bin_dir: Path
     _as_postgres: bool
+    # The tests' server skips fsync (nothing in it outlives the run); the benchmark's server
+    # syncs as a real one does, so that its figures are a server's.
+    durable: bool = False
     _log: Path = field(init=False)
     _template: str = ""
     _template_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -84,11 +87,12 @@ class Cluster:
         return f"postgresql://{user}@127.0.0.1:{self.port}/{database}"
 
     def start(self) -> None:
-        options = (
-            f"-h 127.0.0.1 -p {self.port} -k {self.data_dir} "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=200"
+        unsafe = (
+            ""
+            if self.durable
+            else ("-c fsync=off -c synchronous_commit=off -c full_page_writes=off ")
         )
+        options = f"-h 127.0.0.1 -p {self.port} -k {self.data_dir} {unsafe}-c max_connections=200"
         self._run(
             "pg_ctl", "-D", str(self.data_dir), "-l", str(self._log), "-o", options, "-w", "start"
         )
@@ -168,7 +172,14 @@ def cluster() -> Cluster:
         return _cluster
 
 
-def _start_new() -> Cluster:
+def start_cluster(*, durable: bool) -> Cluster:
+    """A cluster of the caller's own (the benchmark's), stopped and removed at exit."""
+    made = _start_new(durable=durable)
+    atexit.register(_stop_quietly, made)
+    return made
+
+
+def _start_new(*, durable: bool = False) -> Cluster:
     bin_dir = _bin_dir()
     as_postgres = os.geteuid() == 0
     root = Path(tempfile.mkdtemp(prefix="readerapp-pg-"))
@@ -178,7 +189,13 @@ def _start_new() -> Cluster:
         owner = pwd.getpwnam("postgres")
         for path in (root, data_dir):
             os.chown(path, owner.pw_uid, owner.pw_gid)
-    made = Cluster(data_dir=data_dir, port=_free_port(), bin_dir=bin_dir, _as_postgres=as_postgres)
+    made = Cluster(
+        data_dir=data_dir,
+        port=_free_port(),
+        bin_dir=bin_dir,
+        _as_postgres=as_postgres,
+        durable=durable,
+    )
     made._run(
         "initdb",
         "-D",

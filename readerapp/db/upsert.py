@@ -1,4 +1,5 @@
-"""INSERT that skips rows already there, in the spelling of the session's backend.
+"""Inserts on either backend: one that skips rows already there, in the spelling of the
+session's backend (insert_ignore), and many rows at once (insert_many).
 
 SQLite's INSERT OR IGNORE is not PostgreSQL's; both speak INSERT ... ON CONFLICT DO NOTHING,
 which each dialect's insert() builds (the same rows kept, the same rows skipped: here the
@@ -7,8 +8,10 @@ only conflicts are duplicate keys).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 
@@ -21,3 +24,34 @@ def insert_ignore(session: Session, entity: Any) -> Any:
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
     return sqlite_insert(entity).on_conflict_do_nothing()
+
+
+def insert_many(
+    conn: Connection,
+    table: str,
+    columns: Sequence[tuple[str, str]],
+    rows: Sequence[tuple[Any, ...]],
+    *,
+    skip_existing: bool = False,
+) -> None:
+    """Many rows into `table` in one statement's worth of work, inside the caller's
+    transaction. `columns` are (name, PostgreSQL type) pairs.
+
+    SQLite: one driver-level executemany (no ORM objects, no per-row statement in Python).
+    PostgreSQL: one INSERT ... SELECT FROM unnest() with a list per column, one round trip;
+    psycopg's executemany would send (and Python would build) a statement per row, which
+    cost 11 s of a 20k-paper import.
+    """
+    if not rows:
+        return
+    names = ", ".join(name for name, _ in columns)
+    conflict = " ON CONFLICT DO NOTHING" if skip_existing else ""
+    if conn.dialect.name != "postgresql":
+        marks = ", ".join("?" * len(columns))
+        conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks}){conflict}", rows)
+        return
+    arrays = ", ".join(f"CAST(%s AS {kind}[])" for _, kind in columns)
+    conn.exec_driver_sql(
+        f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}){conflict}",
+        tuple(list(column) for column in zip(*rows, strict=True)),
+    )

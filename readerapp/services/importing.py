@@ -18,8 +18,8 @@ from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.records import PaperRecord
 from readerapp.core.testhooks import pause_point
 from readerapp.db import journal
-from readerapp.db.dbapi import driver_sql
 from readerapp.db.models import ImportBatchRow
+from readerapp.db.upsert import insert_many
 from readerapp.formats.base import ImportFormat, ParseResult, SkippedEntry
 from readerapp.formats.record_fields import clean_text, clean_title, has_unsafe, scrub_unsafe
 from readerapp.formats.registry import detect_format, import_format
@@ -260,28 +260,42 @@ def _write_batch(
         report.paper_ids.extend(new_ids)
         pending.extend(new_ids)
     if sources:
-        # One driver-level executemany (the ORM's bulk insert costs seconds at 100k rows).
-        driver_sql(
+        # One statement's worth of work (the ORM's bulk insert costs seconds at 100k rows).
+        insert_many(
             session.connection(),
-            "INSERT INTO paper_sources (paper_id, batch_id, line, created) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            "paper_sources",
+            (
+                ("paper_id", "integer"),
+                ("batch_id", "integer"),
+                ("line", "integer"),
+                ("created", "boolean"),
+            ),
             [(pid, batch_id, line, created) for pid, line, created in sources],
+            skip_existing=True,
         )
     if fills:
-        driver_sql(
+        insert_many(
             session.connection(),
-            "INSERT INTO batch_fills (batch_id, paper_id, field, value, previous) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "batch_fills",
+            (
+                ("batch_id", "integer"),
+                ("paper_id", "integer"),
+                ("field", "text"),
+                ("value", "text"),
+                ("previous", "text"),
+            ),
             [(batch_id, *fill) for fill in fills],
         )
     if pending:
         journal.touch(session, pending, indexed=True)
     if pending and not journal.on_server(session):
         # Marks for the indexer, in this transaction: the index may lag SQLite, never miss it.
-        driver_sql(
+        insert_many(
             session.connection(),
-            "INSERT INTO index_pending (paper_id) VALUES (?) ON CONFLICT DO NOTHING",
+            "index_pending",
+            (("paper_id", "integer"),),
             [(pid,) for pid in pending],
+            skip_existing=True,
         )
     session.execute(
         update(ImportBatchRow)

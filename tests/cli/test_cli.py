@@ -37,8 +37,8 @@ class Cli:
 
 
 @pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(tmp_path / "lib", capsys)
+def cli(library_dir: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    return Cli(library_dir, capsys)
 
 
 @pytest.fixture

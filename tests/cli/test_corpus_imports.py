@@ -110,11 +110,11 @@ def test_every_corpus_file_is_expected() -> None:
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_corpus_file_imports_with_manifest_counts_and_again_adds_nothing(
-    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    name: str, library_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     fmt, added, skipped = EXPECTED[name]
     path = str(CORPUS / name)
-    code, out, err = _run(tmp_path / "lib", capsys, "import", "--json", path)
+    code, out, err = _run(library_dir, capsys, "import", "--json", path)
     assert (code, err) == (0, "")
     (report,) = json.loads(out)
     assert report["format"] == fmt
@@ -122,11 +122,11 @@ def test_corpus_file_imports_with_manifest_counts_and_again_adds_nothing(
     assert len(report["skipped"]) == skipped
     assert all(s["reason"] for s in report["skipped"])
 
-    code, out, err = _run(tmp_path / "lib", capsys, "import", "--json", path)
+    code, out, err = _run(library_dir, capsys, "import", "--json", path)
     assert (code, err) == (0, "")
     (again,) = json.loads(out)
     assert (again["added"], again["merged"], again["unchanged"]) == (0, 0, added)
-    code, out, _ = _run(tmp_path / "lib", capsys, "search", "", "--json")
+    code, out, _ = _run(library_dir, capsys, "search", "", "--json")
     assert code == 0 and len(json.loads(out)) == added
 
 

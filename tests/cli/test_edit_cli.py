@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import io
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from readerapp.core import paths
 from tests.cli.test_cli import Cli, ids_of
 from tests.conftest import SEED
+from tests.plain_db import columns, plain_db
 
 SWINFACE_TITLE = (
     "SwinFace: A Multi-task Transformer for Face Recognition, Expression Recognition, Age "
@@ -34,8 +33,8 @@ SWINFACE_BIB = r"""
 
 
 @pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(tmp_path / "lib", capsys)
+def cli(library_dir: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    return Cli(library_dir, capsys)
 
 
 @pytest.fixture
@@ -58,26 +57,19 @@ def _swinface(cli: Cli) -> int:
 def _rows(cli: Cli) -> dict[str, list[tuple[object, ...]]]:
     """The papers (every column but updated_at, which an edit and its undo both set) and
     their authors, straight from SQLite."""
-    conn = sqlite3.connect(paths.database_path(cli.library))
-    try:
-        columns = [row[1] for row in conn.execute("PRAGMA table_info(papers)")]
-        kept = ", ".join(c for c in columns if c != "updated_at")
+    with plain_db(cli.library) as conn:
+        kept = ", ".join(c for c in columns(conn, "papers") if c != "updated_at")
         return {
             "papers": conn.execute(f"SELECT {kept} FROM papers ORDER BY id").fetchall(),
             "authors": conn.execute(
                 "SELECT paper_id, position, name FROM paper_authors ORDER BY 1, 2"
             ).fetchall(),
         }
-    finally:
-        conn.close()
 
 
 def _marks(cli: Cli, pid: int) -> set[str]:
-    conn = sqlite3.connect(paths.database_path(cli.library))
-    try:
+    with plain_db(cli.library) as conn:
         (edited,) = conn.execute("SELECT user_edited FROM papers WHERE id = ?", (pid,)).fetchone()
-    finally:
-        conn.close()
     return set(filter(None, str(edited).split(",")))
 
 

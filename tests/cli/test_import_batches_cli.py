@@ -8,14 +8,16 @@ from pathlib import Path
 import pytest
 
 from readerapp.core import paths
+from readerapp.core.location import LibraryLocation, ServerLocation
 from readerapp.services.library import Library
 from tests.cli.test_cli import Cli, ids_of
 from tests.conftest import SEED
+from tests.plain_db import content
 
 
 @pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(tmp_path / "lib", capsys)
+def cli(library_dir: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    return Cli(library_dir, capsys)
 
 
 def _title_id(cli: Cli, words: str) -> int:
@@ -85,19 +87,13 @@ def test_imports_on_an_empty_library(cli: Cli) -> None:
     assert cli.json("imports") == []
 
 
-def _content(db: Path) -> list[str]:
-    # Closed at once: a connection left to the garbage collector would checkpoint the WAL
-    # into the file whenever it happens to be collected.
-    conn = sqlite3.connect(db)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
-
-
-def _settled_bytes(db: Path) -> bytes:
+def _settled_bytes(library: LibraryLocation) -> bytes | None:
     """The database file after committed WAL frames are copied into it: in WAL mode the
-    file alone changes whenever a checkpoint runs, even when no transaction committed."""
+    file alone changes whenever a checkpoint runs, even when no transaction committed.
+    None for a server library: it has no file here."""
+    if isinstance(library, ServerLocation):
+        return None
+    db = paths.database_path(library)
     conn = sqlite3.connect(db)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -108,13 +104,12 @@ def _settled_bytes(db: Path) -> bytes:
 
 def test_dry_run_prints_the_report_and_leaves_the_database_file_as_it_was(cli: Cli) -> None:
     cli.ok("import", str(SEED))  # a library with papers and a batch already
-    db = paths.database_path(cli.library)
-    before_rows, before_bytes = _content(db), _settled_bytes(db)
+    before_rows, before_bytes = content(cli.library), _settled_bytes(cli.library)
     out = cli.ok("import", "--dry-run", str(SEED))
     assert "would import 0 added, 0 merged, 73 unchanged" in out
     other = Path(__file__).parents[1] / "data" / "arxiv_ids.txt"
     (report,) = cli.json("import", "--dry-run", str(other))  # type: ignore[misc]
     assert report["dry_run"] is True and report["added"] > 0 and report["batch_id"] is None
-    assert _content(db) == before_rows
-    assert _settled_bytes(db) == before_bytes
+    assert content(cli.library) == before_rows
+    assert _settled_bytes(cli.library) == before_bytes
     assert len(cli.json("imports")) == 1  # type: ignore[arg-type]

@@ -11,7 +11,8 @@ import pytest
 from readerapp.cli.main import main
 from readerapp.core import paths
 from tests.cli.test_cli import Cli
-from tests.conftest import SEED
+from tests.conftest import SEED, new_location
+from tests.plain_db import holds_library
 
 # Commands that only read, undo (which needs something to undo) and edits of named papers:
 # none creates a library.
@@ -37,8 +38,8 @@ READING = [
 
 
 @pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(tmp_path / "lib", capsys)
+def cli(library_dir: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    return Cli(library_dir, capsys)
 
 
 def _bib(tmp_path: Path, skipped: int) -> Path:
@@ -128,13 +129,15 @@ def test_import_says_when_it_created_the_library(cli: Cli) -> None:
     assert (code, err) == (0, "")
 
 
-def test_an_import_that_read_nothing_keeps_its_one_error_line(cli: Cli, tmp_path: Path) -> None:
+def test_an_import_that_read_nothing_keeps_its_one_error_line(
+    cli: Cli, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     bad = tmp_path / "bad.bin"
     bad.write_bytes(b"\x00binary")
     code, out, err = cli("import", str(bad))
     assert (code, out) == (2, "") and err.count("\n") == 1
     # A good file beside it gets in, and then the new library is worth a word.
-    other = Cli(tmp_path / "other", cli.capsys)
+    other = Cli(new_location(request, tmp_path / "other"), cli.capsys)
     code, out, err = other("import", str(bad), str(SEED))
     assert code == 2 and "imported 73 added" in out
     first, second = err.splitlines()
@@ -153,7 +156,7 @@ def test_import_json_creates_the_library_quietly(cli: Cli) -> None:
 )
 def test_writing_commands_still_create_a_library(cli: Cli, args: list[str]) -> None:
     assert cli(*args)[0] == 0
-    assert paths.database_path(cli.library).exists()
+    assert holds_library(cli.library)
     assert cli("queue", "list")[0] == 0
 
 

@@ -3,7 +3,6 @@ server with recorded answers (tests/scholarly_server.py); no test reaches the in
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,25 +11,18 @@ from readerapp.services import online
 from tests.cli.test_cli import Cli
 from tests.conftest import SEED
 from tests.fakes import FakeClock
+from tests.plain_db import content
 from tests.scholarly_server import KnownPaper, ScholarlyWeb
 from tests.user_rows import user_rows
 
 
 @pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(tmp_path / "lib", capsys)
+def cli(library_dir: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    return Cli(library_dir, capsys)
 
 
 def _dump(cli: Cli) -> list[str]:
-    conn = sqlite3.connect(cli.library / "library.sqlite")
-    try:
-        return [
-            line
-            for line in conn.iterdump()
-            if not line.startswith(('INSERT INTO "meta"', 'INSERT INTO "index_pending"'))
-        ]
-    finally:
-        conn.close()
+    return content(cli.library, leave_out=("meta", "index_pending"))
 
 
 def test_add_takes_both_spellings_of_one_paper_as_one(
@@ -82,7 +74,7 @@ def test_complete_all_fills_the_known_papers_and_lists_the_candidate(
         loose["title"],
         KnownPaper("Task Skill Localization in Language Models", "2302.06600", (), "2023-02-13"),
     )
-    before = user_rows(cli.library / "library.sqlite")
+    before = user_rows(cli.library)
     code, out, err = cli("complete", "--all")
     assert code == 0, err
     assert out.splitlines()[0].startswith(f"{swin['id']}: filled ")
@@ -94,7 +86,7 @@ def test_complete_all_fills_the_known_papers_and_lists_the_candidate(
     assert shown["links"]["pdf"] == "https://arxiv.org/pdf/2308.11509"
     assert cli.json("show", str(loose["id"]))["arxiv_id"] is None  # type: ignore[index]
     cli.ok("undo")
-    assert user_rows(cli.library / "library.sqlite") == before
+    assert user_rows(cli.library) == before
 
 
 def test_complete_json_and_dry_run(cli: Cli, scholarly_web: ScholarlyWeb) -> None:

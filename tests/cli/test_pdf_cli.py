@@ -10,6 +10,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from readerapp.core.location import local_dir
 from readerapp.services import online
 from tests import pdf_samples
 from tests.cli.test_cli import Cli, ids_of
@@ -20,8 +21,8 @@ PHRASE = "we ablate the KV cache"
 
 
 @pytest.fixture
-def seeded_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    cli = Cli(tmp_path / "lib", capsys)
+def seeded_cli(library_dir: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    cli = Cli(library_dir, capsys)
     assert "73 added" in cli.ok("import", str(SEED))
     return cli
 
@@ -49,7 +50,8 @@ def test_an_attached_phrase_is_found_by_search_with_a_snippet(
     others = json.loads(seeded_cli.ok("search", "is:unstarred", "--json", "--limit", "2"))
     assert all(o["snippets"] == [] for o in others)
     assert seeded_cli.ok("undo") == "undid: Attach PDF\n"
-    assert not (seeded_cli.library / "files" / f"{pid}-lora.pdf").exists() and pdf.exists()
+    stored = local_dir(seeded_cli.library) / "files" / f"{pid}-lora.pdf"
+    assert not stored.exists() and pdf.exists()
     assert ids_of(seeded_cli, f'"{PHRASE}"') == []
 
 
@@ -63,7 +65,7 @@ def test_attaching_html_named_pdf_is_one_line_and_exit_2(seeded_cli: Cli, tmp_pa
 def test_check_reports_and_repairs_files(seeded_cli: Cli, tmp_path: Path) -> None:
     pid = _pid(seeded_cli)
     seeded_cli.ok("attach", str(pid), str(pdf_samples.paper_pdf(tmp_path / "a.pdf", "x")))
-    stored = seeded_cli.library / "files" / f"{pid}-a.pdf"
+    stored = local_dir(seeded_cli.library) / "files" / f"{pid}-a.pdf"
     stored.rename(stored.with_name("moved.pdf"))
     code, out, _ = seeded_cli("check")
     assert code == 1
@@ -80,7 +82,7 @@ def test_backup_says_plainly_that_the_pdfs_are_not_in_it(seeded_cli: Cli, tmp_pa
     code, out, err = seeded_cli("backup", str(tmp_path / "b.sqlite"))
     assert code == 0 and out.strip() == str(tmp_path / "b.sqlite")
     assert "the backup holds the database only, not the 1 PDFs" in err
-    assert str(seeded_cli.library / "files") in err
+    assert str(local_dir(seeded_cli.library) / "files") in err
 
 
 # -- downloads ------------------------------------------------------------------------------
@@ -169,5 +171,5 @@ def test_download_by_queue_and_without_links(seeded_cli: Cli) -> None:
 
 
 def _no_files(cli: Cli) -> bool:
-    folder = cli.library / "files"
+    folder = local_dir(cli.library) / "files"
     return not folder.exists() or not any(folder.iterdir())

@@ -27,8 +27,8 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
 
 
 @pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], clock: FakeClock) -> Cli:
-    return Cli(tmp_path / "lib", capsys)
+def cli(library_dir: Path, capsys: pytest.CaptureFixture[str], clock: FakeClock) -> Cli:
+    return Cli(library_dir, capsys)
 
 
 def _import(cli: Cli, tmp_path: Path, *titles: str, options: tuple[str, ...] = ()) -> str:

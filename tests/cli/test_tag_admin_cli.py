@@ -11,8 +11,8 @@ from tests.conftest import SEED
 
 
 @pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    cli = Cli(tmp_path / "lib", capsys)
+def cli(library_dir: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    cli = Cli(library_dir, capsys)
     cli.ok("import", str(SEED))
     return cli
 

@@ -3,29 +3,25 @@ them."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from readerapp.core import paths
+from readerapp.core.location import LibraryLocation
 from tests.cli.test_cli import Cli, ids_of
 from tests.conftest import CORPUS, SEED
+from tests.plain_db import content
 
 JABREF = CORPUS / "bibtex" / "bbt-97_jabref210_groups_preamble.bib"
 
 
 @pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(tmp_path / "lib", capsys)
+def cli(library_dir: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    return Cli(library_dir, capsys)
 
 
-def _content(db: Path) -> list[str]:
-    conn = sqlite3.connect(db)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
+def _content(library: LibraryLocation) -> dict[str, list[str]]:
+    return content(library)
 
 
 def _starred(cli: Cli, paper_id: int) -> bool:
@@ -124,15 +120,14 @@ def test_a_dry_run_with_options_writes_nothing(cli: Cli) -> None:
     cli.ok("import", str(SEED))
     (paper_id,) = ids_of(cli, 'title:"SwinFace"')
     cli.ok("star", str(paper_id))
-    db = paths.database_path(cli.library)
-    before = _content(db)
+    before = _content(cli.library)
 
     out = cli.ok("import", "--dry-run", "--queue", "X", "--tag", "y", str(JABREF), str(SEED))
 
     assert "would import 901 added" in out
     assert "would import 0 added, 0 merged, 73 unchanged" in out
     assert "queue X" not in out and "tag y" not in out
-    assert _content(db) == before
+    assert _content(cli.library) == before
     assert cli.ok("queue", "list") == "" and cli.ok("tag", "list") == ""
     # The dry run is no change: undo still takes back the star before it.
     assert cli.ok("undo") == "undid: Star 1 paper\n"

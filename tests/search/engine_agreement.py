@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from benchmarks.queries import Query, query_mix
 from benchmarks.reference import Reference
 from benchmarks.state import apply_state, paper_ids
 from readerapp.core import paths
+from readerapp.core.location import LibraryLocation
 from readerapp.formats.registry import import_format
 from readerapp.search.factory import ENGINES
 from readerapp.search.stopwords import STOP_WORDS
@@ -77,13 +79,15 @@ def _add_stop_word_free_copy(reference: Reference) -> None:
         )
 
 
-def build(size: int, workdir: Path) -> Built:
+def build(size: int, workdir: Path, place: Callable[[str], LibraryLocation] | None = None) -> Built:
+    """`place(engine)` says where each engine's library goes (a server database under
+    READERAPP_TEST_BACKEND=postgres); by default a folder in `workdir`."""
     generated = generate(size)
     libraries: dict[str, Library] = {}
     for engine in ENGINES:
         os.environ[paths.ENGINE_ENV] = engine  # a new library starts with this engine
         try:
-            lib = Library.open(workdir / engine)
+            lib = Library.open(place(engine) if place else workdir / engine)
         finally:
             del os.environ[paths.ENGINE_ENV]
         importing.import_text(lib, generated.dump, "dump.json", format_name="hf-json")

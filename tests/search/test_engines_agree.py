@@ -21,6 +21,7 @@ import pytest
 from benchmarks.queries import Query
 from benchmarks.reference import _distance_at_most
 from readerapp.search.analysis import analyse_names
+from tests.conftest import BACKEND, ServerDatabases
 from tests.search.engine_agreement import (
     WITHOUT_STOP_WORDS,
     Built,
@@ -44,9 +45,12 @@ EXTRA = (
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
-    result = build(SIZE, tmp_path_factory.mktemp("agreement"))
+    databases = ServerDatabases()
+    place = (lambda _engine: databases.new()) if BACKEND == "postgres" else None
+    result = build(SIZE, tmp_path_factory.mktemp("agreement"), place)
     yield result
     result.close()
+    databases.drop_all()
 
 
 def _queries(built: Built) -> list[Query]:

@@ -39,7 +39,7 @@ def test_cancelled_indexing_keeps_finished_batches_and_resumes_on_open(library: 
     with pytest.raises(Cancelled):
         library.sync_index(token, cancel_after_first_batch, batch=30)
     assert library.pending_count() == 43  # the first batch of 30 is indexed and kept
-    directory = library.directory
+    directory = library.location
     library.close()
     # The next start finishes the rest from the pending marks, without a full rebuild.
     with Library.open(directory) as reopened:
@@ -50,7 +50,7 @@ def test_cancelled_indexing_keeps_finished_batches_and_resumes_on_open(library: 
 
 def test_open_without_repair_leaves_indexing_to_the_caller(library: Library) -> None:
     importing.import_path(library, SEED, index=False)
-    directory = library.directory
+    directory = library.location
     library.close()
     with Library.open(directory, repair=False) as lib:
         assert lib.pending_count() == 73

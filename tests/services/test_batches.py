@@ -22,6 +22,7 @@ from readerapp.services import (
 )
 from readerapp.services.library import Library
 from tests.conftest import DATA, SEED, paper_id_by_title
+from tests.plain_db import plain_db
 
 SWINFACE = "SwinFace"
 UGR = "Unified Generative Retriever"
@@ -139,7 +140,7 @@ def test_a_field_changed_since_the_import_stays(seeded: Library, tmp_path: Path)
     dump.write_text(MERGING_BIB, encoding="utf-8")
     imported = importing.import_path(seeded, dump)
     # Not a hand edit through the app, but not the batch's value any more either.
-    with sqlite3.connect(seeded.db_path) as conn:
+    with plain_db(seeded) as conn:
         conn.execute("UPDATE papers SET year = 1999 WHERE id = ?", (ugr,))
 
     report = batches.undo_import(seeded, imported.batch_id or 0)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from readerapp.core.errors import NetworkError
@@ -11,6 +9,7 @@ from readerapp.core.progress import CancelToken
 from readerapp.services import completion, editing, online, triage, undo
 from readerapp.services.library import Library
 from tests.fakes import FakeClock
+from tests.plain_db import plain_db
 from tests.scholarly_server import KnownPaper, ScholarlyWeb
 from tests.user_rows import user_rows
 
@@ -31,7 +30,7 @@ LOOSE = "Enhancing Neural Subset Selection"
 
 
 def _title(lib: Library, fragment: str) -> tuple[int, str]:
-    with sqlite3.connect(lib.db_path) as conn:
+    with plain_db(lib) as conn:
         row = conn.execute(
             "SELECT id, title FROM papers WHERE title LIKE ?", (f"{fragment}%",)
         ).fetchone()
@@ -54,7 +53,7 @@ def _teach(web: ScholarlyWeb, lib: Library) -> dict[int, str]:
 
 
 def _rows(lib: Library) -> dict[str, list[tuple[object, ...]]]:
-    return user_rows(lib.db_path)
+    return user_rows(lib)
 
 
 def test_complete_fills_what_the_server_knows_and_lists_the_loose_match(

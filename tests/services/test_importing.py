@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +12,12 @@ from readerapp.formats.base import ImportFormat, ParseResult
 from readerapp.services import editing, importing, notes, queues, search, triage
 from readerapp.services.library import Library
 from tests.conftest import SEED, paper_id_by_title
+from tests.plain_db import plain_db
 
 
 def snapshot(lib: Library) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table that holds papers or user state."""
-    with sqlite3.connect(lib.db_path) as conn:
+    with plain_db(lib) as conn:
         return {
             table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
             for table in (
@@ -119,14 +119,14 @@ def test_failure_half_way_leaves_the_library_exactly_as_it_was(
         "Daily Papers\n\nNew Paper One\n\nAbstract one.\n\nNew Paper Two\n\nAbstract two.\n",
         encoding="utf-8",
     )
-    real_sql = importing.driver_sql
+    real_insert = importing.insert_many
 
-    def failing_sql(conn: Any, sql: str, parameters: Any = ()) -> Any:
-        if "INTO paper_sources" in sql:  # after papers and authors were written
+    def failing_insert(conn: Any, table: str, *args: Any, **kwargs: Any) -> None:
+        if table == "paper_sources":  # after papers and authors were written
             raise RuntimeError("disk on fire")
-        return real_sql(conn, sql, parameters)
+        real_insert(conn, table, *args, **kwargs)
 
-    monkeypatch.setattr(importing, "driver_sql", failing_sql)
+    monkeypatch.setattr(importing, "insert_many", failing_insert)
     with pytest.raises(RuntimeError, match="disk on fire"):
         importing.import_path(seeded, other, format_name="hf-daily-text")
     assert snapshot(seeded) == before

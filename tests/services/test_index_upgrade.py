@@ -9,6 +9,7 @@ import pytest
 
 from readerapp.cli.main import main
 from readerapp.core import paths
+from readerapp.core.location import local_dir
 from readerapp.search import tantivy_index, whoosh_index
 from readerapp.services import search
 from readerapp.services.library import Library
@@ -45,12 +46,12 @@ class Recorder:
 
 
 def test_an_older_index_is_rebuilt_once_with_progress(seeded: Library) -> None:
-    directory = seeded.directory
+    directory = seeded.location
     # "LLMs" in the seed: the index of this version stems it as FTS5 does.
     before = search.search_ids(seeded, "llm", sort="title")
     assert before
     seeded.close()
-    index_dir = paths.index_dir(directory)
+    index_dir = paths.index_dir(local_dir(directory))
     _make_it_older(index_dir)
     progress = Recorder()
     with Library.open(directory, progress=progress) as upgraded:
@@ -73,9 +74,9 @@ def test_an_older_index_is_rebuilt_once_with_progress(seeded: Library) -> None:
 def test_the_command_line_says_it_is_updating_the_index(
     seeded: Library, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    directory = seeded.directory
+    directory = seeded.location
     seeded.close()
-    _make_it_older(paths.index_dir(directory))
+    _make_it_older(paths.index_dir(local_dir(directory)))
     capsys.readouterr()
     assert main(["--library", str(directory), "search", "llm"]) == 0
     out, err = capsys.readouterr()

@@ -181,6 +181,7 @@ def test_check_reports_missing_and_orphan_files_and_repair_relinks(
 
 
 @per_engine
+@pytest.mark.sqlite_only(reason="moves the library folder, its database file with its PDFs")
 def test_a_moved_library_keeps_its_files(seeded: Library, tmp_path: Path) -> None:
     pid = paper_id_by_title(seeded, "LoRA")
     paper_files.attach(seeded, pid, pdf_samples.paper_pdf(tmp_path / "a.pdf", PHRASE))

@@ -6,11 +6,11 @@ import sqlite3
 
 import pytest
 
-from readerapp.core import paths
 from readerapp.core.records import STATUSES, PaperSummary
 from readerapp.services import editing, importing, overview, queues, search, triage
 from readerapp.services.library import Library
 from tests.conftest import DATA
+from tests.plain_db import plain_db
 
 HF_JSON = DATA / "corpus" / "hf-json" / "sotawhat_hf_daily_papers_30.json"
 
@@ -67,12 +67,8 @@ def test_tags_and_queues_sort_by_their_cell_text_and_untagged_come_last(seeded: 
 def test_a_star_set_by_another_process_shows_in_the_star_sort(seeded: Library) -> None:
     ids = search.search_ids(seeded, "", sort="added")
     assert search.search_ids(seeded, "", sort="starred") == ids  # nothing starred yet
-    conn = sqlite3.connect(paths.database_path(seeded.directory))
-    try:
-        with conn:
-            conn.execute("UPDATE papers SET starred = 1 WHERE id = ?", (ids[-1],))
-    finally:
-        conn.close()
+    with plain_db(seeded) as conn:
+        conn.execute("UPDATE papers SET starred = TRUE WHERE id = ?", (ids[-1],))
     assert search.search_ids(seeded, "", sort="starred")[0] == ids[-1]
 
 
@@ -112,7 +108,7 @@ def test_edits_by_another_process_reach_the_cached_orders(seeded: Library) -> No
     # Another process: its own Library (own connections, own sort cache) on the same folder.
     by_title = search.search_ids(seeded, "", sort="title")  # cached here
     last = by_title[-1]
-    with Library.open(seeded.directory) as other:
+    with Library.open(seeded.location) as other:
         editing.edit_paper(other, last, title="0000 first in every title sort")
     assert search.search_ids(seeded, "", sort="title")[0] == last  # not the cached order
     assert search.search_ids(seeded, "retrieval", sort="title") == [
@@ -120,7 +116,7 @@ def test_edits_by_another_process_reach_the_cached_orders(seeded: Library) -> No
         for pid in search.search_ids(seeded, "", sort="title")
         if pid in set(search.search_ids(seeded, "retrieval"))
     ]
-    with Library.open(seeded.directory) as other:
+    with Library.open(seeded.location) as other:
         triage.delete_papers(other, [last])
         importing.import_path(other, HF_JSON)
     every = search.search_ids(seeded, "", sort="title")
@@ -131,11 +127,8 @@ def test_edits_by_another_process_reach_the_cached_orders(seeded: Library) -> No
 def test_a_writer_that_does_not_bump_the_version_is_still_seen(seeded: Library) -> None:
     # An older readerapp (or a script) deleting a paper: the count no longer matches.
     every = search.search_ids(seeded, "", sort="year")
-    conn = sqlite3.connect(paths.database_path(seeded.directory))
-    try:
-        with conn:
+    with plain_db(seeded) as conn:
+        if isinstance(conn, sqlite3.Connection):
             conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("DELETE FROM papers WHERE id = ?", (every[0],))
-    finally:
-        conn.close()
+        conn.execute("DELETE FROM papers WHERE id = ?", (every[0],))
     assert search.search_ids(seeded, "", sort="year") == every[1:]

@@ -18,7 +18,7 @@ def test_switch_remembers_the_engine_and_finds_the_same_papers(seeded: Library) 
     assert before
     assert seeded.switch_engine("tantivy") == 73
     assert search.search_ids(seeded, "title:kronecker OR diffusion", sort="title") == before
-    directory = seeded.directory
+    directory = seeded.location
     seeded.close()
     with Library.open(directory) as reopened:
         assert reopened.engine == "tantivy"
@@ -40,7 +40,7 @@ def test_cancelled_switch_leaves_the_old_engine_answering(seeded: Library) -> No
     assert not index.with_name(index.name + ".new").exists()
     with seeded.read() as session:
         assert session.get(Meta, REBUILD_FLAG) is None
-    directory = seeded.directory
+    directory = seeded.location
     seeded.close()
     with Library.open(directory) as reopened:
         assert reopened.engine == "whoosh"

@@ -79,7 +79,7 @@ def test_queue_order_survives_a_restart(seeded: Library) -> None:
     a, b, c = ids(seeded, 3)
     queues.add_to_queue(seeded, "q", [a, b, c])
     queues.move_in_queue(seeded, "q", c, 1)
-    directory = seeded.directory
+    directory = seeded.location
     seeded.close()
     with Library.open(directory) as again:
         assert queues.queue_ids(again, "q") == [c, a, b]

@@ -3,7 +3,6 @@ line's one kept change (remember / last_change / undo_last)."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
 import pytest
@@ -13,6 +12,7 @@ from readerapp.services import editing, importing, notes, overview, queues, sear
 from readerapp.services.changes import Applied, Changes, Step
 from readerapp.services.library import Library
 from tests.conftest import DATA, paper_id_by_title
+from tests.plain_db import plain_db
 
 # Undo keeps both text engines in step with SQLite.
 pytestmark = pytest.mark.usefixtures("engine")
@@ -46,11 +46,8 @@ _QUERIES = {
 
 def state(library: Library) -> State:
     """The rows an edit may change, read straight from SQLite."""
-    conn = sqlite3.connect(library.db_path)
-    try:
+    with plain_db(library) as conn:
         return {name: conn.execute(sql).fetchall() for name, sql in _QUERIES.items()}
-    finally:
-        conn.close()
 
 
 def diff(a: State, b: State) -> set[str]:
@@ -470,7 +467,7 @@ def test_undo_last_survives_reopening_the_library(seeded: Library) -> None:
     a, _, _ = _three(seeded)
     note_id = notes.add_note(seeded, a, "Compare with the wombat baseline.").value
     undo.remember(seeded, notes.update_note(seeded, note_id, "numbat"))
-    directory = seeded.directory
+    directory = seeded.location
     with Library.open(directory) as again:
         label, _ = undo.undo_last(again)
         assert label == "Edit note"

@@ -70,6 +70,17 @@ if BACKEND not in ("sqlite", "postgres"):
     raise RuntimeError(f"READERAPP_TEST_BACKEND={BACKEND!r}: use sqlite or postgres")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The PostgreSQL pass leaves out the tests marked own_backends: they make their own
+    folders and server databases, ran whole in the SQLite pass, and would only run again."""
+    if BACKEND != "postgres":
+        return
+    again = [item for item in items if item.get_closest_marker("own_backends") is not None]
+    if again:
+        config.hook.pytest_deselected(items=again)
+        items[:] = [item for item in items if item.get_closest_marker("own_backends") is None]
+
+
 def on_server(request: pytest.FixtureRequest) -> bool:
     """Whether this test's libraries are server databases."""
     return BACKEND == "postgres" and request.node.get_closest_marker("sqlite_only") is None

@@ -13,7 +13,7 @@ from readerapp.services import importing
 from readerapp.services.library import Library
 from tests.conftest import SEED
 
-pytestmark = pytest.mark.sqlite_only  # copies between folders; the server's are elsewhere
+pytestmark = pytest.mark.own_backends  # makes its own folders and server databases
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from readerapp.core.location import ServerLocation
 from tests.conftest import SEED, ServerDatabases
 from tests.pg_cluster import _free_port
 
-pytestmark = pytest.mark.sqlite_only  # the server libraries here are made by the test
+pytestmark = pytest.mark.own_backends  # makes its own folders and server databases
 
 PASSWORD = "pw-Sesame-4711"
 REPO = Path(__file__).resolve().parents[2]

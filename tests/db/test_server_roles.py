@@ -30,7 +30,7 @@ from readerapp.services.library import Library
 from tests.conftest import SEED
 from tests.pg_cluster import cluster
 
-pytestmark = pytest.mark.sqlite_only  # the libraries here are made by the test
+pytestmark = pytest.mark.own_backends  # makes its own folders and server databases
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

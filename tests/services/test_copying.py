@@ -15,7 +15,7 @@ from readerapp.services import copying, search, triage
 from readerapp.services.library import Library
 from tests.library_contents import dump, fill_library, sqlite_engine
 
-pytestmark = pytest.mark.sqlite_only  # copies between folders; the server's are elsewhere
+pytestmark = pytest.mark.own_backends  # makes its own folders and server databases
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from readerapp.services.library import Library
 from tests.conftest import ServerDatabases
 from tests.library_contents import dump, fill_library, sqlite_engine
 
-pytestmark = pytest.mark.sqlite_only  # the folders here are SQLite on purpose
+pytestmark = pytest.mark.own_backends  # makes its own folders and server databases
 
 
 @pytest.fixture(scope="module")

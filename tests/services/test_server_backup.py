@@ -20,7 +20,7 @@ from readerapp.services.library import Library
 from tests.conftest import SEED, ServerDatabases
 from tests.library_contents import dump, sqlite_engine
 
-pytestmark = pytest.mark.sqlite_only  # the backups and folders here are SQLite on purpose
+pytestmark = pytest.mark.own_backends  # makes its own folders and server databases
 
 
 @pytest.fixture

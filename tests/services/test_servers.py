@@ -12,6 +12,8 @@ from readerapp.services.library import Library
 from readerapp.services.servers import ServerForm, probe
 from tests.pg_cluster import cluster
 
+pytestmark = pytest.mark.own_backends  # talks to the server itself
+
 
 def test_the_form_makes_a_url_without_password_and_reads_it_back() -> None:
     form = ServerForm(

@@ -81,8 +81,11 @@ def _backup_server(location: ServerLocation, target: Path | None) -> Path:
     """A server library as one SQLite library file, read in one REPEATABLE READ snapshot
     (services.copying): what the library held at one moment, however many machines write
     to it meanwhile. `readerapp restore` or `copy-library` bring it back."""
+    from readerapp.db.server import holds_library
     from readerapp.services import copying
 
+    if not holds_library(location):  # as for a folder: a mistyped URL makes no backup
+        raise UserError(f"{location.shown}: there is no library here to back up")
     folder = local_dir(location)
     target = target or default_backup_path(folder)
     if target.exists() and target.is_dir():

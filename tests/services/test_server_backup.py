@@ -130,3 +130,14 @@ def test_a_backup_restores_into_a_folder_and_copies_back_to_a_server(
     assert main(["--library", server.url, "restore", str(target)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "copy-library FILE URL" in err
+
+
+def test_a_database_without_a_library_has_no_backup(
+    server_databases: ServerDatabases, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = server_databases.new()
+    assert main(["--library", empty.url, "backup"]) == 1
+    assert capsys.readouterr().err == (
+        f"readerapp: {empty.shown}: there is no library here to back up\n"
+    )
+    assert not (local_dir(empty) / "backups").exists()

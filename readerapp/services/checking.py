@@ -8,7 +8,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from readerapp.db import queries
-from readerapp.db.models import IndexPendingRow, QueueEntryRow
+from readerapp.db.models import QueueEntryRow
 from readerapp.services.library import Library
 
 
@@ -32,7 +32,6 @@ def check(library: Library) -> CheckReport:
         if library.server is None:
             _check_sqlite_file(session, report)
         ids = set(queries.all_paper_ids(session))
-        pending = session.scalar(select(func.count()).select_from(IndexPendingRow)) or 0
         gaps = session.execute(
             select(QueueEntryRow.queue_id, func.count(), func.max(QueueEntryRow.position)).group_by(
                 QueueEntryRow.queue_id
@@ -41,6 +40,8 @@ def check(library: Library) -> CheckReport:
     for queue_id, count, highest in gaps:
         if count != highest:
             report.problems.append(f"queue {queue_id}: positions are not 1..{count}")
+    # The marks in a folder library; this machine's index behind the journal on a server.
+    pending = library.pending_count()
     _check_files(library, report)
     indexed = library.index.ids()
     report.papers, report.indexed = len(ids), len(indexed)

@@ -3,12 +3,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from sqlalchemy import insert
 
 from readerapp.core import paths
-from readerapp.core.location import local_dir
-from readerapp.db.models import IndexPendingRow
 from readerapp.services import checking, notes, search, triage
+from readerapp.services.index_marks import mark_for_index
 from readerapp.services.library import Library
 
 # The whole search suite runs once per search engine.
@@ -31,34 +29,31 @@ def test_deleting_the_index_loses_nothing(seeded: Library) -> None:
     pid = search.search_ids(seeded, "title:kronecker")[0]
     notes.add_note(seeded, pid, "zebra crossing")
     triage.add_tag(seeded, "linear-algebra", [pid])
-    directory = seeded.location
+    location = seeded.location
     seeded.close()
-    shutil.rmtree(paths.index_dir(local_dir(directory)))
-    with Library.open(directory) as lib:
+    shutil.rmtree(paths.index_dir(seeded.directory))
+    with Library.open(location) as lib:
         assert checking.check(lib).ok
         assert search.search_ids(lib, "zebra") == [pid]
         assert search.search_ids(lib, "linear-algebra") == [pid]
         assert len(search.search_ids(lib, "retrieval")) > 5
 
 
-@pytest.mark.sqlite_only(
-    reason="fakes the crash with an index_pending mark; a server library's index catches up "
-    "from the change journal instead (tests/services/test_catch_up.py)"
-)
 def test_a_crash_between_database_and_index_is_repaired_on_open(seeded: Library) -> None:
     pid = search.search_ids(seeded, "title:kronecker")[0]
-    # Simulate a crash after the SQLite commit and before the index update: the note is in
-    # the database, marked pending, and the index does not know it.
+    # Simulate a crash after the database commit and before the index update: the note is
+    # in the database, marked pending (in a folder library; on a server, in the change
+    # journal after this machine's index cursor), and the index does not know it.
     from readerapp.db.models import NoteRow
 
     with seeded.write() as session:
         session.add(NoteRow(paper_id=pid, body="pelican"))
-        session.execute(insert(IndexPendingRow), [{"paper_id": pid}])
+        mark_for_index(session, [pid])
     report = checking.check(seeded)
     assert not report.ok and "1 papers changed but not yet indexed" in report.problems[0]
-    directory = seeded.location
+    location = seeded.location
     seeded.close()
-    with Library.open(directory) as lib:
+    with Library.open(location) as lib:
         assert checking.check(lib).ok
         assert search.search_ids(lib, "pelican") == [pid]
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from readerapp.db import journal
 from readerapp.services import editing, notes, remote, triage
 from readerapp.services.library import Library
 from tests.routine_helpers import import_titles
@@ -110,3 +111,62 @@ def test_the_watcher_wakes_when_another_process_writes(two: tuple[Library, Libra
         assert woke.wait(30)
     finally:
         watcher.stop()
+
+
+def test_writers_at_the_same_time_get_consecutive_numbers_in_commit_order(
+    two: tuple[Library, Library],
+) -> None:
+    ana, ben = two
+    ids = triage.resolve(ana, ["1", "2"])
+    with ana.snapshot() as conn:
+        start = journal.latest(conn)
+    failures: list[BaseException] = []
+
+    def stars(library: Library, pid: int) -> None:
+        try:
+            for turn in range(15):
+                triage.set_starred(library, [pid], turn % 2 == 0)
+        except BaseException as error:  # reported below, on the test's thread
+            failures.append(error)
+
+    threads = [
+        threading.Thread(target=stars, args=(ana, ids[0])),
+        threading.Thread(target=stars, args=(ben, ids[1])),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not failures
+    with ana.snapshot() as conn:
+        entries = journal.entries_since(conn, start, journal.latest(conn))
+    assert [seq for seq, _member in entries] == list(range(start + 1, start + 31))
+    assert sorted(member for _seq, member in entries) == ["ana"] * 15 + ["ben"] * 15
+    assert ana.own_changes.isdisjoint(ben.own_changes)
+
+
+def test_two_saves_of_one_note_at_the_same_time_keep_both_texts(
+    two: tuple[Library, Library],
+) -> None:
+    ana, ben = two
+    (pid,) = triage.resolve(ana, ["1"])
+    note_id = notes.add_note(ana, pid, "draft").value
+    barrier = threading.Barrier(2)
+    saved: dict[str, object] = {}
+
+    def save(library: Library, text: str) -> None:
+        barrier.wait()
+        saved[library.member] = notes.update_note(library, note_id, text, "draft").value
+
+    threads = [
+        threading.Thread(target=save, args=(ana, "draft, ana's part")),
+        threading.Thread(target=save, args=(ben, "draft, ben's part")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    bodies = [n.body for n in triage.get_paper(ana, pid).notes]
+    assert len(bodies) == 2 and sorted(saved.values()) != [note_id, note_id]
+    assert any(b == "draft, ana's part" or b.endswith("\n\ndraft, ana's part") for b in bodies)
+    assert any(b == "draft, ben's part" or b.endswith("\n\ndraft, ben's part") for b in bodies)

@@ -277,7 +277,7 @@ class Library:
         """sync_index() of a server library: the papers changed since the journal number
         this machine's index applied, each batch followed by moving that number on."""
         folder = self._index_dir()
-        start = catch_up.applied(folder) or 0
+        start = catch_up.read_cursor(folder) or catch_up.Cursor(0)
         with self.snapshot() as conn:
             backlog = catch_up.backlog(conn, start)
         total = len(backlog.ids)
@@ -285,11 +285,11 @@ class Library:
         for done, part in enumerate(reads.chunks(backlog.ids, batch), start=1):
             self._index_part(part, cancel)
             pause_point("index-batch-written")  # in the index, the cursor not yet moved
-            catch_up.set_applied(folder, backlog.cursor_after(done * batch))
+            catch_up.write_cursor(folder, backlog.cursor_after(done * batch))
             if total > batch:
                 count = min(done * batch, total)
                 progress(count, total, f"Indexing {count:,} / {total:,}")
-        if not total and backlog.top > start:
+        if not total and backlog.top > start.whole:
             catch_up.set_applied(folder, backlog.top)  # changes the index does not hold
         return total
 
@@ -301,10 +301,10 @@ class Library:
         with self.snapshot() as conn:
             if self.server is None:
                 return reads.pending_count(conn)
-            applied = catch_up.applied(self._index_dir())
-            if applied is None:
+            cursor = catch_up.read_cursor(self._index_dir())
+            if cursor is None:
                 return reads.paper_count(conn)
-            return len(catch_up.backlog(conn, applied).ids)
+            return len(catch_up.backlog(conn, cursor).ids)
 
     @staticmethod
     def papers_changed(session: Session) -> None:
@@ -377,9 +377,9 @@ class Library:
                 flagged = reads.meta_value(conn, REBUILD_FLAG) is not None
                 pending = reads.pending_count(conn)
             else:
-                applied = catch_up.applied(self._index_dir())
-                flagged = applied is None
-                pending = 0 if flagged else len(catch_up.backlog(conn, applied or 0).ids)
+                cursor = catch_up.read_cursor(self._index_dir())
+                flagged = cursor is None
+                pending = 0 if cursor is None else len(catch_up.backlog(conn, cursor).ids)
         if flagged or (self.index.was_missing and count > 0):
             return True
         # Papers committed without indexing (import with index=False, then the app closed)

@@ -39,10 +39,11 @@ def test_cancelled_indexing_keeps_finished_batches_and_resumes_on_open(library: 
     with pytest.raises(Cancelled):
         library.sync_index(token, cancel_after_first_batch, batch=30)
     assert library.pending_count() == 43  # the first batch of 30 is indexed and kept
-    directory = library.location
+    location = library.location
     library.close()
-    # The next start finishes the rest from the pending marks, without a full rebuild.
-    with Library.open(directory) as reopened:
+    # The next start finishes the rest from the pending marks (on a server, from the
+    # journal after the index's cursor), without a full rebuild.
+    with Library.open(location) as reopened:
         assert not reopened.index_needs_rebuild()
         assert reopened.pending_count() == 0
         assert checking.check(reopened).ok
@@ -50,9 +51,9 @@ def test_cancelled_indexing_keeps_finished_batches_and_resumes_on_open(library: 
 
 def test_open_without_repair_leaves_indexing_to_the_caller(library: Library) -> None:
     importing.import_path(library, SEED, index=False)
-    directory = library.location
+    location = library.location
     library.close()
-    with Library.open(directory, repair=False) as lib:
+    with Library.open(location, repair=False) as lib:
         assert lib.pending_count() == 73
         lib.repair_index()
         assert lib.pending_count() == 0

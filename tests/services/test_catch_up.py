@@ -146,10 +146,10 @@ def test_a_crash_between_the_index_and_its_cursor_leaves_the_work_to_redo(
     import_titles(a, *TITLES)
     before = _cursor(b)
 
-    def crash(_folder: Path, _seq: int) -> None:
+    def crash(_folder: Path, _cursor: catch_up.Cursor) -> None:
         raise SystemExit("killed between the index commit and the cursor")
 
-    monkeypatch.setattr(catch_up, "set_applied", crash)
+    monkeypatch.setattr(catch_up, "write_cursor", crash)
     with pytest.raises(SystemExit):
         b.sync_index()
     monkeypatch.undo()
@@ -160,22 +160,31 @@ def test_a_crash_between_the_index_and_its_cursor_leaves_the_work_to_redo(
     assert len(search.search(b, "")) == len(TITLES)
 
 
-def test_the_backlog_moves_the_cursor_only_past_whole_changes() -> None:
-    log = catch_up.Backlog(ids=[7, 3, 9], first={7: 11, 3: 11, 9: 14}, top=15)
-    assert log.cursor_after(0) == 10
-    assert log.cursor_after(1) == 10  # paper 3 of change 11 is still to do
-    assert log.cursor_after(2) == 13
-    assert log.cursor_after(3) == 15
+def test_the_cursor_moves_to_the_last_paper_done_within_its_change() -> None:
+    start = catch_up.Cursor(10)
+    log = catch_up.Backlog(ids=[3, 7, 9], first={3: 11, 7: 11, 9: 14}, top=15, start=start)
+    assert log.cursor_after(0) == start
+    assert log.cursor_after(1) == catch_up.Cursor(11, 3)  # paper 7 of change 11 still to do
+    assert log.cursor_after(2) == catch_up.Cursor(13)  # change 11 done whole
+    assert log.cursor_after(3) == catch_up.Cursor(15)
+    middle = catch_up.Cursor(11, 3)
+    assert middle.whole == 10 and middle.covers(11, 3) and not middle.covers(11, 7)
+    assert middle.covers(10, 99) and not middle.covers(12, 1)
 
 
-def test_one_change_of_many_papers_is_redone_whole_after_a_cancel(machine: Machine) -> None:
+def test_a_cancel_within_one_large_change_keeps_the_batches_done(machine: Machine) -> None:
     a = machine("a")
     b = machine("b")
-    import_titles(a, *TITLES)  # one change
+    import_titles(a, *TITLES)  # one change of four papers
     start = _cursor(b)
     token = CancelToken()
     with pytest.raises(Cancelled):
         b.sync_index(token, lambda *_: token.cancel(), batch=1)
-    assert _cursor(b) == start  # part of the change is indexed; the cursor cannot say which
-    assert b.sync_index() == len(TITLES)
-    assert _cursor(b) == _top(b)
+    cursor = catch_up.read_cursor(paths.index_dir(b.directory))
+    assert cursor is not None and cursor.seq == _top(b) and cursor.paper is not None
+    assert _cursor(b) == start  # the change is not applied whole yet...
+    assert b.pending_count() == len(TITLES) - 1  # ...but its first paper is
+    b.close()
+    b = machine("b")  # the next start does the rest, without a rebuild
+    assert _cursor(b) == _top(b) and b.pending_count() == 0
+    assert len(search.search(b, "")) == len(TITLES)

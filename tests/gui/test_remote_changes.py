@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from readerapp.core import paths
@@ -114,6 +115,7 @@ def test_a_note_changed_elsewhere_while_nothing_is_typed_is_shown(
     )
 
 
+@pytest.mark.own_backends  # its own server database
 def test_a_note_from_another_machine_arrives_and_is_searchable(
     qtbot: QtBot,
     open_window: WindowFactory,

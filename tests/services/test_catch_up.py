@@ -24,6 +24,8 @@ from readerapp.services.library import Library
 from tests.conftest import ServerDatabases
 from tests.routine_helpers import import_titles
 
+pytestmark = pytest.mark.own_backends  # makes its own server databases
+
 TITLES = ("Attention Revisited", "Sparse Mixtures", "Tiny Recurrent Nets", "Long Context")
 
 Machine = Callable[[str], Library]

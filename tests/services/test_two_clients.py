@@ -30,8 +30,10 @@ def _found(env: dict[str, str], query: str) -> list[str]:
     return [paper["title"] for paper in json.loads(done.stdout)]
 
 
-# Five `readerapp` processes, each starting Python and connecting: tens of seconds.
+# Five `readerapp` processes, each starting Python and connecting: tens of seconds. Its own
+# server database, so the PostgreSQL pass of the suite leaves it to the first.
 @pytest.mark.slow
+@pytest.mark.own_backends
 def test_an_edit_in_one_client_is_found_by_the_other(
     server_databases: ServerDatabases, tmp_path: Path
 ) -> None:

@@ -11,8 +11,12 @@ from dataclasses import dataclass
 
 from readerapp.core.errors import UserError
 from readerapp.core.records import STATUSES
+from readerapp.search.analysis import words_of
+from readerapp.search.stopwords import STOP_WORDS
 
 TEXT_FIELDS = ("title", "author", "abstract", "note", "fulltext")
+# The fields indexed without stop words (search.analysis); author names keep every word.
+_STOPPED_FIELDS = (None, "title", "abstract", "note", "fulltext")
 FILTER_FIELDS = (
     "is",
     "has",
@@ -175,6 +179,7 @@ class _Parser:
         while (token := self.peek()) is not None and token.kind == "OR":
             self.take()
             items.append(self.parse_and())
+        items = _without_stop_words(items)
         return items[0] if len(items) == 1 else Or(tuple(items))
 
     def parse_and(self) -> Node:
@@ -183,6 +188,7 @@ class _Parser:
             if token.kind == "AND":
                 self.take()
             items.append(self.parse_unary())
+        items = _without_stop_words(items)
         return items[0] if len(items) == 1 else And(tuple(items))
 
     def parse_unary(self) -> Node:
@@ -369,6 +375,26 @@ def _period(text: str) -> tuple[dt.date, dt.date]:
         return first, (first + dt.timedelta(days=32)).replace(day=1)
     day = dt.date(parts[0], parts[1], parts[2])
     return day, day + dt.timedelta(days=1)
+
+
+def _is_stop_word(node: Node) -> bool:
+    """A plain word that no stopped field indexes ("the", "of"), or its negation. It matches
+    no paper, so "the model" would match none either: the engines' analysers drop such words
+    from the text, and the parser drops them from the query. A bare "the" still finds
+    nothing. (Author names keep their stop words, but an author called "The" is not worth a
+    search for "the model" that finds nothing.)"""
+    if isinstance(node, Not):
+        return _is_stop_word(node.item)
+    if not isinstance(node, Text) or node.kind != "word" or node.field not in _STOPPED_FIELDS:
+        return False
+    words = words_of(node.value)
+    return bool(words) and all(word in STOP_WORDS for word in words)
+
+
+def _without_stop_words(items: list[Node]) -> list[Node]:
+    """The items of an AND or an OR without their stop words, unless nothing else is left."""
+    kept = [item for item in items if not _is_stop_word(item)]
+    return kept or items
 
 
 def parse_query(query: str) -> Node:

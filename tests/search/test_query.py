@@ -36,13 +36,28 @@ def test_fields_phrases_prefix_fuzzy() -> None:
 
 
 def test_boolean_precedence_and_negation() -> None:
-    assert parse_query("a OR b c -d") == Or(
+    assert parse_query("x OR b c -d") == Or(
         (
-            Text("a"),
+            Text("x"),
             And((Text("b"), Text("c"), Not(Text("d")))),
         )
     )
-    assert parse_query("NOT (a OR b)") == Not(Or((Text("a"), Text("b"))))
+    assert parse_query("NOT (x OR b)") == Not(Or((Text("x"), Text("b"))))
+
+
+def test_stop_words_leave_the_query_unless_nothing_else_is_left() -> None:
+    assert parse_query("the model") == Text("model")
+    assert parse_query("a survey of the methods") == And((Text("survey"), Text("methods")))
+    assert parse_query("the OR model") == Text("model")
+    assert parse_query("model -the is:starred") == And((Text("model"), Filter("starred")))
+    assert parse_query("title:the model") == Text("model")
+    # Author names keep their stop words; phrases, prefixes and fuzzy words stay as typed.
+    assert parse_query("author:van the") == Text("van", "author")
+    assert parse_query('"the model" of') == Text("the model", None, "phrase")
+    assert parse_query("the*") == Text("the", None, "prefix")
+    # Only stop words: the query stays, and finds what it always found (nothing).
+    assert parse_query("the") == Text("the")
+    assert parse_query("of the") == And((Text("of"), Text("the")))
 
 
 def test_filters() -> None:

@@ -33,6 +33,17 @@ def test_hyphenated_word_finds_the_papers_that_say_it(seeded: Library) -> None:
     assert "Supervised Chain of Thought" in spaced
 
 
+def test_a_stop_word_in_a_query_does_not_empty_it(seeded: Library) -> None:
+    """Users type sentences: "the model" finds what "model" finds, in either engine."""
+    model = search.search_ids(seeded, "model")
+    assert len(model) > 10
+    assert search.search_ids(seeded, "the model") == model
+    assert search.search_ids(seeded, "a survey of the methods") == search.search_ids(
+        seeded, "survey methods"
+    )
+    assert search.search_ids(seeded, "the") == []
+
+
 def test_field_search(seeded: Library) -> None:
     assert titles(seeded, "title:kronecker") == {
         "Singular Value Decomposition on Kronecker Adaptation for Large Language Model"

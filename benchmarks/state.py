@@ -7,7 +7,6 @@ from sqlalchemy import insert, select, update
 
 from benchmarks.generate import UserState
 from readerapp.db.models import (
-    IndexPendingRow,
     NoteRow,
     PaperRow,
     PaperTagRow,
@@ -15,6 +14,7 @@ from readerapp.db.models import (
     QueueRow,
     TagRow,
 )
+from readerapp.services.index_marks import mark_for_index
 from readerapp.services.library import Library
 
 
@@ -69,8 +69,5 @@ def apply_state(library: Library, state: UserState) -> None:
             )
         touched = {ids[a] for a in (*state.tags, *state.notes)}
         if touched:
-            session.execute(
-                insert(IndexPendingRow).prefix_with("OR IGNORE"),
-                [{"paper_id": pid} for pid in touched],
-            )
+            mark_for_index(session, sorted(touched))
     library.sync_index()

@@ -328,6 +328,8 @@ class Library:
         self._mark_incomplete()
         with self.read() as session:
             ids = queries.all_paper_ids(session)
+            if not ids:  # a new library, or a new machine's first look: nothing to announce
+                progress = no_progress
             progress(0, len(ids), self._rebuild_message(len(ids)))
             self.index.rebuild(queries.iter_index_docs(session, ids), len(ids), progress, cancel)
         self._index_complete(top)

@@ -98,7 +98,7 @@ class ServerDatabases:
         from tests.pg_cluster import cluster
 
         made = cluster()
-        url = made.create_library_database() if with_library else made.create_database()
+        url = made.create_library_database() if with_library else made.take_empty_database()
         self.urls.append(url)
         return ServerLocation(url)
 
@@ -106,7 +106,7 @@ class ServerDatabases:
         from tests.pg_cluster import cluster
 
         for url in self.urls:
-            cluster().drop_database(url)
+            cluster().give_back(url)
 
 
 @pytest.fixture

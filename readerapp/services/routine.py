@@ -274,7 +274,7 @@ class TodayItem:
 def today_entries(library: Library) -> list[tuple[int, str, str]]:
     """Today's list as (paper id, reason, detail): snoozed papers that came back, re-reads
     due, the first paper not yet read of each queue, then the papers a rule marked for
-    today; each paper once."""
+    today and not yet read; each paper once."""
     now = now_utc(library)
     on = today(library)
     found: list[tuple[int, str, str]] = []
@@ -309,9 +309,13 @@ def today_entries(library: Library) -> list[tuple[int, str, str]]:
             if pid is not None:
                 found.append((pid, "queue", name))
         start, end = day_start(on), day_start(on + dt.timedelta(days=1))
+        # A rule's pick leaves the list once the paper is read, skimmed or dropped, as a
+        # queue's head does: the list says what is left to do today.
         for pid, rule in session.execute(
             select(RuleHitRow.paper_id, RuleHitRow.rule)
+            .join(PaperRow, PaperRow.id == RuleHitRow.paper_id)
             .where(RuleHitRow.today.is_(True), RuleHitRow.at >= start, RuleHitRow.at < end)
+            .where(PaperRow.status.not_in(DONE))
             .order_by(RuleHitRow.at, RuleHitRow.id)
         ):
             found.append((pid, "rule", rule))

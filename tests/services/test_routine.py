@@ -186,6 +186,10 @@ def test_today_lists_comebacks_rereads_queue_heads_then_rule_picks(library: Libr
         (new, "rule"),
     ]
     assert d not in [pid for pid, _, _ in entries]
+    triage.set_status(library, [new], "skimmed")  # done with it: it leaves today's list
+    assert new not in [pid for pid, _, _ in routine.today_entries(library)]
+    triage.set_status(library, [new], "unread")
+    assert (new, "rule") in [(pid, reason) for pid, reason, _ in routine.today_entries(library)]
     clock.advance(DAY)  # a rule's pick is for the day it was made
     assert new not in [pid for pid, _, _ in routine.today_entries(library)]
 

@@ -44,6 +44,11 @@ if TYPE_CHECKING:
 REBUILD_FLAG = "index_rebuild_needed"
 # The library's text engine, so that every start (CLI or GUI) opens the index it built.
 ENGINE_KEY = "search_engine"
+# A server library's index is each machine's own, and so is its engine (a laptop may keep
+# Whoosh where a desktop has tantivy): the engine that machine's index was built with is kept
+# beside it, as its journal cursor is (`index.engine` beside `index` and `index.seq`). The
+# library's ENGINE_KEY is then only the first choice of a machine that has none yet.
+MACHINE_ENGINE_SUFFIX = ".engine"
 
 
 class Library:
@@ -162,19 +167,47 @@ class Library:
 
     def _chosen_engine(self) -> str:
         """The engine the library remembers; a new library takes $READERAPP_ENGINE or the
-        default and remembers that."""
+        default and remembers that. A server library's engine is this machine's choice
+        (beside its index); a machine without one (new, or its cache deleted) starts with
+        the library's."""
+        if self.server is not None and (mine := self._machine_engine()) is not None:
+            return mine
         with self.snapshot() as conn:
             chosen = reads.meta_value(conn, ENGINE_KEY)
-        if chosen in ENGINES:
-            return chosen
-        engine = os.environ.get(paths.ENGINE_ENV, "").strip().lower() or DEFAULT_ENGINE
-        if engine not in ENGINES:
-            raise LibraryError(
-                f"${paths.ENGINE_ENV}={engine!r} is not a search engine; use "
-                + " or ".join(ENGINES)
-            )
-        self._set_meta(ENGINE_KEY, engine)
-        return engine
+        if chosen not in ENGINES:
+            chosen = os.environ.get(paths.ENGINE_ENV, "").strip().lower() or DEFAULT_ENGINE
+            if chosen not in ENGINES:
+                raise LibraryError(
+                    f"${paths.ENGINE_ENV}={chosen!r} is not a search engine; use "
+                    + " or ".join(ENGINES)
+                )
+            self._set_meta(ENGINE_KEY, chosen)
+        if self.server is not None:
+            self._remember_engine(chosen)
+        return chosen
+
+    def _machine_engine_path(self) -> Path:
+        index = self._index_dir()
+        return index.with_name(index.name + MACHINE_ENGINE_SUFFIX)
+
+    def _machine_engine(self) -> str | None:
+        """The engine this machine's index of a server library is built with, if it says."""
+        try:
+            chosen = self._machine_engine_path().read_text(encoding="ascii").strip()
+        except (OSError, ValueError):
+            return None
+        return chosen if chosen in ENGINES else None
+
+    def _remember_engine(self, engine: str) -> None:
+        """Where the engine is remembered: in the library (a folder library's one index),
+        or beside this machine's index of a server library, where no other machine looks."""
+        if self.server is None:
+            self._set_meta(ENGINE_KEY, engine)
+            return
+        path = self._machine_engine_path()
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_text(engine + "\n", encoding="ascii")
+        temporary.replace(path)  # whole or not at all: a crash leaves the old choice
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -402,7 +435,8 @@ class Library:
     def switch_engine(
         self, engine: str, progress: ProgressSink = no_progress, cancel: CancelToken | None = None
     ) -> int:
-        """Rebuild the index with another engine and remember it; returns papers indexed.
+        """Rebuild the index with another engine and remember it (a server library: on this
+        machine only, see MACHINE_ENGINE_SUFFIX); returns papers indexed.
 
         The new index is built beside the old one, which keeps answering until the swap: a
         cancel (or a crash) during the build leaves the library on its old engine, as it
@@ -431,7 +465,7 @@ class Library:
         self.index.close()
         shutil.rmtree(final, ignore_errors=True)
         aside.rename(final)
-        self._set_meta(ENGINE_KEY, engine)
+        self._remember_engine(engine)
         self.engine = engine
         self.index = open_text_index(final, engine)
         # The one worker (GUI) or the library lock (CLI) kept writers out during the build,

@@ -179,7 +179,7 @@ class ImportFlow(QObject):
         # The rules ran on the new papers after indexing (they may search text): the
         # summary says what each did, and undoing the import takes it back.
         if outcome is not None and outcome.rule_results and self.summary is not None:
-            self.summary.show_rules([r.summary() for r in outcome.rule_results])
+            self.summary.show_rules(outcome.rule_results)
         # The tag option changed the tag lists; the index now finds the papers by text.
         self.host.ops.announce(Changes.everything())
         self.indexed.emit()

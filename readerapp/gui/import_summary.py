@@ -11,6 +11,7 @@ from readerapp.gui.i18n import arg, count
 from readerapp.services.batches import source_name
 from readerapp.services.import_session import ImportPlan
 from readerapp.services.importing import FileReport
+from readerapp.services.rules import RuleResult
 
 
 def summary_text(plan: ImportPlan, reports: Sequence[FileReport], papers: int) -> str:
@@ -106,10 +107,27 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
 
-    def show_rules(self, lines: Sequence[str]) -> None:
+    def show_rules(self, results: Sequence[RuleResult]) -> None:
         """What the rules did to the new papers: known once the import is indexed."""
-        if lines:
+        if results:
+            lines = [self.rule_line(result) for result in results]
             self.text.setText(self.text.text() + "\n" + "\n".join(lines))
+
+    def rule_line(self, result: RuleResult) -> str:
+        """RuleResult.summary() in the window's language: "Rule LLM matched 3 papers:
+        tagged 3 “llm”, queued 2 on “LLM”"."""
+        parts = []
+        if result.tagged:
+            parts.append(arg(self.tr("tagged %1 “%2”"), count(len(result.tagged)), result.tag))
+        if result.queued:
+            parts.append(arg(self.tr("queued %1 on “%2”"), count(len(result.queued)), result.queue))
+        if result.starred:
+            parts.append(arg(self.tr("starred %1"), count(len(result.starred))))
+        if result.today:
+            parts.append(arg(self.tr("%1 for today"), count(len(result.today))))
+        done = ", ".join(parts) if parts else self.tr("nothing to change")
+        matched = self.tr("Rule %1 matched %Ln paper(s): %2", "", len(result.matched))
+        return arg(matched, result.rule, done)
 
     def _show(self) -> None:
         self.show_requested.emit()

@@ -1130,6 +1130,33 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <translation>Import &amp;rückgängig machen</translation>
     </message>
     <message>
+        <source>tagged %1 “%2”</source>
+        <translation>%1 mit „%2“ verschlagwortet</translation>
+    </message>
+    <message>
+        <source>queued %1 on “%2”</source>
+        <translation>%1 in „%2“ eingereiht</translation>
+    </message>
+    <message>
+        <source>starred %1</source>
+        <translation>%1 mit Stern markiert</translation>
+    </message>
+    <message>
+        <source>%1 for today</source>
+        <translation>%1 für heute</translation>
+    </message>
+    <message>
+        <source>nothing to change</source>
+        <translation>nichts zu ändern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rule %1 matched %Ln paper(s): %2</source>
+        <translation>
+            <numerusform>Regel %1 traf %Ln Artikel: %2</numerusform>
+            <numerusform>Regel %1 traf %Ln Artikel: %2</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Undoing…</source>
         <translation>Wird rückgängig gemacht …</translation>
     </message>

@@ -272,6 +272,13 @@ You can undo this with Ctrl+Z.</numerusform>
             <numerusform>Tagged %Ln papers “%1”.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Rule %1 matched %Ln paper(s): %2</source>
+        <translation>
+            <numerusform>Rule %1 matched %Ln paper: %2</numerusform>
+            <numerusform>Rule %1 matched %Ln papers: %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LookupFlow</name>

@@ -202,8 +202,8 @@ def test_the_import_summary_says_what_each_rule_did(
     window.import_flow.finish_import(outcome)
     summary = window.import_flow.summary
     assert summary is not None
-    qtbot.waitUntil(lambda: "rule Bees" in summary.text.text(), timeout=20000)
-    assert "rule Bees: matched 1 paper: tagged 1 b" in summary.text.text()
+    qtbot.waitUntil(lambda: "Rule Bees" in summary.text.text(), timeout=20000)
+    assert "Rule Bees matched 1 paper: tagged 1 “b”" in summary.text.text()
     settle(qtbot, window)
     window.undo_stack.undo()  # the import, and the rule's tag with it
     settle(qtbot, window)

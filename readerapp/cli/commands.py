@@ -250,9 +250,21 @@ def _repair_files(lib: Library) -> None:
         print(f"re-linked {line}")
     for rel in repair.removed_partials:
         print(f"removed {rel} (left by an interrupted download or copy)")
-    for missing in repair.still_missing:
+    for put in repair.uploaded:
+        print(f"put on the server: {put.path} (paper {put.paper_id}), from this machine's copy")
+    for digest, size in repair.dropped:
         print(
-            f"still missing: {missing.path} (paper {missing.paper_id}); put it back, or "
+            f"removed from the server: a {size / (1024 * 1024):,.1f} MB PDF no paper kept "
+            f"(sha256 {digest[:16]}…)"
+        )
+    for missing in repair.still_missing:
+        where = (
+            "put it back"
+            if lib.server is None
+            else "run `readerapp check --repair` on the machine that attached it"
+        )
+        print(
+            f"still missing: {missing.path} (paper {missing.paper_id}); {where}, or "
             f"`readerapp attach {missing.paper_id} FILE` a copy"
         )
     for rel in repair.orphans:

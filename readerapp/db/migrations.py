@@ -48,7 +48,9 @@ if TYPE_CHECKING:
 # Version 5 adds the reading routine: Inbox, snooze, re-reading, dated status history, rules.
 # Version 6 adds the change journal (who changed which papers, in commit order) for libraries
 # shared through a server, and the member who set each status.
-SCHEMA_VERSION = 6
+# Version 7 keeps a server library's files (PDFs) in the server (db.file_store), and finds a
+# paper file by its content hash (on both backends: deleting a file asks who else uses it).
+SCHEMA_VERSION = 7
 
 
 def _v1_to_v2(conn: Connection) -> None:
@@ -170,6 +172,17 @@ def _v5_to_v6(conn: Connection) -> None:
     conn.exec_driver_sql("ALTER TABLE status_events ADD COLUMN member VARCHAR")
 
 
+def _v6_to_v7(conn: Connection) -> None:
+    """Files by their hash, and on a server the tables that hold their bytes. A file
+    attached before this is only on the machine that attached it: `readerapp check` lists it
+    as missing from the server, and `check --repair` on that machine puts it there."""
+    conn.exec_driver_sql("CREATE INDEX ix_paper_files_sha256 ON paper_files (sha256)")
+    if conn.dialect.name == "postgresql":
+        from readerapp.db import file_store
+
+        file_store.create_tables(conn)
+
+
 # MIGRATIONS[n] upgrades a version-n file to version n + 1, inside one transaction.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _v1_to_v2,
@@ -177,6 +190,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: _v5_to_v6,
+    6: _v6_to_v7,
 }
 
 
@@ -331,6 +345,10 @@ def ensure_server_schema(engine: Engine, shown: str) -> None:
             with _owner_only(shown, None):
                 conn.exec_driver_sql(NOCASE_COLLATION)
                 Base.metadata.create_all(conn)
+                # Not in models.py: a folder library keeps its files in its folder.
+                from readerapp.db import file_store
+
+                file_store.create_tables(conn)
             _set_server_version(conn)
             return
         if version > SCHEMA_VERSION:

@@ -212,7 +212,8 @@ class IndexPendingRow(Base):
 
 
 class PaperFileRow(Base):
-    """A file kept with a paper (a PDF), stored under the library folder.
+    """A file kept with a paper (a PDF), stored under the library folder (a server library:
+    in the server, by its sha256, db.file_store, with a copy in each machine's cache folder).
 
     `path` is relative to the library folder with forward slashes, so a library moved or
     copied elsewhere still finds its files. The extracted text lives in file_texts.
@@ -225,7 +226,8 @@ class PaperFileRow(Base):
     # The name the file had where it came from (a dropped file, a URL), for display.
     original_name: Mapped[str] = mapped_column(Text, default="")
     size: Mapped[int] = mapped_column(Integer, default=0)
-    sha256: Mapped[str] = mapped_column(String, default="")
+    # Indexed: deleting a file asks whether another paper keeps the same bytes.
+    sha256: Mapped[str] = mapped_column(String, default="", index=True)
     pages: Mapped[int | None] = mapped_column(Integer)
     # "ok", "no text" or "failed" (readerapp.pdf.text), and the one line that says why.
     text_status: Mapped[str] = mapped_column(String, default="")

@@ -76,22 +76,37 @@ LISTED_FILES = 20
 
 
 def _check_files(library: Library, report: CheckReport) -> None:
-    """Files the database names that are not on disk, and files in files/ no paper claims."""
+    """Files the database names that are not on disk (a server library: not in the server),
+    and files in files/ no paper claims (a server library: files in the server)."""
     from readerapp.services import paper_files  # only here: most checks have no files
 
     found = paper_files.check_files(library)
     report.files = found.total
+    where = "on disk" if library.server is None else "on the server"
     for kind, lines in (
         (
             "missing",
-            [f"{f.path} (paper {f.paper_id}) is not on disk" for f in found.missing],
+            [f"{f.path} (paper {f.paper_id}) is not {where}" for f in found.missing],
         ),
         ("orphan", [f"{rel} belongs to no paper" for rel in found.orphans]),
+        (
+            "unused",
+            [
+                f"a {_megabytes(size)} PDF on the server belongs to no paper "
+                f"(sha256 {digest[:16]}…)"
+                for digest, size in found.unused
+            ],
+        ),
         ("partial", [f"{rel} is left from an interrupted download" for rel in found.partials]),
     ):
         for line in lines[:LISTED_FILES]:
             report.problems.append(f"files: {line}")
         if len(lines) > LISTED_FILES:
             report.problems.append(f"files: {len(lines) - LISTED_FILES} more {kind} files")
-    if found.missing or found.orphans or found.partials:
-        report.problems.append("files: `readerapp check --repair` re-links or lists them")
+    if found.missing or found.orphans or found.partials or found.unused:
+        what = "re-links or lists them" if library.server is None else "puts, removes or lists them"
+        report.problems.append(f"files: `readerapp check --repair` {what}")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):,.1f} MB"

@@ -6,6 +6,12 @@ temporary name in that folder and a rename, so a cancelled copy or download, or 
 process, never leaves a half-written PDF under a real name (a stray `.partial` is removed by
 `check --repair`). Text is read in a child process (readerapp.pdf.text) before anything is
 written to the database, so a hostile file costs a line in the report, not the library.
+
+A server library keeps its files in the server (db.file_store), stored once by their
+SHA-256 in the transaction that records them, so that every machine has them. Its files/
+folder, in this machine's cache folder, is a cache: a file not there yet is fetched from the
+server part by part, through a temporary name, checked against its hash and renamed
+(ensure_local). Deleting a file removes the server's copy once no paper names those bytes.
 """
 
 from __future__ import annotations
@@ -24,8 +30,9 @@ from typing import BinaryIO
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from readerapp.core.errors import InputError, UserError
-from readerapp.core.progress import CancelToken
+from readerapp.core.errors import InputError, LibraryError, UserError
+from readerapp.core.progress import CancelToken, ProgressSink, no_progress
+from readerapp.db import file_store
 from readerapp.db.models import FileTextRow, PaperFileRow, PaperRow
 from readerapp.pdf.magic import file_head, looks_like_pdf, what_it_is
 from readerapp.pdf.text import OK, TextResult, extract_text
@@ -52,6 +59,7 @@ class PaperFile:
     pages: int | None
     text_status: str
     text_problem: str
+    sha256: str = ""
 
     def location(self, library_dir: Path) -> Path:
         return library_dir.joinpath(*self.path.split("/"))
@@ -85,6 +93,7 @@ def _row(row: PaperFileRow) -> PaperFile:
         row.pages,
         row.text_status,
         row.text_problem,
+        row.sha256,
     )
 
 
@@ -101,13 +110,16 @@ def safe_stem(name: str, limit: int = 60) -> str:
     return stem[:limit].rstrip(".-_") or "paper"
 
 
-def _target(library_dir: Path, paper_id: int, name: str) -> Path:
-    """A free name in files/: "<paper id>-<name>.pdf", with -2, -3... when it is taken."""
+def _target(
+    library_dir: Path, paper_id: int, name: str, taken: frozenset[str] = frozenset()
+) -> Path:
+    """A free name in files/: "<paper id>-<name>.pdf", with -2, -3... when it is taken (on
+    disk, or in `taken`: the paths a server library names, which another machine chose)."""
     folder = files_dir(library_dir)
     stem = f"{paper_id}-{safe_stem(name)}"
     candidate = folder / f"{stem}.pdf"
     number = 2
-    while candidate.exists():
+    while candidate.exists() or relative(library_dir, candidate) in taken:
         candidate = folder / f"{stem}-{number}.pdf"
         number += 1
     return candidate
@@ -216,12 +228,19 @@ def store(
     text, renames it to its final name and records it, in that order."""
     same = _same_file(library, paper_id, digest)
     if same is not None:
+        if library.server is not None:  # the server may lack it (attached before schema 7)
+            with library.write() as session, partial.open("rb") as source:
+                file_store.upload(session.connection(), digest, source, partial.stat().st_size)
         return Attached(same, TextResult(same.text_status, problem=same.text_problem), True)
     text = extract(partial)
-    target = _target(library.directory, paper_id, name)
+    taken = _paths_of(library, paper_id) if library.server is not None else frozenset()
+    target = _target(library.directory, paper_id, name, taken)
     os.replace(partial, target)
     try:
         with library.write() as session:
+            if library.server is not None:  # the bytes go up with the row that names them
+                with target.open("rb") as source:
+                    file_store.upload(session.connection(), digest, source, target.stat().st_size)
             row = PaperFileRow(
                 paper_id=paper_id,
                 path=relative(library.directory, target),
@@ -242,6 +261,12 @@ def store(
         raise
     library.sync_index()
     return Attached(stored, text)
+
+
+def _paths_of(library: Library, paper_id: int) -> frozenset[str]:
+    with library.read() as session:
+        rows = session.scalars(select(PaperFileRow.path).where(PaperFileRow.paper_id == paper_id))
+        return frozenset(rows)
 
 
 def _same_file(library: Library, paper_id: int, digest: str) -> PaperFile | None:
@@ -270,13 +295,99 @@ def all_files(library: Library) -> list[PaperFile]:
         return [_row(r) for r in session.scalars(select(PaperFileRow).order_by(PaperFileRow.id))]
 
 
-def local_pdf(library: Library, paper_id: int) -> Path | None:
-    """The paper's first file that is on disk, if any."""
+def local_pdf(
+    library: Library,
+    paper_id: int,
+    *,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken | None = None,
+) -> Path | None:
+    """The paper's first file that is on disk, if any; a server library's, fetched from the
+    server into this machine's cache when it is not there yet (ensure_local)."""
     for paper_file in files_of(library, paper_id):
-        location = paper_file.location(library.directory)
-        if location.is_file():
+        location = ensure_local(library, paper_file, progress=progress, cancel=cancel)
+        if location is not None:
             return location
     return None
+
+
+def has_pdf(library: Library, paper_id: int) -> bool:
+    """Whether the paper has a file to open: on disk (a folder library), or in the server
+    (a server library; nothing is fetched to find out)."""
+    files = files_of(library, paper_id)
+    if library.server is None:
+        return any(f.location(library.directory).is_file() for f in files)
+    with library.snapshot() as conn:
+        return bool(file_store.stored(conn, [f.sha256 for f in files]))
+
+
+def _cached(library: Library, paper_file: PaperFile) -> Path | None:
+    """The file on this machine, if it is there (a server library's copy in its cache
+    folder, if it is the size the server's is: a name reused for other bytes is fetched
+    again)."""
+    location = paper_file.location(library.directory)
+    try:
+        size = location.stat().st_size
+    except OSError:
+        return None
+    if not location.is_file():
+        return None
+    if library.server is not None and size != paper_file.size:
+        return None
+    return location
+
+
+# Past this size a fetch from the server reports its progress.
+_FETCH_PROGRESS_BYTES = 4 * file_store.PART_BYTES
+
+
+def ensure_local(
+    library: Library,
+    paper_file: PaperFile,
+    *,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken | None = None,
+) -> Path | None:
+    """The file on this machine, fetched first from the server of a server library when
+    this machine has no copy; None when neither has it. A fetch arrives through a
+    temporary name and is renamed only once its SHA-256 is the one the paper's row records,
+    so a cancelled or broken fetch leaves nothing under the real name."""
+    found = _cached(library, paper_file)
+    if found is not None or library.server is None:
+        return found
+    with library.snapshot() as conn:
+        shape = file_store.parts_of(conn, paper_file.sha256)
+        if shape is None:
+            return None
+        size, parts = shape
+        target = paper_file.location(library.directory)
+        megabytes = size / (1024 * 1024)
+        with incoming(library.directory) as (stream, partial):
+            digest = hashlib.sha256()
+            done = 0
+            for data in file_store.read_parts(conn, paper_file.sha256, parts):
+                if cancel is not None:
+                    cancel.check()
+                digest.update(data)
+                stream.write(data)
+                done += len(data)
+                if size > _FETCH_PROGRESS_BYTES:
+                    progress(
+                        done,
+                        size,
+                        f"Fetching {paper_file.original_name or target.name} from the server: "
+                        f"{done / (1024 * 1024):,.1f} / {megabytes:,.1f} MB",
+                    )
+            stream.flush()
+            os.fsync(stream.fileno())
+            if digest.hexdigest() != paper_file.sha256 or done != size:
+                raise LibraryError(
+                    f"{library.shown}: {paper_file.path} came from the server damaged (its "
+                    "SHA-256 is not the one recorded); nothing was kept"
+                )
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(partial, target)
+    return target
 
 
 def file_text(library: Library, paper_id: int) -> str:
@@ -288,6 +399,23 @@ def file_text(library: Library, paper_id: int) -> str:
             .order_by(PaperFileRow.id)
         )
         return "\n\n".join(bodies)
+
+
+def forget_stored(library: Library, session: Session, files: Sequence[PaperFile]) -> None:
+    """Inside the write that deleted these files' rows: a server library drops the stored
+    bytes no paper names any more (a folder library has nothing to do here)."""
+    if library.server is not None and files:
+        file_store.drop_unused(session.connection(), [f.sha256 for f in files])
+
+
+def still_there(library: Library, rows: Sequence[dict[str, object]]) -> list[dict[str, object]]:
+    """Of paper_files rows kept by an undo (snapshots), the ones whose file is still kept:
+    on disk in a folder library, in the server for a server library."""
+    if library.server is None:
+        return [r for r in rows if library.directory.joinpath(str(r["path"])).is_file()]
+    with library.snapshot() as conn:
+        stored = file_store.stored(conn, [str(r["sha256"]) for r in rows])
+    return [r for r in rows if r["sha256"] in stored]
 
 
 def remove_files_from_disk(library_dir: Path, files: Sequence[PaperFile]) -> list[str]:
@@ -307,12 +435,17 @@ def remove_files_from_disk(library_dir: Path, files: Sequence[PaperFile]) -> lis
 
 @dataclass(slots=True)
 class FileCheck:
-    """Files the database names that are not on disk, and files on disk it does not name."""
+    """Files the database names that are not on disk, and files on disk it does not name.
+
+    A server library: files the database names that the server does not hold (`missing`;
+    this machine's cache is only a cache), and files the server holds that no paper names
+    (`unused`, as (sha256, size)); its cache folder has no orphans."""
 
     missing: list[PaperFile] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)  # relative paths
     partials: list[str] = field(default_factory=list)  # leftovers of interrupted arrivals
     total: int = 0  # files the database names
+    unused: list[tuple[str, int]] = field(default_factory=list)
 
 
 def check_files(library: Library) -> FileCheck:
@@ -320,9 +453,15 @@ def check_files(library: Library) -> FileCheck:
     known = all_files(library)
     names = {f.path for f in known}
     report.total = len(known)
-    for paper_file in known:
-        if not paper_file.location(library.directory).is_file():
-            report.missing.append(paper_file)
+    if library.server is not None:
+        with library.snapshot() as conn:
+            stored = file_store.stored(conn, [f.sha256 for f in known])
+            report.unused = file_store.unused(conn)
+        report.missing = [f for f in known if f.sha256 not in stored]
+    else:
+        for paper_file in known:
+            if not paper_file.location(library.directory).is_file():
+                report.missing.append(paper_file)
     folder = files_dir(library.directory)
     if folder.is_dir():
         for path in sorted(folder.rglob("*")):
@@ -331,7 +470,7 @@ def check_files(library: Library) -> FileCheck:
             rel = relative(library.directory, path)
             if path.name.endswith(PARTIAL_SUFFIX):
                 report.partials.append(rel)
-            elif rel not in names:
+            elif rel not in names and library.server is None:
                 report.orphans.append(rel)
     return report
 
@@ -342,17 +481,27 @@ class FileRepair:
     still_missing: list[PaperFile] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)
     removed_partials: list[str] = field(default_factory=list)
+    uploaded: list[PaperFile] = field(default_factory=list)  # put on the server from here
+    dropped: list[tuple[str, int]] = field(default_factory=list)  # unused, off the server
 
 
 def repair_files(library: Library) -> FileRepair:
     """Re-links a missing file to an orphan with the same content (a file renamed or moved
     within files/), removes leftovers of interrupted arrivals, and lists the rest: a missing
-    file nobody can find, an orphan no paper claims. It deletes no PDF."""
+    file nobody can find, an orphan no paper claims. It deletes no PDF.
+
+    A server library: a file the server lacks (attached before schema 7, when files stayed
+    on the machine that attached them) is put on the server from this machine's copy when
+    its bytes are the ones recorded; files the server holds that no paper names (papers
+    deleted with their files kept) are removed from the server."""
     found = check_files(library)
     repair = FileRepair()
     for partial in found.partials:
         library.directory.joinpath(partial).unlink(missing_ok=True)
         repair.removed_partials.append(partial)
+    if library.server is not None:
+        _repair_server_files(library, found, repair)
+        return repair
     by_digest: dict[str, str] = {}
     for orphan in found.orphans:
         by_digest.setdefault(sha256_of(library.directory / orphan), orphan)
@@ -370,6 +519,22 @@ def repair_files(library: Library) -> FileRepair:
             repair.relinked.append(f"{paper_file.path} -> {rel}")
     repair.orphans = [orphan for orphan in found.orphans if orphan not in claimed]
     return repair
+
+
+def _repair_server_files(library: Library, found: FileCheck, repair: FileRepair) -> None:
+    for paper_file in found.missing:
+        location = paper_file.location(library.directory)
+        if not location.is_file() or sha256_of(location) != paper_file.sha256:
+            repair.still_missing.append(paper_file)
+            continue
+        with library.write() as session, location.open("rb") as source:
+            size = location.stat().st_size
+            file_store.upload(session.connection(), paper_file.sha256, source, size)
+        repair.uploaded.append(paper_file)
+    if found.unused:
+        with library.write() as session:
+            gone = set(file_store.drop_unused(session.connection(), [d for d, _ in found.unused]))
+        repair.dropped = [(digest, size) for digest, size in found.unused if digest in gone]
 
 
 def _digest_of(session: Session, file_id: int) -> str:
@@ -411,6 +576,8 @@ def detach(library: Library, file_id: int, *, delete_file: bool) -> PaperFile:
         gone = _row(row)
         session.execute(delete(PaperFileRow).where(PaperFileRow.id == file_id))
         mark_for_index(session, [gone.paper_id])
+        if delete_file:
+            forget_stored(library, session, [gone])
     if delete_file:
         remove_files_from_disk(library.directory, [gone])
     library.sync_index()

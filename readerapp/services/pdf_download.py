@@ -130,11 +130,11 @@ class Body:
 
 def to_fetch(library: Library, ids: Sequence[int]) -> tuple[list[Paper], list[Fetched]]:
     """The papers to download, and a result line for each one that needs none (it has a
-    PDF on disk) or has nothing to download from. Library reads only."""
+    PDF on disk, or in the server) or has nothing to download from. Library reads only."""
     wanted: list[Paper] = []
     skipped: list[Fetched] = []
     for paper in triage.get_papers(library, ids):
-        if paper_files.local_pdf(library, paper.id) is not None:
+        if paper_files.has_pdf(library, paper.id):
             skipped.append(Fetched(paper.id, paper.title, "had", f"{paper.id}: already has a PDF"))
         elif pdf_url(paper) is None:
             line = f"{paper.id}: no PDF link is known"

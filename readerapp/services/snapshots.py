@@ -96,6 +96,9 @@ def capture(library: Library, ids: Sequence[int]) -> PaperSnapshot:
 def restore(library: Library, snapshot: PaperSnapshot) -> list[int]:
     """Puts captured papers back with their ids, tags, notes and queue places; returns the
     ids."""
+    from readerapp.services.paper_files import still_there  # reads a file only when asked
+
+    kept_files = still_there(library, snapshot.files) if snapshot.files else []
     with library.write() as session:
         if snapshot.papers:
             session.execute(insert(_table(PaperRow)), snapshot.papers)
@@ -135,8 +138,8 @@ def restore(library: Library, snapshot: PaperSnapshot) -> list[int]:
             entries.insert(min(position - 1, len(entries)), entry)
             for number, item in enumerate(entries, start=1):
                 item.position = number
-        # Files deleted with their papers stay deleted: only those still on disk come back.
-        files = [f for f in snapshot.files if library.directory.joinpath(f["path"]).is_file()]
+        # Files deleted with their papers stay deleted: only those still kept come back.
+        files = kept_files
         if files:
             session.execute(insert(_table(PaperFileRow)), files)
             kept = {f["id"] for f in files}

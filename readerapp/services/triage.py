@@ -263,8 +263,9 @@ def delete_papers(library: Library, ids: Sequence[int], *, delete_files: bool = 
     """Deletes papers with their notes, tags and queue places; the undo puts them all back
     (the snapshot is kept in memory only: it is the papers' whole content).
 
-    Their PDFs stay in the library's files/ folder unless `delete_files`; kept, the undo
-    links them again (deleted, the undo brings the papers back without them)."""
+    Their PDFs stay in the library's files/ folder (a server library's: in the server)
+    unless `delete_files`; kept, the undo links them again (deleted, the undo brings the
+    papers back without them)."""
     from readerapp.services import paper_files
 
     snapshot = snapshots.capture(library, ids)
@@ -275,6 +276,7 @@ def delete_papers(library: Library, ids: Sequence[int], *, delete_files: bool = 
             session.execute(delete(PaperRow).where(PaperRow.id.in_(part)))
         mark_for_index(session, ids)
         library.papers_changed(session)
+        paper_files.forget_stored(library, session, files)
     paper_files.remove_files_from_disk(library.directory, files)
     library.sync_index()
     return Applied(

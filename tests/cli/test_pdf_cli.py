@@ -62,6 +62,9 @@ def test_attaching_html_named_pdf_is_one_line_and_exit_2(seeded_cli: Cli, tmp_pa
     assert err == f"readerapp: {fake}: a web page (HTML), not a PDF\n"
 
 
+@pytest.mark.sqlite_only(
+    reason="files on disk are the library's; a server's: tests/services/test_server_files.py"
+)
 def test_check_reports_and_repairs_files(seeded_cli: Cli, tmp_path: Path) -> None:
     pid = _pid(seeded_cli)
     seeded_cli.ok("attach", str(pid), str(pdf_samples.paper_pdf(tmp_path / "a.pdf", "x")))

@@ -156,6 +156,9 @@ def test_a_200_page_pdf_is_read_whole(seeded: Library, tmp_path: Path) -> None:
     assert _hits(seeded, '"page 200 of a long thesis"') == [pid]
 
 
+@pytest.mark.sqlite_only(
+    reason="files on disk are the library's; a server's: tests/services/test_server_files.py"
+)
 def test_check_reports_missing_and_orphan_files_and_repair_relinks(
     seeded: Library, tmp_path: Path
 ) -> None:

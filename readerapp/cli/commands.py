@@ -380,7 +380,11 @@ def cmd_backup(location: LibraryLocation, args: argparse.Namespace) -> int:
     """Runs with no Library open: a copy needs no repair, and a mistyped --library must not
     create an empty library to back up. A server library is copied from one snapshot."""
     print(backups.backup(location, args.file))
-    if note := backups.files_note(local_dir(location)):
+    if isinstance(location, ServerLocation):
+        note = backups.server_files_note(location)
+    else:
+        note = backups.files_note(local_dir(location))
+    if note:
         print(f"readerapp: {note}", file=sys.stderr)
     return EXIT_OK
 
@@ -421,6 +425,11 @@ def cmd_copy_library(_library: LibraryLocation, args: argparse.Namespace) -> int
     finally:
         clear_progress_line()
     print(copying.describe(report))
+    files, left_out = copying.describe_files(report)
+    if files is not None:
+        print(files)
+    for line in left_out:
+        print(line, file=sys.stderr)
     return EXIT_OK
 
 

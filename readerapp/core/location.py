@@ -3,23 +3,30 @@ PostgreSQL server, named by a libpq URL (`postgresql://user@host:5432/db?sslmode
 
 Qt-free and SQLAlchemy-free: the command line decides here, before importing anything heavy,
 which kind of library it opens. A server library still needs a folder on this machine for
-what is derived or belongs to the machine: its search index, the look-up cache, the PDFs and
-backups. That folder is in the user cache folder, keyed by server and database
-(`<cache>/servers/<host>-<port>-<db>/`), so every machine keeps its own and deleting it loses
-nothing the server holds but PDFs: those stay on the machine that attached them (the server
-keeps their rows and text), and `readerapp check` on another machine lists them as missing.
+what is derived or belongs to the machine: its search index, the look-up cache, backups, and
+a cache of the PDFs it opened (the server keeps them: db.file_store). That folder is in the
+user cache folder, keyed by server and database (`<cache>/servers/<host>-<port>-<db>/`), so
+every machine keeps its own and deleting it loses nothing the server holds.
 
 A password in the URL is used to connect and never shown: `shown` (what messages, logs and
 window titles print) leaves it out.
+
+A URL may name a libpq service instead (`postgresql:///?service=lab`): host, port, database
+and user then come from the service file (`$PGSERVICEFILE`, else `~/.pg_service.conf`, else
+`$PGSYSCONFDIR/pg_service.conf`), which libpq reads to connect. It is read here too, for
+those four only, so that the cache folder is keyed by the server and database the service
+names; its password is never read here, and never shown.
 """
 
 from __future__ import annotations
 
+import configparser
+import functools
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from readerapp.core.redact import safe_location
 
@@ -46,21 +53,50 @@ class ServerLocation:
         if not is_server_url(self.url):
             raise ValueError(f"not a PostgreSQL URL: {_hide_password(self.url)}")
         if not self.database:
+            if self.service and not self._service:
+                looked = ", ".join(str(p) for p in service_files())
+                raise ValueError(
+                    f"{self.shown}: no service file names the service {self.service!r} "
+                    f"(looked in {looked})"
+                )
+            if self.service:
+                raise ValueError(
+                    f"{self.shown}: neither the URL nor the service {self.service!r} names a "
+                    "database (dbname= in the service file, or …/DBNAME)"
+                )
             raise ValueError(f"{self.shown}: the URL names no database (…/DBNAME)")
 
     @property
+    def _options(self) -> dict[str, str]:
+        """The URL's query: libpq's options (sslmode, service, dbname, ...)."""
+        return dict(parse_qsl(urlsplit(self.url).query, keep_blank_values=True))
+
+    @property
+    def service(self) -> str:
+        """The libpq service the URL names (`?service=lab`), or empty."""
+        return self._options.get("service", "")
+
+    @functools.cached_property
+    def _service(self) -> dict[str, str]:
+        """The service's host, port, dbname and user as its file sets them (nothing else is
+        read); empty without a service, or when no file names it (libpq then says so)."""
+        return read_service(self.service) if self.service else {}
+
+    @property
     def _parts(self) -> tuple[str, str, int, str, str]:
-        """(user, host, port, database, query) as libpq reads them."""
+        """(user, host, port, database, query) as libpq reads them: the URL's own parts,
+        then its options, then its service's."""
         split = urlsplit(self.url)
+        options, service = self._options, self._service
         try:
-            port = split.port or DEFAULT_PORT
+            port = split.port or int(options.get("port") or service.get("port") or DEFAULT_PORT)
         except ValueError as exc:
             raise ValueError(f"{self.shown}: {exc}") from None
         return (
-            unquote(split.username or ""),
-            unquote(split.hostname or ""),
+            unquote(split.username or "") or options.get("user") or service.get("user", ""),
+            unquote(split.hostname or "") or options.get("host") or service.get("host", ""),
             port,
-            unquote(split.path.lstrip("/")),
+            unquote(split.path.lstrip("/")) or options.get("dbname") or service.get("dbname", ""),
             split.query,
         )
 
@@ -85,8 +121,8 @@ class ServerLocation:
     @property
     def driver_url(self) -> str:
         """The URL as psycopg's connect() takes it: libpq's own scheme, every option kept."""
-        split = urlsplit(self.url)
-        return urlunsplit(("postgresql", *split[1:]))
+        # Not urlunsplit: it drops the empty authority of `postgresql:///?service=lab`.
+        return "postgresql://" + self.url.partition("://")[2]
 
     @property
     def shown(self) -> str:
@@ -100,7 +136,7 @@ class ServerLocation:
         return _safe(f"{host}-{self.port}-{self.database}")
 
     def cache_dir(self, cache_root: Path | None = None) -> Path:
-        """This machine's folder for the library: index, look-up cache, PDFs, backups."""
+        """This machine's folder for the library: index, look-up cache, PDF cache, backups."""
         return (cache_root or user_cache_dir()) / SERVERS_DIR_NAME / self.key
 
     def __str__(self) -> str:
@@ -126,6 +162,34 @@ def shown(location: LibraryLocation) -> str:
 def local_dir(location: LibraryLocation) -> Path:
     """The folder on this machine that holds the library's local files."""
     return location.cache_dir() if isinstance(location, ServerLocation) else location
+
+
+def service_files() -> list[Path]:
+    """Where libpq looks for a service, in its order: $PGSERVICEFILE (else
+    ~/.pg_service.conf), then the system-wide file in $PGSYSCONFDIR."""
+    user = os.environ.get("PGSERVICEFILE") or str(Path.home() / ".pg_service.conf")
+    found = [Path(user)]
+    if sysconf := os.environ.get("PGSYSCONFDIR"):
+        found.append(Path(sysconf) / "pg_service.conf")
+    return found
+
+
+# The only keys of a service read here; a password in the file stays libpq's.
+SERVICE_KEYS = ("host", "port", "dbname", "user")
+
+
+def read_service(name: str) -> dict[str, str]:
+    """A service's host, port, dbname and user, from the first file that names it."""
+    for path in service_files():
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            parser.read(path, encoding="utf-8")
+        except (OSError, configparser.Error, UnicodeDecodeError):
+            continue
+        if parser.has_section(name):
+            section = parser[name]
+            return {key: section[key].strip() for key in SERVICE_KEYS if key in section}
+    return {}
 
 
 def user_cache_dir() -> Path:

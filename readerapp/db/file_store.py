@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -51,6 +51,12 @@ TABLES_DDL = (
 )
 
 
+class Readable(Protocol):
+    """A file opened for reading, or anything that hands out bytes the same way."""
+
+    def read(self, size: int, /) -> bytes: ...
+
+
 def create_tables(conn: Connection) -> None:
     """The two tables, in the caller's transaction (PostgreSQL only)."""
     for statement in TABLES_DDL:
@@ -63,7 +69,7 @@ def _lock(conn: Connection) -> None:
     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FILES_LOCK})
 
 
-def upload(conn: Connection, digest: str, source: BinaryIO, size: int) -> bool:
+def upload(conn: Connection, digest: str, source: Readable, size: int) -> bool:
     """Stores the bytes of `source` (whose SHA-256 the caller has checked is `digest`) under
     that digest, part by part, in the caller's transaction. False when the server holds them
     already (then nothing is read): every file goes up once. Two machines storing the same

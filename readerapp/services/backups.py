@@ -124,6 +124,30 @@ def files_note(library_dir: Path) -> str | None:
     )
 
 
+def server_files_note(location: ServerLocation) -> str | None:
+    """What a server library's backup leaves out: its PDFs, kept in the server (a backup is
+    one SQLite file of the rows). None when the server keeps none."""
+    from readerapp.db import reads
+    from readerapp.db.dbapi import PgConnection
+    from readerapp.db.server import connect
+
+    raw = connect(location)
+    try:
+        conn = PgConnection(raw)
+        if not reads.scalar(conn, "SELECT to_regclass('file_blobs') IS NOT NULL"):
+            return None
+        count, size = conn.execute("SELECT count(*), sum(size) FROM file_blobs").fetchone()
+    finally:
+        raw.close()
+    if not count:
+        return None
+    return (
+        f"the backup holds the database only, not the {count:,} PDFs "
+        f"({int(size) / (1024 * 1024):,.1f} MB) kept in {location.shown}; `readerapp "
+        "copy-library` of the library to a folder copies them too"
+    )
+
+
 def validate(path: Path) -> int:
     """The schema version of a readerapp library file, or an InputError saying why not."""
     if not path.is_file():

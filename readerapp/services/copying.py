@@ -13,11 +13,14 @@ history on the other side are exactly those of the source:
 - on PostgreSQL the id sequences are moved past the copied ids, so that the next paper
   added there does not collide with a copied one;
 - the search index is not copied: it is derived, and the destination builds its own when
-  it is first opened (index_pending is derived too, and stays behind).
+  it is first opened (index_pending is derived too, and stays behind);
+- the files (PDFs) go along (services.file_copies): from a folder's files/ or a server's
+  tables, into the server's tables in the same transaction, or into the folder's files/.
 
 `readerapp backup` of a server library uses the same copy into a new SQLite file
-(services.backups). At 100,000 generated papers (500,004 rows) on a loaded 2-core machine
-with the server on it, a folder went up in 30 s and came back down in 31 s.
+(services.backups), without the files. At 100,000 generated papers (500,004 rows) on a
+loaded 2-core machine with the server on it, a folder went up in 30 s and came back down in
+31 s.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from readerapp.core.location import LibraryLocation, ServerLocation
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.redact import safe_location, scrub
 from readerapp.db.migrations import SCHEMA_VERSION
+from readerapp.services.file_copies import FilesCopied, copy_files
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine, Row, Table
@@ -58,6 +62,7 @@ class CopyReport:
     source: str
     destination: str
     rows: dict[str, int] = field(default_factory=dict)
+    files: FilesCopied = field(default_factory=FilesCopied)
 
     @property
     def papers(self) -> int:
@@ -374,13 +379,16 @@ def copy_library(
                     rows = copy_tables(
                         src, dest, progress=progress, cancel=cancel, source_location=source
                     )
+                    files = copy_files(src, source, dest, progress=progress, cancel=cancel)
             finally:
                 engine.dispose()
-        return CopyReport(shown_source, shown_dest, rows)
+        return CopyReport(shown_source, shown_dest, rows, files)
     if destination.is_file():
         raise UserError(f"{shown_dest}: is a file; name a folder (or a server URL) to copy to")
-    rows = copy_to_file(source, paths.database_path(destination), progress=progress, cancel=cancel)
-    return CopyReport(shown_source, shown_dest, rows)
+    rows, files = _copy_to_file(
+        source, paths.database_path(destination), progress, cancel, files_to=destination
+    )
+    return CopyReport(shown_source, shown_dest, rows, files)
 
 
 def copy_to_file(
@@ -392,7 +400,20 @@ def copy_to_file(
 ) -> dict[str, int]:
     """Copies the library at `source` into the SQLite library file `db_path` (made if
     missing, else empty); returns the rows copied per table. A file this made is removed
-    again if the copy fails."""
+    again if the copy fails. The files (PDFs) stay where they are (a backup)."""
+    return _copy_to_file(source, db_path, progress, cancel, files_to=None)[0]
+
+
+def _copy_to_file(
+    source: LibraryLocation,
+    db_path: Path,
+    progress: ProgressSink,
+    cancel: CancelToken | None,
+    *,
+    files_to: Path | None,
+) -> tuple[dict[str, int], FilesCopied]:
+    """copy_to_file(), and the files into the folder `files_to` when given, before the
+    rows commit: a failure or a cancel among the files leaves no library behind either."""
     made = not db_path.exists()
     shown_source = safe_location(_shown(source))
     try:
@@ -403,9 +424,13 @@ def copy_to_file(
                 with _translated(db_path.parent), engine.begin() as dest:
                     _check_version(dest, str(db_path.parent))
                     _refuse_occupied(dest, str(db_path.parent))
-                    return copy_tables(
+                    rows = copy_tables(
                         src, dest, progress=progress, cancel=cancel, source_location=source
                     )
+                    files = FilesCopied()
+                    if files_to is not None:
+                        files = copy_files(src, source, files_to, progress=progress, cancel=cancel)
+                    return rows, files
             finally:
                 engine.dispose()
     except BaseException:
@@ -426,3 +451,14 @@ def describe(report: CopyReport) -> str:
         f"copied {report.papers:,} papers and {others:,} other rows from {report.source} "
         f"to {report.destination}; its search index is built when it is first opened"
     )
+
+
+def describe_files(report: CopyReport) -> tuple[str | None, list[str]]:
+    """The line about the files copied (None for none), and one line for each file left
+    out (the command prints those on stderr)."""
+    files = report.files
+    line = None
+    if files.count:
+        line = f"copied {files.count:,} PDFs ({files.size / (1024 * 1024):,.1f} MB) with it"
+    left_out = [f"{report.source}: {why}; not copied" for why in files.left_out]
+    return line, left_out

@@ -10,7 +10,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from readerapp.core.location import local_dir
+from readerapp.core.location import ServerLocation, local_dir
 from readerapp.services import online
 from tests import pdf_samples
 from tests.cli.test_cli import Cli, ids_of
@@ -85,7 +85,10 @@ def test_backup_says_plainly_that_the_pdfs_are_not_in_it(seeded_cli: Cli, tmp_pa
     code, out, err = seeded_cli("backup", str(tmp_path / "b.sqlite"))
     assert code == 0 and out.strip() == str(tmp_path / "b.sqlite")
     assert "the backup holds the database only, not the 1 PDFs" in err
-    assert str(local_dir(seeded_cli.library) / "files") in err
+    if isinstance(seeded_cli.library, ServerLocation):  # kept in the server, not the cache
+        assert f"kept in {seeded_cli.library.shown}; `readerapp copy-library`" in err
+    else:
+        assert str(local_dir(seeded_cli.library) / "files") in err
 
 
 # -- downloads ------------------------------------------------------------------------------

@@ -90,6 +90,50 @@ def test_no_command_shows_or_stores_the_password(
     assert _files_holding(tmp_path, PASSWORD) == []
 
 
+def test_a_libpq_service_file_opens_the_library_and_its_password_stays_there(
+    server_databases: ServerDatabases,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`postgresql:///?service=lab` with $PGSERVICEFILE: libpq reads host, port, database,
+    user and password from the file; readerapp keys the cache folder by the server and the
+    database the service names, and shows the URL as written."""
+    location = server_databases.new()
+    secrets = tmp_path / "secrets"
+    secrets.mkdir()
+    service_file = secrets / "pg_service.conf"
+    service_file.write_text(
+        f"[lab]\nhost={location.host}\nport={location.port}\ndbname={location.database}\n"
+        f"user={location.user}\npassword={PASSWORD}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PGSERVICEFILE", str(service_file))
+    seen = []
+    for url in ("postgresql:///?service=lab", "postgresql://?service=lab"):
+        for args in (["import", str(SEED)], ["search", "lora", "--json"], ["check"]):
+            code = main(["--library", url, *args])
+            out, err = capsys.readouterr()
+            seen.append(f"$ {' '.join(args)} -> {code}\n{out}{err}")
+            assert code == 0, seen[-1]
+    assert '"title"' in seen[1] and "73 papers, 73 indexed: ok" in seen[-1]
+    assert main(["--library", "postgresql:///?service=lab", "show", "9999"]) == 1
+    _, err = capsys.readouterr()
+    seen.append(err)
+    assert main(["--library", "postgresql:///?service=nowhere", "check"]) == 1
+    _, err = capsys.readouterr()
+    seen.append(err)
+    assert "no service file names the service 'nowhere'" in err.splitlines()[-1]
+    everything = "\n".join(seen)
+    assert PASSWORD not in everything
+    # One library, one cache folder, named by its server and database.
+    servers = tmp_path / "xdg-cache" / "readerapp" / "servers"
+    assert [p.name for p in servers.iterdir()] == [location.key]
+    for folder in ("xdg-cache", "xdg-data", "xdg-config", "config"):
+        if (tmp_path / folder).exists():
+            assert _files_holding(tmp_path / folder, PASSWORD) == []
+
+
 def test_an_unreachable_server_at_start_is_one_line_and_exit_2(tmp_path: Path) -> None:
     port = _free_port()
     url = f"postgresql://ana:{PASSWORD}@127.0.0.1:{port}/papers?sslmode=disable"

@@ -70,3 +70,59 @@ def test_the_library_variable_takes_a_server_url(monkeypatch: pytest.MonkeyPatch
     assert paths.default_location() == Path("/srv/lib")
     monkeypatch.delenv(paths.LIBRARY_ENV)
     assert paths.default_location() == paths.default_library_dir()
+
+
+def _service_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> Path:
+    path = tmp_path / "pg_service.conf"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("PGSERVICEFILE", str(path))
+    monkeypatch.delenv("PGSYSCONFDIR", raising=False)
+    monkeypatch.delenv("PGHOST", raising=False)
+    return path
+
+
+def test_a_service_names_the_server_and_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _service_file(
+        tmp_path,
+        monkeypatch,
+        "[lab]\nhost=db.lab\nport=5433\ndbname=papers\nuser=ana\npassword=pw-in-the-file\n",
+    )
+    for url in ("postgresql:///?service=lab", "postgresql://?service=lab"):
+        server = parse_location(url)
+        assert isinstance(server, ServerLocation) and server.service == "lab"
+        assert (server.user, server.host, server.port, server.database) == (
+            "ana",
+            "db.lab",
+            5433,
+            "papers",
+        )
+        # The same folder as the URL that spells the service out: the same library.
+        assert server.key == ServerLocation("postgresql://db.lab:5433/papers").key
+        assert server.shown == url and "pw-in-the-file" not in server.driver_url
+        # libpq gets the URL as written (with its empty authority), and reads the file.
+        assert server.driver_url == url
+    # The URL's own parts and options win over the service's.
+    mixed = ServerLocation("postgresql://other.host/?service=lab&dbname=second")
+    assert (mixed.host, mixed.port, mixed.database) == ("other.host", 5433, "second")
+
+
+def test_a_service_without_a_database_or_file_is_refused_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _service_file(tmp_path, monkeypatch, "[lab]\nhost=db.lab\npassword=pw-in-the-file\n")
+    with pytest.raises(ValueError) as caught:
+        ServerLocation("postgresql:///?service=lab")
+    assert "service 'lab' names a database" in str(caught.value)
+    assert "pw-in-the-file" not in str(caught.value)
+    with pytest.raises(ValueError, match="no service file names the service 'nowhere'"):
+        ServerLocation("postgresql:///?service=nowhere")
+    # The system-wide file is read when the user's does not name the service.
+    system = tmp_path / "etc"
+    system.mkdir()
+    (system / "pg_service.conf").write_text("[shared]\ndbname=lab_papers\n", encoding="utf-8")
+    monkeypatch.setenv("PGSYSCONFDIR", str(system))
+    assert ServerLocation("postgresql:///?service=shared").key == "local-5432-lab_papers"
+    (tmp_path / "pg_service.conf").write_bytes(b"\xff\xfe not a service file [")
+    assert ServerLocation("postgresql:///?service=shared").database == "lab_papers"

@@ -45,7 +45,9 @@ def test_a_copy_holds_every_row_and_builds_its_index_on_first_open(
     )
     assert report.papers == 73
     assert report.rows == {t: len(rows) for t, rows in before.items()}
-    assert seen[0] == (0, report.total) and seen[-1] == (report.total, report.total)
+    assert seen[0] == (0, report.total) and (report.total, report.total) in seen
+    # Then the files, by their bytes.
+    assert report.files.count == 1 and seen[-1] == (report.files.size, report.files.size)
     assert _dump(tmp_path / "copy") == before
     assert _dump(source) == before  # the source is only read
     assert not paths.index_dir(tmp_path / "copy").exists()

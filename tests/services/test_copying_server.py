@@ -68,6 +68,69 @@ def test_sqlite_to_server_to_sqlite_keeps_every_row_exactly(
     assert _folder_dump(tmp_path / "offline") == before
 
 
+def _pdfs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in (folder / "files").glob("*.pdf")}
+
+
+def test_the_pdfs_go_up_to_the_server_and_come_down_again(
+    source: Path, empty_server: ServerLocation, tmp_path: Path
+) -> None:
+    from readerapp.services import checking, paper_files
+
+    originals = _pdfs(source)
+    assert len(originals) == 1
+    seen: list[str] = []
+    up = copying.copy_library(source, empty_server, progress=lambda d, t, m: seen.append(m))
+    assert up.files.count == 1 and up.files.left_out == []
+    assert any(m.startswith("Copying files: 1 / 1") for m in seen)
+    assert copying.describe_files(up)[0] == "copied 1 PDFs (0.0 MB) with it"
+    # Another machine's cache: the PDF comes from the server, not from the source folder.
+    with Library.open(empty_server) as lib:
+        assert checking.check(lib).ok
+        (paper_file,) = paper_files.all_files(lib)
+        fetched = paper_files.local_pdf(lib, paper_file.paper_id)
+        assert fetched is not None and fetched.read_bytes() == next(iter(originals.values()))
+        assert search.search_ids(lib, '"adapters with prompts"') == [paper_file.paper_id]
+    down = copying.copy_library(empty_server, tmp_path / "offline")
+    assert down.files.count == 1 and _pdfs(tmp_path / "offline") == originals
+    with Library.open(tmp_path / "offline") as lib:
+        assert checking.check(lib).ok
+
+
+def test_a_pdf_missing_from_the_folder_is_left_out_and_named(
+    source: Path, empty_server: ServerLocation, tmp_path: Path
+) -> None:
+    import shutil
+
+    partial = tmp_path / "partial"
+    shutil.copytree(source, partial)
+    for pdf in (partial / "files").glob("*.pdf"):
+        pdf.unlink()
+    report = copying.copy_library(partial, empty_server)
+    assert report.files.count == 0 and len(report.files.left_out) == 1
+    assert "not in the library copied" in report.files.left_out[0]
+    assert copying.describe_files(report) == (
+        None,
+        [f"{partial}: {report.files.left_out[0]}; not copied"],
+    )
+
+
+def test_a_cancel_among_the_files_leaves_no_offline_copy(
+    source: Path, empty_server: ServerLocation, tmp_path: Path
+) -> None:
+    copying.copy_library(source, empty_server)
+    cancel = CancelToken()
+
+    def progress(done: int, total: int | None, message: str) -> None:
+        if message.startswith("Copying files"):
+            cancel.cancel()
+
+    offline = tmp_path / "offline"
+    with pytest.raises(Cancelled):
+        copying.copy_library(empty_server, offline, progress=progress, cancel=cancel)
+    assert not paths.database_path(offline).exists() and _pdfs(offline) == {}
+
+
 def test_the_server_copy_is_a_library_that_keeps_counting_ids(
     source: Path, empty_server: ServerLocation
 ) -> None:

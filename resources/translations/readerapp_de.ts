@@ -1727,6 +1727,10 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <translation>PDF anhängen</translation>
     </message>
     <message>
+        <source>Fetching the PDF from the server…</source>
+        <translation>Das PDF wird vom Server geholt …</translation>
+    </message>
+    <message>
         <source>No viewer could be started for %1</source>
         <translation>Für %1 konnte kein Anzeigeprogramm gestartet werden</translation>
     </message>

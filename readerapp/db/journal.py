@@ -16,6 +16,20 @@ therefore never later meets a number below n that committed after it looked.
 
 The reads take the plain connection of `Library.snapshot()` (`?` placeholders, rows as
 tuples), which both backends provide.
+
+The journal is pruned, so that it does not grow with every change forever: every
+PRUNE_EVERY-th entry, the writer that makes it also deletes, in the same transaction and
+under the same lock, the entries older than KEEP_DAYS days, but never the last KEEP_ENTRIES
+(a library nobody changed for months still lets a machine one change behind catch up). Why
+there and not on open, or in `check --repair`: a writer holds the lock and the transaction
+already, so pruning costs one range DELETE on the primary key now and then and needs no
+extra connection, no schedule and no maintenance step anyone must remember; opening a library
+to search it never writes. The journal always stays one run of numbers: what is deleted is
+every entry up to a number, recorded in meta (PRUNED_KEY). An index whose cursor is below
+that number (a machine away for longer than KEEP_DAYS) cannot catch up and is rebuilt from
+the library (services.library), and a window whose feed is that old redraws everything. A
+paper's history names who added it only while that entry is kept; who set each status is
+kept with the status (status_events.member).
 """
 
 from __future__ import annotations
@@ -34,6 +48,12 @@ MEMBER = "journal_member"
 CHANNEL = "readerapp_journal"
 # The advisory lock key that orders the writers' numbers ("rdrp" in ASCII).
 LOCK_KEY = 0x72647270
+# Pruning: how long entries are kept, how many are always kept, and how often it runs.
+KEEP_DAYS = 90
+KEEP_ENTRIES = 1000
+PRUNE_EVERY = 500
+# The meta key of the last number pruned (0 or missing: nothing was).
+PRUNED_KEY = "journal_pruned_through"
 
 
 def touch(session: Session, ids: Iterable[int], *, indexed: bool = False) -> None:
@@ -77,6 +97,8 @@ def record(session: Session, member: str, at: dt.datetime) -> int | None:
     if touched:  # none for a change of the lists alone (a queue renamed, a smart list saved)
         rows = [{"seq": seq, "paper_id": pid, "indexed": touched[pid]} for pid in sorted(touched)]
         session.execute(insert(JournalPaperRow), rows)
+    if seq % PRUNE_EVERY == 0:
+        prune(session, at)
     if server:
         notify = text("SELECT pg_notify(:channel, :seq)")
         session.execute(notify, {"channel": CHANNEL, "seq": str(seq)})
@@ -84,7 +106,56 @@ def record(session: Session, member: str, at: dt.datetime) -> int | None:
     return seq
 
 
+def prune(
+    session: Session,
+    now: dt.datetime,
+    *,
+    keep_days: int | None = None,
+    keep_entries: int | None = None,
+) -> int:
+    """Deletes every entry up to the newest one that is older than `keep_days` (naive UTC
+    `now`) and not among the last `keep_entries` (by default KEEP_DAYS and KEEP_ENTRIES), in
+    the caller's write transaction, and records that number; returns it (0 when nothing was
+    old enough). Entries are deleted as one run from the oldest, so that the journal stays
+    one run of numbers even where machines' clocks disagree."""
+    from sqlalchemy import func, select, text
+
+    from readerapp.db.models import JournalRow
+
+    keep_days = KEEP_DAYS if keep_days is None else keep_days
+    keep_entries = KEEP_ENTRIES if keep_entries is None else keep_entries
+    top = int(session.scalar(select(func.coalesce(func.max(JournalRow.seq), 0))) or 0)
+    floor = top - max(keep_entries, 1)  # the last entry stays: numbering continues from it
+    cutoff = now - dt.timedelta(days=keep_days)
+    upto = session.scalar(
+        select(func.max(JournalRow.seq)).where(
+            JournalRow.seq <= floor, JournalRow.changed_at < cutoff
+        )
+    )
+    if upto is None:
+        return 0
+    conn = session.connection()
+    # journal_papers first, by its key's prefix (not through the cascade, row by row).
+    conn.execute(text("DELETE FROM journal_papers WHERE seq <= :upto"), {"upto": upto})
+    conn.execute(text("DELETE FROM journal WHERE seq <= :upto"), {"upto": upto})
+    conn.execute(
+        text(
+            "INSERT INTO meta (key, value) VALUES (:key, :value) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        ),
+        {"key": PRUNED_KEY, "value": str(upto)},
+    )
+    return int(upto)
+
+
 # -- reads, over Library.snapshot()'s connection
+
+
+def pruned_through(conn: Any) -> int:
+    """The last number pruned from the journal, 0 when none was: a reader that applied less
+    than this cannot learn from the journal what it missed."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (PRUNED_KEY,)).fetchone()
+    return int(row[0]) if row is not None and row[0] is not None else 0
 
 
 def latest(conn: Any) -> int:

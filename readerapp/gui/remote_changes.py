@@ -67,8 +67,10 @@ class RemoteChangesView(QObject):
 
         def catch_up(library: Library) -> RemoteChanges | None:
             found = feed.take()
-            if found is not None and found.papers:
-                library.sync_index()  # searches find the new text from now on
+            if found is not None and (found.papers or found.everything):
+                # Searches find the new text from now on (a rebuild when the journal was
+                # pruned past this machine's index).
+                library.sync_index()
             return found
 
         self.host.ops.call(catch_up, lambda found: self._arrive(feed, found), self._failed)
@@ -83,7 +85,16 @@ class RemoteChangesView(QObject):
             return  # for a library closed since
         if found is not None:
             self.host.ops.announce(found.changes)
-            if found.papers:
+            if found.everything:
+                self.host.work.message(
+                    self.tr(
+                        "The library's change journal no longer reaches back to this "
+                        "window's last look: the search index was rebuilt and every list "
+                        "read again"
+                    ),
+                    MESSAGE_MS,
+                )
+            elif found.papers:
                 self.host.work.message(self.describe(found), MESSAGE_MS)
             self.arrived.emit(found)
         if self._again:

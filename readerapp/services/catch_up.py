@@ -7,6 +7,10 @@ lacks. Instead each index remembers the last journal number it applied, in a sma
 it (the cursor), and catches up from there: on open, and whenever another machine's changes
 arrive (services.remote). Deleting the cache folder loses nothing: no cursor means a rebuild.
 
+The journal keeps its entries for a while only (db.journal prunes it). An index whose cursor
+is older than the oldest entry kept (a machine away for months) is rebuilt instead, and the
+rebuild says why (services.library).
+
 Crash safety as with the marks: the cursor moves only after the index committed the papers it
 covers, so a crash between the two leaves the work to redo (indexing a paper twice is
 harmless), never lost. Papers are indexed in the order of their first change after the
@@ -117,6 +121,12 @@ class Backlog:
         if self.first[following] > self.first[last]:  # no paper of these changes is left
             return Cursor(self.first[following] - 1)
         return Cursor(self.first[last], last)
+
+
+def is_stale(conn: Any, cursor: Cursor) -> bool:
+    """Whether the journal no longer holds every change after the cursor (it was pruned past
+    it: db.journal): then only a rebuild brings the index up to date."""
+    return cursor.whole < journal.pruned_through(conn)
 
 
 def backlog(conn: Any, cursor: Cursor) -> Backlog:

@@ -80,6 +80,9 @@ class Library:
         # journal numbers of the changes made through this object: the others are remote.
         self.member = load_settings().effective_member
         self.own_changes: set[int] = set()
+        # A server library's index whose cursor the pruned journal no longer reaches: the
+        # next catch-up is a rebuild, and says why.
+        self.stale_index = False
         self.backup_path: Path | None = None
         self._orm_sessions: OrmSessions | None = None
         self._orm_lock = threading.Lock()
@@ -312,7 +315,12 @@ class Library:
         folder = self._index_dir()
         start = catch_up.read_cursor(folder) or catch_up.Cursor(0)
         with self.snapshot() as conn:
-            backlog = catch_up.backlog(conn, start)
+            if catch_up.is_stale(conn, start):
+                self.stale_index = True
+            else:
+                backlog = catch_up.backlog(conn, start)
+        if self.stale_index:  # what it missed is no longer in the journal
+            return self.rebuild_index(progress, cancel)
         total = len(backlog.ids)
         batch = batch or self.index.batch_size
         for done, part in enumerate(reads.chunks(backlog.ids, batch), start=1):
@@ -335,7 +343,7 @@ class Library:
             if self.server is None:
                 return reads.pending_count(conn)
             cursor = catch_up.read_cursor(self._index_dir())
-            if cursor is None:
+            if cursor is None or catch_up.is_stale(conn, cursor):
                 return reads.paper_count(conn)
             return len(catch_up.backlog(conn, cursor).ids)
 
@@ -366,6 +374,7 @@ class Library:
             progress(0, len(ids), self._rebuild_message(len(ids)))
             self.index.rebuild(queries.iter_index_docs(session, ids), len(ids), progress, cancel)
         self._index_complete(top)
+        self.stale_index = False
         return len(ids)
 
     def _mark_incomplete(self) -> None:
@@ -390,6 +399,11 @@ class Library:
             return (
                 f"Updating the search index for this version of readerapp ({count:,} papers, once)"
             )
+        if self.stale_index:
+            return (
+                "This machine's search index is older than the library's change journal "
+                f"reaches back ({journal.KEEP_DAYS} days): rebuilding it ({count:,} papers)"
+            )
         return f"Rebuilding the search index ({count:,} papers)"
 
     def _index_complete(self, top: int = 0) -> None:
@@ -413,8 +427,12 @@ class Library:
                 pending = reads.pending_count(conn)
             else:
                 cursor = catch_up.read_cursor(self._index_dir())
-                flagged = cursor is None
-                pending = 0 if cursor is None else len(catch_up.backlog(conn, cursor).ids)
+                if cursor is not None and catch_up.is_stale(conn, cursor):
+                    self.stale_index = True
+                flagged = cursor is None or self.stale_index
+                pending = 0
+                if cursor is not None and not flagged:
+                    pending = len(catch_up.backlog(conn, cursor).ids)
         if flagged or (self.index.was_missing and count > 0):
             return True
         # Papers committed without indexing (import with index=False, then the app closed)

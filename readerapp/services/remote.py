@@ -46,11 +46,16 @@ class RemoteChanges:
     papers: frozenset[int]
     members: tuple[str, ...]
     upto: int
+    # The journal was pruned past where the feed last looked: which papers changed is no
+    # longer known, so every view reads itself again.
+    everything: bool = False
 
     @property
     def changes(self) -> Changes:
         """As an edit's Changes, for the views: the papers, and lists and orders too (a star
         moves a paper into Starred, an import changes counts)."""
+        if self.everything:
+            return Changes.everything()
         return Changes(self.papers, lists=True, order=True)
 
 
@@ -68,6 +73,7 @@ class RemoteFeed:
             top = journal.latest(conn)
             if top <= self.seen:
                 return None
+            lost = self.seen < journal.pruned_through(conn)
             own = self.library.own_changes
             entries = [
                 (seq, member)
@@ -78,10 +84,10 @@ class RemoteFeed:
                 pid for seq, pid in journal.changed_since(conn, self.seen, top) if seq not in own
             }
         self.seen = top
-        if not entries:
+        if not entries and not lost:
             return None
         members = tuple(dict.fromkeys(member for _seq, member in entries))
-        return RemoteChanges(frozenset(papers), members, top)
+        return RemoteChanges(frozenset(papers), members, top, everything=lost)
 
 
 def is_shared(library: Library) -> bool:

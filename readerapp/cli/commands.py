@@ -221,15 +221,14 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
     selection = exporting.Selection(
         query=args.query, queue=args.queue, starred=args.starred, everything=args.all
     )
-    text, count = exporting.export_text(lib, selection, args.format)
     if args.output is None:
+        text, _count = exporting.export_text(lib, selection, args.format)
         sys.stdout.write(text)
-    else:
-        try:
-            args.output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise UserError(f"{args.output}: cannot write ({exc.strerror})") from exc
-        print(f"exported {count} papers to {args.output}", file=sys.stderr)
+        return EXIT_OK
+    # Streamed paper by paper, never held whole (the window's File ▸ Export does the same);
+    # newline=None: the platform's line endings, as the file was written before.
+    count = exporting.export_to_file(lib, selection, args.format, args.output, newline=None)
+    print(f"exported {count} papers to {args.output}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -100,9 +100,12 @@ def export_to_file(
     path: Path,
     progress: ProgressSink = no_progress,
     cancel: CancelToken | None = None,
+    *,
+    newline: str | None = "",
 ) -> int:
     """Writes the export to `path` as it reads the papers, CHUNK at a time, and returns how
-    many papers it holds; the same text as export_text, never held whole.
+    many papers it holds; the same text as export_text, never held whole. `newline` is
+    open()'s: "" writes the text's own line ends, None the platform's.
 
     One read transaction: the file is one state of the library. It is written beside `path`
     and renamed over it at the end, so a cancel or a failure (a full disk) leaves what was
@@ -112,7 +115,10 @@ def export_to_file(
     ids, context = select_ids(library, selection)
     partial = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
-        with library.snapshot() as conn, partial.open("w", encoding="utf-8", newline="") as out:
+        with (
+            library.snapshot() as conn,
+            partial.open("w", encoding="utf-8", newline=newline) as out,
+        ):
             known = reads.all_ids(conn)
             ids = [paper_id for paper_id in ids if paper_id in known]
             total = len(ids)

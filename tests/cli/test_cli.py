@@ -119,6 +119,34 @@ def test_queue_commands_and_markdown_export(seeded_cli: Cli, tmp_path: Path) -> 
     assert titles[c] in first and titles[b] in second
 
 
+def test_export_to_a_file_holds_what_stdout_shows(seeded_cli: Cli, tmp_path: Path) -> None:
+    """`export --output` streams to the file paper by paper: the same text as on stdout, in
+    every format, and a file that cannot be written is named, with nothing left behind."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    ids = ids_of(seeded_cli, "retrieval")
+    seeded_cli.ok("star", *map(str, ids[:4]))
+    seeded_cli.ok("queue", "add", "Week", *map(str, ids[:3]))
+    for fmt in ("markdown", "bibtex", "csv", "json"):
+        for selection in (("--all",), ("--starred",), ("--queue", "Week"), ("--query", "lora")):
+            shown = seeded_cli.ok("export", *selection, "--format", fmt)
+            target = folder / f"out.{fmt}"
+            code, out, err = seeded_cli("export", *selection, "--format", fmt, "-o", str(target))
+            assert code == 0 and out == ""
+            assert target.read_bytes() == shown.encode("utf-8"), (fmt, selection)
+            assert err.startswith("exported ") and err.endswith(f" papers to {target}\n")
+    assert (
+        "exported 73 papers"
+        in seeded_cli("export", "--all", "--format", "csv", "-o", str(target))[2]
+    )
+    missing = folder / "no-such-folder" / "all.md"
+    code, _, err = seeded_cli("export", "--all", "--format", "markdown", "-o", str(missing))
+    assert code == 1 and f"{missing}: cannot write (No such file or directory)" in err
+    assert sorted(p.name for p in folder.iterdir()) == [
+        f"out.{f}" for f in ("bibtex", "csv", "json", "markdown")
+    ]
+
+
 def test_refs_by_arxiv_and_doi_and_errors(seeded_cli: Cli) -> None:
     code, _, err = seeded_cli("show", "arxiv:2106.09685")
     assert code == 1 and err == "readerapp: no paper with arXiv id 2106.09685\n"

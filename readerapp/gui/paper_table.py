@@ -166,7 +166,9 @@ class PaperTable(QTableView):
         selected, current = self.selected_ids(), self.current_id()
         scroll = self.verticalScrollBar().value()
         model = self.paper_model
-        model.set_ids(ids, queue_mode=queue_mode)
+        if not model.set_ids(ids, queue_mode=queue_mode):
+            # The same papers, perhaps reordered: the selection followed them.
+            return current if current is not None and model.row_of(current) is not None else None
         selection = self.selectionModel()
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         for pid in selected:

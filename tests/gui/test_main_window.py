@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -154,9 +154,67 @@ def test_queue_drag_reorder_and_alt_arrows_persist(
     qtbot.keyClick(window.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     settle(qtbot, window)
     assert window.model.ids() == [d, a, b, c]
+    # The moved paper stays selected and current on its new row (the rows are reordered,
+    # not reset), so Alt+Down again moves it on; the positions follow the rows.
+    assert window.selected_ids() == [a] and window.table.current_id() == a
+    assert window.detail.paper is not None and window.detail.paper.id == a
+    assert window.model.data(window.model.index(1, COLUMN["position"])) == "2"
+    qtbot.keyClick(window.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    settle(qtbot, window)
+    assert window.model.ids() == [d, b, a, c] and window.selected_ids() == [a]
     open_window.close(window)
     with Library.open(seeded_dir) as library:
-        assert queues.queue_ids(library, "Reading group") == [d, a, b, c]
+        assert queues.queue_ids(library, "Reading group") == [d, b, a, c]
+
+
+def test_an_edit_redraws_its_row_without_resetting_the_table(
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot
+) -> None:
+    """A star or a status comes back as the same list of papers: the table keeps its rows,
+    its selection and its scroll position, and only the edited row changes."""
+    window = open_window(seeded_dir)
+    resets: list[bool] = []
+    window.model.modelReset.connect(lambda: resets.append(True))
+    window.table.setFocus()
+    window.table.selectRow(40)
+    window.table.scrollTo(window.model.index(40, 0))
+    scroll = window.table.verticalScrollBar().value()
+    pid = window.selected_ids()[0]
+    qtbot.keyClick(window.table, Qt.Key.Key_S)  # star
+    settle(qtbot, window)
+    qtbot.keyClick(window.table, Qt.Key.Key_2)  # reading
+    settle(qtbot, window)
+    assert resets == []
+    assert window.selected_ids() == [pid] and window.table.verticalScrollBar().value() == scroll
+    assert window.model.data(window.model.index(40, COLUMN["starred"])) == "★"
+    assert window.model.data(window.model.index(40, COLUMN["status"])) == "reading"
+    assert window.detail.paper is not None and window.detail.paper.starred
+
+
+def test_the_list_shown_is_saved_when_the_window_closes_not_on_each_click(
+    open_window: WindowFactory, seeded_dir: Path, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Each settings write makes Qt save the file on the GUI thread, with two fdatasyncs:
+    too slow for every click on a list. The list shown is remembered when the window closes
+    (or another library opens), and the window opens on it again."""
+    with Library.open(seeded_dir) as library:
+        queues.add_to_queue(library, "Week", sorted(search.search_ids(library, ""))[:2])
+    window = open_window(seeded_dir)
+    saved = tmp_path / "settings.ini"
+    window.settings.sync()
+    before = saved.read_bytes()
+    for ref in (ListRef("starred"), ListRef("queue", "Week"), ListRef("status", "reading")):
+        window.sidebar.select(ref)
+        settle(qtbot, window)
+    window.sidebar.select(ListRef("queue", "Week"))
+    settle(qtbot, window)
+    qtbot.wait(50)  # Qt saves a changed settings file on the next turn of the event loop
+    assert saved.read_bytes() == before
+    open_window.close(window)
+    assert QSettings(str(saved), QSettings.Format.IniFormat).value("list/last") == "queue:Week"
+    again = open_window(seeded_dir)
+    assert again.sidebar.current_ref().key() == "queue:Week"
+    assert len(again.model.ids()) == 2
 
 
 def test_drop_papers_on_a_queue_in_the_sidebar_and_delete_with_undo(

@@ -550,7 +550,7 @@ class MainWindow(QMainWindow):
         return self.table.current_id()
 
     def _selection_changed(self) -> None:
-        count = len(self.table.selectionModel().selectedRows())
+        count = self.table.selected_count()
         self.selection_label.setText(self._selected_text(count))
         if count > 1:
             self.detail.show_message(self.tr("%Ln paper(s) selected.", "", count))
@@ -561,7 +561,7 @@ class MainWindow(QMainWindow):
         return self.tr("%Ln selected", "", count) if count else ""
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and len(self.table.selectionModel().selectedRows()) <= 1:
+        if current.isValid() and self.table.selected_count() <= 1:
             self._show_detail(self.model.id_at(current.row()))
 
     def _show_detail(self, paper_id: int | None, *, again: bool = False) -> None:

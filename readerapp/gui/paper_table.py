@@ -149,10 +149,23 @@ class PaperTable(QTableView):
 
     # -- rows, keeping the selection across a new list of ids
 
+    def selected_rows(self) -> list[int]:
+        """The selected rows, in order, read from the selection's ranges (whole rows: the
+        table selects rows). QItemSelectionModel.selectedRows() asks the model for the
+        row count, the column count and every cell's flags, for each selected row: with
+        all of 20,000 papers selected, 200,000 calls into Python and 2.5 s of GUI thread."""
+        count = self.paper_model.rowCount()
+        rows: set[int] = set()
+        for selected in self.selectionModel().selection():
+            rows.update(range(selected.top(), min(selected.bottom() + 1, count)))
+        return sorted(rows)
+
+    def selected_count(self) -> int:
+        return len(self.selected_rows())
+
     def selected_ids(self) -> list[int]:
         model = self.paper_model
-        rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
-        return [model.id_at(r) for r in rows if r < model.rowCount()]
+        return [model.id_at(r) for r in self.selected_rows()]
 
     def current_id(self) -> int | None:
         index = self.selectionModel().currentIndex()

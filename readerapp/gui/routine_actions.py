@@ -306,6 +306,6 @@ class RoutineActions(QObject):
     def results_shown(self, count: int) -> None:
         """Selects the paper that moved up into the triaged one's row."""
         row, self._triaged_row = self._triaged_row, None
-        if row is None or count == 0 or self.table.selectionModel().selectedRows():
+        if row is None or count == 0 or self.table.selectionModel().hasSelection():
             return
         self.table.selectRow(min(row, count - 1))

@@ -11,7 +11,8 @@ from collections.abc import Callable, Hashable
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
-from readerapp.core.errors import ReaderappError
+from readerapp.core.errors import Cancelled, ReaderappError
+from readerapp.core.progress import CancelToken
 from readerapp.core.records import PaperSummary
 from readerapp.formats.markdown_export import markdown_links
 from readerapp.gui.commands import DoneCommand, ServiceCommand
@@ -22,6 +23,7 @@ from readerapp.gui.i18n import arg, status_word
 from readerapp.gui.paper_editor import field_names
 from readerapp.gui.pdf_actions import ask_delete
 from readerapp.gui.safe_text import open_web_url
+from readerapp.gui.tasks import ProgressRelay
 from readerapp.services import editing, exporting, notes, opening, overview, paper_files, triage
 from readerapp.services.changes import Applied
 from readerapp.services.library import Library
@@ -262,7 +264,41 @@ class EditActions(QObject):
         if pid is None:
             self.host.need_selection()
             return
-        self.host.ops.call(lambda lib: opening.opening(lib, pid), self._open)
+        # A server library's PDF not on this machine yet is fetched first; a large one shows
+        # its progress in the status bar, with Cancel.
+        host = self.host
+        cancel = CancelToken()
+        relay = ProgressRelay(self)
+        shown: list[bool] = []
+
+        def progressed(done: int, total: int, message: str) -> None:
+            if not shown:  # a fetch big enough to report: long work from here on
+                shown.append(True)
+                host.work.begin(self.tr("Fetching the PDF from the server…"), cancel)
+            host.work.show_progress(done, total, message)
+
+        def finished() -> None:
+            relay.deleteLater()
+            if shown:
+                host.work.end()
+
+        def done(found: opening.Opening) -> None:
+            finished()
+            self._open(found)
+
+        def failed(error: BaseException) -> None:
+            finished()
+            if isinstance(error, Cancelled):
+                return
+            if isinstance(error, ReaderappError):  # a damaged copy, a lost server: one line
+                host.work.message(str(error), 12000)
+            else:
+                host.report_error(error)
+
+        relay.progressed.connect(progressed)
+        host.ops.call(
+            lambda lib: opening.opening(lib, pid, progress=relay, cancel=cancel), done, failed
+        )
 
     def _open(self, found: opening.Opening) -> None:
         if found.path is not None:  # the PDF kept in the library, in the system viewer

@@ -136,47 +136,11 @@ class PdfActions(QObject):
     # -- opening
 
     def open_current(self) -> bool:
-        """Opens the current paper's kept PDF; False when it has none on disk. A server
-        library's PDF not on this machine yet is fetched first; a large one shows its
-        progress in the status bar, with Cancel."""
+        """Opens the current paper's kept PDF; False when it has none on disk."""
         pid = self.host.current_id()
         if pid is None:
             return False
-        host = self.host
-        cancel = CancelToken()
-        relay = ProgressRelay(self)
-        shown: list[bool] = []
-
-        def progressed(done: int, total: int, message: str) -> None:
-            if not shown:  # a fetch big enough to report: show it as long work
-                shown.append(True)
-                host.work.begin(self.tr("Fetching the PDF from the server…"), cancel)
-            host.work.show_progress(done, total, message)
-
-        def finished() -> None:
-            relay.deleteLater()
-            if shown:
-                host.work.end()
-
-        def done(path: Path | None) -> None:
-            finished()
-            self._open_file(path)
-
-        def failed(error: BaseException) -> None:
-            finished()
-            if isinstance(error, Cancelled):
-                return
-            if isinstance(error, ReaderappError):
-                host.work.message(str(error), 12000)
-            else:
-                host.report_error(error)
-
-        relay.progressed.connect(progressed)
-        host.ops.call(
-            lambda lib: paper_files.local_pdf(lib, pid, progress=relay, cancel=cancel),
-            done,
-            failed,
-        )
+        self.host.ops.call(lambda lib: paper_files.local_pdf(lib, pid), self._open_file)
         return True
 
     def _open_file(self, path: Path | None) -> None:

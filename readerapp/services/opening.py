@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.records import Paper
 from readerapp.formats.links import is_web_url
 from readerapp.services import triage
@@ -41,10 +42,18 @@ def best_link(paper: Paper) -> Opening:
     )
 
 
-def opening(library: Library, paper_id: int) -> Opening:
+def opening(
+    library: Library,
+    paper_id: int,
+    *,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken | None = None,
+) -> Opening:
+    """The paper's kept PDF (a server library's fetched into this machine's cache first,
+    reporting a large one's progress), else its best link."""
     from readerapp.services import paper_files  # the ORM's reads; opening needs them anyway
 
-    local = paper_files.local_pdf(library, paper_id)
+    local = paper_files.local_pdf(library, paper_id, progress=progress, cancel=cancel)
     if local is not None:
         return Opening(None, path=local)
     return best_link(triage.get_paper(library, paper_id))

@@ -572,6 +572,10 @@ Sie können das mit Strg+Z rückgängig machen.</numerusform>
         <translation>Notiz löschen</translation>
     </message>
     <message>
+        <source>Fetching the PDF from the server…</source>
+        <translation>Das PDF wird vom Server geholt …</translation>
+    </message>
+    <message>
         <source>No viewer could be started for %1</source>
         <translation>Für %1 konnte kein Anzeigeprogramm gestartet werden</translation>
     </message>
@@ -1725,10 +1729,6 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
     <message>
         <source>Attach PDF</source>
         <translation>PDF anhängen</translation>
-    </message>
-    <message>
-        <source>Fetching the PDF from the server…</source>
-        <translation>Das PDF wird vom Server geholt …</translation>
     </message>
     <message>
         <source>No viewer could be started for %1</source>

@@ -57,3 +57,27 @@ def test_an_edit_in_one_client_is_found_by_the_other(
     history = readerapp("history", "1", "--json", env=ben)
     assert history.returncode == 0, history.stderr
     assert [e.get("member") for e in json.loads(history.stdout)] == ["ana"]
+
+
+@pytest.mark.slow
+@pytest.mark.own_backends
+def test_a_pdf_attached_by_one_client_is_checked_and_found_by_the_other(
+    server_databases: ServerDatabases, tmp_path: Path
+) -> None:
+    from tests import pdf_samples
+
+    url = server_databases.new(with_library=True).url
+    ana, ben = _client(url, tmp_path, "ana"), _client(url, tmp_path, "ben")
+    dump = tmp_path / "one.bib"
+    dump.write_text(bibtex("Attention Revisited"), encoding="utf-8")
+    assert readerapp("import", str(dump), env=ana).returncode == 0
+    pdf = pdf_samples.paper_pdf(tmp_path / "paper.pdf", "the wombat ablation")
+    attached = readerapp("attach", "1", str(pdf), env=ana)
+    assert attached.returncode == 0, attached.stderr
+
+    # ben never had the file: the server has it (check finds nothing missing), and its text
+    # is in ben's index (test_server_files opens it there).
+    assert _found(ben, '"wombat ablation"') == ["Attention Revisited"]
+    checked = readerapp("check", env=ben)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert not list(Path(ben["XDG_CACHE_HOME"]).rglob("*.pdf"))

@@ -89,8 +89,7 @@ class RemoteChangesView(QObject):
                 self.host.work.message(
                     self.tr(
                         "The library's change journal no longer reaches back to this "
-                        "window's last look: the search index was rebuilt and every list "
-                        "read again"
+                        "window's last look: everything was read again"
                     ),
                     MESSAGE_MS,
                 )

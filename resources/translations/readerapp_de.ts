@@ -2017,8 +2017,8 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
 <context>
     <name>RemoteChangesView</name>
     <message>
-        <source>The library&apos;s change journal no longer reaches back to this window&apos;s last look: the search index was rebuilt and every list read again</source>
-        <translation>Das Änderungsprotokoll der Bibliothek reicht nicht mehr bis zum letzten Blick dieses Fensters zurück: Der Suchindex wurde neu aufgebaut und jede Liste neu gelesen</translation>
+        <source>The library&apos;s change journal no longer reaches back to this window&apos;s last look: everything was read again</source>
+        <translation>Das Änderungsprotokoll der Bibliothek reicht nicht mehr bis zum letzten Blick dieses Fensters zurück: Alles wurde neu gelesen</translation>
     </message>
     <message numerus="yes">
         <source>%Ln paper(s) changed on another machine (by %1)</source>

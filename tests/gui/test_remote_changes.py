@@ -170,3 +170,33 @@ def test_the_member_name_is_a_preference_used_from_the_next_change(
     on_worker(window, lambda lib: triage.set_status(lib, [paper_id], "reading"))
     events = on_worker(window, lambda lib: history.paper_history(lib, paper_id))
     assert events[-1].member == "Ana Lima"
+
+
+@pytest.mark.sqlite_only(reason="another process on the same folder: no second server needed")
+def test_a_window_left_behind_by_the_pruned_journal_reads_everything_again(
+    qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from readerapp.db import journal
+
+    window = open_window(seeded_dir)
+    paper_id = window.model.id_at(1)
+    assert paper_id is not None
+    qtbot.waitUntil(lambda: window.remote._feed is not None, timeout=ARRIVAL_MS)
+    feed = window.remote._feed
+    window.remote.stop()  # the window looks away (a laptop asleep) while others write
+    with Library.open(seeded_dir) as other:
+        for starred in (True, False, True):
+            triage.set_starred(other, [paper_id], starred)
+        later = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(days=1000)
+        with other.write() as session:
+            assert journal.prune(session, later, keep_entries=1) > 0
+    with qtbot.waitSignal(window.remote.arrived, timeout=ARRIVAL_MS) as arrived:
+        window.remote._feed = feed  # it looks again, from where it was
+        window.remote._ask()
+    assert arrived.args[0].everything
+    qtbot.waitUntil(lambda: _summary_starred(window, paper_id), timeout=ARRIVAL_MS)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("The library's change journal no longer reaches back")
+    window.grab().save(str(tmp_path / "pruned.png"))  # looked at once; not in the repo

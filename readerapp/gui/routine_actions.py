@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QLocale, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -42,6 +43,16 @@ from readerapp.services.listing import ListRef
 
 # Lists where triaging a paper takes it out of the list: the cursor moves on to the next one.
 TRIAGE_LISTS = ("inbox", "today")
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryFacts:
+    """What the history line says, read on the worker."""
+
+    events: Sequence[history.Event]
+    today: dt.date
+    snoozed_until: dt.date | None
+    reread: routine.Reread | None
 
 
 def _day_text(day: dt.date, layout: str) -> str:
@@ -130,6 +141,7 @@ class RoutineActions(QObject):
         self.history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         theme.set_tone(self.history, "hint")
         self._triaged_row: int | None = None
+        self._history_for: int | None = None  # the paper whose history the line shows
         host.ops.changed.connect(self._remember_row)
 
     def _action(self, text: str, slot: object, shortcut: str, table_only: bool = False) -> QAction:
@@ -235,25 +247,47 @@ class RoutineActions(QObject):
         self.stats_view.show()
         self.stats_view.raise_()
 
-    def show_history(self, library: Library, paper_id: int) -> None:
-        """The paper's history under its details, with its snooze and re-read if any."""
-        try:
-            events = history.paper_history(library, paper_id)
-        except ReaderappError:
+    def show_history(self, paper_id: int) -> None:
+        """The paper's history under its details, with its snooze and re-read if any. Read
+        on the worker: three reads, about 10 ms at 20,000 papers, that the GUI thread made
+        for every paper shown. Shown when they come back, if the pane still shows the paper;
+        until then the line keeps the paper's history from before, or is empty for another."""
+        if self._history_for != paper_id:
             self.history.clear()
-            return
-        parts = [self._history_words(events, days.today(library))]
-        until = routine.snoozed_until(library, paper_id)
-        if until is not None:
-            parts.append(arg(self.tr("snoozed until %1"), _day_text(until, "ddd dd MMM")))
-        reread = routine.reread_of(library, paper_id)
+        self._history_for = paper_id
+
+        def read(library: Library) -> HistoryFacts | None:
+            try:
+                events = history.paper_history(library, paper_id)
+            except ReaderappError:
+                return None
+            return HistoryFacts(
+                events,
+                days.today(library),
+                routine.snoozed_until(library, paper_id),
+                routine.reread_of(library, paper_id),
+            )
+
+        def show(facts: HistoryFacts | None) -> None:
+            if self._history_for == paper_id:
+                self.history.setText("" if facts is None else self._history_text(facts))
+
+        self.host.ops.call(read, show, lambda _error: show(None))
+
+    def _history_text(self, facts: HistoryFacts) -> str:
+        parts = [self._history_words(facts.events, facts.today)]
+        if facts.snoozed_until is not None:
+            parts.append(
+                arg(self.tr("snoozed until %1"), _day_text(facts.snoozed_until, "ddd dd MMM"))
+            )
+        reread = facts.reread
         if reread is not None:
             parts.append(
                 self.tr("re-read #%1 due %2")
                 .replace("%1", str(reread.step + 1))
                 .replace("%2", _day_text(reread.due, "ddd dd MMM"))
             )
-        self.history.setText(" · ".join(parts))
+        return " · ".join(parts)
 
     def _history_words(self, events: Sequence[history.Event], today: dt.date) -> str:
         """history.describe() in the window's language: "added 3 May, started 5 May"."""

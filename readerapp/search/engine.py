@@ -39,6 +39,11 @@ class TextIndex(Protocol):
 
     def delete(self, ids: Iterable[int]) -> None: ...
 
+    def settle(self, progress: ProgressSink, cancel: CancelToken | None = None) -> bool:
+        """After a catch-up in many batches (upserts): merges the parts of the index they
+        left, where the engine does not do so itself; returns whether it merged anything."""
+        ...
+
     def search(self, node: Node) -> set[int]:
         """Ids matching a text-only query tree, unscored (for the table)."""
         ...

@@ -292,6 +292,11 @@ class TantivyIndex:
         self._finish(writer)
         return len(docs)
 
+    def settle(self, progress: ProgressSink, cancel: CancelToken | None = None) -> bool:
+        """Nothing to merge: tantivy merges its segments itself at each commit (its log merge
+        policy, finished before _finish returns), and a batch commits 10,000 papers."""
+        return False
+
     def _delete(self, writer: tantivy.IndexWriter, ids: list[int]) -> None:
         if ids:
             writer.delete_documents_by_query(

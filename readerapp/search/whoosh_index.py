@@ -19,12 +19,12 @@ from whoosh.codec.base import Segment
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.matching import Matcher
-from whoosh.reading import IndexReader
+from whoosh.reading import IndexReader, SegmentReader
 from whoosh.searching import SearchContext, Searcher
 from whoosh.writing import MERGE_SMALL, SegmentWriter
 
 from readerapp.core.errors import LibraryError
-from readerapp.core.progress import CancelToken, ProgressSink
+from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.records import IndexDoc
 from readerapp.search.analysis import analyse_names, analyse_text, query_words
 from readerapp.search.engine import FIELD_OF, INDEXED_FIELDS
@@ -61,6 +61,11 @@ MAX_SEGMENTS = 8
 EDIT_MAX_SEGMENTS = 24
 # MERGE_SMALL merges the five or more smallest segments per pass.
 MERGE_PASSES = 8
+# A catch-up in batches (Library.sync_index: an import, a backlog) leaves one segment per
+# batch of 2,000 papers, which MERGE_SMALL's thresholds never merge (10 at 20k, 50 at 100k):
+# every word of every query is then read per field in each of them. settle() merges them
+# once there are SETTLE_AT or more.
+SETTLE_AT = 4
 # Up to this many documents an upsert updates each one in place (see upsert).
 SMALL_UPSERT = 200
 WRITER_TIMEOUT_S = 15.0
@@ -74,6 +79,44 @@ def _drop_emptied(writer: SegmentWriter, segments: list[Segment]) -> list[Segmen
     """A merge policy that merges nothing and drops the segments whose every document is
     deleted (their papers were just written again), without reading them."""
     return [segment for segment in segments if segment.doc_count() > 0]
+
+
+def _to_settle(segments: list[Segment]) -> list[Segment]:
+    """The segments settle() merges: all but the large ones, a segment being large when it
+    holds more documents than all the smaller ones together. A fresh import's equal batches
+    all merge; an import into a settled library merges its own batches, not the library."""
+    by_size = sorted(segments, key=lambda segment: segment.doc_count_all(), reverse=True)
+    rest = sum(segment.doc_count_all() for segment in by_size)
+    for at, segment in enumerate(by_size):
+        rest -= segment.doc_count_all()
+        if segment.doc_count_all() <= rest:
+            return by_size[at:]
+    return []
+
+
+def _merge_segments(
+    chosen: list[Segment], progress: ProgressSink, cancel: CancelToken | None
+) -> Callable[[SegmentWriter, list[Segment]], list[Segment]]:
+    """A merge policy that merges the chosen segments, one at a time, so that a long merge
+    reports how far it is and can be cancelled between segments (the writer is then
+    cancelled and the index stays as it was)."""
+    ids = {segment.segment_id() for segment in chosen}
+
+    def merge(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
+        merging = [segment for segment in segments if segment.segment_id() in ids]
+        for done, segment in enumerate(merging, start=1):
+            if cancel is not None:
+                cancel.check()
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            try:
+                writer.add_reader(reader)
+            finally:
+                reader.close()
+            # The last step, writing the merged segment, is as long again as a few reads.
+            progress(done, len(merging) + 1, "Merging the search index")
+        return [segment for segment in segments if segment.segment_id() not in ids]
+
+    return merge
 
 
 def _schema() -> Schema:
@@ -633,6 +676,29 @@ class WhooshIndex:
 
     def _segment_count(self) -> int:
         return len(self.searcher().reader().leaf_readers())
+
+    def settle(
+        self, progress: ProgressSink = no_progress, cancel: CancelToken | None = None
+    ) -> bool:
+        """After a catch-up in batches: when there are SETTLE_AT segments or more, merges all
+        but the large ones (_to_settle) into one; returns whether it merged. In pure Python,
+        every posting read and written again (seconds per 10,000 papers), so never after an
+        edit, only where a catch-up runs (the library's worker, a command)."""
+        if self._segment_count() < SETTLE_AT:
+            return False
+        writer = self._writer()
+        chosen = _to_settle(writer.segments)
+        # Read under the writer's lock: another process may have merged or written meanwhile.
+        if len(writer.segments) < SETTLE_AT or len(chosen) < 2:
+            writer.cancel()
+            return False
+        try:
+            writer.commit(mergetype=_merge_segments(chosen, progress, cancel))
+        except BaseException:
+            writer.cancel()
+            raise
+        self._written.clear()  # its segments are gone
+        return True
 
     def delete(self, ids: Iterable[int]) -> None:
         writer = self._writer()

@@ -268,7 +268,8 @@ class Library:
 
         Each batch is its own index commit followed by clearing its marks, so a cancel or a
         crash keeps the batches already done and leaves the rest marked for next time. Large
-        runs report "Indexing 41,000 / 100,000".
+        runs report "Indexing 41,000 / 100,000", then let the engine merge the parts their
+        batches left (TextIndex.settle: never after a small edit's single batch).
         """
         if self.server is not None:
             return self._catch_up(cancel, progress, batch)
@@ -291,6 +292,8 @@ class Library:
             if total > batch:
                 count = min(done * batch, total)
                 progress(count, total, f"Indexing {count:,} / {total:,}")
+        if total > batch:
+            self.index.settle(progress, cancel)
         return total
 
     def _index_part(self, part: Sequence[int], cancel: CancelToken | None) -> None:
@@ -330,6 +333,8 @@ class Library:
             if total > batch:
                 count = min(done * batch, total)
                 progress(count, total, f"Indexing {count:,} / {total:,}")
+        if total > batch:
+            self.index.settle(progress, cancel)
         if not total and backlog.top > start.whole:
             catch_up.set_applied(folder, backlog.top)  # changes the index does not hold
         return total

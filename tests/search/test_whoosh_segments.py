@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from readerapp.core.errors import Cancelled
+from readerapp.core.progress import CancelToken
 from readerapp.search import whoosh_index
 from readerapp.search.engine import IndexDoc
 from readerapp.search.query import parse_query
@@ -113,5 +115,77 @@ def test_close_merges_segments_other_processes_left(
         assert all(_finds(ix, f"cli{step}") == {1 + step} for step in range(edits))
         assert _finds(ix, "base") == set(range(edits + 1, 41))
         assert ix.doc_count() == 40
+    finally:
+        ix.close()
+
+
+def _catch_up(ix: WhooshIndex, first: int, batches: int, size: int = 20) -> None:
+    """What Library.sync_index leaves: one segment per batch, none merged."""
+    for batch in range(batches):
+        start = first + batch * size
+        ix.upsert([_doc(pid, f"batch{batch} w{pid % 3}") for pid in range(start, start + size)])
+
+
+def test_settle_merges_a_catch_ups_batches_and_an_edit_right_after_works(
+    tmp_path: Path,
+) -> None:
+    ix = WhooshIndex(tmp_path / "index")
+    try:
+        _catch_up(ix, 1, whoosh_index.SETTLE_AT + 2)
+        assert _segments(ix) == whoosh_index.SETTLE_AT + 2
+        queries = ["w1", "batch2", "transformers w2", '"about batch3"', "bat*", "batc~1"]
+        before = [(_finds(ix, q), ix.scores(parse_query(q))) for q in queries]
+        assert ix.settle()
+        assert _segments(ix) == 1
+        # The same papers, and the same scores: no paper was deleted, so every word's
+        # statistics are what they were.
+        after = [(_finds(ix, q), ix.scores(parse_query(q))) for q in queries]
+        for (ids, scores), (ids_after, scores_after) in zip(before, after, strict=True):
+            assert ids_after == ids
+            assert scores_after == pytest.approx(scores, rel=1e-12)
+        assert not ix.settle()  # nothing left to merge
+        ix.upsert([_doc(7, "edited")])
+        assert _finds(ix, "edited") == {7}
+        assert 7 not in _finds(ix, "batch0")
+        assert ix.doc_count() == 20 * (whoosh_index.SETTLE_AT + 2)
+    finally:
+        ix.close()
+
+
+def test_settle_leaves_the_library_and_merges_an_imports_batches(tmp_path: Path) -> None:
+    ix = WhooshIndex(tmp_path / "index")
+    try:
+        _catch_up(ix, 1, 1, size=200)  # the settled library
+        _catch_up(ix, 1000, whoosh_index.SETTLE_AT - 2)  # an import into it
+        assert not ix.settle()  # under SETTLE_AT segments: left alone
+        _catch_up(ix, 2000, 2)  # another
+        assert ix.settle()
+        sizes = sorted(sub.doc_count_all() for sub, _ in ix.searcher().reader().leaf_readers())
+        assert sizes == [20 * whoosh_index.SETTLE_AT, 200]
+        assert _finds(ix, "batch0") == set(range(1, 201)) | {*range(1000, 1020), *range(2000, 2020)}
+    finally:
+        ix.close()
+
+
+def test_a_cancelled_settle_leaves_the_index_as_it_was(tmp_path: Path) -> None:
+    ix = WhooshIndex(tmp_path / "index")
+    try:
+        _catch_up(ix, 1, whoosh_index.SETTLE_AT)
+        token = CancelToken()
+        seen: list[str] = []
+
+        def cancel_at_once(done: int, total: int | None, message: str) -> None:
+            seen.append(message)
+            token.cancel()
+
+        with pytest.raises(Cancelled):
+            ix.settle(cancel_at_once, token)
+        assert seen == ["Merging the search index"]
+        assert _segments(ix) == whoosh_index.SETTLE_AT
+        assert _finds(ix, "w1") == {pid for pid in range(1, 81) if pid % 3 == 1}
+        ix.upsert([_doc(3, "later")])  # the writer's lock was released
+        assert _finds(ix, "later") == {3}
+        assert ix.settle()
+        assert _segments(ix) == 1
     finally:
         ix.close()

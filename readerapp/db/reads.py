@@ -9,7 +9,7 @@ functions a session's own driver connection: one implementation for both.
 The connection is sqlite3's, or on a server library db.dbapi.PgConnection (psycopg under
 sqlite3's execute()): the SQL is written once, in what both speak. Values come back as each
 stores them: on SQLite times as naive UTC text ("2024-05-01 12:00:00.000000") and booleans
-as 0 and 1, from PostgreSQL as naive datetimes and bools; callers pass them through _time()
+as 0 and 1, from PostgreSQL as naive datetimes and bools; callers pass them through read_time()
 and bool().
 """
 
@@ -49,7 +49,7 @@ def stored_time(value: dt.datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _time(value: str | dt.datetime) -> dt.datetime:
+def read_time(value: str | dt.datetime) -> dt.datetime:
     """A DateTime column's value: text on SQLite, a naive datetime from PostgreSQL."""
     return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
 
@@ -206,10 +206,10 @@ def load_papers(conn: DbConnection, ids: Sequence[int]) -> list[Paper]:
                 tags=tuple(tags.get(paper_id, ())),
                 queues=tuple(queues.get(paper_id, ())),
                 notes=tuple(
-                    Note(note_id, body, _time(created), _time(updated))
+                    Note(note_id, body, read_time(created), read_time(updated))
                     for note_id, body, created, updated in notes.get(paper_id, ())
                 ),
-                added_at=_time(added_at),
+                added_at=read_time(added_at),
                 suggested_tags=tuple(t for t in suggested.split("\n") if t),
                 sources=tuple(
                     f"{source}:{line}" if line else source
@@ -258,7 +258,7 @@ def load_summaries(conn: DbConnection, ids: Sequence[int]) -> dict[int, PaperSum
                 status,
                 tuple(tags.get(pid, ())),
                 tuple(queues.get(pid, ())),
-                _time(added_at),
+                read_time(added_at),
                 pid in with_pdf,
             )
     return out

@@ -32,26 +32,15 @@ from readerapp.db.models import (
     utcnow,
 )
 from readerapp.services import rule_hits
+
+# How imports are named (services.batch_names), re-exported.
+from readerapp.services.batch_names import ADDED_BY_IDENTIFIER as ADDED_BY_IDENTIFIER
+from readerapp.services.batch_names import COMPLETED_FROM as COMPLETED_FROM
+from readerapp.services.batch_names import DAILY_PAPERS as DAILY_PAPERS
+from readerapp.services.batch_names import source_name as source_name
 from readerapp.services.changes import Changes
 from readerapp.services.index_marks import mark_for_index
 from readerapp.services.library import Library
-
-# What an import records as its source when it read no file (models.ImportBatchRow.source).
-_STREAMS = {"<clipboard>": "the clipboard", "<stdin>": "standard input"}
-# How the online imports name their batch (services/adding.py and completion.py). They name
-# no file and may hold a slash ("Added by identifier: doi:10.1000/x"): shown whole.
-ADDED_BY_IDENTIFIER = "Added by identifier"
-DAILY_PAPERS = "Hugging Face Daily Papers"
-COMPLETED_FROM = "Completed from"
-_ONLINE = (f"{ADDED_BY_IDENTIFIER}: ", f"{DAILY_PAPERS}, ", f"{COMPLETED_FROM} ")
-
-
-def source_name(source: str) -> str:
-    """An import's source as people name it: a file by its name without the folders, the
-    clipboard and standard input in words, an online import by its own label."""
-    if source.startswith(_ONLINE):
-        return source
-    return _STREAMS.get(source) or source.replace("\\", "/").rsplit("/", 1)[-1] or source
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from readerapp.search.query import And, Filter, MatchAll, Node, parse_query
-from readerapp.services import overview, queues, routine, search, triage
+from readerapp.services import list_reads, search
 from readerapp.services.library import Library
-from readerapp.services.overview import BatchInfo, LibraryCounts, SmartList
-from readerapp.services.queues import QueueInfo
+from readerapp.services.list_reads import BatchInfo, LibraryCounts, QueueInfo, SmartList
 
 # Orders whose natural direction is descending: newest first, starred first.
 NATURAL_DESCENDING = frozenset({"year", "added", "starred"})
@@ -49,7 +48,8 @@ class RoutineCounts:
 @dataclass(frozen=True, slots=True)
 class SidebarContent:
     """Everything the sidebar shows, read in one go: the counts are a COUNT and GROUP BY
-    over every paper (50-100 ms at 100k papers), too long for a GUI thread."""
+    over every paper (50-100 ms at 100k papers), too long for a GUI thread. Read without
+    the ORM (services.list_reads), before the window's first paint."""
 
     counts: LibraryCounts
     queues: list[QueueInfo]
@@ -61,15 +61,15 @@ class SidebarContent:
 
 def read_sidebar(library: Library) -> SidebarContent:
     return SidebarContent(
-        overview.counts(library),
-        queues.list_queues(library),
-        triage.list_tags(library),
-        overview.list_smart_lists(library),
-        overview.list_batches(library),
+        list_reads.counts(library),
+        list_reads.list_queues(library),
+        list_reads.list_tags(library),
+        list_reads.list_smart_lists(library),
+        list_reads.list_batches(library),
         RoutineCounts(
-            routine.inbox_count(library),
-            len(routine.today_entries(library)),
-            len(routine.snoozed_ids(library)),
+            list_reads.inbox_count(library),
+            len(list_reads.today_entries(library)),
+            len(list_reads.snoozed_ids(library)),
         ),
     )
 
@@ -103,7 +103,7 @@ def list_ids(
         return ids
     # Taken out afterwards rather than added to the query: the whole library's list keeps
     # its cached order (services.sorting), and few papers are ever snoozed at once.
-    snoozed = set(routine.snoozed_ids(library))
+    snoozed = set(list_reads.snoozed_ids(library))
     return [pid for pid in ids if pid not in snoozed] if snoozed else ids
 
 
@@ -112,11 +112,11 @@ def _list_ids(
 ) -> list[int]:
     if ref.ordered:
         if ref.kind == "today":
-            order = [pid for pid, _, _ in routine.today_entries(library)]
+            order = [pid for pid, _, _ in list_reads.today_entries(library)]
         elif ref.kind == "queue":
-            order = queues.queue_ids(library, str(ref.value))
+            order = list_reads.queue_ids(library, str(ref.value))
         else:
-            order = overview.batch_paper_ids(library, int(ref.value or 0))
+            order = list_reads.batch_paper_ids(library, int(ref.value or 0))
         if isinstance(query, MatchAll):
             return order
         matched = set(search.search_ids(library, query))

@@ -2,105 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
-
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from readerapp.core.errors import UserError
-from readerapp.core.records import PaperSummary
-from readerapp.db import queries
-from readerapp.db.models import ImportBatchRow, PaperRow, PaperSourceRow, SavedSearchRow
+from readerapp.db.models import SavedSearchRow
 from readerapp.search.query import parse_query
 from readerapp.services.changes import Applied, Changes, Step
 from readerapp.services.index_marks import papers_touched
 from readerapp.services.library import Library
 
-
-@dataclass(frozen=True, slots=True)
-class LibraryCounts:
-    total: int
-    starred: int
-    by_status: dict[str, int]
-
-
-@dataclass(frozen=True, slots=True)
-class BatchInfo:
-    id: int
-    source: str
-    format: str
-    created_at: dt.datetime
-    added: int
-    merged: int
-    papers: int
-    unchanged: int = 0
-    skipped: int = 0
-    undone_at: dt.datetime | None = None  # set once the user undid the batch
-
-
-@dataclass(frozen=True, slots=True)
-class SmartList:
-    name: str
-    query: str
-
-
-def counts(library: Library) -> LibraryCounts:
-    with library.read() as session:
-        total = queries.paper_count(session)
-        starred = session.scalar(select(func.count()).where(PaperRow.starred.is_(True))) or 0
-        rows = session.execute(select(PaperRow.status, func.count()).group_by(PaperRow.status))
-        by_status = {status: count for status, count in rows}
-    return LibraryCounts(total, int(starred), by_status)
-
-
-def summaries(library: Library, ids: Sequence[int]) -> dict[int, PaperSummary]:
-    with library.read() as session:
-        return queries.load_summaries(session, ids)
-
-
-def list_batches(library: Library) -> list[BatchInfo]:
-    """Import batches newest first, with how many papers each still brought."""
-    with library.read() as session:
-        rows = session.execute(
-            select(ImportBatchRow, func.count(PaperSourceRow.paper_id))
-            .outerjoin(PaperSourceRow, PaperSourceRow.batch_id == ImportBatchRow.id)
-            .group_by(ImportBatchRow.id)
-            .order_by(ImportBatchRow.id.desc())
-        ).all()
-        return [
-            BatchInfo(
-                b.id,
-                b.source,
-                b.format,
-                b.created_at,
-                b.added,
-                b.merged,
-                n,
-                b.unchanged,
-                b.skipped,
-                b.undone_at,
-            )
-            for b, n in rows
-        ]
-
-
-def batch_paper_ids(library: Library, batch_id: int) -> list[int]:
-    """The papers an import batch brought, in the order of its file."""
-    with library.read() as session:
-        return list(
-            session.scalars(
-                select(PaperSourceRow.paper_id)
-                .where(PaperSourceRow.batch_id == batch_id)
-                .order_by(PaperSourceRow.line, PaperSourceRow.paper_id)
-            )
-        )
-
-
-def list_smart_lists(library: Library) -> list[SmartList]:
-    with library.read() as session:
-        rows = session.scalars(select(SavedSearchRow).order_by(func.lower(SavedSearchRow.name)))
-        return [SmartList(r.name, r.query) for r in rows]
+# Read without the ORM (list_reads): the window's first paint needs them.
+from readerapp.services.list_reads import BatchInfo as BatchInfo
+from readerapp.services.list_reads import LibraryCounts as LibraryCounts
+from readerapp.services.list_reads import SmartList as SmartList
+from readerapp.services.list_reads import batch_paper_ids as batch_paper_ids
+from readerapp.services.list_reads import counts as counts
+from readerapp.services.list_reads import list_batches as list_batches
+from readerapp.services.list_reads import list_smart_lists as list_smart_lists
+from readerapp.services.list_reads import summaries as summaries
 
 
 def save_smart_list(library: Library, name: str, query: str) -> Applied:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from readerapp.core.errors import UserError
@@ -14,22 +13,13 @@ from readerapp.services.changes import Applied, Changes, Step
 from readerapp.services.index_marks import papers_touched
 from readerapp.services.library import Library
 
+# Read without the ORM (list_reads): the window's first paint needs them.
+from readerapp.services.list_reads import QueueInfo as QueueInfo
+from readerapp.services.list_reads import clean_name as clean_name
+from readerapp.services.list_reads import list_queues as list_queues
+from readerapp.services.list_reads import queue_ids as queue_ids
+
 DEFAULT_QUEUE = "Read next"
-
-
-@dataclass(frozen=True, slots=True)
-class QueueInfo:
-    name: str
-    count: int
-
-
-def clean_name(name: str) -> str:
-    cleaned = " ".join(name.split())
-    if not cleaned:
-        raise UserError("a queue needs a name")
-    if len(cleaned) > 100:
-        raise UserError("a queue name can be at most 100 characters long")
-    return cleaned
 
 
 def _queue(session: Session, name: str) -> QueueRow:
@@ -53,24 +43,6 @@ def _entries(session: Session, queue_id: int) -> list[QueueEntryRow]:
 def _renumber(entries: Sequence[QueueEntryRow]) -> None:
     for position, entry in enumerate(entries, start=1):
         entry.position = position
-
-
-def list_queues(library: Library) -> list[QueueInfo]:
-    with library.read() as session:
-        rows = session.execute(
-            select(QueueRow.name, func.count(QueueEntryRow.paper_id))
-            .outerjoin(QueueEntryRow, QueueEntryRow.queue_id == QueueRow.id)
-            .group_by(QueueRow.id)
-            .order_by(func.lower(QueueRow.name))
-        )
-        return [QueueInfo(name, count) for name, count in rows]
-
-
-def queue_ids(library: Library, name: str) -> list[int]:
-    """The queue's papers in reading order."""
-    with library.read() as session:
-        queue = _queue(session, name)
-        return [e.paper_id for e in _entries(session, queue.id)]
 
 
 def _order(session: Session, name: str) -> tuple[str, list[int] | None]:

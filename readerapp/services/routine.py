@@ -27,8 +27,7 @@ from readerapp.core.errors import UserError
 from readerapp.core.records import Paper
 from readerapp.core.settings import load_settings
 from readerapp.db import queries
-from readerapp.db.dbapi import driver_sql
-from readerapp.db.models import PaperRow, RuleHitRow
+from readerapp.db.models import PaperRow
 from readerapp.search.query import Filter
 from readerapp.services import search, triage
 from readerapp.services.changes import Applied, Changes, Step
@@ -36,8 +35,13 @@ from readerapp.services.days import day_start, local_date, now_utc, parse_steps,
 from readerapp.services.index_marks import papers_touched
 from readerapp.services.library import Library
 
-# Statuses that mean a paper is done with: it leaves Today's queue heads and comebacks.
-DONE = ("read", "skimmed", "dropped")
+# Read without the ORM (list_reads): the window's first paint needs them.
+# DONE: statuses that mean a paper is done with: it leaves Today's queue heads and comebacks.
+from readerapp.services.list_reads import DONE as DONE
+from readerapp.services.list_reads import inbox_count as inbox_count
+from readerapp.services.list_reads import snoozed_ids as snoozed_ids
+from readerapp.services.list_reads import today_entries as today_entries
+
 # Statuses a paper can be re-read from.
 REREADABLE = ("read", "skimmed")
 DEFAULT_STEPS = "1w, 1m, 3m"
@@ -56,12 +60,6 @@ def inbox_ids(library: Library) -> list[int]:
     ids = search.search_ids(library, Filter("inbox"), sort="added")
     ids.reverse()
     return ids
-
-
-def inbox_count(library: Library) -> int:
-    """How many papers wait in the Inbox (the sidebar's count): counted in SQLite, with no
-    ids to sort."""
-    return search.count_filter(library, Filter("inbox"))
 
 
 def archive(library: Library, ids: Sequence[int]) -> Applied:
@@ -110,18 +108,6 @@ def set_snoozes(
         Changes.of(ids, lists=True, order=True),
         Step("snooze", {"values": before, "label": label}),
     )
-
-
-def snoozed_ids(library: Library) -> list[int]:
-    """The papers snoozed now, those coming back soonest first."""
-    with library.read() as session:
-        return list(
-            session.scalars(
-                select(PaperRow.id)
-                .where(PaperRow.snoozed_until > now_utc(library))
-                .order_by(PaperRow.snoozed_until, PaperRow.id)
-            )
-        )
 
 
 def snoozed_until(library: Library, paper_id: int) -> dt.date | None:
@@ -269,63 +255,6 @@ class TodayItem:
             "note": self.note,
             "paper": self.paper.to_json(),
         }
-
-
-def today_entries(library: Library) -> list[tuple[int, str, str]]:
-    """Today's list as (paper id, reason, detail): snoozed papers that came back, re-reads
-    due, the first paper not yet read of each queue, then the papers a rule marked for
-    today and not yet read; each paper once."""
-    now = now_utc(library)
-    on = today(library)
-    found: list[tuple[int, str, str]] = []
-    with library.read() as session:
-        for pid, until in session.execute(
-            select(PaperRow.id, PaperRow.snoozed_until)
-            .where(PaperRow.snoozed_until <= now, PaperRow.status.not_in(DONE))
-            .order_by(PaperRow.snoozed_until, PaperRow.id)
-        ):
-            found.append((pid, "snoozed", local_date(until).isoformat() if until else ""))
-        for pid, step in session.execute(
-            select(PaperRow.id, PaperRow.reread_step)
-            .where(PaperRow.reread_due <= now)
-            .order_by(PaperRow.reread_due, PaperRow.id)
-        ):
-            found.append((pid, "reread", str((step or 0) + 1)))
-        # One correlated look-up per queue: the first entry whose paper is still to read
-        # (a join over every entry and paper costs a scan of the papers at 100k).
-        # SQLite reads CROSS JOIN as "in this order"; PostgreSQL knows only a plain JOIN ON.
-        conn = session.connection()
-        join = "CROSS JOIN" if conn.dialect.name == "sqlite" else "JOIN"
-        heads = driver_sql(
-            conn,
-            "SELECT q.name, (SELECT e.paper_id FROM queue_entries e"
-            f" {join} papers p ON p.id = e.paper_id"
-            " WHERE e.queue_id = q.id AND p.status NOT IN (?, ?, ?)"
-            " AND (p.snoozed_until IS NULL OR p.snoozed_until <= ?)"
-            " ORDER BY e.position LIMIT 1) FROM queues q ORDER BY q.name",
-            (*DONE, now.strftime("%Y-%m-%d %H:%M:%S.%f")),
-        )
-        for name, pid in heads:
-            if pid is not None:
-                found.append((pid, "queue", name))
-        start, end = day_start(on), day_start(on + dt.timedelta(days=1))
-        # A rule's pick leaves the list once the paper is read, skimmed or dropped, as a
-        # queue's head does: the list says what is left to do today.
-        for pid, rule in session.execute(
-            select(RuleHitRow.paper_id, RuleHitRow.rule)
-            .join(PaperRow, PaperRow.id == RuleHitRow.paper_id)
-            .where(RuleHitRow.today.is_(True), RuleHitRow.at >= start, RuleHitRow.at < end)
-            .where(PaperRow.status.not_in(DONE))
-            .order_by(RuleHitRow.at, RuleHitRow.id)
-        ):
-            found.append((pid, "rule", rule))
-    seen: set[int] = set()
-    unique = []
-    for pid, reason, detail in found:
-        if pid not in seen:
-            seen.add(pid)
-            unique.append((pid, reason, detail))
-    return unique
 
 
 def today_items(library: Library) -> list[TodayItem]:

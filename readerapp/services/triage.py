@@ -18,6 +18,9 @@ from readerapp.services.changes import Applied, Changes, Step
 from readerapp.services.days import now_utc
 from readerapp.services.index_marks import mark_for_index, papers_touched
 from readerapp.services.library import Library
+
+# Read without the ORM (list_reads): the window's first paint needs it.
+from readerapp.services.list_reads import list_tags as list_tags
 from readerapp.services.refs import resolve_refs
 
 
@@ -244,19 +247,6 @@ def add_tag(library: Library, tag: str, ids: Sequence[int]) -> Applied:
 
 def remove_tag(library: Library, tag: str, ids: Sequence[int]) -> Applied:
     return change_tag(library, tag, remove=ids)
-
-
-def list_tags(library: Library) -> list[tuple[str, int]]:
-    from sqlalchemy import func
-
-    with library.read() as session:
-        rows = session.execute(
-            select(TagRow.name, func.count(PaperTagRow.paper_id))
-            .join(PaperTagRow, PaperTagRow.tag_id == TagRow.id)
-            .group_by(TagRow.id)
-            .order_by(func.lower(TagRow.name))
-        )
-        return [(name, count) for name, count in rows]
 
 
 def delete_papers(library: Library, ids: Sequence[int], *, delete_files: bool = False) -> Applied:

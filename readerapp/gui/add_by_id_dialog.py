@@ -8,6 +8,8 @@ gain), and the identifiers nobody knew.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,10 +30,15 @@ from PySide6.QtWidgets import (
 from readerapp.core.identifiers import Identifier, split_identifiers
 from readerapp.core.progress import CancelToken
 from readerapp.core.records import PaperRecord
+from readerapp.gui.deferred import deferred
 from readerapp.gui.i18n import arg, count
 from readerapp.gui.theme import set_tone
-from readerapp.services.adding import AddPreview, PreviewRow
-from readerapp.services.completion import field_names
+
+if TYPE_CHECKING:
+    from readerapp.services import completion
+    from readerapp.services.adding import AddPreview, PreviewRow
+else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
+    completion = deferred("completion")
 
 # Items listed by name in the live line; the rest are counted.
 SHOWN_ITEMS = 6
@@ -304,7 +311,10 @@ class AddByIdDialog(QDialog):
             why = self.tr("Not in the library yet: imported as a new paper")
         elif row.fills:
             where = self.tr("Yes; gains %n detail(s)", "", len(row.fills))
-            why = arg(self.tr("In the library; the import fills its %1"), field_names(row.fills))
+            why = arg(
+                self.tr("In the library; the import fills its %1"),
+                completion.field_names(row.fills),
+            )
         else:
             where = self.tr("Yes")
             why = self.tr("In the library with all of these details: nothing to add")

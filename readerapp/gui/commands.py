@@ -8,13 +8,18 @@ Step, which returns the Step that redoes it, and so on. Nothing here knows what 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from readerapp.services import undo
+from readerapp.gui.deferred import deferred
 from readerapp.services.changes import NOTHING, Applied, Step
 from readerapp.services.library import Library
+
+if TYPE_CHECKING:
+    from readerapp.services import undo
+else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
+    undo = deferred("undo")
 
 Edit = Callable[[Library], Applied]
 # Commands with the same merge key, pushed one after another, undo as one step (the

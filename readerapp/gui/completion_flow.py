@@ -10,6 +10,7 @@ asks, the same runs quietly over the import's papers that miss details.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -19,15 +20,21 @@ from readerapp.core.records import Paper
 from readerapp.core.settings import load_settings
 from readerapp.gui.commands import DoneCommand
 from readerapp.gui.completion_summary import CompletionSummaryDialog
+from readerapp.gui.deferred import deferred
 from readerapp.gui.host import Host
 from readerapp.gui.i18n import arg
 from readerapp.gui.tasks import ProgressRelay, TaskRunner
-from readerapp.services import completion, triage
 from readerapp.services.changes import Applied
-from readerapp.services.completion import Candidate, Completion, CompletionReport
-from readerapp.services.import_session import ImportOutcome
 from readerapp.services.library import Library
 from readerapp.services.online import connection_for
+
+if TYPE_CHECKING:
+    from readerapp.services import completion, triage
+    from readerapp.services.completion import Candidate, Completion, CompletionReport
+    from readerapp.services.import_session import ImportOutcome
+else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
+    completion = deferred("completion")
+    triage = deferred("triage")
 
 Edit = Callable[[Library], Applied]
 

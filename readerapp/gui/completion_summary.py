@@ -4,6 +4,7 @@ candidates of uncertain matches, each with a box to apply it ("Apply chosen").""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,8 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from readerapp.gui.add_by_id_dialog import authors_text, record_id
+from readerapp.gui.deferred import deferred
 from readerapp.gui.i18n import arg
-from readerapp.services.completion import Candidate, CompletionReport, field_names
+
+if TYPE_CHECKING:
+    from readerapp.services import completion
+    from readerapp.services.completion import Candidate, CompletionReport
+else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
+    completion = deferred("completion")
 
 
 def _tree(name: str, headers: list[str]) -> QTreeWidget:
@@ -115,7 +122,7 @@ class CompletionSummaryDialog(QDialog):
 
         self.filled = _tree("filledList", [self.tr("Paper"), self.tr("Filled")])
         for pid, names in report.filled.items():
-            title, filled = titles.get(pid, str(pid)), field_names(names)
+            title, filled = titles.get(pid, str(pid)), completion.field_names(names)
             item = QTreeWidgetItem([title, filled])
             item.setToolTip(0, title)
             self.filled.addTopLevelItem(item)

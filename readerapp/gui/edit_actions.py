@@ -7,6 +7,7 @@ undo puts back. Reads that a dialog needs first run on the worker too."""
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -16,6 +17,7 @@ from readerapp.core.progress import CancelToken
 from readerapp.core.records import PaperSummary
 from readerapp.formats.markdown_export import markdown_links
 from readerapp.gui.commands import DoneCommand, ServiceCommand
+from readerapp.gui.deferred import deferred
 from readerapp.gui.detail_pane import DetailPane
 from readerapp.gui.dialogs import PickDialog
 from readerapp.gui.host import Host
@@ -24,9 +26,19 @@ from readerapp.gui.paper_editor import field_names
 from readerapp.gui.pdf_actions import ask_delete
 from readerapp.gui.safe_text import open_web_url
 from readerapp.gui.tasks import ProgressRelay
-from readerapp.services import editing, exporting, notes, opening, overview, paper_files, triage
 from readerapp.services.changes import Applied
 from readerapp.services.library import Library
+
+if TYPE_CHECKING:
+    from readerapp.services import editing, exporting, notes, opening, overview, paper_files, triage
+else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
+    editing = deferred("editing")
+    exporting = deferred("exporting")
+    notes = deferred("notes")
+    opening = deferred("opening")
+    overview = deferred("overview")
+    paper_files = deferred("paper_files")
+    triage = deferred("triage")
 
 
 class EditActions(QObject):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -30,10 +30,15 @@ from PySide6.QtWidgets import (
 from readerapp.core.errors import ReaderappError
 from readerapp.core.progress import CancelToken
 from readerapp.formats.registry import EXPORT_FORMATS
+from readerapp.gui.deferred import deferred
 from readerapp.gui.i18n import arg, count
 from readerapp.gui.tasks import ProgressRelay, TaskRunner
-from readerapp.services import exporting
 from readerapp.services.library import Library
+
+if TYPE_CHECKING:
+    from readerapp.services import exporting
+else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
+    exporting = deferred("exporting")
 
 T = TypeVar("T")
 

@@ -10,23 +10,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from readerapp.core.progress import CancelToken
+from readerapp.gui.deferred import deferred
 from readerapp.gui.dialogs import show_error
 from readerapp.gui.host import Host
 from readerapp.gui.i18n import arg
-from readerapp.gui.import_preview import ImportPreviewDialog
-from readerapp.gui.import_summary import ImportSummaryDialog
-from readerapp.services import batches, import_session, queues, triage
 from readerapp.services.changes import Applied, Changes
-from readerapp.services.import_session import ImportOutcome, ImportPlan, ImportSource
 from readerapp.services.library import Library
+from readerapp.services.list_reads import BatchInfo
 from readerapp.services.listing import ListRef
-from readerapp.services.overview import BatchInfo
+
+if TYPE_CHECKING:
+    from readerapp.gui.import_preview import ImportPreviewDialog
+    from readerapp.gui.import_summary import ImportSummaryDialog
+    from readerapp.services import batches, import_session, queues, triage
+    from readerapp.services.import_session import ImportOutcome, ImportPlan, ImportSource
+else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
+    batches = deferred("batches")
+    import_session = deferred("import_session")
+    queues = deferred("queues")
+    triage = deferred("triage")
 
 FILE_PATTERNS = "*.txt *.bib *.bibtex *.ris *.json *.xml *.atom *.md *.csv *.nbib"
 
@@ -90,11 +99,11 @@ class ImportFlow(QObject):
                 self.tr("The clipboard holds no text to import."),
             )
             return
-        self.start([ImportSource.from_clipboard(text)])
+        self.start([import_session.ImportSource.from_clipboard(text)])
 
     def import_paths(self, paths: Sequence[Path]) -> None:
         """Files from File ▸ Import…, a drop or the desktop: previewed before anything is saved."""
-        self.start([ImportSource.from_path(p) for p in paths])
+        self.start([import_session.ImportSource.from_path(p) for p in paths])
 
     # -- preview, then run
 
@@ -113,6 +122,9 @@ class ImportFlow(QObject):
         host = self.host
         if not host.is_ready:
             return
+        # Imported when first opened, not at launch: the importers and the formats.
+        from readerapp.gui.import_preview import ImportPreviewDialog
+
         dialog = ImportPreviewDialog(
             host.library(),
             host.ops.runner,
@@ -194,6 +206,8 @@ class ImportFlow(QObject):
     def _show_summary(self, outcome: ImportOutcome, command: UndoImport | None) -> None:
         if self.summary is not None:
             self.summary.close()
+        from readerapp.gui.import_summary import ImportSummaryDialog  # as ImportPreviewDialog
+
         summary = ImportSummaryDialog(
             outcome.plan, outcome.reports, len(outcome.paper_ids), parent=self.host.widget()
         )

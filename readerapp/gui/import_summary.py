@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from readerapp.gui.i18n import arg, count
-from readerapp.services.batches import source_name
-from readerapp.services.import_session import ImportPlan
-from readerapp.services.importing import FileReport
-from readerapp.services.rules import RuleResult
+from readerapp.services.batch_names import source_name
+
+if TYPE_CHECKING:
+    from readerapp.services.import_session import ImportPlan
+    from readerapp.services.importing import FileReport
+    from readerapp.services.rules import RuleResult
 
 
 def summary_text(plan: ImportPlan, reports: Sequence[FileReport], papers: int) -> str:

@@ -10,6 +10,7 @@ flow, which shows, indexes and undoes it like any import.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,16 +21,23 @@ from readerapp.formats.base import ParseResult
 from readerapp.gui.add_by_id_dialog import AddByIdDialog
 from readerapp.gui.completion_flow import CompletionFlow
 from readerapp.gui.daily_dialog import DailyDialog
+from readerapp.gui.deferred import deferred
 from readerapp.gui.host import Host
 from readerapp.gui.i18n import arg
 from readerapp.gui.import_flow import ImportFlow
 from readerapp.gui.tasks import ProgressRelay, TaskRunner
-from readerapp.services import adding, import_session, online
-from readerapp.services.adding import AddPreview, Fetched
+from readerapp.services import online
 from readerapp.services.changes import Changes
-from readerapp.services.import_session import ImportOutcome
 from readerapp.services.library import Library
 from readerapp.services.online import connection_for
+
+if TYPE_CHECKING:
+    from readerapp.services import adding, import_session
+    from readerapp.services.adding import AddPreview, Fetched
+    from readerapp.services.import_session import ImportOutcome
+else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
+    adding = deferred("adding")
+    import_session = deferred("import_session")
 
 
 class LookupFlow(QObject):

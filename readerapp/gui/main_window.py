@@ -10,11 +10,12 @@ sidebar its lists, the detail pane its paper.
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -41,10 +42,10 @@ from readerapp.core.lockfile import LibraryLock
 from readerapp.core.progress import CancelToken
 from readerapp.core.records import PaperSummary
 from readerapp.gui import theme
+from readerapp.gui.deferred import deferred, load_all
 from readerapp.gui.detail_pane import DetailPane
 from readerapp.gui.dialogs import CrashDialog, ShortcutsDialog, about_text, show_error
 from readerapp.gui.edit_actions import EditActions
-from readerapp.gui.export_dialog import ExportDialog
 from readerapp.gui.i18n import LANGUAGE_KEY, arg, count, saved_language
 from readerapp.gui.import_flow import ImportFlow
 from readerapp.gui.lookup_flow import LookupFlow
@@ -66,10 +67,36 @@ from readerapp.gui.tasks import TaskRunner
 from readerapp.gui.window_actions import Handlers, WindowActions
 from readerapp.gui.window_fit import default_geometry
 from readerapp.gui.work_status import WorkStatus
-from readerapp.services import listing, overview, search, triage
+from readerapp.services import list_reads, listing, search
 from readerapp.services.changes import Changes
 from readerapp.services.library import Library
 from readerapp.services.listing import ListRef, SidebarContent
+
+if TYPE_CHECKING:
+    from readerapp.services import overview, triage
+else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
+    overview = deferred("overview")
+    triage = deferred("triage")
+
+
+class _AfterPaint(QObject):
+    """Calls `then` once, on the event loop's turn after the widget's next paint (so that
+    the paint's own timers and a test's run first), then goes."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._finish))
+        return False
+
+    def _finish(self) -> None:
+        self._then()
+        self.deleteLater()
 
 
 class MainWindow(QMainWindow):
@@ -359,6 +386,9 @@ class MainWindow(QMainWindow):
         # the library: frozen out of the collector's sight, a full collection no longer walks
         # it and stalls the event loop for hundreds of milliseconds (400 ms at 10k papers).
         self.runner.run(lambda: search.warm_sort_orders(library), lambda _r: gc.freeze())
+        # Once the table has painted, the services the window edits with, which the launch
+        # left out (gui.deferred): the first edit or click does not wait for SQLAlchemy's ORM.
+        _AfterPaint(self.table.viewport(), lambda: self.runner.run(load_all))
         self.remote.start(library)  # changes made elsewhere show up from now on
         self.library_ready.emit()
 
@@ -608,7 +638,7 @@ class MainWindow(QMainWindow):
         self.results_shown.connect(shown)
 
     def _load_summaries(self, ids: Sequence[int]) -> dict[int, PaperSummary]:
-        return {} if self._library is None else overview.summaries(self._library, ids)
+        return {} if self._library is None else list_reads.summaries(self._library, ids)
 
     # -- drops, export and menus
 
@@ -626,11 +656,14 @@ class MainWindow(QMainWindow):
 
     def export_papers(self) -> None:
         if self._library is not None:
-            self.ops.call(lambda lib: overview.counts(lib).total, self._open_export)
+            self.ops.call(lambda lib: list_reads.counts(lib).total, self._open_export)
 
     def _open_export(self, total: int) -> None:
         if self._library is None:
             return
+        # Imported when first opened, not at launch: every export format with it.
+        from readerapp.gui.export_dialog import ExportDialog
+
         ref, query = self.sidebar.current_ref(), self.search_box.text().strip()
         dialog = ExportDialog(
             self._library,

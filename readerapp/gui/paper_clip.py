@@ -4,16 +4,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
+from readerapp.gui.deferred import deferred
 from readerapp.gui.host import Host
 from readerapp.gui.paper_model import encode_ids
 from readerapp.gui.paper_table import PaperTable  # its tr(): the copy message is the table's
-from readerapp.services import clip
-from readerapp.services.clip import PaperText
 from readerapp.services.library import Library
+
+if TYPE_CHECKING:
+    from readerapp.services import clip
+    from readerapp.services.clip import PaperText
+else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
+    clip = deferred("clip")
 
 # The BibTeX flavour's names: the first is what JabRef and most editors look for, the
 # second what some Linux applications register.

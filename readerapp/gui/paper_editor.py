@@ -1,4 +1,4 @@
-"""The detail pane's edit mode: every field a hand edit may set (services.editing.EDITABLE),
+"""The detail pane's edit mode: every field a hand edit may set (services.edit_fields.EDITABLE),
 each in its own editor with room for a message under it.
 
 The editor only collects and checks text. It sends the fields the user changed, as typed,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from readerapp.core.records import Paper
 from readerapp.gui.i18n import arg
 from readerapp.gui.theme import set_tone
-from readerapp.services import editing
+from readerapp.services import edit_fields
 
 # Every editable field in the order the form shows it and Tab walks it: the paper's data,
 # then its links. Labels name what the field holds, as the detail pane shows it.
@@ -49,7 +49,7 @@ FIELD_LABELS: dict[str, str] = {
     "code_url": QT_TRANSLATE_NOOP("PaperEditor", "Code"),
     "project_url": QT_TRANSLATE_NOOP("PaperEditor", "Project page"),
 }
-assert set(FIELD_LABELS) == set(editing.EDITABLE)
+assert set(FIELD_LABELS) == set(edit_fields.EDITABLE)
 # The fields as a sentence names them ("Saved title and PDF link.").
 FIELD_NAMES: dict[str, str] = {
     "title": QT_TRANSLATE_NOOP("PaperEditor", "title"),
@@ -148,8 +148,8 @@ def _is_changed(field: str, text: str, before: str) -> bool:
     if text == before:
         return False
     try:
-        return editing.clean_values({field: text}) != editing.clean_values({field: before})
-    except editing.FieldError:
+        return edit_fields.clean_values({field: text}) != edit_fields.clean_values({field: before})
+    except edit_fields.FieldError:
         return True  # a bad value is a change; checking it says what is wrong
 
 
@@ -332,8 +332,8 @@ class PaperEditor(QWidget):
         errors: dict[str, str] = {}
         for field, text in changes.items():
             try:
-                editing.clean_values({field: text})
-            except editing.FieldError as error:
+                edit_fields.clean_values({field: text})
+            except edit_fields.FieldError as error:
                 errors[field] = str(error)
         self.show_errors(errors)
         return None if errors else changes

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -21,15 +22,21 @@ from readerapp.core.progress import CancelToken
 from readerapp.core.records import Paper
 from readerapp.core.settings import load_settings
 from readerapp.gui.commands import DoneCommand
+from readerapp.gui.deferred import deferred
 from readerapp.gui.host import Host
 from readerapp.gui.i18n import arg
 from readerapp.gui.tasks import ProgressRelay, TaskRunner
-from readerapp.services import paper_files, pdf_download
 from readerapp.services.changes import Applied, Changes
 from readerapp.services.library import Library
-from readerapp.services.paper_files import Attached, PaperFile
-from readerapp.services.pdf_download import Body, DownloadReport, Fetched
 from readerapp.services.snippets import Snippet, snippets
+
+if TYPE_CHECKING:
+    from readerapp.services import paper_files, pdf_download
+    from readerapp.services.paper_files import Attached, PaperFile
+    from readerapp.services.pdf_download import Body, DownloadReport, Fetched
+else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
+    paper_files = deferred("paper_files")
+    pdf_download = deferred("pdf_download")
 
 
 def _pdf_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
@@ -201,9 +208,9 @@ class PdfActions(QObject):
         host.ops.call(
             lambda lib: pdf_download.to_fetch(lib, ids),
             lambda planned: self._next(
-                planned[0], DownloadReport(list(planned[1])), cancel, relay, quiet
+                planned[0], pdf_download.DownloadReport(list(planned[1])), cancel, relay, quiet
             ),
-            lambda error: self._finish(DownloadReport(stopped=True), quiet, error),
+            lambda error: self._finish(pdf_download.DownloadReport(stopped=True), quiet, error),
         )
 
     def _next(
@@ -231,7 +238,7 @@ class PdfActions(QObject):
                 clients.close()
 
         def arrived(got: Body | Fetched) -> None:
-            if isinstance(got, Fetched):
+            if isinstance(got, pdf_download.Fetched):
                 report.results.append(got)
                 self._next(rest, report, cancel, relay, quiet)
                 return

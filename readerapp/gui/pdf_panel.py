@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readerapp.services.paper_files import PaperFile
 from readerapp.services.snippets import Snippet
+
+if TYPE_CHECKING:
+    from readerapp.services.paper_files import PaperFile
 
 
 def snippet_html(snippet: Snippet, background: str, foreground: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -44,6 +45,7 @@ from readerapp.core.settings import (
     save_settings,
     settings_path,
 )
+from readerapp.gui.deferred import deferred
 from readerapp.gui.dialogs import show_error
 from readerapp.gui.host import Host
 from readerapp.gui.i18n import arg, count
@@ -51,9 +53,13 @@ from readerapp.gui.pdf_panel import queued_pdfs_checkbox
 from readerapp.gui.theme import set_tone
 from readerapp.search.factory import ENGINES
 from readerapp.services import library as library_service
-from readerapp.services import overview
 from readerapp.services.days import parse_steps
 from readerapp.services.library import Library
+
+if TYPE_CHECKING:
+    from readerapp.services import overview
+else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
+    overview = deferred("overview")
 
 ENGINE_LABELS = {"whoosh": "Whoosh", "tantivy": "tantivy"}
 ENGINE_HELP = {

@@ -5,15 +5,21 @@ order is computed from the queue as it is when the change runs."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog
 
 from readerapp.gui.commands import ServiceCommand
+from readerapp.gui.deferred import deferred
 from readerapp.gui.dialogs import PickDialog, show_error
 from readerapp.gui.host import Host
 from readerapp.gui.i18n import arg
-from readerapp.services import queues
+
+if TYPE_CHECKING:
+    from readerapp.services import queues
+else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
+    queues = deferred("queues")
 
 Order = list[int] | None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -31,15 +32,22 @@ from PySide6.QtWidgets import (
 from readerapp.core.errors import ReaderappError
 from readerapp.gui import theme
 from readerapp.gui.commands import Edit, ServiceCommand
+from readerapp.gui.deferred import deferred
 from readerapp.gui.host import Host
 from readerapp.gui.i18n import arg
 from readerapp.gui.rules_dialog import RulesDialog
 from readerapp.gui.stats_view import StatsView
-from readerapp.services import days, history, routine
+from readerapp.services import days
 from readerapp.services.changes import Changes
 from readerapp.services.days import local_date
 from readerapp.services.library import Library
 from readerapp.services.listing import ListRef
+
+if TYPE_CHECKING:
+    from readerapp.services import history, routine
+else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
+    history = deferred("history")
+    routine = deferred("routine")
 
 # Lists where triaging a paper takes it out of the list: the cursor moves on to the next one.
 TRIAGE_LISTS = ("inbox", "today")

@@ -4,6 +4,8 @@ import is in the import's summary (services.rules, services.import_session)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,10 +26,15 @@ from PySide6.QtWidgets import (
 from readerapp.core.errors import UserError
 from readerapp.gui import theme
 from readerapp.gui.commands import ServiceCommand
+from readerapp.gui.deferred import deferred
 from readerapp.gui.host import Host
-from readerapp.services import rules
 from readerapp.services.changes import Applied
 from readerapp.services.library import Library
+
+if TYPE_CHECKING:
+    from readerapp.services import rules
+else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
+    rules = deferred("rules")
 
 
 class RuleEditor(QDialog):

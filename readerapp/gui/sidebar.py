@@ -3,6 +3,8 @@ and what its menu does to a tag (rename, merge, delete)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
@@ -24,15 +26,20 @@ from PySide6.QtWidgets import (
 from readerapp.core.errors import UserError
 from readerapp.core.records import STATUSES
 from readerapp.gui.commands import ServiceCommand
+from readerapp.gui.deferred import deferred
 from readerapp.gui.dialogs import show_error
 from readerapp.gui.host import Host
 from readerapp.gui.i18n import arg, count, status_name
 from readerapp.gui.paper_model import PAPER_IDS_MIME, decode_ids
-from readerapp.services import triage
-from readerapp.services.batches import source_name
+from readerapp.services.batch_names import source_name
 from readerapp.services.changes import Applied
+from readerapp.services.list_reads import BatchInfo
 from readerapp.services.listing import ListRef, SidebarContent
-from readerapp.services.overview import BatchInfo
+
+if TYPE_CHECKING:
+    from readerapp.services import triage
+else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
+    triage = deferred("triage")
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from readerapp.core.records import STATUSES
-from readerapp.formats.registry import EXPORT_FORMATS
 from readerapp.gui.dialogs import SHORTCUT_NAME
 from readerapp.gui.i18n import LANGUAGES
 
@@ -81,8 +80,6 @@ class WindowActions(QObject):
         self.copy = a(self.tr("&Copy"), do.copy, QKeySequence.StandardKey.Copy, True)
         self.copy_md = a(self.tr("Copy as &Markdown links"), do.copy_markdown, "Ctrl+Shift+C", True)
         self.copy_bib = a(self.tr("Copy as &BibTeX"), do.copy_bibtex, "Ctrl+Alt+C", True)
-        # BibTeX export arrives with its exporter module; no dead menu item before that.
-        self.copy_bib.setEnabled(any(f.name == "bibtex" for f in EXPORT_FORMATS))
         self.open = a(self.tr("&Open library…"), do.open_library, "Ctrl+O")
         self.quit = a(self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
         self.undo = undo_stack.createUndoAction(window, self.tr("&Undo"))

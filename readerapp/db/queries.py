@@ -6,9 +6,10 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Integer, String, bindparam, cast, func, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from readerapp.core.records import IndexDoc, Note, Paper, PaperSummary
@@ -25,6 +26,20 @@ from readerapp.db.models import (
 )
 
 T = TypeVar("T")
+
+
+def int_array(ids: Iterable[int]) -> ColumnElement[Any]:
+    """Ids as one PostgreSQL integer[] parameter, for `column == any_(int_array(ids))`: one
+    statement for any number of ids. Sent as the array's text ('{1,2,3}'), which Python joins
+    in C; psycopg dumps a list element by element in Python."""
+    text = "{" + ",".join(map(str, ids)) + "}"
+    return cast(bindparam(None, text, type_=String), ARRAY(Integer))
+
+
+def text_array(values: Iterable[str]) -> ColumnElement[Any]:
+    """Strings as one PostgreSQL text[] parameter, for `column == any_(text_array(keys))`."""
+    return bindparam(None, list(values), type_=ARRAY(String))
+
 
 # The reads a search makes go through the driver alone (db.reads); these names are theirs.
 CHUNK = reads.CHUNK

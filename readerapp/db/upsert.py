@@ -1,5 +1,5 @@
 """Inserts on either backend: one that skips rows already there, in the spelling of the
-session's backend (insert_ignore), and many rows at once (insert_many).
+session's backend (insert_ignore), and many rows at once (insert_many, copy_rows).
 
 SQLite's INSERT OR IGNORE is not PostgreSQL's; both speak INSERT ... ON CONFLICT DO NOTHING,
 which each dialect's insert() builds (the same rows kept, the same rows skipped: here the
@@ -8,11 +8,14 @@ only conflicts are duplicate keys).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
+
+# Rows between two cancel checks of a COPY: a few milliseconds of writing.
+COPY_CHUNK = 5000
 
 
 def insert_ignore(session: Session, entity: Any) -> Any:
@@ -38,9 +41,11 @@ def insert_many(
     transaction. `columns` are (name, PostgreSQL type) pairs.
 
     SQLite: one driver-level executemany (no ORM objects, no per-row statement in Python).
-    PostgreSQL: one INSERT ... SELECT FROM unnest() with a list per column, one round trip;
-    psycopg's executemany would send (and Python would build) a statement per row, which
-    cost 11 s of a 20k-paper import.
+    PostgreSQL: COPY (copy_rows), the server's bulk path; with skip_existing, which COPY
+    cannot do, one INSERT ... SELECT FROM unnest() ... ON CONFLICT DO NOTHING with a list
+    per column. psycopg's executemany would send (and Python would build) a statement per
+    row, which cost 11 s of a 20k-paper import; the unnest lists are dumped element by
+    element in Python, about three times COPY's cost on the client.
     """
     if not rows:
         return
@@ -50,8 +55,30 @@ def insert_many(
         marks = ", ".join("?" * len(columns))
         conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks}){conflict}", rows)
         return
+    if not skip_existing:
+        copy_rows(conn, table, [name for name, _ in columns], rows)
+        return
     arrays = ", ".join(f"CAST(%s AS {kind}[])" for _, kind in columns)
     conn.exec_driver_sql(
         f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}){conflict}",
         tuple(list(column) for column in zip(*rows, strict=True)),
     )
+
+
+def copy_rows(
+    conn: Connection,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[tuple[object, ...]],
+    check: Callable[[], None] | None = None,
+) -> None:
+    """Rows into a PostgreSQL table through COPY, in the connection's transaction; `check`
+    (a cancel check) runs every COPY_CHUNK rows. psycopg formats each row in C."""
+    raw: Any = conn.connection.driver_connection
+    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+    with raw.cursor() as cursor, cursor.copy(statement) as copy:
+        for start in range(0, len(rows), COPY_CHUNK):
+            if check is not None:
+                check()
+            for row in rows[start : start + COPY_CHUNK]:
+                copy.write_row(row)

@@ -5,8 +5,8 @@ types, one driver-level executemany per table (no ORM objects, no per-row statem
 100,000 papers this is what keeps an import above 20,000 papers/s; the ORM is 9-12x slower.
 On a PostgreSQL server the same rows go in through COPY (docs/benchmarks.md, "Server").
 Merges touch few papers in a typical import, but a re-import of a large dump matches all of
-them, so they are batched too: one SELECT per chunk of ids, one executemany per set of
-changed columns.
+them, so they are batched too: one SELECT per chunk of ids (on a server one for all of them),
+one executemany per set of changed columns.
 """
 
 from __future__ import annotations
@@ -16,15 +16,16 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from types import SimpleNamespace
-from typing import Any, cast
+from typing import cast
 
-from sqlalchemy import Connection, Row, Table, bindparam, select, update
+from sqlalchemy import Connection, Table, any_, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from readerapp.core.progress import CancelToken
 from readerapp.core.records import PaperRecord
 from readerapp.db.models import AuthorRow, PaperRow
-from readerapp.db.queries import chunks
+from readerapp.db.queries import chunks, int_array
+from readerapp.db.upsert import copy_rows
 from readerapp.services.merge import IdentityMap, fill_updates
 
 # Rows per executemany call: big enough to amortise the call, small enough to check cancel.
@@ -117,10 +118,12 @@ def insert_new_papers(
     check = cancel.check if cancel is not None else (lambda: None)
     server = conn.dialect.name == "postgresql"
     if server:
+        # The sequence's name is looked up once (OFFSET 0 keeps the planner from folding
+        # it into every row): per row it was most of the server's time for the ids.
         ids = list(
             conn.exec_driver_sql(
-                "SELECT nextval(pg_get_serial_sequence('papers', 'id')) "
-                "FROM generate_series(1, %s)",
+                "SELECT nextval(seq) FROM (SELECT CAST(pg_get_serial_sequence('papers', 'id') "
+                "AS regclass) AS seq OFFSET 0) AS papers_seq, generate_series(1, %s)",
                 (len(records),),
             ).scalars()
         )
@@ -160,34 +163,51 @@ def insert_new_papers(
         for i, name in enumerate(r.authors)
     ]
     if server:
-        _copy(conn, "papers", _PAPER_COLUMNS, rows, check)
-        _copy(conn, "paper_authors", ("paper_id", "position", "name"), authors, check)
+        copy_rows(conn, "papers", _PAPER_COLUMNS, rows, check)
+        copy_rows(conn, "paper_authors", ("paper_id", "position", "name"), authors, check)
     else:
         _executemany(conn, _INSERT_PAPER, rows, check)
         _executemany(conn, _INSERT_AUTHOR, authors, check)
     return ids
 
 
-def _copy(
-    conn: Connection,
-    table: str,
-    columns: Sequence[str],
-    rows: Sequence[tuple[object, ...]],
-    check: Callable[[], None],
-) -> None:
-    """Rows into a PostgreSQL table through COPY, in the session's transaction."""
-    raw: Any = conn.connection.driver_connection
-    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
-    with raw.cursor() as cursor, cursor.copy(statement) as copy:
-        for part in chunks(rows, WRITE_CHUNK):
-            check()
-            for row in part:
-                copy.write_row(row)
-
-
 # What a merge filled, for undo: (paper id, column or "authors", new value, previous value),
 # both values as JSON text.
 Fill = tuple[int, str, str, str]
+
+
+def _library_papers(
+    session: Session, ids: list[int]
+) -> tuple[dict[int, SimpleNamespace], set[int]]:
+    """The papers' rows, as namespaces merging may fill in, and which of them have authors.
+
+    One statement per chunk of ids: the columns and, beside them, whether the paper has an
+    author (one probe of the authors' primary key). On a PostgreSQL server every id goes in
+    one array (`= ANY`): a chunk is a round trip, and SQLAlchemy and psycopg build and split
+    a statement of 900 placeholders in Python, seconds at 100k ids (a re-import matches
+    every paper of the dump).
+    """
+    if not ids:
+        return {}, set()
+    papers = PaperRow.__table__
+    has_authors = (
+        select(AuthorRow.paper_id).where(AuthorRow.paper_id == PaperRow.id).exists()
+    ).label("has_authors")
+    query = select(papers, has_authors)
+    if session.get_bind().dialect.name == "postgresql":
+        parts = [query.where(PaperRow.id == any_(int_array(ids)))]
+    else:
+        parts = [query.where(PaperRow.id.in_(part)) for part in chunks(ids)]
+    rows: dict[int, SimpleNamespace] = {}
+    authored: set[int] = set()
+    for statement in parts:
+        for row in session.execute(statement).mappings():
+            paper = SimpleNamespace(**row)
+            if paper.has_authors:
+                authored.add(paper.id)
+            del paper.has_authors
+            rows[paper.id] = paper
+    return rows, authored
 
 
 def merge_existing(
@@ -203,25 +223,13 @@ def merge_existing(
     that undo can put the old values back. Nothing the user did is ever overwritten
     (fill_updates only fills empty columns the user did not edit).
     """
-    ids = list(matched)
-    rows: dict[int, SimpleNamespace] = {}
-    # The name holds a Core row while loading, then the copy of it that merging fills in.
-    row: Row[*tuple[Any, ...]] | SimpleNamespace
-    authored: set[int] = set()
-    for part in chunks(ids):
-        for row in session.execute(select(PaperRow.__table__).where(PaperRow.id.in_(part))):
-            rows[row.id] = SimpleNamespace(**row._mapping)
-        authored.update(
-            session.scalars(
-                select(AuthorRow.paper_id).where(AuthorRow.paper_id.in_(part)).distinct()
-            )
-        )
+    rows, authored = _library_papers(session, list(matched))
     author_rows: list[dict[str, object]] = []
     by_columns: dict[tuple[str, ...], list[dict[str, object]]] = {}
     changed: dict[int, list[str]] = {}
     fills: list[Fill] = []
     for paper_id, incoming in matched.items():
-        row = rows[paper_id]
+        row = rows[paper_id]  # a copy of the library's row, which merging fills in
         # Authors are filled only when the paper has none and the user did not edit them.
         has_authors = paper_id in authored or "authors" in row.user_edited.split(",")
         columns: dict[str, object] = {}

@@ -260,7 +260,9 @@ def _write_batch(
         report.paper_ids.extend(new_ids)
         pending.extend(new_ids)
     if sources:
-        # One statement's worth of work (the ORM's bulk insert costs seconds at 100k rows).
+        # One statement's worth of work (the ORM's bulk insert costs seconds at 100k rows):
+        # COPY on a server. The batch is new and each paper is in `sources` once (matched
+        # ids are keys, new ids fresh from the sequence), so no row can be there already.
         insert_many(
             session.connection(),
             "paper_sources",
@@ -271,7 +273,6 @@ def _write_batch(
                 ("created", "boolean"),
             ),
             [(pid, batch_id, line, created) for pid, line, created in sources],
-            skip_existing=True,
         )
     if fills:
         insert_many(

@@ -7,6 +7,7 @@ import pytest
 
 from readerapp.core.errors import InputError
 from readerapp.core.records import PaperRecord
+from readerapp.db import journal
 from readerapp.formats import registry
 from readerapp.formats.base import ImportFormat, ParseResult
 from readerapp.services import editing, importing, notes, queues, search, triage
@@ -162,3 +163,33 @@ def test_a_report_says_what_its_import_changed(library: Library) -> None:
     assert first.changes.papers is None and first.changes.lists and first.changes.order
     again = importing.import_path(library, SEED)
     assert (again.added, again.merged) == (0, 0) and again.changes.empty
+
+
+def test_a_small_batch_finds_library_papers_by_each_key(library: Library) -> None:
+    """A batch under a quarter of the library looks its keys up (arXiv id, DOI, title)
+    instead of reading every paper's; each key finds its paper, fills only what is empty,
+    and the journal records the papers that changed."""
+    filler = [PaperRecord(title=f"Filler paper {n}", year=2020) for n in range(16)]
+    known = [
+        PaperRecord(title="Sparse Routing", arxiv_id="2101.00001"),
+        PaperRecord(title="Dense Routing", doi="10.1000/dense", authors=("Ben Ng",)),
+        PaperRecord(title="Gamma Rays", year=2020),
+    ]
+    importing.import_records(library, ParseResult([*known, *filler]), "a.json", "fake")
+    with library.snapshot() as conn:
+        top = journal.latest(conn)
+    incoming = [
+        PaperRecord(title="Other title", arxiv_id="2101.00001", authors=("Ana Li",)),
+        PaperRecord(title="Dense routing!", doi="10.1000/dense", authors=("Someone Else",)),
+        PaperRecord(title="gamma rays.", year=2020, abstract="Rays, gamma ones."),
+    ]
+    report = importing.import_records(library, ParseResult(incoming), "b.json", "fake")
+    assert (report.added, report.merged, report.unchanged) == (0, 2, 1)
+    sparse, dense, gamma = (paper_id_by_title(library, t) for t in ("Sparse", "Dense", "Gamma"))
+    assert report.filled == {sparse: ["authors"], gamma: ["abstract"]}
+    assert triage.get_paper(library, sparse).authors == ("Ana Li",)
+    assert triage.get_paper(library, dense).authors == ("Ben Ng",)  # had authors: kept
+    assert triage.get_paper(library, gamma).abstract == "Rays, gamma ones."
+    with library.snapshot() as conn:
+        changed = journal.changed_since(conn, top, journal.latest(conn))
+    assert sorted(pid for _seq, pid in changed) == sorted([sparse, gamma])

@@ -388,9 +388,13 @@ class MainWindow(QMainWindow):
         self.runner.run(lambda: search.warm_sort_orders(library), lambda _r: gc.freeze())
         # Once the table has painted, the services the window edits with, which the launch
         # left out (gui.deferred): the first edit or click does not wait for SQLAlchemy's ORM.
-        _AfterPaint(self.table.viewport(), lambda: self.runner.run(load_all))
+        _AfterPaint(self.table.viewport(), lambda: self._load_deferred(library))
         self.remote.start(library)  # changes made elsewhere show up from now on
         self.library_ready.emit()
+
+    def _load_deferred(self, library: Library) -> None:
+        if self._library is library:  # not closed (nor the window) before the paint came
+            self.runner.run(load_all)
 
     def _library_failed(self, error: BaseException, location: LibraryLocation) -> None:
         self.work.end()

@@ -61,8 +61,10 @@ def test_copy_as_markdown_links(open_window: WindowFactory, seeded_dir: Path, qt
 
 def open_export(qtbot: QtBot, window: MainWindow) -> ExportDialog:
     count = len(window.findChildren(ExportDialog))
-    window.export_papers()  # the dialog opens once the worker has counted the library
-    qtbot.waitUntil(lambda: len(window.findChildren(ExportDialog)) > count, timeout=5000)
+    # The dialog opens once the worker has counted the library (after the services and
+    # the formats the window imports after its launch: seconds on a loaded machine).
+    window.export_papers()
+    qtbot.waitUntil(lambda: len(window.findChildren(ExportDialog)) > count, timeout=20000)
     dialog = window.findChildren(ExportDialog)[-1]
     qtbot.waitUntil(dialog.isVisible, timeout=5000)
     return dialog

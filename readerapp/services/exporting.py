@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,7 +114,11 @@ def export_to_file(
     """
     fmt = export_format(format_name)
     ids, context = select_ids(library, selection)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    # Through a link to the file it names; a device or a pipe (/dev/stdout) is written as it
+    # is, since nothing can be renamed over it.
+    target = path.resolve() if path.is_symlink() else path
+    special = target.exists() and not target.is_file()
+    partial = target if special else target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
         with (
             library.snapshot() as conn,
@@ -132,12 +137,17 @@ def export_to_file(
 
             for piece in fmt.pieces(papers(), total, context):
                 out.write(piece)
-        os.replace(partial, path)
+        if not special:
+            if target.exists():
+                shutil.copymode(target, partial)  # the file keeps who may read it
+            os.replace(partial, target)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        if not special:
+            partial.unlink(missing_ok=True)
         raise UserError(f"{path}: cannot write ({exc.strerror})") from exc
     except BaseException:
-        partial.unlink(missing_ok=True)
+        if not special:
+            partial.unlink(missing_ok=True)
         raise
     progress(total, total, f"Exported {total:,} papers")
     return total

@@ -128,3 +128,39 @@ def test_a_file_export_to_a_folder_that_cannot_hold_it_names_the_path(
     target = tmp_path / "no such folder" / "all.md"
     with pytest.raises(UserError, match=re.escape(f"{target}: cannot write")):
         exporting.export_to_file(seeded, exporting.Selection(everything=True), "markdown", target)
+
+
+def test_a_file_export_writes_through_a_link_and_keeps_the_files_permissions(
+    seeded: Library, tmp_path: Path
+) -> None:
+    real = tmp_path / "shared" / "reading.md"
+    real.parent.mkdir()
+    real.write_text("old\n", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "reading.md"
+    link.symlink_to(real)
+    selection = exporting.Selection(everything=True)
+    exporting.export_to_file(seeded, selection, "markdown", link)
+    assert link.is_symlink() and link.resolve() == real
+    text, _ = exporting.export_text(seeded, selection, "markdown")
+    assert real.read_text(encoding="utf-8") == text
+    assert real.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in real.parent.iterdir()) == ["reading.md"]
+
+
+def test_a_file_export_to_a_pipe_writes_into_it(seeded: Library, tmp_path: Path) -> None:
+    import os
+    import threading
+
+    (out := tmp_path / "out").mkdir()
+    pipe = out / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    selection = exporting.Selection(everything=True)
+    assert exporting.export_to_file(seeded, selection, "csv", pipe) == 73
+    reader.join(timeout=30)
+    text, _ = exporting.export_text(seeded, selection, "csv")
+    assert received == [text.encode("utf-8")]
+    assert [p.name for p in out.iterdir()] == ["pipe"]

@@ -312,11 +312,10 @@ STARTUP_REASONS = {
     "tantivy's, opening the index and the search",
     "papis": "both start Python (the reference) and import Whoosh: those two alone are more "
     "than half of papis's time, so half of it is out of reach while both load Whoosh",
-    "launch": "after the interpreter and Qt, the window's own modules (httpx, through "
-    "services.online for the look-ups' dialogs, is the largest import left); then the "
-    "library opens, the sidebar is read and the first search lists every paper's id. No "
-    "SQLAlchemy before the first paint: the ORM's services are imported after it, on the "
-    "worker (gui/deferred.py, services/list_reads.py)",
+    "launch": "after the interpreter, Qt (the largest import left) and the window's own "
+    "modules, the library opens, the sidebar is read and the first search lists every "
+    "paper's id. No SQLAlchemy and no httpx before the first paint: the services that use "
+    "them are imported after it, on the worker (gui/deferred.py, services/list_reads.py)",
 }
 # The size the launch budget is set for.
 LAUNCH_SIZE = 100_000

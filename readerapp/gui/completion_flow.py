@@ -26,14 +26,14 @@ from readerapp.gui.i18n import arg
 from readerapp.gui.tasks import ProgressRelay, TaskRunner
 from readerapp.services.changes import Applied
 from readerapp.services.library import Library
-from readerapp.services.online import connection_for
 
 if TYPE_CHECKING:
-    from readerapp.services import completion, triage
+    from readerapp.services import completion, online, triage
     from readerapp.services.completion import Candidate, Completion, CompletionReport
     from readerapp.services.import_session import ImportOutcome
 else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
     completion = deferred("completion")
+    online = deferred("online")  # and httpx with it
     triage = deferred("triage")
 
 Edit = Callable[[Library], Applied]
@@ -123,7 +123,7 @@ class CompletionFlow(QObject):
             return
         titles = {p.id: p.title for p in papers}
         host.work.show_text(self.tr("Looking up %Ln paper(s)…", "", len(papers)))
-        connection = connection_for(host.library(), cancel)
+        connection = online.connection_for(host.library(), cancel)
         self.network.run(
             lambda: completion.look_up_papers(papers, connection, progress=relay),
             lambda found: self._apply(found, titles, quiet),

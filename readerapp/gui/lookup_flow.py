@@ -26,18 +26,17 @@ from readerapp.gui.host import Host
 from readerapp.gui.i18n import arg
 from readerapp.gui.import_flow import ImportFlow
 from readerapp.gui.tasks import ProgressRelay, TaskRunner
-from readerapp.services import online
 from readerapp.services.changes import Changes
 from readerapp.services.library import Library
-from readerapp.services.online import connection_for
 
 if TYPE_CHECKING:
-    from readerapp.services import adding, import_session
+    from readerapp.services import adding, import_session, online
     from readerapp.services.adding import AddPreview, Fetched
     from readerapp.services.import_session import ImportOutcome
 else:  # imported at first use, not at launch: the ORM's services (gui.deferred)
     adding = deferred("adding")
     import_session = deferred("import_session")
+    online = deferred("online")  # and httpx with it
 
 
 class LookupFlow(QObject):
@@ -92,7 +91,7 @@ class LookupFlow(QObject):
             return
         relay = ProgressRelay(dialog)
         relay.progressed.connect(dialog.show_progress)
-        connection = connection_for(host.library(), cancel)
+        connection = online.connection_for(host.library(), cancel)
 
         def fetched(result: Fetched) -> None:
             if cancel.cancelled or not host.is_ready:
@@ -164,7 +163,7 @@ class LookupFlow(QObject):
         relay = host.work.begin(
             arg(self.tr("Fetching Daily Papers of %1…"), day.isoformat()), cancel
         )
-        connection = connection_for(host.library(), cancel)
+        connection = online.connection_for(host.library(), cancel)
 
         def work() -> ParseResult | None:
             try:

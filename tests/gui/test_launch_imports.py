@@ -3,7 +3,7 @@
 Time is the benchmark's to measure (benchmarks/startup_section.py); this proves the structure
 that keeps the launch fast: up to the first paint of the table of a library with queues,
 tags, smart lists, imports and the reading routine's lists, the window loads no SQLAlchemy,
-no ORM service, no format registry and no importer (gui.deferred, services.list_reads).
+no ORM service, no format registry, no importer and no httpx (gui.deferred, services.list_reads).
 After the paint it imports the deferred services on its worker, and an edit works.
 """
 
@@ -127,7 +127,7 @@ def test_the_launch_paints_the_table_before_importing_the_orm(
     assert seen["rows"] == 73 - 2  # the snoozed papers are left out of All papers
     painted = seen["painted"]
     assert "readerapp.services.list_reads" in painted  # the report is of a real launch
-    assert _loaded(painted, "sqlalchemy") == []
+    assert _loaded(painted, "sqlalchemy", "httpx") == []
     assert _loaded(painted, "readerapp.db.models", "readerapp.db.queries") == []
     assert _loaded(painted, "readerapp.formats.registry", "readerapp.services.importing") == []
     for service in ("triage", "overview", "queues", "routine", "editing", "undo", "batches"):

@@ -20,6 +20,7 @@ from readerapp.db.models import (
     RuleHitRow,
     TagRow,
 )
+from readerapp.db.reads import chunks
 from readerapp.services.index_marks import mark_for_index
 
 
@@ -31,42 +32,54 @@ def hits_of_batches(session: Session, batch_ids: Sequence[int]) -> list[int]:
 
 def take_back(session: Session, hit_ids: Sequence[int]) -> list[int]:
     """Untags, unqueues and unstars what these hits did, deletes the hits, and returns the
-    papers that changed."""
+    papers that changed.
+
+    A few statements per tag, queue and chunk of papers, not per hit: an import's --queue and
+    --tag options make two hits per paper, and on a server library each statement is a round
+    trip (undoing an import of 901 papers with both options took over 30 s one hit at a time,
+    against a PostgreSQL server on the same machine)."""
     hits = list(session.scalars(select(RuleHitRow).where(RuleHitRow.id.in_(list(hit_ids)))))
-    changed: set[int] = set()
-    queues_touched: set[int] = set()
+    by_tag: dict[str, set[int]] = {}
+    by_queue: dict[str, set[int]] = {}
+    starred: set[int] = set()
     for hit in hits:
         if hit.tag is not None:
-            tag_id = session.scalar(select(TagRow.id).where(TagRow.name == hit.tag))
-            if tag_id is not None:
-                session.execute(
-                    delete(PaperTagRow).where(
-                        PaperTagRow.tag_id == tag_id, PaperTagRow.paper_id == hit.paper_id
-                    )
-                )
-                if (
-                    session.scalar(
-                        select(PaperTagRow.paper_id).where(PaperTagRow.tag_id == tag_id).limit(1)
-                    )
-                    is None
-                ):
-                    session.execute(delete(TagRow).where(TagRow.id == tag_id))
-                changed.add(hit.paper_id)
+            by_tag.setdefault(hit.tag, set()).add(hit.paper_id)
         if hit.queue is not None:
-            queue_id = session.scalar(select(QueueRow.id).where(QueueRow.name == hit.queue))
-            if queue_id is not None:
-                session.execute(
-                    delete(QueueEntryRow).where(
-                        QueueEntryRow.queue_id == queue_id, QueueEntryRow.paper_id == hit.paper_id
-                    )
-                )
-                queues_touched.add(queue_id)
-                changed.add(hit.paper_id)
+            by_queue.setdefault(hit.queue, set()).add(hit.paper_id)
         if hit.starred:
+            starred.add(hit.paper_id)
+    changed: set[int] = set()
+    queues_touched: set[int] = set()
+    for name, papers in by_tag.items():
+        tag_id = session.scalar(select(TagRow.id).where(TagRow.name == name))
+        if tag_id is None:
+            continue
+        for part in chunks(sorted(papers)):
             session.execute(
-                update(PaperRow).where(PaperRow.id == hit.paper_id).values(starred=False)
+                delete(PaperTagRow).where(
+                    PaperTagRow.tag_id == tag_id, PaperTagRow.paper_id.in_(part)
+                )
             )
-            changed.add(hit.paper_id)
+        left = select(PaperTagRow.paper_id).where(PaperTagRow.tag_id == tag_id).limit(1)
+        if session.scalar(left) is None:
+            session.execute(delete(TagRow).where(TagRow.id == tag_id))
+        changed |= papers
+    for name, papers in by_queue.items():
+        queue_id = session.scalar(select(QueueRow.id).where(QueueRow.name == name))
+        if queue_id is None:
+            continue
+        for part in chunks(sorted(papers)):
+            session.execute(
+                delete(QueueEntryRow).where(
+                    QueueEntryRow.queue_id == queue_id, QueueEntryRow.paper_id.in_(part)
+                )
+            )
+        queues_touched.add(queue_id)
+        changed |= papers
+    for part in chunks(sorted(starred)):
+        session.execute(update(PaperRow).where(PaperRow.id.in_(part)).values(starred=False))
+    changed |= starred
     for queue_id in queues_touched:  # positions stay dense (services.queues)
         entries = session.scalars(
             select(QueueEntryRow)

@@ -520,3 +520,30 @@ def test_a_source_that_cannot_be_imported_says_why_in_kind_and_words(
     assert last is not None and (last.line, last.format_name) == (1, "ris")
     assert last.why.startswith("not RIS: ")
     assert overview.list_batches(library) == []
+
+
+def test_undoing_the_options_takes_a_few_statements_not_one_per_paper(seeded: Library) -> None:
+    """On a server library each statement is a round trip: taking back the queue and tag of
+    901 papers one hit at a time took over 30 s (tests/gui/test_import_preview.py on the
+    PostgreSQL pass)."""
+    from sqlalchemy import Engine, event
+
+    plan = import_session.direct_plan(
+        [ImportSource.from_path(JABREF)], queue="Week 32", tag="to read"
+    )
+    outcome = import_session.run_import(seeded, plan)
+    import_session.index_import(seeded, outcome)
+    assert len(outcome.queued_ids) == len(outcome.tagged_ids) == 901
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(Engine, "before_cursor_execute", count)
+    try:
+        (report,) = import_session.undo_outcome(seeded, outcome)
+    finally:
+        event.remove(Engine, "before_cursor_execute", count)
+    assert (report.removed, report.kept) == (901, [])
+    assert triage.list_tags(seeded) == [] and queues.list_queues(seeded) == []
+    assert len(statements) < 100, f"{len(statements)} statements"

@@ -102,6 +102,15 @@ class ServerDatabases:
         self.urls.append(url)
         return ServerLocation(url)
 
+    def copy_of(self, original: ServerLocation) -> ServerLocation:
+        """A new database holding what `original` holds (CREATE DATABASE ... TEMPLATE: no
+        connection to `original` may be open)."""
+        from tests.pg_cluster import cluster
+
+        url = cluster().create_database(template=original.database)
+        self.urls.append(url)
+        return ServerLocation(url)
+
     def drop_all(self) -> None:
         from tests.pg_cluster import cluster
 
@@ -119,11 +128,21 @@ def server_databases() -> Iterator[ServerDatabases]:
 def new_location(
     request: pytest.FixtureRequest, folder: Path, *, with_library: bool = False
 ) -> LibraryLocation:
-    """A place for a new library in this test's backend: `folder`, or a new database."""
+    """A place for a new library in this test's backend: `folder`, or a new database. From
+    a fixture of a wider scope (a module's library), the database lives as long as it does."""
     if not on_server(request):
         return folder
-    databases: ServerDatabases = request.getfixturevalue("server_databases")
-    return databases.new(with_library=with_library)
+    return scope_databases(request).new(with_library=with_library)
+
+
+def scope_databases(request: pytest.FixtureRequest) -> ServerDatabases:
+    """The databases of the requesting fixture's scope, dropped when that scope ends."""
+    if request.scope == "function":
+        databases: ServerDatabases = request.getfixturevalue("server_databases")
+        return databases
+    databases = ServerDatabases()
+    request.addfinalizer(databases.drop_all)
+    return databases
 
 
 @pytest.fixture(autouse=True)

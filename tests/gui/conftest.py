@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
@@ -16,11 +17,14 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from readerapp.core import paths
+from readerapp.core.location import LibraryLocation, ServerLocation
 from readerapp.gui import i18n
 from readerapp.gui.main_window import MainWindow
 from readerapp.services import importing
 from readerapp.services.library import Library
-from tests.conftest import SEED
+from tests.conftest import SEED, on_server, scope_databases
+from tests.pg_cluster import cluster
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -75,14 +79,15 @@ def release_modifiers(qtbot: QtBot, window: QWidget) -> None:
 
 
 class WindowFactory:
-    """Opens real main windows on a library folder, with settings in a temporary file."""
+    """Opens real main windows on a library (a folder, or with READERAPP_TEST_BACKEND=postgres
+    a server database), with settings in a temporary file."""
 
     def __init__(self, qtbot: QtBot, settings_path: Path) -> None:
         self.qtbot = qtbot
         self.settings_path = settings_path
         self.open_windows: list[MainWindow] = []
 
-    def __call__(self, library_dir: Path, *, wait: bool = True) -> MainWindow:
+    def __call__(self, library_dir: LibraryLocation, *, wait: bool = True) -> MainWindow:
         settings = QSettings(str(self.settings_path), QSettings.Format.IniFormat)
         window = MainWindow(settings)
         self.qtbot.addWidget(window)
@@ -131,9 +136,55 @@ def open_window(qtbot: QtBot, tmp_path: Path) -> Iterator[WindowFactory]:
         factory.close(window)
 
 
+class SeededOriginals:
+    """The seed imported once per test process into a folder and into a server database,
+    each copied for every test that asks: a copy takes milliseconds (a folder) or a fifth of
+    a second of the server's time (CREATE DATABASE ... TEMPLATE), the import half a second
+    of this process's CPU, and some seventy GUI tests start from the seed."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.folder: Path | None = None
+        self.server: ServerLocation | None = None
+        self.server_cache: Path | None = None  # its index, built on this process's "machine"
+
+    def copy(self, request: pytest.FixtureRequest, folder: Path) -> LibraryLocation:
+        """A new library holding the seed, in the test's backend (as new_location picks)."""
+        if not on_server(request):
+            if self.folder is None:
+                self.folder = self._build(self.root / "seeded-library")
+            shutil.copytree(self.folder, folder)
+            return folder
+        if self.server is None or self.server_cache is None:
+            with pytest.MonkeyPatch.context() as env:
+                env.setenv("XDG_CACHE_HOME", str(self.root / "cache"))
+                # The process's own, never a test's: it lives as long as the cluster.
+                made = ServerLocation(cluster().create_library_database())
+                self._build(made)
+                self.server, self.server_cache = made, made.cache_dir()
+        copy = scope_databases(request).copy_of(self.server)
+        # This machine's index of the copy: the original's (the same papers, the same journal).
+        shutil.copytree(self.server_cache, copy.cache_dir())
+        return copy
+
+    @staticmethod
+    def _build(location: LibraryLocation) -> LibraryLocation:
+        with pytest.MonkeyPatch.context() as env:
+            env.delenv(paths.ENGINE_ENV, raising=False)  # the default engine, whatever the test
+            with Library.open(location) as library:
+                assert importing.import_path(library, SEED).added == 73
+        return location
+
+
+@pytest.fixture(scope="session")
+def seeded_originals(tmp_path_factory: pytest.TempPathFactory) -> SeededOriginals:
+    return SeededOriginals(tmp_path_factory.mktemp("seeded-originals"))
+
+
 @pytest.fixture
-def seeded_dir(tmp_path: Path) -> Path:
-    directory = tmp_path / "seeded-library"
-    with Library.open(directory) as library:
-        assert importing.import_path(library, SEED).added == 73
-    return directory
+def seeded_dir(
+    tmp_path: Path, request: pytest.FixtureRequest, seeded_originals: SeededOriginals
+) -> LibraryLocation:
+    """A library holding the seed's 73 papers: a folder, or on the PostgreSQL pass a server
+    database (tests/conftest.py's new_location, as for library_dir)."""
+    return seeded_originals.copy(request, tmp_path / "seeded-library")

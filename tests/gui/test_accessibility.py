@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from readerapp.core.location import LibraryLocation
 from readerapp.gui.main_window import MainWindow
 from tests.gui.conftest import WindowFactory, settle
 from tests.gui.test_export_dialog import open_export
@@ -190,9 +191,9 @@ def test_shift_tab_walks_back_the_same_way(
 
 
 def test_tab_reaches_the_start_page_buttons_of_an_empty_library(
-    qtbot: QtBot, open_window: WindowFactory, tmp_path: Path
+    qtbot: QtBot, open_window: WindowFactory, library_dir: LibraryLocation
 ) -> None:
-    window = open_window(tmp_path / "empty-library")
+    window = open_window(library_dir)
     seen = _tab_walk(qtbot, window, 30)
     assert seen[-1] is window.search_box, [_describe(w) for w in seen]
     assert seen[: len(window.start_page.buttons)] == list(window.start_page.buttons)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QFileOpenEvent, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from readerapp.core.location import LibraryLocation
 from readerapp.gui.app import (
     ICON,
     ICON_16,
@@ -58,18 +59,18 @@ def test_the_app_icon_uses_the_hinted_drawing_at_16_px_only(qapp: QApplication) 
 
 
 def test_files_given_at_launch_are_imported_once_the_library_opens(
-    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+    open_window: WindowFactory, qtbot: QtBot, library_dir: LibraryLocation
 ) -> None:
-    window = open_window(tmp_path / "library", wait=False)
+    window = open_window(library_dir, wait=False)
     import_when_ready(window, [SEED])
     accept_preview(qtbot, window, 73)
     assert window.last_error is None
 
 
 def test_files_the_finder_opens_are_imported_before_and_after_the_library_opens(
-    open_window: WindowFactory, qtbot: QtBot, qapp: QApplication, tmp_path: Path
+    open_window: WindowFactory, qtbot: QtBot, qapp: QApplication, library_dir: LibraryLocation
 ) -> None:
-    window = open_window(tmp_path / "library", wait=False)
+    window = open_window(library_dir, wait=False)
     forwarder = FileOpenForwarder(window)
     qapp.installEventFilter(forwarder)
     try:

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
+from readerapp.core.location import LibraryLocation
 from readerapp.core.records import Note
 from readerapp.gui.detail_pane import _note_title
 from readerapp.services import notes
@@ -68,12 +69,12 @@ def test_the_pane_fits_the_first_launch_window_and_elides_long_entries(
 
 
 def test_a_paper_with_every_kind_of_link_fits_the_pane_width(
-    qtbot: QtBot, open_window: WindowFactory, tmp_path: Path
+    qtbot: QtBot, open_window: WindowFactory, library_dir: LibraryLocation
 ) -> None:
     from readerapp.services import importing, search
     from tests.conftest import DATA
 
-    directory = tmp_path / "library"
+    directory = library_dir
     with Library.open(directory) as library:
         importing.import_path(
             library, DATA / "corpus" / "hf-json" / "sotawhat_hf_daily_papers_30.json"

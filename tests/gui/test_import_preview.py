@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionViewItem, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
+from readerapp.core.location import LibraryLocation
 from readerapp.gui.import_flow import ImportFlow
 from readerapp.gui.import_preview import ImportPreviewDialog
 from readerapp.gui.main_window import MainWindow
@@ -131,9 +132,9 @@ def pause_import(
 
 
 def test_paste_the_seed_dump_then_paste_it_again(
-    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+    open_window: WindowFactory, qtbot: QtBot, library_dir: LibraryLocation
 ) -> None:
-    window = open_window(tmp_path / "library")
+    window = open_window(library_dir)
     text = SEED.read_text(encoding="utf-8")
     dialog = paste(qtbot, window, text)
     assert dialog.table.item(0, 0).text() == "Clipboard"
@@ -225,11 +226,14 @@ def test_cancel_a_large_import_half_way_leaves_the_library_as_it_was(
 
 
 def test_cancel_during_the_second_file_undoes_the_first(
-    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    open_window: WindowFactory,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    library_dir: LibraryLocation,
 ) -> None:
     # Each file is one transaction: the one in progress rolls back, the ones already saved
     # are undone, so the papers, queues and tags are as before.
-    window = open_window(tmp_path / "library")
+    window = open_window(library_dir)
     library = window.library()
     before = snapshot(library)
     saving = pause_import(
@@ -290,9 +294,9 @@ def test_queue_and_tag_options_apply_to_every_imported_paper(
 
 
 def test_undo_import_from_the_summary_removes_the_papers(
-    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+    open_window: WindowFactory, qtbot: QtBot, library_dir: LibraryLocation
 ) -> None:
-    window = open_window(tmp_path / "library")
+    window = open_window(library_dir)
     before = snapshot(window.library())
     with qtbot.waitSignal(window.import_flow.indexed, timeout=60000):
         accept(qtbot, window, paste(qtbot, window, SEED.read_text(encoding="utf-8")))
@@ -314,9 +318,9 @@ def test_undo_import_from_the_summary_removes_the_papers(
 
 
 def test_ctrl_z_undoes_an_import_like_any_edit(
-    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+    open_window: WindowFactory, qtbot: QtBot, library_dir: LibraryLocation
 ) -> None:
-    window = open_window(tmp_path / "library")
+    window = open_window(library_dir)
     with qtbot.waitSignal(window.import_flow.indexed, timeout=60000):
         accept(qtbot, window, paste(qtbot, window, SEED.read_text(encoding="utf-8")))
     assert window.act_undo.text().replace("&", "") == "Undo Import from the clipboard"
@@ -337,9 +341,9 @@ def test_ctrl_z_undoes_an_import_like_any_edit(
 
 
 def test_the_summary_undoes_an_import_that_later_edits_followed(
-    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+    open_window: WindowFactory, qtbot: QtBot, library_dir: LibraryLocation
 ) -> None:
-    window = open_window(tmp_path / "library")
+    window = open_window(library_dir)
     with qtbot.waitSignal(window.import_flow.indexed, timeout=60000):
         accept(qtbot, window, paste(qtbot, window, SEED.read_text(encoding="utf-8")))
     first = window.model.id_at(0)
@@ -398,10 +402,10 @@ def test_the_preview_lists_skipped_entries_and_a_changed_format_reruns_it(
 
 
 def test_a_merge_shows_which_fields_it_fills(
-    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+    open_window: WindowFactory, qtbot: QtBot, library_dir: LibraryLocation
 ) -> None:
     # A reading list of bare arXiv ids, then the HF feed that has two of them in full.
-    directory = tmp_path / "library"
+    directory = library_dir
     with Library.open(directory) as library:
         assert importing.import_path(library, DATA / "arxiv_ids.txt").added == 8
     window = open_window(directory)
@@ -420,13 +424,16 @@ def test_a_merge_shows_which_fields_it_fills(
 
 
 def test_dropped_files_and_file_import_open_the_preview_too(
-    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    open_window: WindowFactory,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    library_dir: LibraryLocation,
 ) -> None:
     from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDropEvent
     from PySide6.QtWidgets import QFileDialog
 
-    window = open_window(tmp_path / "library")
+    window = open_window(library_dir)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(SEED)), QUrl.fromLocalFile(str(JABREF))])
     drop = QDropEvent(
@@ -568,9 +575,9 @@ def click_check_box(qtbot: QtBot, view: QTableView, row: int) -> None:
 
 
 def test_the_preview_lists_the_new_papers_and_imports_only_the_checked_ones(
-    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path, qtmodeltester: Any
+    open_window: WindowFactory, qtbot: QtBot, qtmodeltester: Any, library_dir: LibraryLocation
 ) -> None:
-    window = open_window(tmp_path / "library")
+    window = open_window(library_dir)
     before = snapshot(window.library())
     dialog = paste(qtbot, window, SEED.read_text(encoding="utf-8"))
     pane, model, view = dialog.new_pane, dialog.new_pane.model, dialog.new_pane.view
@@ -630,9 +637,9 @@ def test_the_preview_lists_the_new_papers_and_imports_only_the_checked_ones(
 
 
 def test_a_paper_left_out_of_the_library_list_is_neither_merged_nor_queued(
-    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+    open_window: WindowFactory, qtbot: QtBot, library_dir: LibraryLocation
 ) -> None:
-    directory = tmp_path / "library"
+    directory = library_dir
     with Library.open(directory) as library:
         assert importing.import_path(library, DATA / "arxiv_ids.txt").added == 8
     window = open_window(directory)
@@ -666,7 +673,7 @@ def test_a_paper_left_out_of_the_library_list_is_neither_merged_nor_queued(
 
 
 def test_twenty_thousand_new_papers_are_one_view_and_stay_responsive(
-    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path, library_dir: LibraryLocation
 ) -> None:
     dump = tmp_path / "large.json"
     dump.write_text(
@@ -684,7 +691,7 @@ def test_twenty_thousand_new_papers_are_one_view_and_stay_responsive(
         ),
         encoding="utf-8",
     )
-    window = open_window(tmp_path / "library")
+    window = open_window(library_dir)
     dialog = open_preview(qtbot, window, lambda: window.import_flow.import_paths([dump]))
     pane, model, view = dialog.new_pane, dialog.new_pane.model, dialog.new_pane.view
     assert model.rowCount() == 20000 and view.model() is model

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from pytestqt.qtbot import QtBot
 
+from readerapp.core.location import LibraryLocation
 from readerapp.gui.import_preview import ImportPreviewDialog
 from readerapp.gui.theme import MIN_CONTRAST, contrast_ratio, readable_on, relative_luminance
 from tests.conftest import SEED
@@ -38,9 +39,9 @@ def test_relative_luminance_and_contrast_follow_wcag() -> None:
 
 
 def test_two_long_paths_keep_the_preview_narrower_than_a_small_screen(
-    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path, library_dir: LibraryLocation
 ) -> None:
-    window = open_window(tmp_path / "library")
+    window = open_window(library_dir)
     folder = tmp_path / ("reading-group-material-for-the-autumn-term-" * 3) / ("week-32-" * 8)
     folder.mkdir(parents=True)
     text = SEED.read_text(encoding="utf-8")
@@ -62,9 +63,9 @@ def test_two_long_paths_keep_the_preview_narrower_than_a_small_screen(
 
 
 def test_an_unrecognised_paste_is_explained_in_the_windows_words(
-    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+    open_window: WindowFactory, qtbot: QtBot, library_dir: LibraryLocation
 ) -> None:
-    window = open_window(tmp_path / "library")
+    window = open_window(library_dir)
     dialog = paste(qtbot, window, NOT_A_DUMP)
     text = dialog.error_label.text()
     assert dialog.error_label.isVisible()
@@ -89,9 +90,9 @@ def test_an_unrecognised_paste_is_explained_in_the_windows_words(
 
 
 def test_a_folder_a_binary_file_and_a_missing_file_get_a_plain_reason_and_no_format(
-    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path
+    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path, library_dir: LibraryLocation
 ) -> None:
-    window = open_window(tmp_path / "library")
+    window = open_window(library_dir)
     folder = tmp_path / "papers.bib"
     folder.mkdir()
     binary = tmp_path / "paper.pdf"
@@ -174,9 +175,9 @@ def _rendered_contrast(dialog: ImportPreviewDialog) -> tuple[QColor, float]:
 
 @pytest.mark.parametrize("scheme", ["default", "light", "dark"])
 def test_the_error_text_is_readable_on_the_palette(
-    open_window: WindowFactory, qtbot: QtBot, tmp_path: Path, scheme: str
+    open_window: WindowFactory, qtbot: QtBot, scheme: str, library_dir: LibraryLocation
 ) -> None:
-    window = open_window(tmp_path / "library")
+    window = open_window(library_dir)
     dialog = paste(qtbot, window, NOT_A_DUMP)
     palette = {"default": QGuiApplication.palette(), "light": _light_palette()}.get(
         scheme, _dark_palette()

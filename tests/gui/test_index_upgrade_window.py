@@ -7,15 +7,16 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from readerapp.core import paths
+from readerapp.core.location import LibraryLocation, local_dir
 from tests.gui.conftest import WindowFactory
 from tests.services.test_index_upgrade import _make_it_older
 
 
 def test_the_window_shows_the_index_being_updated(
-    qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path, tmp_path: Path
+    qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path, library_dir: LibraryLocation
 ) -> None:
-    window = open_window(tmp_path / "empty-library")
-    _make_it_older(paths.index_dir(seeded_dir))
+    window = open_window(library_dir)
+    _make_it_older(paths.index_dir(local_dir(seeded_dir)))
     shown: list[str] = []
     show = window.work.show_progress
     window.work.show_progress = lambda done, total, message: (  # type: ignore[method-assign]

@@ -5,7 +5,6 @@ the network never holds up the library worker."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +16,7 @@ from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 from werkzeug import Request, Response
 
+from readerapp.core.location import LibraryLocation
 from readerapp.core.settings import Settings, save_settings
 from readerapp.gui.add_by_id_dialog import AddByIdDialog
 from readerapp.gui.completion_summary import CompletionSummaryDialog
@@ -30,6 +30,7 @@ from readerapp.services.library import Library
 from tests.conftest import SEED
 from tests.fakes import FakeClock
 from tests.gui.conftest import WindowFactory, on_worker, settle
+from tests.plain_db import plain_db
 from tests.scholarly_server import KnownPaper, ScholarlyWeb, _AnyPath
 from tests.user_rows import user_rows
 
@@ -46,8 +47,8 @@ LOOSE = "Enhancing Neural Subset Selection"
 LOOSE_ARXIV = "2402.03139"
 
 
-def _title(db: Path, fragment: str) -> tuple[int, str]:
-    with sqlite3.connect(db) as conn:
+def _title(db: Library | LibraryLocation, fragment: str) -> tuple[int, str]:
+    with plain_db(db) as conn:
         row = conn.execute(
             "SELECT id, title FROM papers WHERE title LIKE ?", (f"{fragment}%",)
         ).fetchone()
@@ -55,7 +56,7 @@ def _title(db: Path, fragment: str) -> tuple[int, str]:
     return int(row[0]), str(row[1])
 
 
-def teach(web: ScholarlyWeb, db: Path) -> tuple[dict[int, str], int]:
+def teach(web: ScholarlyWeb, db: Library | LibraryLocation) -> tuple[dict[int, str], int]:
     """The known papers (id -> arXiv id) and the loose one's id."""
     ids = {}
     for fragment, (arxiv_id, authors, date) in KNOWN.items():
@@ -109,9 +110,12 @@ def run_completion(
 
 
 def test_add_by_identifier_previews_imports_one_batch_and_undoes(
-    qtbot: QtBot, open_window: WindowFactory, tmp_path: Path, scholarly_web: ScholarlyWeb
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    scholarly_web: ScholarlyWeb,
+    library_dir: LibraryLocation,
 ) -> None:
-    window = open_window(tmp_path / "lib")
+    window = open_window(library_dir)
     with qtbot.waitSignal(window.lookups.add_dialog_opened) as opened:
         qtbot.keyClick(
             window,
@@ -161,11 +165,13 @@ def test_add_by_identifier_previews_imports_one_batch_and_undoes(
 
 
 def test_complete_details_fills_lists_the_candidate_applies_it_and_undo_restores(
-    qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path, scholarly_web: ScholarlyWeb
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    seeded_dir: LibraryLocation,
+    scholarly_web: ScholarlyWeb,
 ) -> None:
-    db = seeded_dir / "library.sqlite"
-    taught, loose_id = teach(scholarly_web, db)
-    before = user_rows(db)
+    taught, loose_id = teach(scholarly_web, seeded_dir)
+    before = user_rows(seeded_dir)
     window = open_window(seeded_dir)
     flow = window.lookups.completion
     select(window, [*taught, loose_id])
@@ -182,7 +188,7 @@ def test_complete_details_fills_lists_the_candidate_applies_it_and_undo_restores
     assert dialog.candidates.topLevelItemCount() == 1  # one paper with candidates
     group = dialog.candidates.topLevelItem(0)
     assert group is not None and group.childCount() == 1
-    assert group.text(0) == "Your paper: " + _title(db, LOOSE)[1]
+    assert group.text(0) == "Your paper: " + _title(seeded_dir, LOOSE)[1]
     row = group.child(0)
     assert row.text(0).endswith("Efficiently") and row.text(2) == "2024"
     assert row.text(3) == f"arXiv:{LOOSE_ARXIV}" and row.text(4) == "Hugging Face"
@@ -203,16 +209,19 @@ def test_complete_details_fills_lists_the_candidate_applies_it_and_undo_restores
     assert window.undo_stack.undoText() == "Complete details"
     window.act_undo.trigger()
     settle(qtbot, window)
-    assert user_rows(db) == before
+    assert user_rows(seeded_dir) == before
     window.act_redo.trigger()  # redo applies the same records again
     settle(qtbot, window)
     assert all(arxiv_id(window, pid) == known for pid, known in taught.items())
 
 
 def test_complete_details_without_a_selection_takes_the_list_papers_that_miss_details(
-    qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path, scholarly_web: ScholarlyWeb
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    seeded_dir: LibraryLocation,
+    scholarly_web: ScholarlyWeb,
 ) -> None:
-    taught, _loose = teach(scholarly_web, seeded_dir / "library.sqlite")
+    taught, _loose = teach(scholarly_web, seeded_dir)
     window = open_window(seeded_dir)
     window.search_box.setText("transformer")  # the list shown: a search's papers
     settle(qtbot, window)
@@ -229,9 +238,12 @@ def test_complete_details_without_a_selection_takes_the_list_papers_that_miss_de
 
 
 def test_cancel_half_way_keeps_what_was_found(
-    qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path, scholarly_web: ScholarlyWeb
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    seeded_dir: LibraryLocation,
+    scholarly_web: ScholarlyWeb,
 ) -> None:
-    taught, _loose = teach(scholarly_web, seeded_dir / "library.sqlite")
+    taught, _loose = teach(scholarly_web, seeded_dir)
     window = open_window(seeded_dir)
     flow = window.lookups.completion
     searches: list[str] = []
@@ -253,13 +265,15 @@ def test_cancel_half_way_keeps_what_was_found(
 
 
 def test_with_the_server_stopped_one_message_and_nothing_changes(
-    qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    seeded_dir: LibraryLocation,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(online, "CLOCK", FakeClock())  # the sources point at a dead port
-    db = seeded_dir / "library.sqlite"
-    before = user_rows(db)
+    before = user_rows(seeded_dir)
     window = open_window(seeded_dir)
-    pid, _ = _title(db, "SwinFace")
+    pid, _ = _title(seeded_dir, "SwinFace")
     select(window, [pid])
     assert run_completion(qtbot, window, window.lookups.complete_details) is None
     assert window.last_error is not None
@@ -267,13 +281,16 @@ def test_with_the_server_stopped_one_message_and_nothing_changes(
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert len(boxes) == 1 and boxes[0].text() == window.last_error
     assert window.lookups.completion.summary is None
-    assert user_rows(db) == before
+    assert user_rows(seeded_dir) == before
 
 
 def test_the_look_up_does_not_hold_up_the_library_worker(
-    qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path, scholarly_web: ScholarlyWeb
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    seeded_dir: LibraryLocation,
+    scholarly_web: ScholarlyWeb,
 ) -> None:
-    taught, _loose = teach(scholarly_web, seeded_dir / "library.sqlite")
+    taught, _loose = teach(scholarly_web, seeded_dir)
     window = open_window(seeded_dir)
     entered, release = threading.Event(), threading.Event()
 
@@ -306,9 +323,12 @@ def test_the_look_up_does_not_hold_up_the_library_worker(
 
 
 def test_fetch_daily_papers_of_a_picked_day_imports_and_undoes(
-    qtbot: QtBot, open_window: WindowFactory, tmp_path: Path, scholarly_web: ScholarlyWeb
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    scholarly_web: ScholarlyWeb,
+    library_dir: LibraryLocation,
 ) -> None:
-    window = open_window(tmp_path / "lib")
+    window = open_window(library_dir)
     with qtbot.waitSignal(window.lookups.daily_dialog_opened) as opened:
         window.menu_actions.fetch_daily.trigger()
     dialog = opened.args[0]
@@ -340,9 +360,12 @@ def test_fetch_daily_papers_of_a_picked_day_imports_and_undoes(
 
 
 def test_a_day_without_a_list_says_so(
-    qtbot: QtBot, open_window: WindowFactory, tmp_path: Path, scholarly_web: ScholarlyWeb
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    scholarly_web: ScholarlyWeb,
+    library_dir: LibraryLocation,
 ) -> None:
-    window = open_window(tmp_path / "lib")
+    window = open_window(library_dir)
     with qtbot.waitSignal(window.lookups.daily_dialog_opened) as opened:
         window.lookups.fetch_daily()
     dialog = opened.args[0]
@@ -365,17 +388,21 @@ def _import_seed(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_new_imports_are_completed_in_the_background_when_asked(
-    qtbot: QtBot, open_window: WindowFactory, tmp_path: Path, scholarly_web: ScholarlyWeb
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    tmp_path: Path,
+    scholarly_web: ScholarlyWeb,
+    library_dir: LibraryLocation,
 ) -> None:
     save_settings(Settings(complete_new_imports=True))
-    window = open_window(tmp_path / "lib")
+    window = open_window(library_dir)
     flow = window.lookups.completion
     # Teach the server the seed's titles as an import will store them.
     with Library.open(tmp_path / "scratch") as scratch:
         from readerapp.services import importing
 
         importing.import_path(scratch, SEED)
-        taught, _loose = teach(scholarly_web, scratch.db_path)
+        taught, _loose = teach(scholarly_web, scratch)
     with qtbot.waitSignal(flow.summary_opened, timeout=120000) as opened:
         report = run_completion(qtbot, window, lambda: _import_seed(qtbot, window))
     assert report is not None and len(report.filled) == len(taught)
@@ -386,12 +413,12 @@ def test_new_imports_are_completed_in_the_background_when_asked(
 def test_automatic_completion_offline_is_one_status_line(
     qtbot: QtBot,
     open_window: WindowFactory,
-    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    library_dir: LibraryLocation,
 ) -> None:
     monkeypatch.setattr(online, "CLOCK", FakeClock())  # the sources point at a dead port
     save_settings(Settings(complete_new_imports=True))
-    window = open_window(tmp_path / "lib")
+    window = open_window(library_dir)
     assert run_completion(qtbot, window, lambda: _import_seed(qtbot, window)) is None
     message = window.statusBar().currentMessage()
     assert message.startswith("Could not complete the new papers: Hugging Face: could not")
@@ -403,9 +430,9 @@ def test_automatic_completion_offline_is_one_status_line(
 
 
 def test_the_new_actions_have_keys_listed_in_the_shortcuts_dialog(
-    qtbot: QtBot, open_window: WindowFactory, tmp_path: Path
+    qtbot: QtBot, open_window: WindowFactory, library_dir: LibraryLocation
 ) -> None:
-    window = open_window(tmp_path / "lib")
+    window = open_window(library_dir)
     dialog = ShortcutsDialog(window.menu_actions.all, window)
     qtbot.addWidget(dialog)
     table = dialog.table

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from readerapp.core.location import LibraryLocation
 from readerapp.gui.dialogs import PickDialog
 from readerapp.gui.paper_model import COLUMN, encode_ids
 from readerapp.gui.sidebar import ListRef
@@ -277,8 +278,10 @@ def test_read_next_then_create_rename_and_delete_queues_from_the_window(
     assert "Group B" in [q.name for q in queues.list_queues(window.library())]
 
 
-def test_empty_library_shows_the_start_page(open_window: WindowFactory, tmp_path: Path) -> None:
-    window = open_window(tmp_path / "empty")
+def test_empty_library_shows_the_start_page(
+    open_window: WindowFactory, library_dir: LibraryLocation
+) -> None:
+    window = open_window(library_dir)
     assert window.search_panel.center.currentWidget() is window.start_page
 
 
@@ -397,11 +400,11 @@ def test_a_write_from_the_gui_thread_fails_and_the_window_writes_on_its_worker(
 
 
 def test_the_detail_pane_and_counts_follow_what_the_table_shows(
-    open_window: WindowFactory, tmp_path: Path, qtbot: QtBot
+    open_window: WindowFactory, qtbot: QtBot, library_dir: LibraryLocation
 ) -> None:
     from readerapp.services import importing
 
-    window = open_window(tmp_path / "library")
+    window = open_window(library_dir)
     assert window.detail.placeholder.text() == "No papers here."
     # The first import: the message does not stay beside 73 papers.
     report = on_worker(window, lambda lib: importing.import_path(lib, SEED))

@@ -50,7 +50,7 @@ def test_an_attached_pdf_shows_in_the_column_and_its_phrase_with_a_snippet(
     assert window.model.data(window.model.index(3, COLUMN["pdf"])) == "PDF"
     assert window.model.data(window.model.index(4, COLUMN["pdf"])) == ""
     assert "attached to paper" in window.statusBar().currentMessage()
-    stored = seeded_dir / result.file.path
+    stored = result.file.location(window.library().directory)  # a server library's: cached
     window.undo_stack.undo()  # Ctrl+Z takes the copy back, redo copies it again
     settle(qtbot, window)
     assert not stored.exists()
@@ -115,7 +115,7 @@ def test_o_opens_the_kept_pdf_else_the_link(
     settle(qtbot, window)
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=10000)
     assert opened[0].isLocalFile()
-    assert opened[0].toLocalFile() == str(seeded_dir / "files" / f"{pid}-p.pdf")
+    assert opened[0].toLocalFile() == str(window.library().directory / "files" / f"{pid}-p.pdf")
     other = window.model.id_at(1)
     link = "https://example.org/paper.pdf"
     on_worker(window, lambda lib: editing.edit_paper(lib, other, pdf_url=link))
@@ -219,7 +219,7 @@ def test_deleting_a_paper_with_a_pdf_asks_what_to_do_with_it(
     pid = window.model.id_at(0)
     result = _attach(qtbot, window, pid, pdf_samples.paper_pdf(tmp_path / "p.pdf", PHRASE))
     assert isinstance(result, Attached)
-    stored = seeded_dir / result.file.path
+    stored = result.file.location(window.library().directory)  # a server library's: cached
     asked: list[str] = []
 
     def answer() -> None:

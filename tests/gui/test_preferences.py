@@ -10,11 +10,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from readerapp.core.location import LibraryLocation, local_dir
 from readerapp.gui.preferences import DISMISSED_KEY, PreferencesDialog
 from readerapp.services import importing, search
 from readerapp.services import library as library_service
 from readerapp.services.library import Library
-from tests.conftest import SEED
+from tests.conftest import SEED, new_location
 from tests.gui.conftest import WindowFactory, settle
 
 
@@ -95,6 +96,7 @@ def test_dismissed_suggestion_stays_dismissed_for_that_library(
     seeded_dir: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
 ) -> None:
     monkeypatch.setattr(library_service, "WHOOSH_COMFORT_LIMIT", 50)
     window = open_window(seeded_dir)
@@ -105,13 +107,15 @@ def test_dismissed_suggestion_stays_dismissed_for_that_library(
     assert window.library().engine == "whoosh"
     open_window.close(window)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    assert str(seeded_dir.resolve()) in str(settings.value(DISMISSED_KEY))
+    # Dismissed for this library's folder on this machine (a server library's cache folder).
+    assert str(local_dir(seeded_dir).resolve()) in str(settings.value(DISMISSED_KEY))
     again = open_window(seeded_dir)  # same settings file: a later start of the app
     settle(qtbot, again)
     again.refresh_sidebar()
     settle(qtbot, again)
     assert not again.engines.bar.isVisible()
-    other = tmp_path / "other-library"  # another library still gets its suggestion
+    # another library still gets its suggestion
+    other = new_location(request, tmp_path / "other-library", with_library=True)
     with Library.open(other) as library:
         importing.import_path(library, SEED)
     again.open_library(other)
@@ -119,9 +123,9 @@ def test_dismissed_suggestion_stays_dismissed_for_that_library(
 
 
 def test_search_says_results_may_be_incomplete_while_indexing(
-    qtbot: QtBot, open_window: WindowFactory, tmp_path: Path
+    qtbot: QtBot, open_window: WindowFactory, library_dir: LibraryLocation
 ) -> None:
-    directory = tmp_path / "lib"
+    directory = library_dir
     Library.open(directory).close()
     window = open_window(directory)
     library = window.library()

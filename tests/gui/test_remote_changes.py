@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from readerapp.core import paths
+from readerapp.core.location import ServerLocation
 from readerapp.core.settings import MEMBER_ENV
 from readerapp.gui.main_window import MainWindow
 from readerapp.services import notes, triage
@@ -58,7 +59,11 @@ def test_a_star_from_the_command_line_arrives_in_the_open_window(
         timeout=ARRIVAL_MS,
     )
     qtbot.waitUntil(lambda: _summary_starred(window, paper_id), timeout=ARRIVAL_MS)
-    assert window.statusBar().currentMessage() == "1 paper changed in another readerapp (by ben)"
+    # Another process on this machine, or another machine sharing a server library.
+    elsewhere = (
+        "on another machine" if isinstance(seeded_dir, ServerLocation) else "in another readerapp"
+    )
+    assert window.statusBar().currentMessage() == f"1 paper changed {elsewhere} (by ben)"
 
 
 def test_a_note_being_typed_survives_a_remote_save_and_both_are_kept(

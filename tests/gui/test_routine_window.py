@@ -13,19 +13,20 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from readerapp.core.location import LibraryLocation
 from readerapp.gui import routine_actions, rules_dialog
 from readerapp.gui.main_window import MainWindow
 from readerapp.services import days, importing, queues, routine, search, triage
 from readerapp.services.library import Library
 from readerapp.services.listing import ListRef
-from tests.conftest import SEED
+from tests.conftest import SEED, new_location
 from tests.gui.conftest import WindowFactory, on_worker, settle
 from tests.gui.test_sidebar import section
 
 
 @pytest.fixture
-def inbox_dir(tmp_path: Path) -> Path:
-    directory = tmp_path / "inbox-library"
+def inbox_dir(tmp_path: Path, request: pytest.FixtureRequest) -> LibraryLocation:
+    directory = new_location(request, tmp_path / "inbox-library", with_library=True)
     with Library.open(directory) as library:
         importing.import_path(library, SEED)
     return directory

@@ -10,12 +10,13 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from readerapp.core.location import LibraryLocation
 from readerapp.gui import main_window
 from readerapp.gui.main_window import MainWindow
 from readerapp.gui.sidebar import ListRef
 from readerapp.services import importing, overview, search, triage
 from readerapp.services.library import Library
-from tests.conftest import CORPUS, SEED, paper_id_by_title
+from tests.conftest import CORPUS, SEED, new_location, paper_id_by_title
 from tests.gui.conftest import WindowFactory, settle
 
 OTHER_FILE = CORPUS / "bibtex" / "bbt-97_jabref210_groups_preamble.bib"
@@ -103,9 +104,9 @@ def answer_input(monkeypatch: pytest.MonkeyPatch, text: str) -> list[str]:
 
 
 @pytest.fixture
-def tagged_dir(tmp_path: Path) -> tuple[Path, list[int]]:
+def tagged_dir(tmp_path: Path, request: pytest.FixtureRequest) -> tuple[LibraryLocation, list[int]]:
     """A library with two papers tagged quokka, one of them also Numbat."""
-    directory = tmp_path / "tagged"
+    directory = new_location(request, tmp_path / "tagged", with_library=True)
     with Library.open(directory) as library:
         importing.import_path(library, SEED)
         a = paper_id_by_title(library, "SwinFace")
@@ -117,9 +118,9 @@ def tagged_dir(tmp_path: Path) -> tuple[Path, list[int]]:
 
 
 def test_library_lists_every_status_with_its_count(
-    open_window: WindowFactory, tmp_path: Path, qtbot: QtBot
+    open_window: WindowFactory, qtbot: QtBot, library_dir: LibraryLocation
 ) -> None:
-    directory = tmp_path / "statuses"
+    directory = library_dir
     with Library.open(directory) as library:
         importing.import_path(library, SEED)
         ids = search.search_ids(library, "")
@@ -249,9 +250,12 @@ def test_delete_a_tag_from_the_sidebar_then_undo(
 
 
 def test_undo_an_older_import_from_the_sidebar(
-    open_window: WindowFactory, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    open_window: WindowFactory,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    library_dir: LibraryLocation,
 ) -> None:
-    directory = tmp_path / "two-imports"
+    directory = library_dir
     with Library.open(directory) as library:
         importing.import_path(library, SEED)
         later = importing.import_path(library, OTHER_FILE).added

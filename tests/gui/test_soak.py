@@ -19,18 +19,21 @@ import random
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
 from pytestqt.qtbot import QtBot
 
 from benchmarks.generate import generate
+from readerapp.core.location import LibraryLocation
 from readerapp.core.records import STATUSES
 from readerapp.gui.export_dialog import ExportDialog
 from readerapp.gui.main_window import MainWindow
 from readerapp.services import importing, queues
 from readerapp.services.library import Library
 from readerapp.services.listing import ListRef
+from tests.conftest import new_location
 from tests.gui.conftest import WindowFactory, settle
 from tests.gui.test_import_preview import accept, open_preview
 
@@ -202,25 +205,42 @@ class Session:
         ]
 
 
+class SoakLibrary(NamedTuple):
+    location: LibraryLocation  # a folder, or on the PostgreSQL pass a server database
+    cache: Path  # the cache folder it was built with (a server library's index is there)
+    words: list[str]
+    extra: Path  # another dump to import during the session
+
+
 @pytest.fixture(scope="module")
-def soak_library(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], Path]:
+def soak_library(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> SoakLibrary:
     generated = generate(PAPERS)
     folder = tmp_path_factory.mktemp("soak")
-    with Library.open(folder / "library") as library:
-        report = importing.import_text(library, generated.dump, "soak-library.json")
-        assert report.added == PAPERS
+    location = new_location(request, folder / "library", with_library=True)
+    with pytest.MonkeyPatch.context() as env:
+        # Built before any test's own environment exists: its cache folder is the module's.
+        env.setenv("XDG_CACHE_HOME", str(folder / "cache"))
+        with Library.open(location) as library:
+            report = importing.import_text(library, generated.dump, "soak-library.json")
+            assert report.added == PAPERS
     extra = folder / "another-daily-dump.json"
     more = generate(40, seed=99)
     extra.write_text(more.dump, encoding="utf-8")
     words = [w for w, _ in generated.vocabulary[200:1200] if w.isalpha()]
-    return folder / "library", words, extra
+    return SoakLibrary(location, folder / "cache", words, extra)
 
 
 def test_a_long_session_stays_well(
-    qtbot: QtBot, open_window: WindowFactory, soak_library: tuple[Path, list[str], Path]
+    qtbot: QtBot,
+    open_window: WindowFactory,
+    soak_library: SoakLibrary,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    directory, words, extra = soak_library
-    window = open_window(directory)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(soak_library.cache))  # the index built with it
+    words, extra = soak_library.words, soak_library.extra
+    window = open_window(soak_library.location)
     session = Session(qtbot, window, words, extra)
     actions, weights = zip(*session.actions(), strict=True)
     watch = StallWatch()

@@ -3,20 +3,19 @@ sample to try."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from pytestqt.qtbot import QtBot
 
+from readerapp.core.location import LibraryLocation
 from tests.gui.conftest import WindowFactory, settle
 from tests.gui.test_import_preview import accept, open_preview
 
 
 @pytest.mark.parametrize("size", [(1024, 700), (1280, 800), (1920, 1080)])
 def test_the_whole_welcome_can_be_read(
-    qtbot: QtBot, open_window: WindowFactory, tmp_path: Path, size: tuple[int, int]
+    qtbot: QtBot, open_window: WindowFactory, size: tuple[int, int], library_dir: LibraryLocation
 ) -> None:
-    window = open_window(tmp_path / "empty")
+    window = open_window(library_dir)
     window.resize(*size)
     qtbot.waitUntil(lambda: window.width() == size[0])
     page = window.start_page
@@ -35,9 +34,9 @@ def test_the_whole_welcome_can_be_read(
 
 
 def test_try_the_sample_papers_previews_then_imports_them(
-    qtbot: QtBot, open_window: WindowFactory, tmp_path: Path
+    qtbot: QtBot, open_window: WindowFactory, library_dir: LibraryLocation
 ) -> None:
-    window = open_window(tmp_path / "empty")
+    window = open_window(library_dir)
     dialog = open_preview(qtbot, window, window.start_page.sample_button.click)
     outcome = accept(qtbot, window, dialog)
     assert sum(r.added for r in outcome.reports) == 12

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView, QWidget
 
 from readerapp.core.errors import Cancelled, ReaderappError
@@ -139,22 +139,6 @@ class PdfActions(QObject):
                     self.attach(paper_id, path)
                 return True
         return False
-
-    # -- opening
-
-    def open_current(self) -> bool:
-        """Opens the current paper's kept PDF; False when it has none on disk."""
-        pid = self.host.current_id()
-        if pid is None:
-            return False
-        self.host.ops.call(lambda lib: paper_files.local_pdf(lib, pid), self._open_file)
-        return True
-
-    def _open_file(self, path: Path | None) -> None:
-        if path is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            self.host.work.message(
-                arg(self.tr("No viewer could be started for %1"), str(path)), 8000
-            )
 
     # -- the detail pane's PDF part
 

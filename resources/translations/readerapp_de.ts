@@ -1731,10 +1731,6 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <translation>PDF anhängen</translation>
     </message>
     <message>
-        <source>No viewer could be started for %1</source>
-        <translation>Für %1 konnte kein Anzeigeprogramm gestartet werden</translation>
-    </message>
-    <message>
         <source>PDFs are already being downloaded; wait or cancel it.</source>
         <translation>Es werden bereits PDFs heruntergeladen; warten Sie oder brechen Sie ab.</translation>
     </message>

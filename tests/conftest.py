@@ -125,6 +125,39 @@ def server_databases() -> Iterator[ServerDatabases]:
     made.drop_all()
 
 
+class Machines:
+    """One server library opened as several machines: machine("ana") opens it with ana's
+    own cache folder (search index and journal cursor) and member name."""
+
+    def __init__(self, location: ServerLocation, cache_root: Path, monkeypatch: pytest.MonkeyPatch):
+        self.location = location
+        self.url = location.url
+        self._cache_root = cache_root
+        self._monkeypatch = monkeypatch
+        self.opened: list[Library] = []
+
+    def __call__(self, name: str) -> Library:
+        self._monkeypatch.setenv("XDG_CACHE_HOME", str(self._cache_root / f"cache-{name}"))
+        library = Library.open(self.location)
+        library.member = name
+        self.opened.append(library)
+        return library
+
+    def close_all(self) -> None:
+        for library in self.opened:
+            library.close()
+
+
+@pytest.fixture
+def machine(
+    server_databases: ServerDatabases, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Machines]:
+    """A server database holding an empty library, to open as machines ana, ben, ..."""
+    made = Machines(server_databases.new(with_library=True), tmp_path, monkeypatch)
+    yield made
+    made.close_all()
+
+
 def new_location(
     request: pytest.FixtureRequest, folder: Path, *, with_library: bool = False
 ) -> LibraryLocation:

@@ -9,7 +9,6 @@ database of the test server (tests/pg_cluster.py); test_two_clients runs real pr
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,35 +20,12 @@ from readerapp.core.progress import CancelToken
 from readerapp.db import journal
 from readerapp.services import catch_up, notes, search, triage
 from readerapp.services.library import Library
-from tests.conftest import ServerDatabases
+from tests.conftest import Machines
 from tests.routine_helpers import import_titles
 
 pytestmark = pytest.mark.own_backends  # makes its own server databases
 
 TITLES = ("Attention Revisited", "Sparse Mixtures", "Tiny Recurrent Nets", "Long Context")
-
-Machine = Callable[[str], Library]
-
-
-@pytest.fixture
-def machine(
-    server_databases: ServerDatabases, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Machine]:
-    """machine("a") opens the test's server library as machine "a": its own cache folder
-    (index and cursor), its own member name."""
-    location = server_databases.new(with_library=True)
-    opened: list[Library] = []
-
-    def open_as(name: str) -> Library:
-        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / f"cache-{name}"))
-        library = Library.open(location)
-        library.member = name
-        opened.append(library)
-        return library
-
-    yield open_as
-    for library in opened:
-        library.close()
 
 
 def _titles(library: Library, query: str) -> set[str]:
@@ -66,7 +42,7 @@ def _top(library: Library) -> int:
 
 
 def test_each_machine_has_its_own_index_and_catches_up_from_the_journal(
-    machine: Machine,
+    machine: Machines,
 ) -> None:
     a = machine("a")
     import_titles(a, *TITLES[:2])
@@ -89,7 +65,7 @@ def test_each_machine_has_its_own_index_and_catches_up_from_the_journal(
 
 
 def test_changes_the_index_does_not_hold_move_the_cursor_without_indexing(
-    machine: Machine,
+    machine: Machines,
 ) -> None:
     a = machine("a")
     import_titles(a, *TITLES)
@@ -100,7 +76,7 @@ def test_changes_the_index_does_not_hold_move_the_cursor_without_indexing(
     assert _cursor(b) == _top(b)
 
 
-def test_deleting_the_cache_loses_nothing(machine: Machine) -> None:
+def test_deleting_the_cache_loses_nothing(machine: Machines) -> None:
     a = machine("a")
     import_titles(a, *TITLES)
     notes.add_note(a, triage.resolve(a, ["2"])[0], "numbat")
@@ -114,7 +90,7 @@ def test_deleting_the_cache_loses_nothing(machine: Machine) -> None:
 
 
 def test_a_cancel_keeps_the_batches_done_and_the_rest_is_done_next_time(
-    machine: Machine,
+    machine: Machines,
 ) -> None:
     a = machine("a")
     b = machine("b")
@@ -141,7 +117,7 @@ def test_a_cancel_keeps_the_batches_done_and_the_rest_is_done_next_time(
 
 
 def test_a_crash_between_the_index_and_its_cursor_leaves_the_work_to_redo(
-    machine: Machine, monkeypatch: pytest.MonkeyPatch
+    machine: Machines, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a = machine("a")
     b = machine("b")
@@ -174,7 +150,7 @@ def test_the_cursor_moves_to_the_last_paper_done_within_its_change() -> None:
     assert middle.covers(10, 99) and not middle.covers(12, 1)
 
 
-def test_a_cancel_within_one_large_change_keeps_the_batches_done(machine: Machine) -> None:
+def test_a_cancel_within_one_large_change_keeps_the_batches_done(machine: Machines) -> None:
     a = machine("a")
     b = machine("b")
     import_titles(a, *TITLES)  # one change of four papers

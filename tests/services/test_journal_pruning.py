@@ -5,7 +5,6 @@ or reads everything again instead of missing changes."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from readerapp.core import paths
 from readerapp.db import journal
 from readerapp.services import catch_up, notes, remote, search, triage
 from readerapp.services.library import Library
-from tests.conftest import ServerDatabases
+from tests.conftest import Machines
 from tests.routine_helpers import import_titles
 
 # The library's clock is the system's: its entries are from now.
@@ -90,36 +89,14 @@ def test_a_window_whose_last_look_was_pruned_reads_everything_again(library: Lib
     assert feed.take() is None  # and from there on, as before
 
 
-Machine = Callable[[str], Library]
-
-
-@pytest.fixture
-def machine(
-    server_databases: ServerDatabases, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[tuple[Machine, str]]:
-    location = server_databases.new(with_library=True)
-    opened: list[Library] = []
-
-    def open_as(name: str) -> Library:
-        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / f"cache-{name}"))
-        library = Library.open(location)
-        library.member = name
-        opened.append(library)
-        return library
-
-    yield open_as, location.url
-    for library in opened:
-        library.close()
-
-
 @pytest.mark.own_backends
 def test_an_index_older_than_the_journal_is_rebuilt_and_says_so(
-    machine: tuple[Machine, str],
+    machine: Machines,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    open_as, url = machine
+    open_as, url = machine, machine.url
     ana = open_as("ana")
     import_titles(ana, "Attention Revisited", "Sparse Mixtures")
     ben = open_as("ben")  # ben's index: up to date, then ben goes away

@@ -9,7 +9,6 @@ of the test server (tests/pg_cluster.py), as in test_catch_up.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,33 +19,12 @@ from readerapp.db import file_store
 from readerapp.services import checking, opening, paper_files, search, triage, undo
 from readerapp.services.library import Library
 from tests import pdf_samples
-from tests.conftest import ServerDatabases
+from tests.conftest import Machines
 from tests.routine_helpers import import_titles
 
 pytestmark = pytest.mark.own_backends  # makes its own server databases
 
 PHRASE = "we ablate the KV cache"
-Machine = Callable[[str], Library]
-
-
-@pytest.fixture
-def machine(
-    server_databases: ServerDatabases, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Machine]:
-    """machine("a") opens the test's server library as machine "a", with its own cache."""
-    location = server_databases.new(with_library=True)
-    opened: list[Library] = []
-
-    def open_as(name: str) -> Library:
-        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / f"cache-{name}"))
-        library = Library.open(location)
-        library.member = name
-        opened.append(library)
-        return library
-
-    yield open_as
-    for library in opened:
-        library.close()
 
 
 def _stored(library: Library) -> dict[str, int]:
@@ -62,7 +40,7 @@ def _one_paper(library: Library) -> int:
 
 
 def test_a_pdf_attached_on_one_machine_opens_and_is_found_on_another(
-    machine: Machine, tmp_path: Path
+    machine: Machines, tmp_path: Path
 ) -> None:
     ana = machine("ana")
     pid = _one_paper(ana)
@@ -84,7 +62,7 @@ def test_a_pdf_attached_on_one_machine_opens_and_is_found_on_another(
 
 
 def test_an_open_library_catches_up_on_another_machines_attachment(
-    machine: Machine, tmp_path: Path
+    machine: Machines, tmp_path: Path
 ) -> None:
     ana, ben = machine("ana"), machine("ben")
     pid = _one_paper(ana)
@@ -96,7 +74,7 @@ def test_an_open_library_catches_up_on_another_machines_attachment(
 
 
 def test_a_file_goes_up_once_and_leaves_with_its_last_paper(
-    machine: Machine, tmp_path: Path
+    machine: Machines, tmp_path: Path
 ) -> None:
     ana = machine("ana")
     import_titles(ana, "Attention Revisited", "Sparse Mixtures")
@@ -114,7 +92,7 @@ def test_a_file_goes_up_once_and_leaves_with_its_last_paper(
 
 
 def test_undo_and_redo_of_attaching_take_the_server_copy_along(
-    machine: Machine, tmp_path: Path
+    machine: Machines, tmp_path: Path
 ) -> None:
     ana = machine("ana")
     pid = _one_paper(ana)
@@ -130,7 +108,7 @@ def test_undo_and_redo_of_attaching_take_the_server_copy_along(
 
 
 def test_a_deleted_paper_keeps_its_file_on_the_server_for_the_undo(
-    machine: Machine, tmp_path: Path
+    machine: Machines, tmp_path: Path
 ) -> None:
     ana = machine("ana")
     pid = _one_paper(ana)
@@ -152,7 +130,7 @@ def test_a_deleted_paper_keeps_its_file_on_the_server_for_the_undo(
 
 
 def test_a_large_pdf_is_fetched_in_parts_with_progress_and_cancel(
-    machine: Machine, tmp_path: Path
+    machine: Machines, tmp_path: Path
 ) -> None:
     ana = machine("ana")
     pid = _one_paper(ana)
@@ -186,7 +164,7 @@ def test_a_large_pdf_is_fetched_in_parts_with_progress_and_cancel(
 
 
 def test_a_damaged_server_copy_is_refused_and_nothing_is_kept(
-    machine: Machine, tmp_path: Path
+    machine: Machines, tmp_path: Path
 ) -> None:
     from tests.pg_cluster import cluster
 
@@ -205,7 +183,7 @@ def test_a_damaged_server_copy_is_refused_and_nothing_is_kept(
 
 
 def test_check_names_a_file_missing_from_the_server_and_repair_puts_it_there(
-    machine: Machine, tmp_path: Path
+    machine: Machines, tmp_path: Path
 ) -> None:
     """A file attached before schema 7 was kept only on the machine that attached it: the
     server has its row, not its bytes (made here by deleting them)."""

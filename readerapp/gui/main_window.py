@@ -386,9 +386,15 @@ class MainWindow(QMainWindow):
         # the library: frozen out of the collector's sight, a full collection no longer walks
         # it and stalls the event loop for hundreds of milliseconds (400 ms at 10k papers).
         self.runner.run(lambda: search.warm_sort_orders(library), lambda _r: gc.freeze())
-        # Once the table has painted, the services the window edits with, which the launch
-        # left out (gui.deferred): the first edit or click does not wait for SQLAlchemy's ORM.
-        _AfterPaint(self.table.viewport(), lambda: self._load_deferred(library))
+
+        # Once the table has painted the library's rows (not an empty table before them), the
+        # services the window edits with, which the launch left out (gui.deferred): the
+        # first edit or click does not wait for SQLAlchemy's ORM.
+        def rows_shown(_count: int) -> None:
+            self.results_shown.disconnect(rows_shown)
+            _AfterPaint(self.table.viewport(), lambda: self._load_deferred(library))
+
+        self.results_shown.connect(rows_shown)
         self.remote.start(library)  # changes made elsewhere show up from now on
         self.library_ready.emit()
 

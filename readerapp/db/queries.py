@@ -8,8 +8,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Integer, String, bindparam, cast, func, select
-from sqlalchemy.dialects.postgresql import ARRAY
+# The core ARRAY (the PostgreSQL dialect renders it): the installers bundle no server dialect.
+from sqlalchemy import ARRAY, ColumnElement, Integer, String, bindparam, cast, func, select
 from sqlalchemy.orm import Session
 
 from readerapp.core.records import IndexDoc, Note, Paper, PaperSummary

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from readerapp.db.models import (
     PaperRow,
@@ -50,31 +50,19 @@ def take_back(session: Session, hit_ids: Sequence[int]) -> list[int]:
         if hit.starred:
             starred.add(hit.paper_id)
     changed: set[int] = set()
-    queues_touched: set[int] = set()
     for name, papers in by_tag.items():
-        tag_id = session.scalar(select(TagRow.id).where(TagRow.name == name))
+        tag_id = _unlink(session, TagRow, PaperTagRow, PaperTagRow.tag_id, name, papers)
         if tag_id is None:
             continue
-        for part in chunks(sorted(papers)):
-            session.execute(
-                delete(PaperTagRow).where(
-                    PaperTagRow.tag_id == tag_id, PaperTagRow.paper_id.in_(part)
-                )
-            )
         left = select(PaperTagRow.paper_id).where(PaperTagRow.tag_id == tag_id).limit(1)
         if session.scalar(left) is None:
             session.execute(delete(TagRow).where(TagRow.id == tag_id))
         changed |= papers
+    queues_touched: set[int] = set()
     for name, papers in by_queue.items():
-        queue_id = session.scalar(select(QueueRow.id).where(QueueRow.name == name))
+        queue_id = _unlink(session, QueueRow, QueueEntryRow, QueueEntryRow.queue_id, name, papers)
         if queue_id is None:
             continue
-        for part in chunks(sorted(papers)):
-            session.execute(
-                delete(QueueEntryRow).where(
-                    QueueEntryRow.queue_id == queue_id, QueueEntryRow.paper_id.in_(part)
-                )
-            )
         queues_touched.add(queue_id)
         changed |= papers
     for part in chunks(sorted(starred)):
@@ -91,3 +79,21 @@ def take_back(session: Session, hit_ids: Sequence[int]) -> list[int]:
     session.execute(delete(RuleHitRow).where(RuleHitRow.id.in_(list(hit_ids))))
     mark_for_index(session, sorted(changed))
     return sorted(changed)
+
+
+def _unlink(
+    session: Session,
+    owner: type[TagRow] | type[QueueRow],
+    link: type[PaperTagRow] | type[QueueEntryRow],
+    owner_column: InstrumentedAttribute[int],
+    name: str,
+    papers: set[int],
+) -> int | None:
+    """Removes these papers from the tag or queue called `name` (a chunk of papers per
+    statement) and returns its id, or None when it is gone already."""
+    owner_id = session.scalar(select(owner.id).where(owner.name == name))
+    if owner_id is None:
+        return None
+    for part in chunks(sorted(papers)):
+        session.execute(delete(link).where(owner_column == owner_id, link.paper_id.in_(part)))
+    return owner_id

@@ -3,7 +3,8 @@ triage, undo/redo, queue moves, notes, imports, exports, switching lists) on a g
 library. It must end without a crash or a Qt warning (pytest-qt fails on any), with resident
 memory grown by at most 50 MB after a warm-up, and without stalling the event loop.
 
-CI runs 400 actions on 2,000 papers. The full run, 5,000 actions on 20,000 papers:
+CI runs 400 actions on 2,000 papers (on PostgreSQL, 200 on 1,000). The full run, 5,000
+actions on 20,000 papers:
 
     READERAPP_SOAK=full .venv/bin/python -m pytest -q -s tests/gui/test_soak.py
 
@@ -33,13 +34,16 @@ from readerapp.gui.main_window import MainWindow
 from readerapp.services import importing, queues
 from readerapp.services.library import Library
 from readerapp.services.listing import ListRef
-from tests.conftest import new_location
+from tests.conftest import BACKEND, new_location
 from tests.gui.conftest import WindowFactory, settle
 from tests.gui.test_import_preview import accept, open_preview
 
 FULL = os.environ.get("READERAPP_SOAK") == "full"
-PAPERS = 20_000 if FULL else 2_000
-ACTIONS = 5_000 if FULL else 400
+# CI's PostgreSQL pass runs half of CI's soak: the SQLite pass has run all of it, and what the
+# second pass adds is every kind of action going through the server, not their number.
+HALF = BACKEND == "postgres" and not FULL
+PAPERS = 20_000 if FULL else 1_000 if HALF else 2_000
+ACTIONS = 5_000 if FULL else 200 if HALF else 400
 SEED = 20261203
 MAX_GROWTH_MB = 50.0
 MAX_STALL_MS = 200

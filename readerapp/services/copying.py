@@ -131,8 +131,13 @@ def _check_version(conn: Connection, shown: str) -> None:
 
 def _reset_sequences(conn: Connection, tables: list[Table]) -> None:
     """PostgreSQL: each serial id's sequence continues after the largest copied id (the
-    copy inserted explicit ids, which a sequence does not see)."""
-    from sqlalchemy import Integer, func, select
+    copy inserted explicit ids, which a sequence does not see).
+
+    setval needs UPDATE on the sequence, which a lab's member does not hold (README grants
+    members USAGE and SELECT on sequences: enough to add papers). A member copying into the
+    library the owner made therefore draws the numbers instead, up to the largest copied id,
+    with nextval, which USAGE allows: one statement per table, inside the server."""
+    from sqlalchemy import Integer, func, select, text
 
     for table in tables:
         keys = list(table.primary_key.columns)
@@ -141,12 +146,24 @@ def _reset_sequences(conn: Connection, tables: list[Table]) -> None:
         column = keys[0]
         if column.autoincrement is False:
             continue
-        sequence = func.pg_get_serial_sequence(table.name, column.name)
-        conn.execute(
-            select(func.setval(sequence, func.coalesce(func.max(column), 0) + 1, False))
-            .select_from(table)
-            .where(sequence.is_not(None))
-        )
+        name = conn.execute(
+            select(func.pg_get_serial_sequence(table.name, column.name))
+        ).scalar_one_or_none()
+        if name is None:
+            continue
+        may_set = conn.execute(select(func.has_sequence_privilege(name, "UPDATE"))).scalar_one()
+        highest = conn.execute(select(func.coalesce(func.max(column), 0))).scalar_one()
+        if may_set:
+            conn.execute(select(func.setval(name, highest + 1, False)))
+            continue
+        # `name` is the server's own, quoted by pg_get_serial_sequence.
+        last, called = conn.execute(text(f"SELECT last_value, is_called FROM {name}")).one()
+        drawn = int(last) if called else int(last) - 1
+        if highest > drawn:
+            conn.execute(
+                text("SELECT count(nextval(:seq)) FROM generate_series(1, :n)"),
+                {"seq": name, "n": highest - drawn},
+            )
 
 
 def copy_tables(

@@ -186,3 +186,33 @@ def test_a_member_is_told_who_can_upgrade_or_create_the_library(
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         assert row == (str(older),)
         assert conn.execute("SELECT count(*) FROM papers").fetchone() == (73,)
+
+
+def test_a_member_copies_a_folder_into_the_owners_empty_library(
+    lab: Lab, seeded_folder: Path, tmp_path: Path
+) -> None:
+    with Library.open(lab.owner):  # the owner makes the library, empty
+        pass
+    report = copying.copy_library(seeded_folder, lab.member)
+    assert report.papers == 73
+    with Library.open(lab.member) as lib:
+        assert len(search.search(lib, "")) == 73
+        bib = tmp_path / "more.bib"
+        bib.write_text("@article{c, title={After the copy}, year={2031}}\n")
+        assert importing.import_path(lib, bib).added == 1  # the sequences moved on
+    with Library.open(lab.owner) as lib:
+        assert len(search.search(lib, "")) == 74
+
+
+def test_a_member_is_told_what_the_owner_must_do_before_a_copy(
+    lab: Lab, seeded_folder: Path
+) -> None:
+    with pytest.raises(LibraryError) as caught:
+        copying.copy_library(seeded_folder, lab.member)
+    assert str(caught.value).startswith(
+        f"{lab.member.shown}: there is no library in this database yet, and this user may "
+        "not create its tables. Ask the library's owner to open it once"
+    )
+    with psycopg.connect(lab.owner.driver_url) as conn:  # nothing was made
+        row = conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+        assert row.fetchone() == (0,)

@@ -27,9 +27,10 @@ extra connection, no schedule and no maintenance step anyone must remember; open
 to search it never writes. The journal always stays one run of numbers: what is deleted is
 every entry up to a number, recorded in meta (PRUNED_KEY). An index whose cursor is below
 that number (a machine away for longer than KEEP_DAYS) cannot catch up and is rebuilt from
-the library (services.library), and a window whose feed is that old redraws everything. A
-paper's history names who added it only while that entry is kept; who set each status is
-kept with the status (status_events.member).
+the library (services.library), and a window whose feed is that old redraws everything.
+Pruning loses no history: who imported a paper is kept with its import batch
+(import_batches.member, schema 8) and who set each status with the status
+(status_events.member).
 """
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 # shared through a server, and the member who set each status.
 # Version 7 keeps a server library's files (PDFs) in the server (db.file_store), and finds a
 # paper file by its content hash (on both backends: deleting a file asks who else uses it).
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def _v1_to_v2(conn: Connection) -> None:
@@ -183,6 +183,13 @@ def _v6_to_v7(conn: Connection) -> None:
         file_store.create_tables(conn)
 
 
+def _v7_to_v8(conn: Connection) -> None:
+    """Who imported each batch, so that a paper's history names who added it once the
+    journal entry is pruned (db.journal). Batches imported before are left without one: the
+    history asks the journal for those, as long as it keeps their entries."""
+    conn.exec_driver_sql("ALTER TABLE import_batches ADD COLUMN member VARCHAR")
+
+
 # MIGRATIONS[n] upgrades a version-n file to version n + 1, inside one transaction.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _v1_to_v2,
@@ -191,6 +198,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     4: _v4_to_v5,
     5: _v5_to_v6,
     6: _v6_to_v7,
+    7: _v7_to_v8,
 }
 
 

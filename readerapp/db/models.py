@@ -162,6 +162,9 @@ class ImportBatchRow(Base):
     skipped: Mapped[int] = mapped_column(Integer, default=0)
     # Set when the user undid the batch; the row stays so the listing can say so.
     undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # Who imported it (schema 8), the journal's member name: a paper's history names who
+    # added it from here, after the journal entry that said so is pruned. NULL before.
+    member: Mapped[str | None] = mapped_column(String)
 
 
 class PaperSourceRow(Base):

@@ -17,7 +17,14 @@ from sqlalchemy.orm import Session
 
 from readerapp.core.errors import UserError
 from readerapp.db import journal
-from readerapp.db.models import JournalPaperRow, JournalRow, PaperRow, StatusEventRow
+from readerapp.db.models import (
+    ImportBatchRow,
+    JournalPaperRow,
+    JournalRow,
+    PaperRow,
+    PaperSourceRow,
+    StatusEventRow,
+)
 from readerapp.services.days import local_date
 from readerapp.services.library import Library
 
@@ -113,20 +120,32 @@ class Event:
 
 def paper_history(library: Library, paper_id: int) -> list[Event]:
     """When the paper was added and each status it took since, oldest first, with who did
-    each where the journal knows (papers added before schema 6 have no adder)."""
+    each where that was recorded (papers added before schema 6 have no adder)."""
     with library.read() as session:
         added = session.scalar(select(PaperRow.added_at).where(PaperRow.id == paper_id))
         if added is None:
             raise UserError(f"no paper with id {paper_id}")
-        # The first journal entry of this paper since it was added: an id freed by a
-        # deletion can come back, so entries from before its time belong to another paper.
+        # Who imported the batch that inserted the paper (schema 8): kept with the batch,
+        # so it outlives the journal's pruning. Its sources go with a deleted paper, so an
+        # id freed by a deletion that comes back names only its own batch.
         adder = session.scalar(
-            select(JournalRow.member)
-            .join(JournalPaperRow, JournalPaperRow.seq == JournalRow.seq)
-            .where(JournalPaperRow.paper_id == paper_id, JournalRow.changed_at >= added)
-            .order_by(JournalRow.seq)
+            select(ImportBatchRow.member)
+            .join(PaperSourceRow, PaperSourceRow.batch_id == ImportBatchRow.id)
+            .where(PaperSourceRow.paper_id == paper_id, PaperSourceRow.created.is_(True))
+            .order_by(ImportBatchRow.id)
             .limit(1)
         )
+        if adder is None:
+            # A batch from before schema 8: the first journal entry of this paper since it
+            # was added, while the journal keeps it (entries from before its time belong to
+            # another paper that had its id).
+            adder = session.scalar(
+                select(JournalRow.member)
+                .join(JournalPaperRow, JournalPaperRow.seq == JournalRow.seq)
+                .where(JournalPaperRow.paper_id == paper_id, JournalRow.changed_at >= added)
+                .order_by(JournalRow.seq)
+                .limit(1)
+            )
         rows = session.execute(
             select(
                 StatusEventRow.status,

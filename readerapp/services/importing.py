@@ -220,7 +220,12 @@ def _merge_batch(
 def _new_batch(session: Session, report: FileReport) -> int:
     batch_id = session.execute(
         insert(ImportBatchRow)
-        .values(source=report.source, format=report.format, listing_date=report.listing_date)
+        .values(
+            source=report.source,
+            format=report.format,
+            listing_date=report.listing_date,
+            member=journal.member_of(session),  # the history's "added by" (schema 8)
+        )
         .returning(ImportBatchRow.id)
     ).scalar_one()
     report.batch_id = batch_id

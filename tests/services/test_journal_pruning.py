@@ -12,7 +12,7 @@ import pytest
 from readerapp.cli.main import main
 from readerapp.core import paths
 from readerapp.db import journal
-from readerapp.services import catch_up, notes, remote, search, triage
+from readerapp.services import catch_up, history, notes, remote, search, triage
 from readerapp.services.library import Library
 from tests.conftest import Machines
 from tests.routine_helpers import import_titles
@@ -129,3 +129,20 @@ def test_an_index_older_than_the_journal_is_rebuilt_and_says_so(
     assert messages and "older than the library's change journal" in messages[0]
     assert [p.id for p in search.search(carl, "quokka")] == [pid]
     assert not carl.stale_index and carl.pending_count() == 0
+
+
+def test_history_names_who_added_a_paper_after_its_entry_is_pruned(library: Library) -> None:
+    library.member = "ana"
+    import_titles(library, "Attention Revisited")
+    (pid,) = triage.resolve(library, ["1"])
+    library.member = "ben"
+    triage.set_status(library, [pid], "reading")
+    _star_each(library, [pid], 4)
+    # Everything up to the last entry goes: the import's entry, and the status's.
+    _prune(library, NOW + dt.timedelta(days=1000), keep_days=0, keep_entries=0)
+    with library.snapshot() as conn:
+        assert conn.execute("SELECT count(*) FROM journal_papers").fetchone()[0] == 1
+    events = history.paper_history(library, pid)
+    assert [(e.kind, e.member) for e in events] == [("added", "ana"), ("reading", "ben")]
+    words = history.describe(events, events[0].at.date())
+    assert " by ana, started " in words and words.endswith(" by ben")

@@ -36,6 +36,7 @@ from readerapp.db import file_store
 from readerapp.db.models import FileTextRow, PaperFileRow, PaperRow
 from readerapp.pdf.magic import file_head, looks_like_pdf, what_it_is
 from readerapp.pdf.text import OK, TextResult, extract_text
+from readerapp.services import cache_checks
 from readerapp.services.changes import Applied, Changes, Step
 from readerapp.services.index_marks import mark_for_index
 from readerapp.services.library import Library
@@ -259,6 +260,8 @@ def store(
     except BaseException:
         target.unlink(missing_ok=True)  # not recorded: not kept
         raise
+    if library.server is not None:  # hashed on the way in: its first open need not
+        cache_checks.record(library.directory, stored.path, digest)
     library.sync_index()
     return Attached(stored, text)
 
@@ -323,8 +326,9 @@ def has_pdf(library: Library, paper_id: int) -> bool:
 
 def _cached(library: Library, paper_file: PaperFile) -> Path | None:
     """The file on this machine, if it is there (a server library's copy in its cache
-    folder, if it is the size the server's is: a name reused for other bytes is fetched
-    again)."""
+    folder, if its bytes are the ones the paper's row names: a name reused for other bytes,
+    of the same size or not, is fetched again). Checking costs a stat once the file has been
+    hashed on this machine (services.cache_checks)."""
     location = paper_file.location(library.directory)
     try:
         size = location.stat().st_size
@@ -332,8 +336,13 @@ def _cached(library: Library, paper_file: PaperFile) -> Path | None:
         return None
     if not location.is_file():
         return None
-    if library.server is not None and size != paper_file.size:
-        return None
+    if library.server is not None:
+        if size != paper_file.size:
+            return None
+        if paper_file.sha256 and not cache_checks.holds(
+            library.directory, paper_file.path, paper_file.sha256
+        ):
+            return None
     return location
 
 
@@ -387,6 +396,7 @@ def ensure_local(
                 )
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(partial, target)
+            cache_checks.record(library.directory, paper_file.path, paper_file.sha256)
     return target
 
 

@@ -9,6 +9,7 @@ of the test server (tests/pg_cluster.py), as in test_catch_up.
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,15 @@ import pytest
 from readerapp.core.errors import Cancelled, LibraryError
 from readerapp.core.progress import CancelToken
 from readerapp.db import file_store
-from readerapp.services import checking, opening, paper_files, search, triage, undo
+from readerapp.services import (
+    cache_checks,
+    checking,
+    opening,
+    paper_files,
+    search,
+    triage,
+    undo,
+)
 from readerapp.services.library import Library
 from tests import pdf_samples
 from tests.conftest import Machines
@@ -203,3 +212,53 @@ def test_check_names_a_file_missing_from_the_server_and_repair_puts_it_there(
     assert put.uploaded == [attached.file]
     assert checking.check(ben).ok
     assert paper_files.local_pdf(ben, pid) == ben.directory / attached.file.path
+
+
+def test_a_cached_copy_with_other_bytes_of_the_same_size_is_fetched_again(
+    machine: Machines, tmp_path: Path
+) -> None:
+    ana = machine("ana")
+    pid = _one_paper(ana)
+    source = pdf_samples.paper_pdf(tmp_path / "a.pdf", PHRASE)
+    attached = paper_files.attach(ana, pid, source)
+    ben = machine("ben")
+    cached = paper_files.local_pdf(ben, pid)
+    assert cached is not None and cached.read_bytes() == source.read_bytes()
+    # Another PDF of exactly the same size takes its place in ben's cache (a file replaced
+    # under the same name): the size matches, the bytes do not.
+    other = pdf_samples.paper_pdf(tmp_path / "b.pdf", "a different phrase entirely")
+    body = other.read_bytes()
+    size = len(source.read_bytes())
+    body = body[:size] if len(body) >= size else body + b"%" * (size - len(body))
+    assert len(body) == size and body != source.read_bytes()
+    cached.write_bytes(body)
+    assert paper_files.local_pdf(ben, pid) == cached
+    assert cached.read_bytes() == source.read_bytes()  # the server's bytes, fetched again
+    assert attached.file.sha256 == hashlib.sha256(cached.read_bytes()).hexdigest()
+
+
+def test_a_checked_cached_copy_is_trusted_by_its_stat_until_it_changes(
+    machine: Machines, tmp_path: Path
+) -> None:
+    ana = machine("ana")
+    pid = _one_paper(ana)
+    paper_files.attach(ana, pid, pdf_samples.paper_pdf(tmp_path / "a.pdf", PHRASE))
+    ben = machine("ben")
+    cached = paper_files.local_pdf(ben, pid)
+    assert cached is not None
+    memo = ben.directory / cache_checks.MEMO_NAME
+    seen = json.loads(memo.read_text())
+    (relative,) = seen
+    assert seen[relative][0] == hashlib.sha256(cached.read_bytes()).hexdigest()
+    # Opening again reads neither the file nor the server: the memo's stat still holds.
+    before = memo.stat().st_mtime_ns
+    assert paper_files.local_pdf(ben, pid) == cached
+    assert memo.stat().st_mtime_ns == before
+    # The same bytes written anew (a new stat): hashed once more, kept, and recorded again.
+    cached.write_bytes(cached.read_bytes())
+    assert paper_files.local_pdf(ben, pid) == cached
+    assert json.loads(memo.read_text())[relative][1:] == [
+        cached.stat().st_size,
+        cached.stat().st_mtime_ns,
+        cached.stat().st_ino,
+    ]

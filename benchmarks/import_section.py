@@ -1,9 +1,17 @@
 """Import: parse, commit to SQLite, and fully indexed, in papers/s; and a re-import.
 
-Each repeat imports the same dump into a fresh library with index=False (what the GUI does
-so that papers are visible at once), then times the indexing that follows (sync_index, what
-runs in the background). The last library of each engine is kept, given the user state, and
-handed to the search and edit sections.
+Parse and commit: each repeat imports the same dump into a fresh library with index=False
+(what the GUI does so that papers are visible at once). Fully indexed: each repeat imports
+the dump into a fresh library of each engine as `readerapp import` does (import_text with
+index=True: the commit, then the indexing it triggers), timed end to end as one interval,
+so that whatever overlaps the stages shows in the figure; the indexing's own part is the
+time spent in Library.sync_index within it. The last library of each engine is kept, given
+the user state, and handed to the search and edit sections.
+
+From benchmarks.limits.SINGLE_IMPORT_MIN papers up (the million-paper run) the import runs
+once per engine, end to end, and parse + commit is that run's time until its indexing
+started: the separate parse, commit and re-import repeats are skipped (they would triple
+the section's time).
 """
 
 from __future__ import annotations
@@ -11,9 +19,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from benchmarks.limits import REFERENCE_MAX, SINGLE_IMPORT_MIN
 from benchmarks.reference import Reference
 from benchmarks.sections import Context, section
 from benchmarks.state import apply_state
@@ -39,17 +51,53 @@ def open_fresh(directory: Path, engine: str) -> Library:
 
 
 def _index_repeats(ctx: Context, engine: str) -> int:
+    if ctx.size >= SINGLE_IMPORT_MIN:
+        return 1
     if engine == "whoosh":
         return max(1, min(ctx.repeats, WHOOSH_INDEX_PAPERS // (ctx.size * 4) or 1))
     return ctx.repeats
 
 
+@dataclass(slots=True)
+class _Reference:
+    """The reference's times for the same dump: json.loads, executemany, FTS5 build."""
+
+    loads: list[float] = field(default_factory=list)
+    bulk: list[float] = field(default_factory=list)
+    fts: list[float] = field(default_factory=list)
+
+    def visible(self) -> list[float]:
+        return [a + b for a, b in zip(self.loads, self.bulk, strict=True)]
+
+    def indexed(self) -> list[float]:
+        return [a + b + c for a, b, c in zip(self.loads, self.bulk, self.fts, strict=True)]
+
+
 @section("import", "Import")
 def run(ctx: Context) -> list[Figure]:
+    ref = _Reference()
+    figures: list[Figure] = []
+    if ctx.size < SINGLE_IMPORT_MIN:
+        figures = _parse_and_commit(ctx, ref)
+    else:
+        ctx.skip(
+            "the separately timed parse, commit and re-import (parse + commit comes from "
+            "the one end-to-end import per engine)"
+        )
+    if ctx.size > REFERENCE_MAX:
+        ctx.skip("the reference (json.loads, sqlite3 executemany and its FTS5 index)")
+    for number, engine in enumerate(ctx.engines):
+        engine_figures = _fully_indexed(ctx, engine, ref, with_visible=not figures and number == 0)
+        ctx.log("\n".join(f.describe() for f in engine_figures))
+        figures.extend(engine_figures)
+    return figures
+
+
+def _parse_and_commit(ctx: Context, ref_times: _Reference) -> list[Figure]:
     dump = ctx.generated.dump
     fmt = import_format(FORMAT)
     n = ctx.size
-    parse_s, total_s, loads_s, bulk_s, fts_s = [], [], [], [], []
+    parse_s, total_s = [], []
     for rep in range(ctx.repeats):
         # As import_text parses (collector paused), so that commit = total - parse is the
         # commit's own time and not also what the pause saves the parse.
@@ -71,15 +119,17 @@ def run(ctx: Context) -> list[Figure]:
                     )
                 )
                 assert again.added == 0 and again.merged == 0, again.to_json()
+        if ctx.size > REFERENCE_MAX:
+            continue
         # The reference: the same dump through json.loads and plain sqlite3.
         ref = Reference(ctx.workdir / f"reference-{rep}.sqlite")
         seconds, _ = timed(lambda: json.loads(dump))
-        loads_s.append(seconds)
+        ref_times.loads.append(seconds)
         seconds, _ = timed(lambda ref=ref: ref.bulk_insert(ctx.records))
-        bulk_s.append(seconds)
+        ref_times.bulk.append(seconds)
         ref.apply_state(ctx.generated.state)
         seconds, _ = timed(ref.build_fts)
-        fts_s.append(seconds)
+        ref_times.fts.append(seconds)
         if ctx.reference is not None:
             ctx.reference.close()
         ctx.reference = ref
@@ -90,7 +140,7 @@ def run(ctx: Context) -> list[Figure]:
             f"parse ({FORMAT})",
             "-",
             parse_s,
-            loads_s,
+            ref_times.loads,
             n,
             "papers/s",
             "reference: json.loads of the same dump",
@@ -100,7 +150,7 @@ def run(ctx: Context) -> list[Figure]:
             "commit to SQLite (identify, merge, insert)",
             "-",
             commit_s,
-            bulk_s,
+            ref_times.bulk,
             n,
             "papers/s",
             "reference: sqlite3 executemany of the same records",
@@ -110,7 +160,7 @@ def run(ctx: Context) -> list[Figure]:
             "parse + commit (visible in the table)",
             "-",
             total_s,
-            [a + b for a, b in zip(loads_s, bulk_s, strict=True)],
+            ref_times.visible(),
             n,
             "papers/s",
         ),
@@ -125,40 +175,81 @@ def run(ctx: Context) -> list[Figure]:
         ),
     ]
     ctx.log("\n".join(f.describe() for f in figures))
-    total_median = statistics.median(total_s)  # the same median the figures report
-    for engine in ctx.engines:
-        index_s = []
-        directory = ctx.workdir / f"library-{engine}"
-        for _ in range(_index_repeats(ctx, engine)):
-            with open_fresh(directory, engine) as lib:
-                importing.import_text(lib, dump, "dump.json", format_name=FORMAT, index=False)
-                seconds, count = timed(lib.sync_index)
-                assert count == n
-                index_s.append(seconds)
-        with Library.open(directory) as lib:
-            apply_state(lib, ctx.generated.state)
-        ctx.libraries[engine] = directory
-        engine_figures = [
-            Figure(
-                "import",
-                "text indexing (background, after commit)",
-                engine,
-                index_s,
-                fts_s,
-                n,
-                "papers/s",
-                "reference: FTS5 index of the same text",
-            ),
-            Figure(
-                "import",
-                "fully indexed (parse + commit + index)",
-                engine,
-                [total_median + s for s in index_s],
-                [a + b + c for a, b, c in zip(loads_s, bulk_s, fts_s, strict=True)],
-                n,
-                "papers/s",
-            ),
-        ]
-        ctx.log("\n".join(f.describe() for f in engine_figures))
-        figures.extend(engine_figures)
     return figures
+
+
+def _fully_indexed(
+    ctx: Context, engine: str, ref: _Reference, *, with_visible: bool
+) -> list[Figure]:
+    """Imports into fresh libraries of this engine as `readerapp import` does, timed end to
+    end; the time spent in sync_index within it is the indexing's part. `with_visible`: also
+    the figure parse + commit, from the time until the indexing started."""
+    dump, n = ctx.generated.dump, ctx.size
+    total_s: list[float] = []
+    index_s: list[float] = []
+    visible_s: list[float] = []
+    directory = ctx.workdir / f"library-{engine}"
+    for _ in range(_index_repeats(ctx, engine)):
+        with open_fresh(directory, engine) as lib:
+            indexing: list[tuple[float, float, int]] = []  # (start, seconds, papers)
+            sync_index: Callable[..., int] = lib.sync_index
+
+            def timed_sync(
+                *args: Any,
+                sync_index: Callable[..., int] = sync_index,
+                indexing: list[tuple[float, float, int]] = indexing,
+                **kwargs: Any,
+            ) -> int:
+                start = time.perf_counter()
+                count = sync_index(*args, **kwargs)
+                indexing.append((start, time.perf_counter() - start, count))
+                return count
+
+            lib.sync_index = timed_sync  # type: ignore[method-assign]
+            start = time.perf_counter()
+            report = importing.import_text(lib, dump, "dump.json", format_name=FORMAT, index=True)
+            total_s.append(time.perf_counter() - start)
+            assert report.added == n, report
+            assert sum(count for _, _, count in indexing) == n, indexing
+            index_s.append(sum(seconds for _, seconds, _ in indexing))
+            visible_s.append(indexing[0][0] - start)
+    with Library.open(directory) as lib:
+        apply_state(lib, ctx.generated.state)
+    ctx.libraries[engine] = directory
+    figures = []
+    if with_visible:
+        figures.append(
+            Figure(
+                "import",
+                "parse + commit (visible in the table)",
+                "-",
+                visible_s,
+                [],
+                n,
+                "papers/s",
+                f"until the indexing started, in the end-to-end import ({engine})",
+            )
+        )
+    return [
+        *figures,
+        Figure(
+            "import",
+            "text indexing (background, after commit)",
+            engine,
+            index_s,
+            ref.fts,
+            n,
+            "papers/s",
+            "time in sync_index within the import; reference: FTS5 index of the same text",
+        ),
+        Figure(
+            "import",
+            "fully indexed (parse + commit + index)",
+            engine,
+            total_s,
+            ref.indexed(),
+            n,
+            "papers/s",
+            "one import as `readerapp import` runs it, timed end to end",
+        ),
+    ]

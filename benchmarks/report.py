@@ -1,19 +1,43 @@
-"""docs/benchmarks.md from one run: the figures per size and section, and the budgets of
-DESIGN.md that these figures can judge, each said to hold or not, with the reason."""
+"""docs/benchmarks.md from one run, or several combined (the full run and the million-paper
+run): the budgets of DESIGN.md and issue 17 that these figures can judge, each said to hold
+or not, with the reason; how each headline figure grows with the library's size; how long
+each section took; what was left out at which size; and the figures per size and section.
+
+    python -m benchmarks.report full.json million.json -o docs/benchmarks.md [--note TEXT]
+    python -m benchmarks.report full.json docs/benchmarks.md [NOTE]     (the older form)
+"""
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import json
+import math
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.limits import MILLION
+from benchmarks.queries import CLASSES
 from benchmarks.sections import Section, load_sections
 from benchmarks.stats import Figure
 
 Results = dict[int, list[Figure]]  # library size -> figures
+# The size the import, search, edit and memory budgets of DESIGN.md are set for: they are
+# judged at the largest measured size up to it, never at the million-paper run's.
+BUDGET_SIZE = 100_000
+
+
+@dataclass(slots=True)
+class Run:
+    """One run's saved figures (or several runs' combined): the figures per size, the page's
+    opening paragraphs, what each size left out, and each section's wall time per size."""
+
+    results: Results
+    header: list[str]
+    skipped: dict[int, list[str]] = field(default_factory=dict)
+    walltime: dict[int, dict[str, float]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +55,8 @@ def _fmt(value: float | None, unit: str) -> str:
         return f"{value:,.1f} ms" if value < 100 else f"{value:,.0f} ms"
     if unit == "papers/s":
         return f"{value:,.0f}/s"
+    if unit == "s":
+        return f"{value:,.0f} s" if value < 90 else f"{value / 60:.1f} min"
     return f"{value:,.0f} MB"
 
 
@@ -151,7 +177,15 @@ def _rate_verdict(
 
 
 def verdicts(results: Results) -> list[Verdict]:
-    big = max(results)
+    budget_sizes = [size for size in results if size <= BUDGET_SIZE]
+    out = _budget_verdicts(results, max(budget_sizes)) if budget_sizes else []
+    out.extend(_startup_verdicts(results))
+    if MILLION in results:
+        out.extend(_million_verdicts(results))
+    return out
+
+
+def _budget_verdicts(results: Results, big: int) -> list[Verdict]:
     out: list[Verdict] = []
     total = _find(results, big, "import", "parse + commit (visible in the table)", "-")
     commit = _find(results, big, "import", "commit to SQLite (identify, merge, insert)", "-")
@@ -292,7 +326,66 @@ def verdicts(results: Results) -> list[Verdict]:
             )
     for engine in ("whoosh", "tantivy"):
         out.extend(_gui_verdicts(results, big, engine))
-    out.extend(_startup_verdicts(results))
+    return out
+
+
+def _million_verdicts(results: Results) -> list[Verdict]:
+    """Issue 17's budgets for a million papers with tantivy."""
+    at = f"(tantivy, {MILLION:,})"
+    out: list[Verdict] = []
+    indexed = _find(results, MILLION, "import", "fully indexed (parse + commit + index)", "tantivy")
+    budget = f"1M: imported and fully indexed ≤ 5 min {at}"
+    if indexed is None:
+        out.append(Verdict(budget, "not measured in this run", None, ""))
+    else:
+        seconds = indexed.per_op / indexed.median
+        visible = _find(results, MILLION, "import", "parse + commit (visible in the table)", "-")
+        index = _find(
+            results, MILLION, "import", "text indexing (background, after commit)", "tantivy"
+        )
+        parts = [
+            f"{label} {_fmt(f.per_op / f.median, 's')} ({_fmt(f.median, f.unit)})"
+            for label, f in (("parse + commit", visible), ("indexing", index))
+            if f is not None
+        ]
+        holds = seconds <= 300
+        out.append(
+            Verdict(
+                budget,
+                f"{_fmt(seconds, 's')} end to end ({_fmt(indexed.median, indexed.unit)})",
+                holds,
+                "; ".join(parts)
+                + (
+                    "" if holds else ": the two stages of one import, as `readerapp import` runs it"
+                ),
+            )
+        )
+    out.append(
+        _search_verdict(results, MILLION, "tantivy", 100, (*CLASSES,), "1M budget: every class")
+    )
+    gui = [f for f in results.get(MILLION, []) if f.section == "gui" and f.engine == "tantivy"]
+    launch = [f for f in gui if f.name.startswith("launch")] or [
+        f
+        for f in results.get(MILLION, [])
+        if f.section == "startup" and f.engine == "tantivy" and f.name.startswith("launch")
+    ]
+    out += [
+        _gui_verdict(
+            launch, f"1M: launch to the first painted table ≤ 2 s {at}", 2000, statistic="median"
+        ),
+        _gui_verdict(
+            [f for f in gui if f.name.startswith("keystroke")],
+            f"1M: keystroke to updated table ≤ 200 ms {at}",
+            200,
+        ),
+        _gui_verdict(
+            [f for f in gui if f.name.startswith("peak RSS")],
+            f"1M: the window's resident memory ≤ 1 GB {at}",
+            1024,
+            "MB",
+            statistic="median",
+        ),
+    ]
     return out
 
 
@@ -494,7 +587,13 @@ def _gui_verdicts(results: Results, size: int, engine: str) -> list[Verdict]:
     ]
 
 
-def render(results: Results, sections: Sequence[Section], header: Sequence[str]) -> str:
+def render(
+    results: Results,
+    sections: Sequence[Section],
+    header: Sequence[str],
+    skipped: dict[int, list[str]] | None = None,
+    walltime: dict[int, dict[str, float]] | None = None,
+) -> str:
     lines = [
         "# Benchmarks",
         "",
@@ -508,6 +607,14 @@ def render(results: Results, sections: Sequence[Section], header: Sequence[str])
     for v in verdicts(results):
         mark = {True: "yes", False: "**no**", None: "not measured"}[v.holds]
         lines.append(f"| {v.budget} | {v.measured} | {mark} | {v.why} |")
+    if len(results) > 1:
+        lines += ["", *growth_table(results)]
+    if walltime:
+        lines += ["", *walltime_table(walltime, sections)]
+    if skipped and any(skipped.values()):
+        lines += ["", "## Left out", ""]
+        for size in sorted(skipped):
+            lines += [f"- at {size:,} papers: {what}" for what in skipped[size]]
     for size in sorted(results):
         lines += ["", f"## {size:,} papers"]
         for sec in sections:
@@ -517,33 +624,249 @@ def render(results: Results, sections: Sequence[Section], header: Sequence[str])
     return "\n".join(lines) + "\n"
 
 
-def save_results(path: Path, results: Results, header: Sequence[str]) -> None:
+def render_run(run: Run, sections: Sequence[Section]) -> str:
+    return render(run.results, sections, run.header, run.skipped, run.walltime)
+
+
+# -- the growth table: each headline figure at every size, and its factor per 10x of size
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    label: str
+    engine: str
+    unit: str
+    value: Callable[[list[Figure]], float | None]  # from one size's figures
+
+
+def _pick(
+    section: str, name: str, engine: str, statistic: str
+) -> Callable[[list[Figure]], float | None]:
+    def value(figures: list[Figure]) -> float | None:
+        for f in figures:
+            if (f.section, f.name, f.engine) == (section, name, engine) and f.samples:
+                return f.median if statistic == "median" else f.p95
+        return None
+
+    return value
+
+
+def _worst(section: str, prefix: str, engine: str) -> Callable[[list[Figure]], float | None]:
+    def value(figures: list[Figure]) -> float | None:
+        found = [
+            f.p95
+            for f in figures
+            if f.section == section and f.engine == engine and f.name.startswith(prefix)
+        ]
+        return max(found) if found else None
+
+    return value
+
+
+def _growth_rows(results: Results) -> list[_Row]:
+    engines = [
+        e
+        for e in ("whoosh", "tantivy")
+        if any(f.engine == e for fs in results.values() for f in fs)
+    ]
+    rows = [
+        _Row(
+            "import: parse + commit (median)",
+            "-",
+            "papers/s",
+            _pick("import", "parse + commit (visible in the table)", "-", "median"),
+        )
+    ]
+    for engine in engines:
+        rows.append(
+            _Row(
+                "import: fully indexed (median)",
+                engine,
+                "papers/s",
+                _pick("import", "fully indexed (parse + commit + index)", engine, "median"),
+            )
+        )
+    for engine in engines:
+        rows += [
+            _Row(f"search p95: {cls}", engine, "ms", _pick("search", cls, engine, "p95"))
+            for cls in CLASSES
+        ]
+    for engine in engines:
+        rows += [
+            _Row(
+                "edit visible in search (slowest kind, p95)",
+                engine,
+                "ms",
+                _worst("edits", "", engine),
+            ),
+            _Row(
+                "launch to first painted table (median)",
+                engine,
+                "ms",
+                _pick("gui", "launch to first paint of the table", engine, "median"),
+            ),
+            _Row(
+                "keystroke to updated table (p95)",
+                engine,
+                "ms",
+                _pick("gui", "keystroke to updated table", engine, "p95"),
+            ),
+            _Row(
+                "window's peak RSS",
+                engine,
+                "MB",
+                _pick("gui", "peak RSS of the window (MB)", engine, "median"),
+            ),
+            _Row(
+                "memory: library open and searched",
+                engine,
+                "MB",
+                _pick("memory", "peak RSS, library open and searched (MB)", engine, "median"),
+            ),
+        ]
+    rows.append(
+        _Row(
+            "memory: importing the dump",
+            "-",
+            "MB",
+            _pick("memory", "peak RSS, importing the dump (MB)", "-", "median"),
+        )
+    )
+    return rows
+
+
+def per_decade(points: Sequence[tuple[int, float]]) -> float | None:
+    """How much a figure multiplies per 10x of library size, between the smallest and the
+    largest size where it was measured (a geometric mean over the decades between them)."""
+    if len(points) < 2:
+        return None
+    (s0, v0), (s1, v1) = points[0], points[-1]
+    if s1 <= s0 or v0 <= 0 or v1 <= 0:
+        return None
+    return float((v1 / v0) ** (1 / math.log10(s1 / s0)))
+
+
+def growth_table(results: Results) -> list[str]:
+    sizes = sorted(results)
+    lines = [
+        "## Growth with the library's size",
+        "",
+        "Each headline figure at every size measured, and how much it multiplies per 10x of "
+        "papers (between the smallest and the largest size it was measured at): 1.0 does not "
+        "grow; for rates (papers/s) below 1.0 means slower. A dash: not measured at that size "
+        "(see Left out).",
+        "",
+        "| figure | engine | " + " | ".join(f"{s:,}" for s in sizes) + " | per 10x |",
+        "|---|---|" + "--:|" * (len(sizes) + 1),
+    ]
+    for row in _growth_rows(results):
+        values = [row.value(results[s]) for s in sizes]
+        points = [(s, v) for s, v in zip(sizes, values, strict=True) if v is not None]
+        if not points:
+            continue
+        factor = per_decade(points)
+        cells = " | ".join(_fmt(v, row.unit) for v in values)
+        lines.append(
+            f"| {row.label} | {row.engine} | {cells} | "
+            f"{'-' if factor is None else f'x{factor:.2f}'} |"
+        )
+    return lines
+
+
+def walltime_table(walltime: dict[int, dict[str, float]], sections: Sequence[Section]) -> list[str]:
+    sizes = sorted(walltime)
+    names = ["generate", *(s.name for s in sections)]
+    names += sorted({n for t in walltime.values() for n in t} - set(names))
+    lines = [
+        "## Run time per section",
+        "",
+        "Wall time of each section at each size (generate: the library's dump and its parsed "
+        "records), so that the time of a run can be planned. A dash: skipped at that size.",
+        "",
+        "| section | " + " | ".join(f"{s:,}" for s in sizes) + " |",
+        "|---|" + "--:|" * len(sizes),
+    ]
+    for name in names:
+        if any(name in walltime[s] for s in sizes):
+            cells = " | ".join(_fmt(walltime[s].get(name), "s") for s in sizes)
+            lines.append(f"| {name} | {cells} |")
+    totals = " | ".join(f"**{_fmt(sum(walltime[s].values()), 's')}**" for s in sizes)
+    lines.append(f"| total | {totals} |")
+    return lines
+
+
+def save_run(path: Path, run: Run) -> None:
     """The raw figures of a run, so the report can be rendered again without re-running."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {
-        "header": list(header),
+        "header": list(run.header),
         "results": {
-            str(size): [dataclasses.asdict(f) for f in figures] for size, figures in results.items()
+            str(size): [dataclasses.asdict(f) for f in figures]
+            for size, figures in run.results.items()
         },
+        "skipped": {str(size): what for size, what in run.skipped.items()},
+        "walltime": {str(size): times for size, times in run.walltime.items()},
     }
     path.write_text(json.dumps(data, indent=1), encoding="utf-8")
 
 
-def load_results(path: Path) -> tuple[Results, list[str]]:
+def load_run(path: Path) -> Run:
+    """A saved run; files saved before skips and wall times were recorded have none."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    results = {
-        int(size): [Figure(**f) for f in figures] for size, figures in data["results"].items()
-    }
-    return results, list(data["header"])
+    return Run(
+        {int(size): [Figure(**f) for f in figures] for size, figures in data["results"].items()},
+        list(data["header"]),
+        {int(size): list(what) for size, what in data.get("skipped", {}).items()},
+        {int(size): dict(times) for size, times in data.get("walltime", {}).items()},
+    )
+
+
+def save_results(path: Path, results: Results, header: Sequence[str]) -> None:
+    save_run(path, Run(results, list(header)))
+
+
+def load_results(path: Path) -> tuple[Results, list[str]]:
+    run = load_run(path)
+    return run.results, run.header
+
+
+def merge_runs(runs: Sequence[Run]) -> Run:
+    """Several runs as one page: every size of every run; where two runs measured the same
+    size, the later run's figure replaces the earlier's of the same section, name and
+    engine. The first run's opening paragraphs lead, the others' first lines follow."""
+    merged = Run({}, list(runs[0].header))
+    for number, run in enumerate(runs):
+        for size, figures in run.results.items():
+            fresh = {(f.section, f.name, f.engine) for f in figures}
+            kept = [
+                f
+                for f in merged.results.get(size, [])
+                if (f.section, f.name, f.engine) not in fresh
+            ]
+            merged.results[size] = [*kept, *figures]
+        merged.skipped.update(run.skipped)
+        merged.walltime.update(run.walltime)
+        if number and run.header:
+            merged.header += ["", f"**Also from another run.** {run.header[0]}"]
+    return merged
 
 
 def main(argv: list[str]) -> int:
-    """python -m benchmarks.report RESULTS.json OUTPUT.md [NOTE]: render a saved run again,
-    with NOTE (what was observed about the run, e.g. the machine's load) as a paragraph."""
-    results, header = load_results(Path(argv[0]))
-    if len(argv) > 2:
-        header = [*header, "", argv[2]]
-    Path(argv[1]).write_text(render(results, load_sections(), header), encoding="utf-8")
+    """python -m benchmarks.report RUN.json [RUN.json ...] -o OUTPUT.md [--note NOTE]: render
+    saved runs again as one page, with NOTE (what was observed about the runs, e.g. the
+    machine's load) as a paragraph. The older form RUN.json OUTPUT.md [NOTE] still works."""
+    old_form = len(argv) in (2, 3) and argv[1].endswith(".md")
+    if old_form and not any(a.startswith("-") for a in argv):
+        argv = [argv[0], "-o", argv[1], *(["--note", argv[2]] if len(argv) == 3 else [])]
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.report", description=main.__doc__)
+    parser.add_argument("runs", nargs="+", type=Path, help="saved runs (--results of the run)")
+    parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("--note", help="a paragraph added after the opening ones")
+    args = parser.parse_args(argv)
+    run = merge_runs([load_run(path) for path in args.runs])
+    if args.note:
+        run.header += ["", args.note]
+    args.output.write_text(render_run(run, load_sections()), encoding="utf-8")
     return 0
 
 

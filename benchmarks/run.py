@@ -3,9 +3,19 @@
     python -m benchmarks.run                       # 1k, 10k, 20k and 100k papers, both engines
     python -m benchmarks.run --sizes 1000,10000,100000 --repeats 5
     python -m benchmarks.run --quick               # 1k papers, 2 repeats: a smoke test
+    python -m benchmarks.run --million --results million.json --output million.md
+                                                   # 1,000,000 papers, tantivy only
 
 Writes docs/benchmarks.md (or --output) and prints every figure with its ratio to the
-SQLite/FTS5 reference as it goes.
+SQLite/FTS5 reference as it goes, and how long each section took.
+
+--million is --sizes 1000000 --engines tantivy (issue 17's million-paper budgets; not in
+CI). Above 100,000 papers the run leaves out what makes no sense or would take hours there,
+and says so in the log and on the page (benchmarks/limits.py): Whoosh, the FTS5 reference,
+the server sections, the separately repeated parse and commit. Two runs' saved figures
+render as one page with a growth table from 1k to 1M:
+
+    python -m benchmarks.report full.json million.json -o docs/benchmarks.md
 """
 
 from __future__ import annotations
@@ -17,13 +27,15 @@ import platform
 import sqlite3
 import sys
 import tempfile
+import time
 from importlib import metadata
 from pathlib import Path
 
 from benchmarks.generate import generate
+from benchmarks.limits import MILLION, REFERENCE_MAX, WHOOSH_MAX
 from benchmarks.queries import query_mix
 from benchmarks.reference import Reference
-from benchmarks.report import Results, render, save_results
+from benchmarks.report import Results, Run, render_run, save_run
 from benchmarks.sections import Context, load_sections
 from readerapp.formats.registry import import_format
 from readerapp.search.factory import ENGINES
@@ -95,6 +107,8 @@ def reuse(ctx: Context) -> None:
         if not library.is_dir():
             raise SystemExit(f"{library}: no library from an earlier run to reuse")
         ctx.libraries[engine] = library
+    if ctx.size > REFERENCE_MAX:
+        return  # no reference at this size
     saved = sorted(ctx.workdir.glob("reference-[0-9]*.sqlite"), key=lambda p: p.stat().st_mtime)
     if not saved:
         raise SystemExit(f"{ctx.workdir}: no reference database from an earlier run to reuse")
@@ -113,6 +127,11 @@ def main(argv: list[str] | None = None) -> int:
         help="library sizes, comma-separated (default: %(default)s)",
     )
     parser.add_argument("--quick", action="store_true", help="1,000 papers, 2 repeats")
+    parser.add_argument(
+        "--million",
+        action="store_true",
+        help=f"{MILLION:,} papers with tantivy only (issue 17's budgets; about 20 minutes)",
+    )
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--engines", default=",".join(ENGINES))
     parser.add_argument("--seed", type=int, default=7)
@@ -123,8 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--results",
         type=Path,
-        help="also save the raw figures as JSON "
-        "here (python -m benchmarks.report JSON MD renders them again)",
+        help="also save the raw figures as JSON here (python -m benchmarks.report JSON "
+        "[JSON...] -o MD renders them again, several runs as one page)",
     )
     parser.add_argument(
         "--sections",
@@ -143,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--reuse needs the --workdir of the run whose libraries it measures")
     if args.quick:
         args.sizes, args.repeats = "1000", 2
+    if args.million:
+        args.sizes, args.engines = str(MILLION), "tantivy"
     sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(","))
     engines = tuple(e for e in args.engines.split(",") if e)
     sections = load_sections()
@@ -154,17 +175,26 @@ def main(argv: list[str] | None = None) -> int:
         sections = [s for s in sections if s.name in wanted]
     load_at_start = _load()
     results: Results = {}
+    skipped: dict[int, list[str]] = {}
+    walltime: dict[int, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="readerapp-bench-") as tmp:
         root = args.workdir or Path(tmp)
         for size in sizes:
+            started = time.perf_counter()
             print(f"== {size:,} papers: generating", flush=True)
             generated = generate(size, args.seed)
-            records = import_format("hf-json").parse(generated.dump, "dump.json").records
+            # The parsed records feed the reference (and papis's and the server's copies),
+            # all left out above REFERENCE_MAX: a million of them would hold gigabytes.
+            records = (
+                import_format("hf-json").parse(generated.dump, "dump.json").records
+                if size <= REFERENCE_MAX
+                else []
+            )
             workdir = root / f"size-{size}"
             workdir.mkdir(parents=True, exist_ok=True)
             ctx = Context(
                 size,
-                engines,
+                tuple(e for e in engines if e != "whoosh" or size <= WHOOSH_MAX),
                 args.repeats if size <= LARGE else min(args.repeats, 3),
                 workdir,
                 generated,
@@ -172,21 +202,42 @@ def main(argv: list[str] | None = None) -> int:
                 query_mix(generated),
                 log=lambda line: print(line, flush=True),
             )
+            if len(ctx.engines) < len(engines):
+                ctx.skip(f"Whoosh (above {WHOOSH_MAX:,} papers tantivy is the engine to use)")
             results[size] = []
+            times = walltime[size] = {"generate": time.perf_counter() - started}
             if args.reuse:
                 reuse(ctx)
             for section in sections:
+                if section.max_size is not None and size > section.max_size:
+                    print(f"-- {section.title}", flush=True)
+                    ctx.skip(f"{section.title}: {section.skip_reason}")
+                    continue
                 print(f"-- {section.title}", flush=True)
+                began = time.perf_counter()
                 results[size].extend(section.run(ctx))
+                times[section.name] = time.perf_counter() - began
+                print(f"   ({section.name}: {_minutes(times[section.name])})", flush=True)
             if ctx.reference is not None:
                 ctx.reference.close()
+            skipped[size] = ctx.skipped
+            print(
+                f"== {size:,} papers took {_minutes(time.perf_counter() - started)}: "
+                + ", ".join(f"{name} {_minutes(s)}" for name, s in times.items()),
+                flush=True,
+            )
+            del generated, records, ctx  # a million papers' dump before the next size's
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    lines = header(args, sizes, load_at_start)
+    run = Run(results, header(args, sizes, load_at_start), skipped, walltime)
     if args.results is not None:
-        save_results(args.results, results, lines)
-    args.output.write_text(render(results, sections, lines), encoding="utf-8")
+        save_run(args.results, run)
+    args.output.write_text(render_run(run, sections), encoding="utf-8")
     print(f"wrote {args.output}")
     return 0
+
+
+def _minutes(seconds: float) -> str:
+    return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.1f} min"
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.limits import SERVER_MAX
 from benchmarks.sections import Context, section
 from benchmarks.stats import Figure, timed
 from readerapp.core import paths
@@ -96,7 +97,12 @@ class _Times:
             assert report.added == 0 and report.merged == 0, report.to_json()
 
 
-@section("server", "Server library (PostgreSQL on this machine)")
+@section(
+    "server",
+    "Server library (PostgreSQL on this machine)",
+    max_size=SERVER_MAX,
+    skip_reason="importing into the server takes longer than the rest of the run",
+)
 def run(ctx: Context) -> list[Figure]:
     try:
         server = _server()

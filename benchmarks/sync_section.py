@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from benchmarks.limits import SERVER_MAX
 from benchmarks.sections import Context, section
 from benchmarks.state import paper_ids
 from benchmarks.stats import Figure, timed
@@ -71,7 +72,12 @@ def _changes(library: Library, ids: list[int], rng: random.Random, word: str) ->
     return noted
 
 
-@section("sync", "Server library: catching up another machine's changes, warm open")
+@section(
+    "sync",
+    "Server library: catching up another machine's changes, warm open",
+    max_size=SERVER_MAX,
+    skip_reason="copying the library to the server takes longer than the rest of the run",
+)
 def run(ctx: Context) -> list[Figure]:
     from tests.pg_cluster import cluster  # the throw-away server, started on first use
 

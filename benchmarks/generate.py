@@ -11,11 +11,16 @@ notes, queues) is returned beside it and applied after the import.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
+import pickle
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
+from typing import overload
 
 from benchmarks.corpus import Corpus, load_corpus
 
@@ -93,6 +98,31 @@ class Library:
     tail: list[str]
 
 
+class _Prefix(Sequence[str]):
+    """The first `length` words of a list without copying them: a slice per paper copied up
+    to 350k tail words each at 1M papers (quadratic). random.choice draws from it exactly
+    as from the slice (len, then one index), so the libraries stay the same."""
+
+    __slots__ = ("items", "length")
+
+    def __init__(self, items: list[str], length: int) -> None:
+        self.items, self.length = items, min(length, len(items))
+
+    def __len__(self) -> int:
+        return self.length
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return self.items[: self.length][index]
+        if not -self.length <= index < self.length:
+            raise IndexError(index)
+        return self.items[index % self.length]
+
+
 def _tail_word(index: int) -> str:
     """The index-th new term: pronounceable, unique, never a corpus word."""
     parts = []
@@ -127,7 +157,7 @@ class _Writer:
         )
 
     def words_of(
-        self, count: int, tail: list[str], tail_words: int = TAIL_WORDS_PER_PAPER
+        self, count: int, tail: Sequence[str], tail_words: int = TAIL_WORDS_PER_PAPER
     ) -> list[str]:
         rng = self.rng
         n_pairs = int(count * PAIR_SHARE / 2)
@@ -140,7 +170,7 @@ class _Writer:
             out.insert(rng.randrange(len(out) + 1), rng.choice(tail))
         return out
 
-    def abstract(self, tail: list[str]) -> str:
+    def abstract(self, tail: Sequence[str]) -> str:
         words = self.words_of(self.rng.randint(90, 220), tail)
         sentences = []
         for start in range(0, len(words), 18):
@@ -148,7 +178,7 @@ class _Writer:
             sentences.append(sentence[:1].upper() + sentence[1:] + ".")
         return " ".join(sentences)
 
-    def title(self, tail: list[str]) -> str:
+    def title(self, tail: Sequence[str]) -> str:
         new_term = 1 if self.rng.random() < 0.3 else 0  # some titles name a new method
         words = self.words_of(self.rng.randint(5, 12), tail, new_term)
         return " ".join(w[:1].upper() + w[1:] for w in words)
@@ -181,7 +211,7 @@ def generate(size: int, seed: int = 7) -> Library:
         number = per_month[(year, month)] = per_month.get((year, month), 0) + 1
         arxiv_id = f"{year % 100:02d}{month:02d}.{number:05d}"
         # The tail grows as papers are added: later papers can use newer terms.
-        tail = tail_all[: 50 + int(TAIL_GROWTH * (i + 1))]
+        tail = _Prefix(tail_all, 50 + int(TAIL_GROWTH * (i + 1)))
         paper: dict[str, object] = {
             "id": arxiv_id,
             "title": writer.title(tail),
@@ -230,3 +260,27 @@ def _user_state(rng: random.Random, writer: _Writer, ids: list[str]) -> UserStat
     for name in QUEUES:
         state.queues[name] = rng.sample(ids, min(30, len(ids)))
     return state
+
+
+def cached(folder: Path | None, size: int, seed: int = 7) -> Library:
+    """generate(size, seed), kept as a pickle in `folder` (a run's --workdir) and read back
+    by later runs: a million papers take minutes of pure Python to generate, and the
+    library depends only on the size, the seed and the generator's code (the file name
+    carries a digest of that code, so that a changed generator writes a new file)."""
+    if folder is None:
+        return generate(size, seed)
+    code = hashlib.sha1(
+        b"".join(Path(__file__).with_name(n).read_bytes() for n in ("generate.py", "corpus.py"))
+    ).hexdigest()[:12]
+    path = folder / f"generated-{size}-{seed}-{code}.pickle"
+    if path.exists():
+        with path.open("rb") as file:
+            library: Library = pickle.load(file)
+        return library
+    library = generate(size, seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    with partial.open("wb") as file:
+        pickle.dump(library, file, protocol=pickle.HIGHEST_PROTOCOL)
+    partial.replace(path)
+    return library

@@ -31,7 +31,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from benchmarks.generate import generate
+from benchmarks.generate import cached
 from benchmarks.limits import MILLION, REFERENCE_MAX, WHOOSH_MAX
 from benchmarks.queries import query_mix
 from benchmarks.reference import Reference
@@ -182,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         for size in sizes:
             started = time.perf_counter()
             print(f"== {size:,} papers: generating", flush=True)
-            generated = generate(size, args.seed)
+            # Kept in the --workdir: a later run there (the lead's, after a trial) reads it back.
+            generated = cached(args.workdir, size, args.seed)
             # The parsed records feed the reference (and papis's and the server's copies),
             # all left out above REFERENCE_MAX: a million of them would hold gigabytes.
             records = (

@@ -628,6 +628,20 @@ def render_run(run: Run, sections: Sequence[Section]) -> str:
     return render(run.results, sections, run.header, run.skipped, run.walltime)
 
 
+# In docs/benchmarks.md, the hand-written sections (later, narrower runs and their reasoning)
+# follow this line; writing the page again keeps them.
+KEPT_MARKER = "<!-- Written by hand from here on: benchmarks.report keeps what follows. -->"
+
+
+def write_page(path: Path, page: str) -> None:
+    """Writes the rendered page, keeping what follows KEPT_MARKER in the file it replaces."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if KEPT_MARKER in old:
+        page += "\n" + old[old.index(KEPT_MARKER) :]
+    path.write_text(page, encoding="utf-8")
+
+
 # -- the growth table: each headline figure at every size, and its factor per 10x of size
 
 
@@ -866,7 +880,7 @@ def main(argv: list[str]) -> int:
     run = merge_runs([load_run(path) for path in args.runs])
     if args.note:
         run.header += ["", args.note]
-    args.output.write_text(render_run(run, load_sections()), encoding="utf-8")
+    write_page(args.output, render_run(run, load_sections()))
     return 0
 
 

@@ -35,7 +35,7 @@ from benchmarks.generate import cached
 from benchmarks.limits import MILLION, REFERENCE_MAX, WHOOSH_MAX
 from benchmarks.queries import query_mix
 from benchmarks.reference import Reference
-from benchmarks.report import Results, Run, render_run, save_run
+from benchmarks.report import Results, Run, render_run, save_run, write_page
 from benchmarks.sections import Context, load_sections
 from readerapp.formats.registry import import_format
 from readerapp.search.factory import ENGINES
@@ -228,11 +228,10 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
             del generated, records, ctx  # a million papers' dump before the next size's
-    args.output.parent.mkdir(parents=True, exist_ok=True)
     run = Run(results, header(args, sizes, load_at_start), skipped, walltime)
     if args.results is not None:
         save_run(args.results, run)
-    args.output.write_text(render_run(run, sections), encoding="utf-8")
+    write_page(args.output, render_run(run, sections))
     print(f"wrote {args.output}")
     return 0
 

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from benchmarks.report import (
+    KEPT_MARKER,
     Run,
     load_run,
     main,
@@ -126,6 +127,18 @@ def test_a_run_saved_before_wall_times_renders_in_the_old_form(tmp_path: Path) -
     assert render_run(load_run(tmp_path / "old.json"), load_sections()) == page.replace(
         "\n\nQuiet machine.", ""
     )
+
+
+def test_writing_the_page_again_keeps_the_hand_written_part(tmp_path: Path) -> None:
+    page = tmp_path / "benchmarks.md"
+    page.write_text(f"# Old figures\n\n{KEPT_MARKER}\n\n## Start-up\n\nBy hand.\n", "utf-8")
+    save_run(tmp_path / "run.json", _run(1_000, 0.1, 0.2, 10))
+
+    assert main([str(tmp_path / "run.json"), "-o", str(page)]) == 0
+
+    text = page.read_text(encoding="utf-8")
+    assert "Old figures" not in text and "Written by a run of 1,000 papers." in text
+    assert text.endswith(f"{KEPT_MARKER}\n\n## Start-up\n\nBy hand.\n")
 
 
 def test_growth_per_decade() -> None:

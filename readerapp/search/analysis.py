@@ -29,11 +29,14 @@ from readerapp.search.stopwords import STOP_WORDS
 WORDS = re.compile(r"\w+(?:[-.]\w+)*")
 # ASCII characters that are neither word characters nor joiners become spaces.
 _JOINED = frozenset(string.ascii_lowercase + string.digits + "_.-")
-_TO_SPACE = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _JOINED})
+# A bytes table: bytes.translate runs a table lookup in C, str.translate a dict lookup per
+# character (2.5x slower on 22 MB of abstracts).
+_TO_SPACE = bytes(c if chr(c) in _JOINED else ord(" ") for c in range(256))
 _LOOSE_JOINER = (". ", "- ", " .", " -")
 # A dot or hyphen beside a space or another one ("a.-b", "x.. y"), after the common cases
-# are replaced: rare, and then the regular expression decides.
-_STILL_LOOSE = re.compile(r"[-.][-. ]| [-.]")
+# are replaced: rare, and then the regular expression decides. Looked for with `in` (a
+# memchr-like scan in C) rather than a regular expression, 10x faster on long texts.
+_STILL_LOOSE = ("..", ".-", "-.", "--", *_LOOSE_JOINER)
 # Distinct words kept analysed; cleared when full (a large library's tail of rare words
 # would otherwise grow it without end).
 _CACHE_SIZE = 400_000
@@ -46,12 +49,12 @@ def words_of(text: str) -> list[str]:
         # Lower-casing can change what \\w matches ("İ" becomes "i" and a combining dot),
         # so outside ASCII each word is lower-cased after it is found, as Whoosh does.
         return [word.lower() for word in WORDS.findall(text)]
-    spaced = f" {low.translate(_TO_SPACE)} "
+    spaced = f" {low.encode('ascii').translate(_TO_SPACE).decode('ascii')} "
     if "." in spaced or "-" in spaced:
         # A dot or hyphen joins only between word characters: elsewhere it is a space.
         for loose in _LOOSE_JOINER:
             spaced = spaced.replace(loose, "  ")
-        if _STILL_LOOSE.search(spaced):
+        if any(loose in spaced for loose in _STILL_LOOSE):
             return WORDS.findall(low)
     return spaced.split()
 

@@ -6,6 +6,7 @@ IndexDoc lives in core.records, so that db/ builds documents without importing s
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 from readerapp.core.progress import CancelToken, ProgressSink
@@ -38,6 +39,12 @@ class TextIndex(Protocol):
         ...
 
     def delete(self, ids: Iterable[int]) -> None: ...
+
+    def bulk(self) -> AbstractContextManager[None]:
+        """A catch-up in many batches: the upserts and deletes within it may be committed
+        together when it ends (also when a Cancelled ends it; any other error may drop them).
+        Whoosh writes them as one segment instead of one per batch merged afterwards."""
+        ...
 
     def settle(self, progress: ProgressSink, cancel: CancelToken | None = None) -> bool:
         """After a catch-up in many batches (upserts): merges the parts of the index they

@@ -20,6 +20,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
 from operator import itemgetter
 from pathlib import Path
 from typing import cast
@@ -291,6 +292,10 @@ class TantivyIndex:
             raise
         self._finish(writer)
         return len(docs)
+
+    def bulk(self) -> AbstractContextManager[None]:
+        """Nothing to gather: tantivy merges its segments as it commits each batch."""
+        return nullcontext()
 
     def settle(self, progress: ProgressSink, cancel: CancelToken | None = None) -> bool:
         """Nothing to merge: tantivy merges its segments itself at each commit (its log merge

@@ -9,6 +9,7 @@ from readerapp.search import whoosh_light  # noqa: F401
 import shutil
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from whoosh.reading import IndexReader, SegmentReader
 from whoosh.searching import SearchContext, Searcher
 from whoosh.writing import MERGE_SMALL, SegmentWriter
 
-from readerapp.core.errors import LibraryError
+from readerapp.core.errors import Cancelled, LibraryError
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.records import IndexDoc
 from readerapp.search.analysis import analyse_names, analyse_text, query_words
@@ -66,6 +67,11 @@ MERGE_PASSES = 8
 # every word of every query is then read per field in each of them. settle() merges them
 # once there are SETTLE_AT or more.
 SETTLE_AT = 4
+# A catch-up of more than one batch writes all of them with one writer (bulk): one segment,
+# so no merge after it. Whoosh's pool sorts the postings in memory up to this many MB, then
+# spills sorted runs to temporary files and merges them when it commits (cheap, unlike
+# merging segments, which reads every stored field and posting again).
+BULK_LIMIT_MB = 256
 # Up to this many documents an upsert updates each one in place (see upsert).
 SMALL_UPSERT = 200
 WRITER_TIMEOUT_S = 15.0
@@ -450,7 +456,9 @@ def _storage(directory: Path) -> FileStorage:
 class WhooshIndex:
     """A Whoosh index in a folder, with a searcher kept warm between queries."""
 
-    batch_size = 2000  # papers per commit when catching up (each commit may merge)
+    # Papers read and written at a time when catching up; a catch-up of more than one batch
+    # commits them all at once (bulk).
+    batch_size = 2000
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -469,6 +477,8 @@ class WhooshIndex:
         # into small segments, while that entry is current (see TINY_SEGMENT).
         self._written: dict[int, tuple[str, int, IndexDoc]] = {}
         self._cache: tuple[Searcher, PostingCache] | None = None
+        # The writer of a bulk() and the papers the index held when it began.
+        self._bulk: tuple[SegmentWriter, dict[int, int]] | None = None
         self.was_missing = False
         self.upgraded_from: str | None = None  # an older index this one replaces
         self._open()
@@ -500,9 +510,9 @@ class WhooshIndex:
         assert self._ix is not None, "index is closed"
         return self._ix
 
-    def _writer(self) -> SegmentWriter:
+    def _writer(self, limitmb: int = 128) -> SegmentWriter:
         try:
-            return self.ix.writer(timeout=WRITER_TIMEOUT_S)
+            return self.ix.writer(timeout=WRITER_TIMEOUT_S, limitmb=limitmb)
         except whoosh_index.LockError as exc:
             raise LibraryError(
                 f"{self.directory}: the search index is busy in another "
@@ -613,8 +623,66 @@ class WhooshIndex:
             "fulltext": doc.fulltext,
         }
 
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Within it, upserts and deletes go to one writer, committed as one segment when
+        it ends: a catch-up in batches (Library.sync_index) then leaves no segments to merge,
+        where one commit per batch left one segment each and settle() read and wrote them all
+        again (80 s of CPU at 20,000 papers). A Cancelled commits what was written so far
+        (a cancel keeps the finished batches); any other error drops it all. The writer's
+        lock is held throughout: another process's edit waits, or reports the index busy."""
+        if self._bulk is not None:  # already inside one
+            yield
+            return
+        writer = self._writer(limitmb=BULK_LIMIT_MB)
+        # With the lock held the index cannot change: papers it does not hold are added
+        # without update_document's per-document search for an old entry.
+        self._bulk = (writer, self._docnum_of())
+        try:
+            yield
+        except Cancelled:
+            self._bulk = None
+            self._commit(writer)
+            raise
+        except BaseException:
+            self._bulk = None
+            writer.cancel()
+            raise
+        self._bulk = None
+        self._commit(writer)
+
+    @staticmethod
+    def _commit(writer: SegmentWriter) -> None:
+        try:
+            writer.commit(mergetype=_drop_emptied)
+        except BaseException:
+            writer.cancel()
+            raise
+
+    def _write(
+        self,
+        writer: SegmentWriter,
+        docs: list[IndexDoc],
+        known: dict[int, int] | None,
+        cancel: CancelToken | None,
+    ) -> None:
+        for doc in docs:
+            if cancel is not None:
+                cancel.check()
+            fields = self._fields(doc)
+            if known is None or doc.id in known:
+                writer.update_document(**fields)
+            else:
+                writer.add_document(**fields)
+
     def upsert(self, docs: Iterable[IndexDoc], *, cancel: CancelToken | None = None) -> int:
         docs = list(docs)
+        if self._bulk is not None:
+            writer, held = self._bulk
+            self._write(writer, docs, held, cancel)
+            for doc in docs:
+                self._written.pop(doc.id, None)
+            return len(docs)
         writer = self._writer()
         count = 0
         try:
@@ -629,15 +697,8 @@ class WhooshIndex:
             # per-document search for an old entry, a third of the indexing time. A small
             # edit does not pay for the whole-index id map that decides it (~50 ms at 20k).
             known = self._docnum_of() if len(docs) > SMALL_UPSERT else None
-            for doc in docs:
-                if cancel is not None:
-                    cancel.check()
-                fields = self._fields(doc)
-                if known is None or doc.id in known:
-                    writer.update_document(**fields)
-                else:
-                    writer.add_document(**fields)
-                count += 1
+            self._write(writer, docs, known, cancel)
+            count = len(docs)
             for doc in again:
                 writer.update_document(**self._fields(doc))
         except BaseException:
@@ -701,6 +762,11 @@ class WhooshIndex:
         return True
 
     def delete(self, ids: Iterable[int]) -> None:
+        if self._bulk is not None:
+            for paper_id in ids:
+                self._bulk[0].delete_by_term("pid", str(paper_id))
+                self._written.pop(paper_id, None)
+            return
         writer = self._writer()
         try:
             for paper_id in ids:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from readerapp.core import paths
 from readerapp.core.clock import SYSTEM_CLOCK, Clock
-from readerapp.core.errors import LibraryError, UserError, WrongThread
+from readerapp.core.errors import Cancelled, LibraryError, UserError, WrongThread
 from readerapp.core.location import (
     LibraryLocation,
     ServerLocation,
@@ -266,10 +266,12 @@ class Library:
         """Index every pending paper, `batch` at a time (the engine's batch size by default);
         returns how many were pending.
 
-        Each batch is its own index commit followed by clearing its marks, so a cancel or a
-        crash keeps the batches already done and leaves the rest marked for next time. Large
-        runs report "Indexing 41,000 / 100,000", then let the engine merge the parts their
-        batches left (TextIndex.settle: never after a small edit's single batch).
+        More than one batch is written as one index commit (TextIndex.bulk: Whoosh then
+        writes one segment, with nothing to merge after), and the marks are cleared only
+        once that commit holds their papers: a crash re-indexes them all next time, a cancel
+        commits and clears the batches finished. Large runs report "Indexing 41,000 /
+        100,000", then let the engine merge what is left in parts (TextIndex.settle: never
+        after a small edit's single batch).
         """
         if self.server is not None:
             return self._catch_up(cancel, progress, batch)
@@ -279,22 +281,36 @@ class Library:
         if not total:
             return 0
         batch = batch or self.index.batch_size
-        for done, part in enumerate(reads.chunks(pending, batch), start=1):
-            self._index_part(part, cancel)
+        if total <= batch:
+            self._index_part(pending, cancel)
             pause_point("index-batch-written")  # in the index, marks not yet cleared
-            with self.write() as session:
+            self._clear_marks(pending, batch)
+            return total
+        indexed: list[int] = []
+        try:
+            with self.index.bulk():
+                for part in reads.chunks(pending, batch):
+                    self._index_part(part, cancel)
+                    indexed.extend(part)
+                    progress(len(indexed), total, f"Indexing {len(indexed):,} / {total:,}")
+        except Cancelled:
+            self._clear_marks(indexed, batch)  # the bulk committed the finished batches
+            raise
+        pause_point("index-batch-written")  # in the index, marks not yet cleared
+        self._clear_marks(pending, batch)
+        self.index.settle(progress, cancel)
+        return total
+
+    def _clear_marks(self, ids: Sequence[int], batch: int) -> None:
+        """The papers' pending marks, once the index commit that holds them is made."""
+        with self.write() as session:
+            for part in reads.chunks(ids, batch):  # within SQLite's bound parameters
                 marks = ",".join("?" * len(part))
                 driver_sql(
                     session.connection(),
                     f"DELETE FROM index_pending WHERE paper_id IN ({marks})",
                     tuple(part),
                 )
-            if total > batch:
-                count = min(done * batch, total)
-                progress(count, total, f"Indexing {count:,} / {total:,}")
-        if total > batch:
-            self.index.settle(progress, cancel)
-        return total
 
     def _index_part(self, part: Sequence[int], cancel: CancelToken | None) -> None:
         """Brings these papers' index entries up to date (deleting those of papers gone)."""

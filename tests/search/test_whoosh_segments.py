@@ -189,3 +189,43 @@ def test_a_cancelled_settle_leaves_the_index_as_it_was(tmp_path: Path) -> None:
         assert _segments(ix) == 1
     finally:
         ix.close()
+
+
+def test_a_bulk_writes_its_batches_as_one_segment_with_edits_and_deletes(
+    index: WhooshIndex,
+) -> None:
+    with index.bulk():
+        index.upsert([_doc(pid, "bulkone") for pid in range(100, 130)])
+        index.upsert([_doc(pid, "bulktwo") for pid in range(130, 160)])
+        index.upsert([_doc(5, "rewritten")])  # a paper the index held already
+        index.delete([6, 7])
+        assert _finds(index, "bulkone") == set()  # not committed yet
+    assert _segments(index) == 2  # the fixture's batch and the bulk's one segment
+    assert _finds(index, "bulkone") == set(range(100, 130))
+    assert _finds(index, "bulktwo") == set(range(130, 160))
+    assert _finds(index, "rewritten") == {5}
+    assert _finds(index, "start5") == set()
+    assert index.ids() == (set(range(1, 41)) - {6, 7}) | set(range(100, 160))
+    index.upsert([_doc(100, "edited")])  # an edit after it, as after an import
+    assert _finds(index, "edited") == {100}
+    assert 100 not in _finds(index, "bulkone")
+
+
+def test_a_cancelled_bulk_keeps_what_it_wrote_and_a_failed_one_nothing(
+    index: WhooshIndex,
+) -> None:
+    token = CancelToken()
+    with pytest.raises(Cancelled), index.bulk():
+        index.upsert([_doc(pid, "kept") for pid in range(100, 110)], cancel=token)
+        token.cancel()
+        index.upsert([_doc(pid, "late") for pid in range(110, 120)], cancel=token)
+    assert _finds(index, "kept") == set(range(100, 110))
+    assert _finds(index, "late") == set()
+    with pytest.raises(RuntimeError), index.bulk():
+        index.upsert([_doc(pid, "dropped") for pid in range(200, 210)])
+        index.delete([1])
+        raise RuntimeError("disk full")
+    assert _finds(index, "dropped") == set()
+    assert 1 in index.ids()
+    index.upsert([_doc(3, "after")])  # the writer's lock was released both times
+    assert _finds(index, "after") == {3}

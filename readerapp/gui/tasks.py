@@ -3,6 +3,7 @@ GUI thread. One worker means one writer, and the Whoosh searcher stays on one th
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -15,6 +16,13 @@ from readerapp.core.errors import Cancelled
 Callback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
 
+# How long the worker may keep the GIL while the GUI thread waits for it (Python's default is
+# 5 ms). The GUI thread gives the GIL up at every call into Qt and must get it back after
+# each: with the worker busy in Python (the list searched again, related papers after a star
+# at 20,000 papers), each of those hundreds of returns waited up to 5 ms, 30-155 ms blocked
+# in one event-loop gap; at 0.5 ms, 15-32 ms (docs/reliability.md, "Long sessions").
+GUI_SWITCH_INTERVAL = 0.0005
+
 
 class TaskRunner(QObject):
     # (on_done, on_error, result, error): emitted on the worker, delivered on the GUI thread.
@@ -25,6 +33,8 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, name: str = "library") -> None:
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        if sys.getswitchinterval() > GUI_SWITCH_INTERVAL:
+            sys.setswitchinterval(GUI_SWITCH_INTERVAL)
         self._pending = 0
         self._finished.connect(self._deliver)
 

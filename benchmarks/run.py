@@ -151,6 +151,13 @@ def main(argv: list[str] | None = None) -> int:
         "import, startup, search, edits, gui, memory, sync, server); default all",
     )
     parser.add_argument(
+        "--only-at",
+        default="",
+        metavar="SECTION=SIZE[/SIZE...],...",
+        help="run these sections only at these sizes (e.g. sync=100000,server=100000: "
+        "their budgets are set at 100k), to fit a run in an evening; the page lists the skips",
+    )
+    parser.add_argument(
         "--reuse",
         action="store_true",
         help="with --workdir: measure the "
@@ -173,6 +180,12 @@ def main(argv: list[str] | None = None) -> int:
         if unknown:
             parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
         sections = [s for s in sections if s.name in wanted]
+    only_at: dict[str, set[int]] = {}
+    for item in filter(None, args.only_at.split(",")):
+        name, _, at = item.partition("=")
+        if name not in {s.name for s in sections} or not at:
+            parser.error(f"--only-at {item}: expected SECTION=SIZE[/SIZE...] of a section run")
+        only_at[name] = {int(x.replace("_", "")) for x in at.split("/")}
     load_at_start = _load()
     results: Results = {}
     skipped: dict[int, list[str]] = {}
@@ -213,6 +226,11 @@ def main(argv: list[str] | None = None) -> int:
                 if section.max_size is not None and size > section.max_size:
                     print(f"-- {section.title}", flush=True)
                     ctx.skip(f"{section.title}: {section.skip_reason}")
+                    continue
+                if section.name in only_at and size not in only_at[section.name]:
+                    print(f"-- {section.title}", flush=True)
+                    sizes_run = ", ".join(f"{s:,}" for s in sorted(only_at[section.name]))
+                    ctx.skip(f"{section.title}: run only at {sizes_run} papers (--only-at)")
                     continue
                 print(f"-- {section.title}", flush=True)
                 began = time.perf_counter()

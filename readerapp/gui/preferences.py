@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -134,8 +134,9 @@ def _help_label(text: str, indent: int = 24) -> QLabel:
 
 
 class PreferencesDialog(QDialog):
-    """Edit ▸ Preferences…: which engine searches this library, and whether and how the app
-    uses the network (settings.json, which the command line obeys too)."""
+    """Edit ▸ Preferences…: which engine searches this library (a server library: this
+    machine's index of it), and whether and how the app uses the network (settings.json,
+    which the command line obeys too)."""
 
     def __init__(
         self,
@@ -143,23 +144,40 @@ class PreferencesDialog(QDialog):
         paper_count: int,
         parent: QWidget | None = None,
         settings: Settings | None = None,
+        *,
+        per_machine: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
         self.current = engine
+        # A server library's index is each machine's own (docs/sharing.md), so its engine
+        # is this machine's choice, not the library's: the texts say which.
+        self.per_machine = per_machine
         self.settings = settings if settings is not None else load_settings()
         layout = QVBoxLayout(self)
-        box = QGroupBox(self.tr("Search engine"))
-        box_layout = QVBoxLayout(box)
-        intro = QLabel(
-            self.tr(
+        if per_machine:
+            box = QGroupBox(self.tr("Search engine on this machine"))
+            intro_text = self.tr(
+                "This library has %Ln paper(s). Each machine searches it with its own index, "
+                "so the engine chosen here is this machine's: other machines keep theirs. The "
+                "engine only changes how fast searches are; results, stars, notes, tags and "
+                "queues stay the same.",
+                "",
+                paper_count,
+            )
+        else:
+            box = QGroupBox(self.tr("Search engine"))
+            intro_text = self.tr(
                 "This library has %Ln paper(s). The engine only changes how fast searches "
                 "are; results, stars, notes, tags and queues stay the same.",
                 "",
                 paper_count,
             )
-        )
+        box.setObjectName("engineBox")
+        box_layout = QVBoxLayout(box)
+        intro = QLabel(intro_text)
+        intro.setObjectName("engineIntro")
         intro.setWordWrap(True)
         box_layout.addWidget(intro)
         self.group = QButtonGroup(self)
@@ -192,7 +210,7 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.paper_count = paper_count
-        self.group.buttonToggled.connect(lambda *_args: self._update_cost())
+        self.group.buttonToggled.connect(lambda *_args: self._engine_toggled())
         self._update_cost()
         self.setMinimumWidth(600)
         self.resize(self.minimumWidth(), self.height())
@@ -396,22 +414,32 @@ class PreferencesDialog(QDialog):
             member=" ".join(self.member.text().split()),
         )
 
+    def _engine_toggled(self) -> None:
+        # "Searching with Whoosh." becomes three lines about the switch: grow to show them,
+        # once the layouts have measured the new text (they do so on the next turn of the
+        # event loop; measured now, the old text's height would come back).
+        self._update_cost()
+        QTimer.singleShot(0, self, self._fit_height)
+
     def _update_cost(self) -> None:
         chosen = self.chosen_engine()
         if chosen == self.current:
             self.cost.setText(arg(self.tr("Searching with %1."), ENGINE_LABELS[chosen]))
             return
         estimate = _duration(self.paper_count / INDEX_RATE[chosen])
-        self.cost.setText(
-            arg(
-                self.tr(
-                    "Switching rebuilds the search index once (%1 for this library) in the "
-                    "background; you can cancel it from the status bar, and the current "
-                    "engine keeps working until it is done."
-                ),
-                estimate,
+        if self.per_machine:
+            text = self.tr(
+                "Switching rebuilds this machine's search index once (%1 for this library) "
+                "in the background; you can cancel it from the status bar, and the current "
+                "engine keeps working until it is done. Other machines are not affected."
             )
-        )
+        else:
+            text = self.tr(
+                "Switching rebuilds the search index once (%1 for this library) in the "
+                "background; you can cancel it from the status bar, and the current "
+                "engine keeps working until it is done."
+            )
+        self.cost.setText(arg(text, estimate))
 
 
 class EngineBar(QFrame):
@@ -478,14 +506,14 @@ class SearchEngineControl(QObject):
     def show_preferences(self) -> None:
         if self.host.is_ready:
             self.host.ops.call(
-                lambda lib: (lib.engine, overview.counts(lib).total),
+                lambda lib: (lib.engine, overview.counts(lib).total, lib.server is not None),
                 lambda found: self._open_preferences(*found),
             )
 
-    def _open_preferences(self, engine: str, paper_count: int) -> None:
+    def _open_preferences(self, engine: str, paper_count: int, on_server: bool) -> None:
         if not self.host.is_ready:
             return
-        dialog = PreferencesDialog(engine, paper_count, self.host.widget())
+        dialog = PreferencesDialog(engine, paper_count, self.host.widget(), per_machine=on_server)
         dialog.accepted.connect(lambda: self._save_settings(dialog))
         dialog.accepted.connect(lambda: self._chosen(dialog.chosen_engine()))
         dialog.finished.connect(dialog.deleteLater)

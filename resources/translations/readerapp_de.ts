@@ -1847,6 +1847,17 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <translation>Einstellungen</translation>
     </message>
     <message>
+        <source>Search engine on this machine</source>
+        <translation>Suchmaschine auf diesem Rechner</translation>
+    </message>
+    <message numerus="yes">
+        <source>This library has %Ln paper(s). Each machine searches it with its own index, so the engine chosen here is this machine&apos;s: other machines keep theirs. The engine only changes how fast searches are; results, stars, notes, tags and queues stay the same.</source>
+        <translation>
+            <numerusform>Diese Bibliothek hat %Ln Artikel. Jeder Rechner durchsucht sie mit seinem eigenen Index, die hier gewählte Suchmaschine gilt also für diesen Rechner: andere Rechner behalten ihre. Die Suchmaschine ändert nur, wie schnell gesucht wird; Ergebnisse, Sterne, Notizen, Tags und Leselisten bleiben gleich.</numerusform>
+            <numerusform>Diese Bibliothek hat %Ln Artikel. Jeder Rechner durchsucht sie mit seinem eigenen Index, die hier gewählte Suchmaschine gilt also für diesen Rechner: andere Rechner behalten ihre. Die Suchmaschine ändert nur, wie schnell gesucht wird; Ergebnisse, Sterne, Notizen, Tags und Leselisten bleiben gleich.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Search engine</source>
         <translation>Suchmaschine</translation>
     </message>
@@ -1928,6 +1939,10 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
     <message>
         <source>Searching with %1.</source>
         <translation>Gesucht wird mit %1.</translation>
+    </message>
+    <message>
+        <source>Switching rebuilds this machine&apos;s search index once (%1 for this library) in the background; you can cancel it from the status bar, and the current engine keeps working until it is done. Other machines are not affected.</source>
+        <translation>Ein Wechsel baut den Suchindex dieses Rechners einmal im Hintergrund neu auf (%1 für diese Bibliothek); Sie können ihn in der Statusleiste abbrechen, und die bisherige Suchmaschine arbeitet weiter, bis er fertig ist. Andere Rechner sind nicht betroffen.</translation>
     </message>
     <message>
         <source>Switching rebuilds the search index once (%1 for this library) in the background; you can cancel it from the status bar, and the current engine keeps working until it is done.</source>

@@ -341,6 +341,13 @@ You can undo this with Ctrl+Z.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <source>This library has %Ln paper(s). Each machine searches it with its own index, so the engine chosen here is this machine&apos;s: other machines keep theirs. The engine only changes how fast searches are; results, stars, notes, tags and queues stay the same.</source>
+        <translation>
+            <numerusform>This library has %Ln paper. Each machine searches it with its own index, so the engine chosen here is this machine&apos;s: other machines keep theirs. The engine only changes how fast searches are; results, stars, notes, tags and queues stay the same.</numerusform>
+            <numerusform>This library has %Ln papers. Each machine searches it with its own index, so the engine chosen here is this machine&apos;s: other machines keep theirs. The engine only changes how fast searches are; results, stars, notes, tags and queues stay the same.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>This library has %Ln paper(s). The engine only changes how fast searches are; results, stars, notes, tags and queues stay the same.</source>
         <translation>
             <numerusform>This library has %Ln paper. The engine only changes how fast searches are; results, stars, notes, tags and queues stay the same.</numerusform>

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QGroupBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from readerapp.core.location import LibraryLocation, local_dir
@@ -38,7 +38,7 @@ def test_preferences_switch_engine_in_the_background(
     assert dialog.buttons["whoosh"].isChecked()
     assert "Searching with Whoosh" in dialog.cost.text()
     dialog.buttons["tantivy"].click()
-    assert "rebuilds the search index once" in dialog.cost.text()
+    assert "search index once" in dialog.cost.text()  # "this machine's" on a server
     with qtbot.waitSignal(window.engines.switched, timeout=20000) as switched:
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert switched.args == ["tantivy"]
@@ -159,3 +159,55 @@ def test_preferences_dialog_explains_both_engines(qtbot: QtBot) -> None:
     qtbot.addWidget(current)
     current.buttons["whoosh"].setChecked(True)
     assert "about 3 minutes for this library" in current.cost.text()
+
+
+def test_preferences_says_whose_engine_it_is_on_each_backend(
+    qtbot: QtBot, open_window: WindowFactory, seeded_dir: Path
+) -> None:
+    """A folder library has one index, its engine the library's; a server library's index is
+    each machine's own (index.engine in its cache), so the dialog says this machine's."""
+    window = open_window(seeded_dir)
+    on_server = window.library().server is not None
+    dialog = open_preferences(qtbot, window)
+    box = dialog.findChild(QGroupBox, "engineBox")
+    intro = dialog.findChild(QLabel, "engineIntro")
+    assert box is not None and intro is not None
+    assert dialog.per_machine == on_server
+    dialog.buttons["tantivy"].setChecked(True)
+    if on_server:
+        assert box.title() == "Search engine on this machine"
+        assert "the engine chosen here is this machine's: other machines keep theirs" in (
+            intro.text()
+        )
+        assert "rebuilds this machine's search index once" in dialog.cost.text()
+        assert dialog.cost.text().endswith("Other machines are not affected.")
+    else:
+        assert box.title() == "Search engine"
+        assert "machine" not in intro.text() + dialog.cost.text()
+        assert "rebuilds the search index once" in dialog.cost.text()
+    assert intro.text().startswith("This library has 73 papers.")
+    dialog.reject()
+
+
+def test_choosing_another_engine_grows_the_dialog_to_show_the_cost(qtbot: QtBot) -> None:
+    """ "Searching with Whoosh." becomes three lines about the switch; the dialog grows, so
+    that neither they nor the texts below them are cut off."""
+    dialog = PreferencesDialog("whoosh", 73, per_machine=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def clipped() -> list[str]:
+        return [
+            label.objectName() or label.text()[:30]
+            for label in dialog.findChildren(QLabel)
+            if label.wordWrap()
+            and label.isVisible()
+            and label.height() < label.heightForWidth(label.width())
+        ]
+
+    assert clipped() == []
+    before = dialog.height()
+    dialog.buttons["tantivy"].setChecked(True)
+    qtbot.waitUntil(lambda: dialog.height() > before)
+    qtbot.waitUntil(lambda: clipped() == [])

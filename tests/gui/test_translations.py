@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QLocale, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from readerapp.gui import i18n
 from readerapp.gui.main_window import MainWindow
+from readerapp.gui.preferences import PreferencesDialog
 from readerapp.services import days, triage
 from tests.gui.conftest import WindowFactory, on_worker, settle, translation_tools
 from tests.gui.test_accessibility import mnemonic_problems
@@ -184,3 +185,18 @@ def test_a_language_without_a_translation_gets_english_plurals(
         assert MainWindow.tr("%Ln paper(s) in the library", "", 1) == "1 paper in the library"
     finally:
         i18n.install_translators(qapp, "en", translations)
+
+
+def test_preferences_of_a_server_library_speak_german_of_this_machine(
+    qtbot: QtBot, german: None
+) -> None:
+    dialog = PreferencesDialog("whoosh", 73, per_machine=True)
+    qtbot.addWidget(dialog)
+    dialog.buttons["tantivy"].setChecked(True)
+    box = dialog.findChild(QGroupBox, "engineBox")
+    intro = dialog.findChild(QLabel, "engineIntro")
+    assert box is not None and intro is not None
+    assert box.title() == "Suchmaschine auf diesem Rechner"
+    assert intro.text().startswith("Diese Bibliothek hat 73 Artikel. Jeder Rechner")
+    assert "Suchindex dieses Rechners" in dialog.cost.text()
+    assert dialog.cost.text().endswith("Andere Rechner sind nicht betroffen.")

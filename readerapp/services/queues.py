@@ -54,12 +54,17 @@ def _order(session: Session, name: str) -> tuple[str, list[int] | None]:
 
 
 def _queue_changed(
-    label: str, name: str, before: list[int] | None, after: Sequence[int]
+    label: str,
+    name: str,
+    before: list[int] | None,
+    after: Sequence[int],
+    touched: Sequence[int] | None = None,
 ) -> Applied:
-    """Any queue change, undone by putting its order from before back."""
+    """Any queue change, undone by putting its order from before back. The papers it
+    touched: those given, else every one in before and after."""
     return Applied(
         label,
-        Changes.of([*(before or ()), *after], lists=True),
+        Changes.of([*(before or ()), *after] if touched is None else touched, lists=True),
         Step("queue_order", {"name": name, "ids": before}),
     )
 
@@ -222,7 +227,12 @@ def change_queue(
                 for number, pid in enumerate(after, start=1)
             )
         papers_touched(session, [*(before or ()), *after])
-    return _queue_changed(label or f"Change queue “{name}”", name, before, after)
+    # The window reads and repaints the touched papers' rows: only those that joined, left
+    # or changed position (a move in a queue of thousands touches two, not every member).
+    old = {pid: at for at, pid in enumerate(before or ())}
+    new = {pid: at for at, pid in enumerate(after)}
+    moved = sorted(pid for pid in old.keys() | new.keys() if old.get(pid) != new.get(pid))
+    return _queue_changed(label or f"Change queue “{name}”", name, before, after, moved)
 
 
 def moved_order(order: Sequence[int], moving: Sequence[int], before: int | None) -> list[int]:

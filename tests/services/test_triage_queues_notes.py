@@ -127,3 +127,18 @@ def test_writes_bound_to_a_thread_are_refused_on_any_other(seeded: Library) -> N
         notes.add_note(seeded, a, "never written")
     assert not triage.get_paper(seeded, a).starred and triage.get_paper(seeded, a).notes == ()
     assert search.search_ids(seeded, "is:starred") == []  # reads still work anywhere
+
+
+def test_a_queue_change_touches_only_the_papers_that_joined_left_or_moved(
+    seeded: Library,
+) -> None:
+    a, b, c, d, e = sorted(search.search_ids(seeded, ""))[:5]
+    queues.change_queue(seeded, "Q", lambda _: [a, b, c, d])
+    swapped = queues.change_queue(seeded, "Q", lambda _: [a, c, b, d])
+    assert swapped.changes.papers == {b, c} and swapped.changes.lists
+    grown = queues.change_queue(seeded, "Q", lambda order: [*(order or []), e])
+    assert grown.changes.papers == {e}
+    shifted = queues.change_queue(seeded, "Q", lambda order: [p for p in order or [] if p != a])
+    assert shifted.changes.papers == {a, c, b, d, e}  # a left, every other moved up
+    deleted = queues.change_queue(seeded, "Q", lambda _: None)
+    assert deleted.changes.papers == {c, b, d, e}

@@ -47,6 +47,13 @@ SORTED_COLUMNS = (
     ("queues", "ascending"),
 )
 TIMEOUT_S = 600
+# After the results, how long to wait for a paint before concluding that the table had
+# nothing to repaint (a search that returned the rows already shown, in the same order).
+NO_REPAINT_MS = 2000
+# A search or sort whose results do not come within this is a failure of the window, not a
+# wait of ten minutes for each engine and size (the slowest, a first sort at 1M, takes
+# seconds).
+RESULTS_MS = 60_000
 
 
 def _child_env() -> dict[str, str]:
@@ -95,23 +102,26 @@ def launch_seconds(mode: str, library: Path, env: dict[str, str] | None = None) 
 
 def _measure_child(library: Path, repeats: int, words: list[str]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="readerapp-gui-") as tmp:
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "benchmarks.gui_section",
-                "measure",
-                str(library),
-                str(Path(tmp) / "settings.ini"),
-                str(repeats),
-                json.dumps(words),
-            ],
-            cwd=ROOT,
-            env=_child_env(),
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT_S,
-        )
+        try:
+            result = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "benchmarks.gui_section",
+                    "measure",
+                    str(library),
+                    str(Path(tmp) / "settings.ini"),
+                    str(repeats),
+                    json.dumps(words),
+                ],
+                cwd=ROOT,
+                env=_child_env(),
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_S,
+            )
+        except subprocess.TimeoutExpired as error:
+            raise RuntimeError(f"GUI measuring child timed out: {error}") from error
         if result.returncode != 0:
             raise RuntimeError(f"GUI measuring child failed:\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -258,11 +268,19 @@ def _child(argv: list[str]) -> int:
 
         painted = Signal()
 
+        def __init__(self) -> None:
+            super().__init__()
+            self.last = 0.0  # when the latest paint finished
+
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 # Queued: it fires after this paint event has been handled.
-                QTimer.singleShot(0, self.painted.emit)
+                QTimer.singleShot(0, self._finished)
             return False
+
+        def _finished(self) -> None:
+            self.last = time.perf_counter()
+            self.painted.emit()
 
     class Heartbeat(QObject):
         """Ticks every 10 ms while the event loop runs; gaps are stalls."""
@@ -280,17 +298,20 @@ def _child(argv: list[str]) -> int:
             marks = [start, *(t for t in self.ticks if start < t < end), end]
             return max(b - a for a, b in itertools.pairwise(marks))
 
-    def wait(signal: Any, what: str) -> None:
+    def wait(signal: Any, what: str, timeout_ms: int = TIMEOUT_S * 1000) -> bool:
+        """Runs the event loop until `signal`; False if `timeout_ms` passed first (an error
+        at the default timeout)."""
         loop = QEventLoop()
         signal.connect(loop.quit)
         guard = QTimer()
         guard.setSingleShot(True)
         guard.timeout.connect(lambda: loop.exit(1))
-        guard.start(TIMEOUT_S * 1000)
+        guard.start(timeout_ms)
         code = loop.exec()
         signal.disconnect(loop.quit)
-        if code != 0:
+        if code != 0 and timeout_ms == TIMEOUT_S * 1000:
             raise RuntimeError(f"timed out waiting for {what}")
+        return code == 0
 
     heartbeat = Heartbeat()
 
@@ -315,11 +336,28 @@ def _child(argv: list[str]) -> int:
     main.resize(1400, 860)
     watch = PaintWatch()
     main.table.viewport().installEventFilter(watch)
+    shown = [0.0]  # when the window last showed results
+
+    def results_shown(_count: int) -> None:
+        shown[0] = time.perf_counter()
+
+    def paint_after(moment: float, what: str) -> float:
+        """When the table finished a paint after `moment`: the paint may already have come
+        while the loop waited for the results (the window paints as soon as they are
+        shown), so waiting for the next one could wait for ever."""
+        if watch.last <= moment and not wait(watch.painted, what, NO_REPAINT_MS):
+            # The window keeps the rows of a search that returns the papers it already
+            # shows, in the same order (PaperModel.set_ids): nothing to repaint, the
+            # table was up to date when the results came.
+            return moment
+        return watch.last
+
+    main.results_shown.connect(results_shown)
     main.show()
     opened = time.perf_counter()
     main.open_library(library)
     wait(main.results_shown, "the first results")
-    wait(watch.painted, "the first paint of the table")
+    paint_after(shown[0], "the first paint of the table")
     if mode == "launch":
         print("painted", flush=True)
         main.close()
@@ -350,18 +388,21 @@ def _child(argv: list[str]) -> int:
         settle()
         start = time.perf_counter()
         trigger()
-        if via_search:
-            wait(main.results_shown, f"{name}: results")
-        wait(watch.painted, f"{name}: paint")
-        end = time.perf_counter()
+        if via_search and not wait(main.results_shown, f"{name}: results", RESULTS_MS):
+            raise RuntimeError(f"{name}: no results within {RESULTS_MS // 1000} s")
+        end = paint_after(shown[0] if via_search else start, f"{name}: paint")
         ops.setdefault(name, []).append(end - start)
         stalls.setdefault(name, []).append(heartbeat.longest_gap(start, end))
 
     repeats, words = int(argv[3]), json.loads(argv[4])
     header = main.table.horizontalHeader()
     all_ids = main.model.ids()
-    for _ in range(repeats):
-        measure("reset", lambda: main.model.set_ids(all_ids), via_search=False)
+    for rep in range(repeats):
+        # The model keeps its rows when given the papers it shows: alternate between all
+        # papers and all but one, so that each is a real reset.
+        shown_ids = all_ids[:-1] if rep % 2 == 0 else all_ids
+        measure("reset", lambda ids=shown_ids: main.model.set_ids(ids), via_search=False)
+    main.model.set_ids(all_ids)
     for column, direction in SORTED_COLUMNS:
         order = (
             Qt.SortOrder.AscendingOrder

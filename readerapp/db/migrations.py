@@ -185,9 +185,26 @@ def _v6_to_v7(conn: Connection) -> None:
 
 def _v7_to_v8(conn: Connection) -> None:
     """Who imported each batch, so that a paper's history names who added it once the
-    journal entry is pruned (db.journal). Batches imported before are left without one: the
-    history asks the journal for those, as long as it keeps their entries."""
+    journal entry is pruned (db.journal)."""
     conn.exec_driver_sql("ALTER TABLE import_batches ADD COLUMN member VARCHAR")
+    backfill_batch_members(conn)
+
+
+def backfill_batch_members(conn: Connection) -> None:
+    """Names the member of each batch that has none from the journal, while it still holds
+    the entry: the first entry, from the batch's time on, of a paper the batch created (as
+    services.history read it before schema 8). A batch whose entries are pruned already, or
+    from before the journal (schema 6), stays without one."""
+    conn.exec_driver_sql(
+        "UPDATE import_batches SET member = ("
+        " SELECT j.member FROM journal j"
+        " JOIN journal_papers jp ON jp.seq = j.seq"
+        " JOIN paper_sources s ON s.paper_id = jp.paper_id"
+        " WHERE s.batch_id = import_batches.id AND s.created = TRUE"
+        " AND j.changed_at >= import_batches.created_at"
+        " ORDER BY j.seq LIMIT 1)"
+        " WHERE member IS NULL"
+    )
 
 
 # MIGRATIONS[n] upgrades a version-n file to version n + 1, inside one transaction.

@@ -11,7 +11,7 @@ import pytest
 
 from readerapp.cli.main import main
 from readerapp.core import paths
-from readerapp.db import journal
+from readerapp.db import journal, migrations
 from readerapp.services import catch_up, history, notes, remote, search, triage
 from readerapp.services.library import Library
 from tests.conftest import Machines
@@ -146,3 +146,21 @@ def test_history_names_who_added_a_paper_after_its_entry_is_pruned(library: Libr
     assert [(e.kind, e.member) for e in events] == [("added", "ana"), ("reading", "ben")]
     words = history.describe(events, events[0].at.date())
     assert " by ana, started " in words and words.endswith(" by ben")
+
+
+def test_batches_from_before_schema_8_get_their_member_from_the_journal(
+    library: Library,
+) -> None:
+    library.member = "ana"
+    import_titles(library, "Attention Revisited")
+    (pid,) = triage.resolve(library, ["1"])
+    with library.write() as session:  # as a batch imported before schema 8 left it
+        session.connection().exec_driver_sql("UPDATE import_batches SET member = NULL")
+    with library.write() as session:
+        migrations.backfill_batch_members(session.connection())
+    with library.snapshot() as conn:
+        assert [r[0] for r in conn.execute("SELECT member FROM import_batches")] == ["ana"]
+    library.member = "ben"
+    triage.set_status(library, [pid], "reading")
+    _prune(library, NOW + dt.timedelta(days=1000), keep_days=0, keep_entries=0)
+    assert history.paper_history(library, pid)[0].member == "ana"

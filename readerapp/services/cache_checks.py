@@ -56,7 +56,7 @@ def _write(memo: Path, entries: dict[str, list[object]]) -> None:
         raise
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as stream:
         while data := stream.read(_CHUNK):
@@ -78,7 +78,7 @@ def holds(cache_dir: Path, relative: str, digest: str) -> bool:
     if entries.get(relative) == [digest, *_stamp(stat)]:
         return True
     try:
-        if _sha256(path) != digest:
+        if sha256_of(path) != digest:
             return False
         stat = path.stat()
     except OSError:

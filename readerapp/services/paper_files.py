@@ -180,14 +180,6 @@ def _copy(source: Path, stream: BinaryIO, cancel: CancelToken | None) -> str:
     return digest.hexdigest()
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as src:
-        while chunk := src.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _paper_exists(library: Library, paper_id: int) -> None:
     with library.read() as session:
         if session.get(PaperRow, paper_id) is None:
@@ -514,7 +506,7 @@ def repair_files(library: Library) -> FileRepair:
         return repair
     by_digest: dict[str, str] = {}
     for orphan in found.orphans:
-        by_digest.setdefault(sha256_of(library.directory / orphan), orphan)
+        by_digest.setdefault(cache_checks.sha256_of(library.directory / orphan), orphan)
     claimed: set[str] = set()
     with library.write() as session:
         for paper_file in found.missing:
@@ -534,7 +526,7 @@ def repair_files(library: Library) -> FileRepair:
 def _repair_server_files(library: Library, found: FileCheck, repair: FileRepair) -> None:
     for paper_file in found.missing:
         location = paper_file.location(library.directory)
-        if not location.is_file() or sha256_of(location) != paper_file.sha256:
+        if not location.is_file() or cache_checks.sha256_of(location) != paper_file.sha256:
             repair.still_missing.append(paper_file)
             continue
         with library.write() as session, location.open("rb") as source:

@@ -330,7 +330,7 @@ class Library:
         self, cancel: CancelToken | None, progress: ProgressSink, batch: int | None
     ) -> int:
         """sync_index() of a server library: the papers changed since the journal number
-        this machine's index applied, each batch followed by moving that number on."""
+        this machine's index applied, then that number moved on."""
         folder = self._index_dir()
         start = catch_up.read_cursor(folder) or catch_up.Cursor(0)
         with self.snapshot() as conn:
@@ -342,14 +342,25 @@ class Library:
             return self.rebuild_index(progress, cancel)
         total = len(backlog.ids)
         batch = batch or self.index.batch_size
-        for done, part in enumerate(reads.chunks(backlog.ids, batch), start=1):
-            self._index_part(part, cancel)
+        if 0 < total <= batch:
+            self._index_part(backlog.ids, cancel)
             pause_point("index-batch-written")  # in the index, the cursor not yet moved
-            catch_up.write_cursor(folder, backlog.cursor_after(done * batch))
-            if total > batch:
-                count = min(done * batch, total)
-                progress(count, total, f"Indexing {count:,} / {total:,}")
-        if total > batch:
+            catch_up.write_cursor(folder, backlog.cursor_after(total))
+        elif total:
+            # As sync_index: one index commit for all the batches, the cursor moved once
+            # that commit holds them (after a cancel, past the batches finished).
+            indexed = 0
+            try:
+                with self.index.bulk():
+                    for part in reads.chunks(backlog.ids, batch):
+                        self._index_part(part, cancel)
+                        indexed += len(part)
+                        progress(indexed, total, f"Indexing {indexed:,} / {total:,}")
+            except Cancelled:
+                catch_up.write_cursor(folder, backlog.cursor_after(indexed))
+                raise
+            pause_point("index-batch-written")  # in the index, the cursor not yet moved
+            catch_up.write_cursor(folder, backlog.cursor_after(total))
             self.index.settle(progress, cancel)
         if not total and backlog.top > start.whole:
             catch_up.set_applied(folder, backlog.top)  # changes the index does not hold

@@ -7,12 +7,19 @@ import atexit
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QMetaType, QMimeData
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QMetaType,
+    QMimeData,
+    QStringListModel,
+)
 from PySide6.QtGui import QGuiApplication
+from shiboken6 import Shiboken
 
 from readerapp.gui.deferred import deferred
 from readerapp.gui.host import Host
-from readerapp.gui.paper_model import PAPER_IDS_MIME, encode_ids
+from readerapp.gui.paper_model import PAPER_IDS_MIME, encode_ids, ids_bytes
 from readerapp.gui.paper_table import PaperTable  # its tr(): the copy message is the table's
 from readerapp.services.library import Library
 
@@ -30,15 +37,33 @@ MARKDOWN_MIME = "text/markdown"
 # the ids (enough to drop on a queue) rather than stall the window writing BibTeX.
 DRAG_TEXT_LIMIT = 1000
 
+# Every flavour the papers' text leaves in, and how it is made: the one table that the
+# clipboard's lazy data (LazyPaperMime) and the data set whole (paper_mime: a drag) read,
+# so that the two cannot drift apart. A str is one of Qt's own text flavours, handed over
+# as a string (Qt encodes it for each reader, as setText and setHtml do); bytes go as they are.
+FLAVOURS: tuple[tuple[str, Callable[[PaperText], str | bytes]], ...] = (
+    ("text/plain", lambda t: t.plain),
+    ("text/html", lambda t: t.html),
+    (MARKDOWN_MIME, lambda t: t.markdown.encode("utf-8")),
+    *((name, lambda t: t.bibtex.encode("utf-8")) for name in BIBTEX_MIMES),
+)
+# How QMimeData keeps the string flavours above (a KeyError for a new one: give it bytes).
+QT_TEXT_SETTERS: dict[str, Callable[[QMimeData, str], None]] = {
+    "text/plain": QMimeData.setText,
+    "text/html": QMimeData.setHtml,
+}
+
 
 def paper_mime(text: PaperText | None, ids: Sequence[int]) -> QMimeData:
+    """The papers' ids and, with their text, every flavour of it, set whole."""
     mime = encode_ids(ids)
     if text is not None:
-        mime.setText(text.plain)
-        mime.setHtml(text.html)
-        mime.setData(MARKDOWN_MIME, text.markdown.encode("utf-8"))
-        for name in BIBTEX_MIMES:
-            mime.setData(name, text.bibtex.encode("utf-8"))
+        for name, make in FLAVOURS:
+            content = make(text)
+            if isinstance(content, str):
+                QT_TEXT_SETTERS[name](mime, content)
+            else:
+                mime.setData(name, content)
     return mime
 
 
@@ -53,15 +78,9 @@ class LazyPaperMime(QMimeData):
 
     def __init__(self, text: PaperText, ids: Sequence[int]) -> None:
         super().__init__()
-        self.setData(PAPER_IDS_MIME, encode_ids(ids).data(PAPER_IDS_MIME))
-        self.text_ids = (text, list(ids))
-        # Strings for Qt's text flavours (it encodes them itself), UTF-8 for the rest.
-        self._flavours: dict[str, Callable[[PaperText], str | QByteArray]] = {
-            "text/plain": lambda t: t.plain,
-            "text/html": lambda t: t.html,
-            MARKDOWN_MIME: lambda t: QByteArray(t.markdown.encode("utf-8")),
-            **{name: (lambda t: QByteArray(t.bibtex.encode("utf-8"))) for name in BIBTEX_MIMES},
-        }
+        self.setData(PAPER_IDS_MIME, ids_bytes(ids))
+        self.paper_text = text  # not `text`: QMimeData.text() is the plain flavour
+        self._flavours = dict(FLAVOURS)
 
     def formats(self) -> list[str]:
         return [*super().formats(), *self._flavours]
@@ -69,24 +88,47 @@ class LazyPaperMime(QMimeData):
     def hasFormat(self, mimetype: str) -> bool:
         return mimetype in self._flavours or super().hasFormat(mimetype)
 
-    def retrieveData(self, mimetype: str, preferredType: QMetaType) -> object:
-        flavour = self._flavours.get(mimetype)
-        if flavour is None:
+    def retrieveData(self, mimetype: str, preferredType: QMetaType | QMetaType.Type) -> object:
+        make = self._flavours.get(mimetype)
+        if make is None:
             return super().retrieveData(mimetype, preferredType)
-        return flavour(self.text_ids[0])
+        content = make(self.paper_text)
+        return content if isinstance(content, str) else QByteArray(content)
+
+
+def qt_made_mime() -> QMimeData:
+    """An empty QMimeData that Qt made, not Python: QAbstractItemModel.mimeData is the one
+    public call that hands one out (its own item-data format is removed)."""
+    model = QStringListModel([""])
+    mime = model.mimeData([model.index(0)])
+    for name in mime.formats():
+        mime.removeFormat(name)
+    return mime
 
 
 def make_clipboard_plain() -> None:
-    """Puts the clipboard's papers there as plain QMimeData, if they are there lazily.
+    """Replaces a QMimeData that Python made on the clipboard (LazyPaperMime, or any other)
+    with one that Qt made, holding every flavour byte for byte.
 
-    Qt deletes what the clipboard holds after Python has begun to shut down, and a Python
-    subclass can no longer be deleted then (a fatal error at exit); on X11 the desktop's
-    clipboard manager may also read it then. So before the application quits (and at the
-    interpreter's exit, for a QApplication that never ran exec), the texts are set whole."""
+    Qt deletes what the clipboard holds last. Offscreen (and any platform without a
+    clipboard of its own) keeps it in a static of Qt's, deleted as the process exits, after
+    Python has shut down: deleting an object Python made then is a segmentation fault
+    (exit 139), QCoreApplication.shutdown() or not. Qt's own QMimeData needs no Python to be
+    deleted. The copy is made whole and set in one call rather than filled in after
+    clipboard.setText(): Wayland, for one, offers a clipboard's flavours to other
+    applications (and a clipboard manager keeps) only as they were when it was set. So
+    before the application quits (and at the interpreter's exit, for a QApplication that
+    never ran exec) the clipboard gets Qt's copy, the texts made once while Python runs."""
+    if QGuiApplication.instance() is None:
+        return
     clipboard = QGuiApplication.clipboard()
     held = clipboard.mimeData()
-    if isinstance(held, LazyPaperMime):
-        clipboard.setMimeData(paper_mime(*held.text_ids))
+    if held is None or not Shiboken.createdByPython(held):
+        return
+    whole = qt_made_mime()
+    for name in held.formats():
+        whole.setData(name, held.data(name))
+    clipboard.setMimeData(whole)
 
 
 _exit_hooked = False
@@ -101,7 +143,11 @@ def _hook_exit() -> None:
 
 
 def drag_data(library: Callable[[], Library | None]) -> Callable[[Sequence[int]], QMimeData]:
-    """What the table's model hands to a drag of these papers."""
+    """What the table's model hands to a drag of these papers.
+
+    Made in Python too, but it is the QDrag's, never the clipboard's, and goes with it: a
+    QDrag is the table's child, deleted later once the drag ends (offscreen: before exec()
+    returns, even when the app quits right after a drag; tests/gui/test_copy_and_drag.py)."""
 
     def build(ids: Sequence[int]) -> QMimeData:
         lib = library()

@@ -105,9 +105,14 @@ def short_authors(authors: Sequence[str]) -> str:
     return f"{surnames[0]}, {surnames[1]}, … {surnames[-1]}"
 
 
+def ids_bytes(ids: Sequence[int]) -> bytes:
+    """The private ids flavour's content."""
+    return ",".join(map(str, ids)).encode("ascii")
+
+
 def encode_ids(ids: Sequence[int]) -> QMimeData:
     mime = QMimeData()
-    mime.setData(PAPER_IDS_MIME, ",".join(map(str, ids)).encode("ascii"))
+    mime.setData(PAPER_IDS_MIME, ids_bytes(ids))
     return mime
 
 

@@ -43,7 +43,8 @@ class TextIndex(Protocol):
     def bulk(self) -> AbstractContextManager[None]:
         """A catch-up in many batches: the upserts and deletes within it may be committed
         together when it ends (also when a Cancelled ends it; any other error may drop them).
-        Whoosh writes them as one segment instead of one per batch merged afterwards."""
+        Whoosh writes them as one segment instead of one per batch merged afterwards;
+        tantivy indexes each batch on its own threads while the next one is analysed."""
         ...
 
     def settle(self, progress: ProgressSink, cancel: CancelToken | None = None) -> bool:

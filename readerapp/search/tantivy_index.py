@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Iterable
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from operator import itemgetter
 from pathlib import Path
 from typing import cast
 
 import tantivy
 
-from readerapp.core.errors import LibraryError
+from readerapp.core.errors import Cancelled, LibraryError
 from readerapp.core.progress import CancelToken, ProgressSink
 from readerapp.core.records import IndexDoc
 from readerapp.search.analysis import Analysed, analyse_names, analyse_text, query_words
@@ -47,6 +47,10 @@ WRITER_TIMEOUT_S = 15.0
 # Small edits get a single-threaded writer, rebuilds a large one on every core. (Below about
 # 50 MB a commit takes ~100 ms instead of ~12 ms: the arena is flushed in small pieces.)
 SMALL_HEAP, LARGE_HEAP = 50_000_000, 200_000_000
+# An upsert deletes the old entries and adds the new ones this many papers at a time, each
+# part's documents built (analysed) before any of its writes: a cancel then stops between
+# parts, and a bulk's commit never holds a paper's delete without its new entry.
+UPSERT_PART = 1000
 
 # Words arrive analysed (search.analysis): tantivy only splits them at spaces.
 _WORDS_TOKENIZER = "rd_words"
@@ -202,6 +206,7 @@ class TantivyIndex:
         self.was_missing = False
         self.upgraded_from: str | None = None  # an older index this one replaces
         self._index: tantivy.Index | None = None
+        self._bulk: tantivy.IndexWriter | None = None  # the writer of a bulk()
         self._open()
 
     def _open(self) -> None:
@@ -256,7 +261,11 @@ class TantivyIndex:
                 time.sleep(0.05)
 
     def _finish(self, writer: tantivy.IndexWriter) -> None:
-        writer.commit()
+        try:
+            writer.commit()
+        except BaseException:
+            _abandon(writer)  # its lock released now, not when collected
+            raise
         writer.wait_merging_threads()  # also releases the writer's lock
         self.index.reload()  # the next searcher sees this commit
 
@@ -277,29 +286,66 @@ class TantivyIndex:
         docs = list(docs)
         if not docs:
             return 0
+        if self._bulk is not None:
+            self._write(self._bulk, docs, cancel)  # committed when the bulk ends
+            return len(docs)
         large = len(docs) > 1000
         writer = self._writer(LARGE_HEAP if large else SMALL_HEAP, 0 if large else 1)
         try:
-            # One delete for the batch, stamped before the adds, so it removes only the old
-            # entries. (delete_documents_by_term would take a Python int as i64, not u64.)
-            self._delete(writer, [doc.id for doc in docs])
-            for doc in docs:
-                if cancel is not None:
-                    cancel.check()
-                writer.add_document(self._document(doc))
+            self._write(writer, docs, cancel)
         except BaseException:
             _abandon(writer)
             raise
         self._finish(writer)
         return len(docs)
 
-    def bulk(self) -> AbstractContextManager[None]:
-        """Nothing to gather: tantivy merges its segments as it commits each batch."""
-        return nullcontext()
+    def _write(
+        self, writer: tantivy.IndexWriter, docs: list[IndexDoc], cancel: CancelToken | None
+    ) -> None:
+        """Replaces these papers' entries, UPSERT_PART at a time. The writer's threads index
+        what add_document hands them (it releases the GIL) while Python analyses the rest."""
+        for start in range(0, len(docs), UPSERT_PART):
+            part = docs[start : start + UPSERT_PART]
+            documents = []
+            for doc in part:
+                if cancel is not None:
+                    cancel.check()
+                documents.append(self._document(doc))
+            # One delete for the part, stamped before its adds, so it removes only the old
+            # entries. (delete_documents_by_term would take a Python int as i64, not u64.)
+            self._delete(writer, [doc.id for doc in part])
+            for document in documents:
+                writer.add_document(document)
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Within it, upserts and deletes go to one writer on every core, committed once when
+        it ends: its threads index batch N while Python analyses batch N+1, where a commit
+        per batch waited for the indexing, the commit and its merges each time. The writer's
+        memory stays within LARGE_HEAP whatever the number of papers: a full arena is written
+        out as an uncommitted segment. A Cancelled commits what was written so far (whole
+        parts of UPSERT_PART papers); any other error drops it all. The writer's lock is held
+        throughout: another process's edit waits, or reports the index busy."""
+        if self._bulk is not None:  # already inside one
+            yield
+            return
+        writer = self._bulk = self._writer(LARGE_HEAP, 0)
+        try:
+            yield
+        except Cancelled:
+            self._bulk = None
+            self._finish(writer)
+            raise
+        except BaseException:
+            self._bulk = None
+            _abandon(writer)
+            raise
+        self._bulk = None
+        self._finish(writer)
 
     def settle(self, progress: ProgressSink, cancel: CancelToken | None = None) -> bool:
         """Nothing to merge: tantivy merges its segments itself at each commit (its log merge
-        policy, finished before _finish returns), and a batch commits 10,000 papers."""
+        policy, finished before _finish returns and before a bulk ends)."""
         return False
 
     def _delete(self, writer: tantivy.IndexWriter, ids: list[int]) -> None:
@@ -309,6 +355,9 @@ class TantivyIndex:
             )
 
     def delete(self, ids: Iterable[int]) -> None:
+        if self._bulk is not None:
+            self._delete(self._bulk, list(ids))
+            return
         writer = self._writer()
         try:
             self._delete(writer, list(ids))

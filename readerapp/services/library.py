@@ -267,7 +267,8 @@ class Library:
         returns how many were pending.
 
         More than one batch is written as one index commit (TextIndex.bulk: Whoosh then
-        writes one segment, with nothing to merge after), and the marks are cleared only
+        writes one segment, with nothing to merge after; tantivy's threads index a batch
+        while the next is read and analysed, with one commit), and the marks are cleared only
         once that commit holds their papers: a crash re-indexes them all next time, a cancel
         commits and clears the batches finished. Large runs report "Indexing 41,000 /
         100,000", then let the engine merge what is left in parts (TextIndex.settle: never

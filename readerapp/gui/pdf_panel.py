@@ -115,18 +115,27 @@ class PdfPanel(QWidget):
         self.setVisible(bool(files) or bool(lines))
 
 
-def queued_pdfs_checkbox(checked: bool) -> QCheckBox:
-    """Preferences ▸ Network: download the PDF of each paper put on a queue."""
+def queued_pdfs_checkbox(checked: bool, *, on_server: bool = False) -> QCheckBox:
+    """Preferences ▸ Network: download the PDF of each paper put on a queue. A server
+    library keeps its PDFs on the server, and each machine a copy of those it downloads or
+    opens in its cache folder (services.paper_files.store, db/file_store.py)."""
     box = QCheckBox(
         QCoreApplication.translate("Preferences", "&Download the PDF of papers put on a queue")
     )
     box.setObjectName("downloadQueuedPdfs")
-    box.setToolTip(
-        QCoreApplication.translate(
+    if on_server:
+        where = QCoreApplication.translate(
+            "Preferences",
+            "From each paper's PDF link (arXiv papers have one), in the background, at "
+            "arXiv's pace; the files are stored on the server with the library, and this "
+            "machine keeps a copy in its cache folder",
+        )
+    else:
+        where = QCoreApplication.translate(
             "Preferences",
             "From each paper's PDF link (arXiv papers have one), in the background, at "
             "arXiv's pace; the files are kept in the library folder",
         )
-    )
+    box.setToolTip(where)
     box.setChecked(checked)
     return box

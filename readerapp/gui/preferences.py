@@ -86,8 +86,19 @@ SENT_WHERE = QT_TRANSLATE_NOOP(
     "and titles to arXiv (export.arxiv.org); arXiv ids, titles and dates to Hugging Face "
     "(huggingface.co); DOIs and titles to Crossref (api.crossref.org); arXiv ids, DOIs and "
     "titles to Semantic Scholar (api.semanticscholar.org). Nothing else of your library "
-    "leaves the machine: no notes, tags, stars or queues. Answers are cached in the library "
-    "folder, so asking again sends nothing.",
+    "leaves the machine: no notes, tags, stars or queues.",
+)
+# Where the answers are kept: services/lookup_cache.py, in Library.directory, which is the
+# library folder, or for a server library this machine's cache folder for it
+# (ServerLocation.cache_dir), never the server.
+CACHED_IN_FOLDER = QT_TRANSLATE_NOOP(
+    "PreferencesDialog",
+    "Answers are cached in the library folder, so asking again sends nothing.",
+)
+CACHED_ON_MACHINE = QT_TRANSLATE_NOOP(
+    "PreferencesDialog",
+    "Answers are cached on this machine, in its cache folder for this library (not on the "
+    "server), so asking again from this machine sends nothing.",
 )
 # An address the APIs can write to: something@domain.tld, in ASCII (it goes into an HTTP
 # header), without the characters that would end or split the User-Agent's comment.
@@ -289,9 +300,12 @@ class PreferencesDialog(QDialog):
                 )
             )
         )
-        self.download_queued = queued_pdfs_checkbox(self.settings.download_queued_pdfs)
+        self.download_queued = queued_pdfs_checkbox(
+            self.settings.download_queued_pdfs, on_server=self.per_machine
+        )
         layout.addWidget(self.download_queued)
-        sent = QLabel(self.tr(SENT_WHERE))
+        cached = CACHED_ON_MACHINE if self.per_machine else CACHED_IN_FOLDER
+        sent = QLabel(f"{self.tr(SENT_WHERE)} {self.tr(cached)}")
         sent.setObjectName("sentWhere")
         sent.setWordWrap(True)
         sent.setTextFormat(Qt.TextFormat.RichText)

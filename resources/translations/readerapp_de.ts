@@ -1809,6 +1809,10 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <translation>PDF von Artikeln &amp;herunterladen, die auf eine Leseliste kommen</translation>
     </message>
     <message>
+        <source>From each paper&apos;s PDF link (arXiv papers have one), in the background, at arXiv&apos;s pace; the files are stored on the server with the library, and this machine keeps a copy in its cache folder</source>
+        <translation>Über den PDF-Link jedes Artikels (arXiv-Artikel haben einen), im Hintergrund, in arXivs Tempo; die Dateien werden mit der Bibliothek auf dem Server gespeichert, und dieser Rechner behält eine Kopie in seinem Cache-Ordner</translation>
+    </message>
+    <message>
         <source>From each paper&apos;s PDF link (arXiv papers have one), in the background, at arXiv&apos;s pace; the files are kept in the library folder</source>
         <translation>Über den PDF-Link jedes Artikels (arXiv-Artikel haben einen), im Hintergrund, in arXivs Tempo; die Dateien liegen im Bibliotheksordner</translation>
     </message>
@@ -1824,8 +1828,16 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <translation>Eine kompilierte Suchmaschine (Rust). Bleibt bei 100.000 Artikeln und mehr schnell und indiziert etwa zwanzigmal schneller; empfohlen für große Bibliotheken.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;What is sent where.&lt;/b&gt; Only when papers are looked up (Add by identifier, Complete details, Fetch Daily Papers, or after an import with the box above ticked): arXiv ids and titles to arXiv (export.arxiv.org); arXiv ids, titles and dates to Hugging Face (huggingface.co); DOIs and titles to Crossref (api.crossref.org); arXiv ids, DOIs and titles to Semantic Scholar (api.semanticscholar.org). Nothing else of your library leaves the machine: no notes, tags, stars or queues. Answers are cached in the library folder, so asking again sends nothing.</source>
-        <translation>&lt;b&gt;Was wohin gesendet wird.&lt;/b&gt; Nur wenn Artikel abgefragt werden („Per Kennung hinzufügen“, „Angaben vervollständigen“, „Daily Papers abrufen“ oder nach einem Import, wenn das Kästchen oben angehakt ist): arXiv-IDs und Titel an arXiv (export.arxiv.org); arXiv-IDs, Titel und Daten an Hugging Face (huggingface.co); DOIs und Titel an Crossref (api.crossref.org); arXiv-IDs, DOIs und Titel an Semantic Scholar (api.semanticscholar.org). Sonst verlässt nichts aus Ihrer Bibliothek den Rechner: keine Notizen, Tags, Sterne oder Leselisten. Antworten werden im Bibliotheksordner zwischengespeichert, eine erneute Abfrage sendet also nichts.</translation>
+        <source>&lt;b&gt;What is sent where.&lt;/b&gt; Only when papers are looked up (Add by identifier, Complete details, Fetch Daily Papers, or after an import with the box above ticked): arXiv ids and titles to arXiv (export.arxiv.org); arXiv ids, titles and dates to Hugging Face (huggingface.co); DOIs and titles to Crossref (api.crossref.org); arXiv ids, DOIs and titles to Semantic Scholar (api.semanticscholar.org). Nothing else of your library leaves the machine: no notes, tags, stars or queues.</source>
+        <translation>&lt;b&gt;Was wohin gesendet wird.&lt;/b&gt; Nur wenn Artikel abgefragt werden („Per Kennung hinzufügen“, „Angaben vervollständigen“, „Daily Papers abrufen“ oder nach einem Import, wenn das Kästchen oben angehakt ist): arXiv-IDs und Titel an arXiv (export.arxiv.org); arXiv-IDs, Titel und Daten an Hugging Face (huggingface.co); DOIs und Titel an Crossref (api.crossref.org); arXiv-IDs, DOIs und Titel an Semantic Scholar (api.semanticscholar.org). Sonst verlässt nichts aus Ihrer Bibliothek den Rechner: keine Notizen, Tags, Sterne oder Leselisten.</translation>
+    </message>
+    <message>
+        <source>Answers are cached in the library folder, so asking again sends nothing.</source>
+        <translation>Antworten werden im Bibliotheksordner zwischengespeichert, eine erneute Abfrage sendet also nichts.</translation>
+    </message>
+    <message>
+        <source>Answers are cached on this machine, in its cache folder for this library (not on the server), so asking again from this machine sends nothing.</source>
+        <translation>Antworten werden auf diesem Rechner zwischengespeichert, in seinem Cache-Ordner für diese Bibliothek (nicht auf dem Server), eine erneute Abfrage von diesem Rechner sendet also nichts.</translation>
     </message>
     <message>
         <source>“%1” does not look like an e-mail address (such as name@example.org); leave the field empty to send none.</source>

@@ -129,7 +129,25 @@ def test_the_dialog_says_what_is_sent_where_as_the_readme_does(qtbot: QtBot) -> 
         assert host in text and host in readme
     for words in ("titles", "arXiv ids", "DOIs", "no notes, tags, stars or queues", "cached"):
         assert words in text
-    assert "library folder" in text
+    assert "Answers are cached in the library folder" in text
+    assert "kept in the library folder" in dialog.download_queued.toolTip()
+
+
+def test_on_a_server_library_it_says_the_caches_are_this_machines(qtbot: QtBot) -> None:
+    """A server library's look-up answers are in this machine's cache folder for it
+    (Library.directory, ServerLocation.cache_dir), its PDFs on the server with a copy in that
+    folder: it has no library folder to speak of."""
+    dialog = PreferencesDialog("whoosh", 10, per_machine=True)
+    qtbot.addWidget(dialog)
+    label = dialog.findChild(QLabel, "sentWhere")
+    assert label is not None
+    text, tip = label.text(), dialog.download_queued.toolTip()
+    assert "library folder" not in text and "library folder" not in tip
+    assert "no notes, tags, stars or queues" in text  # the rest is the folder library's
+    assert "Answers are cached on this machine, in its cache folder for this library" in text
+    assert "(not on the server)" in text
+    assert "stored on the server with the library" in tip
+    assert "this machine keeps a copy in its cache folder" in tip
 
 
 def test_the_environment_forcing_offline_is_shown(

@@ -200,3 +200,8 @@ def test_preferences_of_a_server_library_speak_german_of_this_machine(
     assert intro.text().startswith("Diese Bibliothek hat 73 Artikel. Jeder Rechner")
     assert "Suchindex dieses Rechners" in dialog.cost.text()
     assert dialog.cost.text().endswith("Andere Rechner sind nicht betroffen.")
+    sent = dialog.findChild(QLabel, "sentWhere")
+    assert sent is not None
+    assert "Bibliotheksordner" not in sent.text() + dialog.download_queued.toolTip()
+    assert "auf diesem Rechner zwischengespeichert, in seinem Cache-Ordner" in sent.text()
+    assert "auf dem Server gespeichert" in dialog.download_queued.toolTip()

@@ -153,6 +153,18 @@ def _index_rebuild_line(done: int, total: int | None, message: str) -> None:
         print(f"readerapp: {message}…", file=sys.stderr, flush=True)
 
 
+def _index_behind_line(lib: Library) -> None:
+    """Another readerapp held the search index's writer (its import's indexing): what this
+    command saved is saved, and one line says what searches do not find yet."""
+    count = lib.pending_count()
+    print(
+        f"readerapp: {count:,} changed paper(s) not yet searchable by text: another readerapp "
+        "is writing the search index; the next readerapp command after it has finished "
+        "indexes them",
+        file=sys.stderr,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     if words == ["--version"]:
@@ -189,7 +201,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from readerapp.services.library import Library  # after the parse: see the top
 
         with Library.open(library_dir, progress=_index_rebuild_line) as lib:
-            return command(lib, args)
+            code = command(lib, args)
+            if lib.index_behind:
+                _index_behind_line(lib)
+            return code
     except ReaderappError as exc:
         print(f"readerapp: {exc}", file=sys.stderr)
         return exc.exit_code

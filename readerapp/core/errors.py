@@ -44,6 +44,12 @@ class LibraryError(ReaderappError):
     exit_code = 2
 
 
+class IndexBusy(LibraryError):
+    """Another readerapp process holds the search index's writer (a long import's indexing
+    holds it for the whole catch-up). Library.sync_index leaves the papers marked instead
+    of failing a change that is already saved: the index catches up on them later."""
+
+
 class ServerUnreachable(LibraryError):
     """The PostgreSQL server of a server library cannot be reached (down, wrong host or port,
     refused the login). The message names the server without its password; the window offers

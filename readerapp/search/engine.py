@@ -33,6 +33,9 @@ class TextIndex(Protocol):
     upgraded_from: str | None
     # Papers per commit when Library.sync_index catches up on many (cheap commits: small).
     batch_size: int
+    # Seconds to wait for another process's writer before IndexBusy (Library.sync_index
+    # sets its own: it can leave papers marked for later, where a rebuild cannot).
+    writer_timeout: float
 
     def upsert(self, docs: Iterable[IndexDoc], *, cancel: CancelToken | None = None) -> int:
         """Add or replace documents in one writer; returns how many were written."""

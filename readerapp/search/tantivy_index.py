@@ -27,7 +27,7 @@ from typing import cast
 
 import tantivy
 
-from readerapp.core.errors import Cancelled, LibraryError
+from readerapp.core.errors import Cancelled, IndexBusy
 from readerapp.core.progress import CancelToken, ProgressSink
 from readerapp.core.records import IndexDoc
 from readerapp.search.analysis import Analysed, analyse_names, analyse_text, query_words
@@ -199,6 +199,7 @@ class TantivyIndex:
     # Papers per commit when catching up: a commit costs tens of milliseconds (fsyncs), so
     # large batches, but small enough for "Indexing 40,000 / 100,000" to move.
     batch_size = 10_000
+    writer_timeout = WRITER_TIMEOUT_S
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -246,14 +247,14 @@ class TantivyIndex:
         return self._index
 
     def _writer(self, heap: int = SMALL_HEAP, threads: int = 1) -> tantivy.IndexWriter:
-        """A writer, waiting up to WRITER_TIMEOUT_S for another process to finish."""
-        deadline = time.monotonic() + WRITER_TIMEOUT_S
+        """A writer, waiting up to writer_timeout for another process to finish."""
+        deadline = time.monotonic() + self.writer_timeout
         while True:
             try:
                 return self.index.writer(heap_size=heap, num_threads=threads)
             except ValueError as exc:
                 if "LockBusy" not in str(exc) or time.monotonic() > deadline:
-                    raise LibraryError(
+                    raise IndexBusy(
                         f"{self.directory}: the search index is busy in "
                         "another readerapp; try again when it has "
                         "finished"

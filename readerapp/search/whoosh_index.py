@@ -24,7 +24,7 @@ from whoosh.reading import IndexReader, SegmentReader
 from whoosh.searching import SearchContext, Searcher
 from whoosh.writing import MERGE_SMALL, SegmentWriter
 
-from readerapp.core.errors import Cancelled, LibraryError
+from readerapp.core.errors import Cancelled, IndexBusy
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
 from readerapp.core.records import IndexDoc
 from readerapp.search.analysis import analyse_names, analyse_text, query_words
@@ -459,6 +459,7 @@ class WhooshIndex:
     # Papers read and written at a time when catching up; a catch-up of more than one batch
     # commits them all at once (bulk).
     batch_size = 2000
+    writer_timeout = WRITER_TIMEOUT_S
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -512,9 +513,9 @@ class WhooshIndex:
 
     def _writer(self, limitmb: int = 128) -> SegmentWriter:
         try:
-            return self.ix.writer(timeout=WRITER_TIMEOUT_S, limitmb=limitmb)
+            return self.ix.writer(timeout=self.writer_timeout, limitmb=limitmb)
         except whoosh_index.LockError as exc:
-            raise LibraryError(
+            raise IndexBusy(
                 f"{self.directory}: the search index is busy in another "
                 "readerapp; try again when it has finished"
             ) from exc

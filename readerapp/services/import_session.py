@@ -535,6 +535,14 @@ def index_import(
         count = len(outcome.paper_ids)
     else:
         count = library.sync_index(cancel, progress)
+    # Another readerapp holds the index's writer (its own import, indexing for minutes): the
+    # rules below may search text, so this import waits for it, saying so, and can be
+    # cancelled meanwhile (its papers stay saved and marked; the next catch-up indexes them).
+    while library.index_behind:
+        progress(0, None, "Waiting for another readerapp to finish with the search index…")
+        if cancel is not None:
+            cancel.check()
+        count = max(count, library.sync_index(cancel, progress))
     apply_rules(library, outcome)
     return count
 

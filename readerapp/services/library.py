@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from readerapp.core import paths
 from readerapp.core.clock import SYSTEM_CLOCK, Clock
-from readerapp.core.errors import Cancelled, LibraryError, UserError, WrongThread
+from readerapp.core.errors import Cancelled, IndexBusy, LibraryError, UserError, WrongThread
 from readerapp.core.location import (
     LibraryLocation,
     ServerLocation,
@@ -49,6 +49,10 @@ ENGINE_KEY = "search_engine"
 # beside it, as its journal cursor is (`index.engine` beside `index` and `index.seq`). The
 # library's ENGINE_KEY is then only the first choice of a machine that has none yet.
 MACHINE_ENGINE_SUFFIX = ".engine"
+# How long a catch-up waits for another process's index writer before leaving its papers
+# marked for later (sync_index): enough for another edit's commit, not for another import's
+# indexing, which holds the writer for minutes.
+BUSY_WAIT_S = 2.0
 
 
 class Library:
@@ -83,6 +87,9 @@ class Library:
         # A server library's index whose cursor the pruned journal no longer reaches: the
         # next catch-up is a rebuild, and says why.
         self.stale_index = False
+        # A catch-up found the index's writer held by another process and left its papers
+        # for later (sync_index): what was saved is not yet all searchable.
+        self.index_behind = False
         self.backup_path: Path | None = None
         self._orm_sessions: OrmSessions | None = None
         self._orm_lock = threading.Lock()
@@ -262,9 +269,34 @@ class Library:
         progress: ProgressSink = no_progress,
         *,
         batch: int | None = None,
+        busy_wait: float = BUSY_WAIT_S,
     ) -> int:
         """Index every pending paper, `batch` at a time (the engine's batch size by default);
-        returns how many were pending.
+        returns how many were indexed.
+
+        When another readerapp process holds the index's writer longer than `busy_wait`
+        seconds, nothing is indexed and nothing fails: the change that asked is saved
+        already, its papers stay marked (a server library: its cursor stays), index_behind
+        says so, and the next catch-up, here or in that process, indexes them. A long
+        import's catch-up holds the writer for minutes, and an edit or a command in another
+        process must not fail for it.
+        """
+        timeout = self.index.writer_timeout
+        self.index.writer_timeout = busy_wait
+        try:
+            count = self._sync_index(cancel, progress, batch)
+            self.index_behind = False  # the papers left behind were pending here too
+            return count
+        except IndexBusy:
+            self.index_behind = True
+            return 0
+        finally:
+            self.index.writer_timeout = timeout
+
+    def _sync_index(
+        self, cancel: CancelToken | None, progress: ProgressSink, batch: int | None
+    ) -> int:
+        """sync_index() until the index is busy elsewhere.
 
         More than one batch is written as one index commit (TextIndex.bulk: Whoosh then
         writes one segment, with nothing to merge after; tantivy's threads index a batch

@@ -50,7 +50,10 @@ if TYPE_CHECKING:
 # shared through a server, and the member who set each status.
 # Version 7 keeps a server library's files (PDFs) in the server (db.file_store), and finds a
 # paper file by its content hash (on both backends: deleting a file asks who else uses it).
-SCHEMA_VERSION = 8
+# Version 8 records who imported each batch.
+# Version 9 checks a server library's bulk foreign keys once per statement (db.server_keys);
+# a folder library's schema does not change.
+SCHEMA_VERSION = 9
 
 
 def _v1_to_v2(conn: Connection) -> None:
@@ -207,6 +210,15 @@ def backfill_batch_members(conn: Connection) -> None:
     )
 
 
+def _v8_to_v9(conn: Connection) -> None:
+    """On a server, the bulk tables' per-row foreign keys become statement-level triggers
+    (db.server_keys), as a new server library has them. SQLite keeps its foreign keys."""
+    if conn.dialect.name == "postgresql":
+        from readerapp.db import server_keys
+
+        server_keys.install(conn)
+
+
 # MIGRATIONS[n] upgrades a version-n file to version n + 1, inside one transaction.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _v1_to_v2,
@@ -216,6 +228,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     5: _v5_to_v6,
     6: _v6_to_v7,
     7: _v7_to_v8,
+    8: _v8_to_v9,
 }
 
 
@@ -374,6 +387,10 @@ def ensure_server_schema(engine: Engine, shown: str) -> None:
                 from readerapp.db import file_store
 
                 file_store.create_tables(conn)
+                # The bulk tables' keys, checked per statement (schema 9, as upgraded).
+                from readerapp.db import server_keys
+
+                server_keys.install(conn)
             _set_server_version(conn)
             return
         if version > SCHEMA_VERSION:

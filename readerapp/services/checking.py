@@ -28,7 +28,8 @@ def check(library: Library) -> CheckReport:
     report = CheckReport()
     with library.read() as session:
         # SQLite's own checks of the file. A PostgreSQL server checks its pages itself and
-        # enforces every foreign key as rows are written: there is nothing to ask it.
+        # enforces every foreign key as rows are written (its constraints, and for the bulk
+        # tables the statement-level triggers of db.server_keys): there is nothing to ask it.
         if library.server is None:
             _check_sqlite_file(session, report)
         ids = set(queries.all_paper_ids(session))

@@ -326,7 +326,7 @@ class TantivyIndex:
         memory stays within LARGE_HEAP whatever the number of papers: a full arena is written
         out as an uncommitted segment. A Cancelled commits what was written so far (whole
         parts of UPSERT_PART papers); any other error drops it all. The writer's lock is held
-        throughout: another process's edit waits, or reports the index busy."""
+        throughout: another process's catch-up leaves its papers marked (Library.sync_index)."""
         if self._bulk is not None:  # already inside one
             yield
             return

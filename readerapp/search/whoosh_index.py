@@ -631,7 +631,8 @@ class WhooshIndex:
         where one commit per batch left one segment each and settle() read and wrote them all
         again (80 s of CPU at 20,000 papers). A Cancelled commits what was written so far
         (a cancel keeps the finished batches); any other error drops it all. The writer's
-        lock is held throughout: another process's edit waits, or reports the index busy."""
+        lock is held throughout: another process's catch-up leaves its papers marked
+        (Library.sync_index)."""
         if self._bulk is not None:  # already inside one
             yield
             return

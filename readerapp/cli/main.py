@@ -165,6 +165,25 @@ def _index_behind_line(lib: Library) -> None:
     )
 
 
+def command_word(words: Sequence[str]) -> str | None:
+    """The word argparse will take for the command, read before the parse so that only its
+    parser is built (cli.parser.build_parser), or None where that is not certain: any main
+    option but `--library DIR` before it (abbreviated options, --open's list of files,
+    --help, --) gets the whole parser."""
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "--library" and i + 1 < len(words) and not words[i + 1].startswith("-"):
+            i += 2
+        elif word.startswith("--library="):
+            i += 1
+        elif word.startswith("-"):
+            return None
+        else:
+            return word
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     if words == ["--version"]:
@@ -175,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from readerapp.core import paths
     from readerapp.core.errors import ReaderappError
 
-    parser = build_parser()
+    parser = build_parser(command_word(words))
     try:
         args = parser.parse_args(words)
     except SystemExit as exc:  # --help, --version, usage errors: return, do not exit

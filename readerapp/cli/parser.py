@@ -1,7 +1,10 @@
 """The command line's parser: every command, option and help text (the contract).
 
 Built only when a command runs (readerapp.cli.main): its choices and help come from modules
-that `readerapp --version` need not import.
+that `readerapp --version` need not import. A run of one known command builds only that
+command's parser (build_parser(command)): argparse's ArgumentParser looks for its message
+catalogue on disk at every one of its 50 subparsers and their options (gettext, over 600
+stat calls), which cost `readerapp search` about 30 ms of its 0.15 s budget.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from readerapp import __version__
 from readerapp.cli import choices, lookup_commands, output, routine_commands
@@ -30,6 +33,41 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_USER, f"{self.prog}: error: {message}\n")
 
 
+class _Unbuilt:
+    """Stands for the parser of a command this run does not run: every call that would
+    describe it (add_argument, add_subparsers, add_parser, ...) does nothing."""
+
+    def __getattr__(self, name: str) -> Any:
+        return self._ignore
+
+    def _ignore(self, *args: object, **kwargs: object) -> _Unbuilt:
+        return self
+
+
+class _OneCommand(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """The main parser's subcommands when the command is known before the parse
+    (readerapp.cli.main.command_word): only that command's parser is built. The main
+    parser's options, usage and the command's parser are the same as in the whole parser;
+    only the list of the other commands is missing, which such a parse never shows (an
+    unknown or missing command gets the whole parser: build_parser)."""
+
+    only: str | None = None
+    built = False
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        if self.only is None or name == self.only:
+            self.built = name == self.only
+            return super().add_parser(name, **kwargs)
+        return _Unbuilt()
+
+
+class _DefaultDir:
+    """The default library folder, as --library's help writes it."""
+
+    def __str__(self) -> str:
+        return str(paths.default_library_dir())
+
+
 def _location(text: str) -> LibraryLocation:
     """--library's value: a folder, or a server URL (core.location)."""
     try:
@@ -38,7 +76,16 @@ def _location(text: str) -> LibraryLocation:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; with `command`, one that only knows that command (the first word
+    after the main options, main.command_word) when it is one, else the whole parser."""
+    parser, sub = _build(command)
+    if command is not None and not sub.built:  # not a command: the whole parser's error
+        parser, sub = _build(None)
+    return parser
+
+
+def _build(command: str | None) -> tuple[argparse.ArgumentParser, _OneCommand]:
     parser = Parser(
         prog="readerapp",
         description="A local reading-list manager for "
@@ -61,14 +108,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the desktop app and import these files into the library (what "
         "the desktop's Open With and a double-click on a .bib or .ris run)",
     )
-    parser.add_argument(
+    library = parser.add_argument(
         "--library",
         type=_location,
         metavar="DIR",
         help="library folder, or a PostgreSQL server's database as postgresql://USER@HOST/DB "
-        f"(default: ${paths.LIBRARY_ENV}, then {paths.default_library_dir()})",
+        f"(default: ${paths.LIBRARY_ENV}, then %(default_dir)s)",
     )
+    # The default folder comes from platformdirs (an import of about 5 ms): only --help
+    # shows it, so it is looked up when the help is written (argparse fills the %(...)s of
+    # a help from the action's attributes then).
+    library.default_dir = _DefaultDir()  # type: ignore[attr-defined]
+    parser.register("action", "parsers", _OneCommand)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    assert isinstance(sub, _OneCommand)
+    sub.only = command
 
     p = sub.add_parser("import", help="import paper dumps (files, or - for standard input)")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -246,4 +300,4 @@ def build_parser() -> argparse.ArgumentParser:
         help="switch the library to this search "
         "engine (tantivy is faster for large libraries); remembered",
     )
-    return parser
+    return parser, sub

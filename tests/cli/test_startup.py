@@ -8,6 +8,7 @@ layer, format or service; `search` loads no SQLAlchemy and no format.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -19,6 +20,8 @@ import pytest
 
 import readerapp
 from readerapp.cli import choices
+from readerapp.cli.main import command_word
+from readerapp.cli.parser import build_parser
 from readerapp.core import paths
 from readerapp.core.location import ServerLocation
 from readerapp.db.migrations import SCHEMA_VERSION
@@ -127,3 +130,62 @@ def test_the_written_out_choices_are_the_registry_and_sort_service_ones() -> Non
     assert tuple(f.name for f in IMPORT_FORMATS) == choices.IMPORT_FORMATS
     assert tuple(f.name for f in EXPORT_FORMATS) == choices.EXPORT_FORMATS
     assert choices.SORTS == search.SORTS
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """Every parser below `parser`, by its command path ("tag rename")."""
+    found: dict[str, argparse.ArgumentParser] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found[name] = sub
+                found.update({f"{name} {k}": v for k, v in _subparsers(sub).items()})
+    return found
+
+
+def test_the_parser_of_one_command_is_that_command_s_part_of_the_whole_parser() -> None:
+    whole = build_parser()
+    commands = {k: v for k, v in _subparsers(whole).items() if " " not in k}
+    assert len(commands) > 25 and "search" in commands
+    for name, expected in commands.items():
+        alone = build_parser(name)
+        assert alone.format_usage() == whole.format_usage()
+        built = _subparsers(alone)
+        assert {k for k in built if k.split()[0] == name} == {
+            k for k in _subparsers(whole) if k.split()[0] == name
+        }
+        assert {k.split()[0] for k in built} == {name}  # no other command's parser
+        for path, sub in built.items():
+            assert sub.format_help() == _subparsers(whole)[path].format_help(), path
+        assert built[name].format_help() == expected.format_help()
+    # Not a command: the whole parser, whose error lists every command.
+    assert build_parser("serch").format_help() == whole.format_help()
+
+
+@pytest.mark.parametrize(
+    ("words", "word"),
+    [
+        (["search", "x"], "search"),
+        (["--library", "L", "search", "x"], "search"),
+        (["--library=L", "tag", "list"], "tag"),
+        (["--library", "search", "show", "1"], "show"),  # the folder may be called so
+        (["--library", "-L", "search"], None),
+        (["--lib", "L", "search"], None),  # argparse's abbreviations: the whole parser
+        (["--open", "a.bib", "search"], None),
+        (["-h", "search"], None),
+        (["--", "search"], None),
+        (["--library", "L"], None),
+        ([], None),
+    ],
+)
+def test_the_command_word_is_read_only_where_it_is_certain(
+    words: list[str], word: str | None
+) -> None:
+    assert command_word(words) == word
+
+
+def test_a_mistyped_command_lists_every_command(tmp_path: Path) -> None:
+    result, _ = run(tmp_path, "--library", str(tmp_path), "serch", "x")
+    assert result.returncode == 1
+    assert "invalid choice: 'serch'" in result.stderr
+    assert all(f"'{name}'" in result.stderr for name in ("search", "reindex", "stats"))

@@ -20,7 +20,6 @@ names; its password is never read here, and never shown.
 
 from __future__ import annotations
 
-import configparser
 import functools
 import os
 import re
@@ -180,6 +179,8 @@ SERVICE_KEYS = ("host", "port", "dbname", "user")
 
 def read_service(name: str) -> dict[str, str]:
     """A service's host, port, dbname and user, from the first file that names it."""
+    import configparser  # here: a folder library (every `readerapp search`) never needs it
+
     for path in service_files():
         parser = configparser.ConfigParser(interpolation=None)
         try:

@@ -10,8 +10,6 @@ import os
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-import platformdirs
-
 CONFIG_ENV = "READERAPP_CONFIG_DIR"
 # Set to 1 to forbid network use for one run, whatever the settings say.
 OFFLINE_ENV = "READERAPP_OFFLINE"
@@ -58,7 +56,11 @@ def login_name() -> str:
 
 def settings_path() -> Path:
     folder = os.environ.get(CONFIG_ENV)
-    base = Path(folder) if folder else Path(platformdirs.user_config_dir("readerapp", False))
+    if folder:
+        return Path(folder) / "settings.json"
+    import platformdirs  # only where the file is read or written: not for a search
+
+    base = Path(platformdirs.user_config_dir("readerapp", False))
     return base / "settings.json"
 
 

@@ -25,7 +25,6 @@ from readerapp.core.location import (
     shown,
 )
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
-from readerapp.core.settings import load_settings
 from readerapp.core.testhooks import pause_point
 from readerapp.db import journal, reads
 from readerapp.db.dbapi import DbConnection, driver_sql
@@ -80,9 +79,9 @@ class Library:
         # The SQLite file; for a server library no such file is ever made.
         self.db_path = paths.database_path(self.directory)
         self._writer_thread: int | None = None
-        # Who this library's changes are recorded as made by (core.settings), and the
+        # Who this library's changes are recorded as made by (the member property), and the
         # journal numbers of the changes made through this object: the others are remote.
-        self.member = load_settings().effective_member
+        self._member: str | None = None
         self.own_changes: set[int] = set()
         # A server library's index whose cursor the pruned journal no longer reaches: the
         # next catch-up is a rebuild, and says why.
@@ -100,6 +99,21 @@ class Library:
             self._open_file(self.directory)
         self.engine = self._chosen_engine()
         self.index: TextIndex = open_text_index(paths.index_dir(self.directory), self.engine)
+
+    @property
+    def member(self) -> str:
+        """Who this library's changes are recorded as made by (core.settings), read at the
+        first write: a command that only reads (`readerapp search`) neither reads the
+        settings file nor imports platformdirs for its folder."""
+        if self._member is None:
+            from readerapp.core.settings import load_settings
+
+            self._member = load_settings().effective_member
+        return self._member
+
+    @member.setter
+    def member(self, name: str) -> None:
+        self._member = name
 
     def _open_file(self, directory: Path) -> None:
         self.where = str(self.db_path)

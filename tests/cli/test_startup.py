@@ -93,6 +93,8 @@ def test_search_loads_no_sqlalchemy_and_no_format(seeded: Library, tmp_path: Pat
     # library psycopg itself imports asyncio, so only a folder library can tell.
     if not isinstance(seeded.location, ServerLocation):
         assert loaded(modules, "asyncio", "urllib.request", "http", "email") == []
+        # A read that records no change by anyone: no settings file, so no platformdirs.
+        assert loaded(modules, "platformdirs", "configparser", "readerapp.core.settings") == []
 
 
 @pytest.mark.usefixtures("engine")

@@ -10,14 +10,16 @@ Importing whoosh-reloaded 2.7.5 (pinned) loads, besides Whoosh itself:
 Measured with `python -X importtime`, those two are about half of importing Whoosh: some
 50 ms of a cold `readerapp search`, whose whole budget is 150 ms. And whoosh.query.terms
 imports `variations` from whoosh.lang.morph_en, which compiles hundreds of regular
-expressions as it loads (about 5 ms), for a Variations query readerapp never builds.
+expressions as it loads (about 5 ms), for a Variations query readerapp never builds; and
+whoosh.analysis imports `stem` from whoosh.lang.porter (a dozen more, about 3 ms) as the
+default of stemming filters readerapp always gives its own stemmer (search/porter.py).
 
-So while Whoosh's modules load, two stand-ins sit in sys.modules under those names, and are
-taken out again as soon as Whoosh has them. The urllib.request and morph_en stand-ins are
-lazy proxies: their function, or any other name another thread might ask for meanwhile,
-imports the real module and answers from it. The cached_property stand-in serves functools's; only
-Whoosh imports that package. Where a real module is already loaded (the window imports
-more of the standard library), it is used as it is.
+So while Whoosh's modules load, stand-ins sit in sys.modules under those names, and are
+taken out again as soon as Whoosh has them. The urllib.request, morph_en and porter stand-ins
+are lazy proxies: their function, or any other name another thread might ask for meanwhile,
+imports the real module and answers from it. The cached_property stand-in serves
+functools's; only Whoosh imports that package. Where a real module is already loaded (the
+window imports more of the standard library), it is used as it is.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Any
 
 _REQUEST = "urllib.request"
 _MORPH_EN = "whoosh.lang.morph_en"
+_PORTER = "whoosh.lang.porter"
 _CACHED_PROPERTY = "cached_property"
 
 
@@ -58,6 +61,7 @@ def _lazy_module(name: str, function: str) -> types.ModuleType:
 
 _request_stand_in = _lazy_module(_REQUEST, "urlretrieve")
 _morph_en_stand_in = _lazy_module(_MORPH_EN, "variations")
+_porter_stand_in = _lazy_module(_PORTER, "stem")
 
 _cached_property_stand_in = types.ModuleType(_CACHED_PROPERTY, "functools.cached_property.")
 _cached_property_stand_in.cached_property = functools.cached_property  # type: ignore[attr-defined]
@@ -70,12 +74,14 @@ def _load() -> None:
     stand_ins = {
         _REQUEST: _request_stand_in,
         _MORPH_EN: _morph_en_stand_in,
+        _PORTER: _porter_stand_in,
         _CACHED_PROPERTY: _cached_property_stand_in,
     }
     placed = [name for name in stand_ins if name not in sys.modules]
     for name in placed:
         sys.modules[name] = stand_ins[name]
     try:
+        import whoosh.analysis
         import whoosh.compat
         import whoosh.query
         import whoosh.reading  # noqa: F401

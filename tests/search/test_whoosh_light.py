@@ -16,7 +16,8 @@ SCRIPT = """
 import json, sys
 import readerapp.search.whoosh_index
 before = sorted(m for m in ("urllib.request", "http.client", "email", "ssl", "asyncio",
-                            "cached_property", "whoosh.lang.morph_en") if m in sys.modules)
+                            "cached_property", "whoosh.lang.morph_en", "whoosh.lang.porter")
+                if m in sys.modules)
 import functools, whoosh.compat, whoosh.reading
 from pathlib import Path
 source, target = Path(sys.argv[1]), Path(sys.argv[2])
@@ -27,6 +28,9 @@ from readerapp.search import whoosh_light
 import whoosh.query.terms
 variations = sorted(whoosh.query.terms.variations("render"))  # Whoosh's, via the proxy
 import whoosh.lang.morph_en
+import whoosh.analysis.morph
+stemmed = whoosh.analysis.morph.stem("rendering")  # Whoosh's own default stemmer, via the proxy
+import whoosh.lang.porter
 print(json.dumps({
     "before": before,
     "copied": target.read_text(encoding="utf-8"),
@@ -37,6 +41,7 @@ print(json.dumps({
     "variations": variations == sorted(whoosh.lang.morph_en.variations("render"))
         and "rendering" in variations,
     "functools_cached": whoosh.reading.cached_property is functools.cached_property,
+    "porter": stemmed == whoosh.lang.porter.stem("rendering") == "render",
 }))
 """
 
@@ -61,3 +66,4 @@ def test_whoosh_loads_without_urllib_request_and_asyncio_and_keeps_urlretrieve(
     assert report["proxied"] is True
     assert report["variations"] is True
     assert report["functools_cached"] is True
+    assert report["porter"] is True

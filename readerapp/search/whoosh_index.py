@@ -859,6 +859,15 @@ class WhooshIndex:
 
     def _merge_small_segments(self, ix: whoosh_index.Index) -> None:
         """Merge the small segments edits left behind, if the index is free right now."""
+        searcher = self._searcher
+        if (
+            searcher is not None
+            and searcher.up_to_date()
+            and len(searcher.reader().leaf_readers()) < MAX_SEGMENTS
+        ):
+            # Nothing to merge, as of now: no writer (its lock, a second read of the table
+            # of contents) for a command that only searched.
+            return
         for _ in range(MERGE_PASSES):
             try:
                 writer = ix.writer(timeout=0.0)

@@ -156,6 +156,13 @@ def _index_rebuild_line(done: int, total: int | None, message: str) -> None:
 def _index_behind_line(lib: Library) -> None:
     """Another readerapp held the search index's writer (its import's indexing): what this
     command saved is saved, and one line says what searches do not find yet."""
+    if lib.rebuild_behind:
+        print(
+            "readerapp: papers not yet searchable by text: another readerapp is rebuilding "
+            "the search index; searches find every paper once it has finished",
+            file=sys.stderr,
+        )
+        return
     count = lib.pending_count()
     print(
         f"readerapp: {count:,} changed paper(s) not yet searchable by text: another readerapp "

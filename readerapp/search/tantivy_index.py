@@ -440,12 +440,12 @@ class TantivyIndex:
         progress: ProgressSink,
         cancel: CancelToken | None = None,
     ) -> None:
-        self.close()
-        shutil.rmtree(self.path, ignore_errors=True)
-        self.path.mkdir(parents=True, exist_ok=True)
-        self._index = self._create()
+        # Under the writer's lock from the first step, and no files removed by hand: another
+        # readerapp that rebuilds or writes meanwhile waits for this one (or says the index
+        # is busy) instead of having the folder deleted under its writer.
         writer = self._writer(LARGE_HEAP, 0)
         try:
+            writer.delete_all_documents()  # gone with the commit that adds them all again
             for done, doc in enumerate(docs, start=1):
                 if cancel is not None:
                     cancel.check()

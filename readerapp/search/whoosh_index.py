@@ -22,7 +22,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.matching import Matcher
 from whoosh.reading import IndexReader, SegmentReader
 from whoosh.searching import SearchContext, Searcher
-from whoosh.writing import MERGE_SMALL, SegmentWriter
+from whoosh.writing import CLEAR, MERGE_SMALL, SegmentWriter
 
 from readerapp.core.errors import Cancelled, IndexBusy
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
@@ -832,10 +832,10 @@ class WhooshIndex:
         progress: ProgressSink,
         cancel: CancelToken | None = None,
     ) -> None:
-        self._close(merge=False)  # the segments are about to go
-        shutil.rmtree(self.directory, ignore_errors=True)
-        self.directory.mkdir(parents=True, exist_ok=True)
-        self._ix = _storage(self.directory).create_index(_schema(), indexname=INDEX_NAME)
+        # Under the writer's lock from the first step, and no files removed by hand: another
+        # readerapp that rebuilds or writes meanwhile waits for this one (or says the index
+        # is busy) instead of having the folder deleted under its writer. The commit drops
+        # every old segment (CLEAR) in the same step that adds the new one.
         writer = self._writer()
         try:
             for done, doc in enumerate(docs, start=1):
@@ -847,7 +847,9 @@ class WhooshIndex:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit(mergetype=CLEAR)
+        self._close(merge=False)  # every cache of the old segments
+        self._open()
         progress(total, total, "Index rebuilt")
 
     def doc_count(self) -> int:

@@ -52,6 +52,9 @@ MACHINE_ENGINE_SUFFIX = ".engine"
 # marked for later (sync_index): enough for another edit's commit, not for another import's
 # indexing, which holds the writer for minutes.
 BUSY_WAIT_S = 2.0
+# The papers whose indexed content changed after a journal number (?): a catch-up that began
+# at that number has not read those changes, so their marks must outlive its clearing.
+_CHANGED_SINCE = "SELECT paper_id FROM journal_papers WHERE seq > ? AND indexed = TRUE"
 
 
 class Library:
@@ -89,6 +92,8 @@ class Library:
         # A catch-up found the index's writer held by another process and left its papers
         # for later (sync_index): what was saved is not yet all searchable.
         self.index_behind = False
+        # ... because another process was rebuilding the whole index.
+        self.rebuild_behind = False
         self.backup_path: Path | None = None
         self._orm_sessions: OrmSessions | None = None
         self._orm_lock = threading.Lock()
@@ -295,15 +300,25 @@ class Library:
         import's catch-up holds the writer for minutes, and an edit or a command in another
         process must not fail for it.
         """
+        count = 0
+        with self._unless_busy(busy_wait):
+            count = self._sync_index(cancel, progress, batch)
+        return count
+
+    @contextmanager
+    def _unless_busy(self, busy_wait: float, *, rebuild: bool = False) -> Iterator[None]:
+        """Within it, an index writer that another process holds for longer than `busy_wait`
+        seconds ends the block quietly and sets index_behind (and rebuild_behind for a
+        rebuild); a block that ends normally clears them: what was left behind was pending
+        here too."""
         timeout = self.index.writer_timeout
         self.index.writer_timeout = busy_wait
         try:
-            count = self._sync_index(cancel, progress, batch)
-            self.index_behind = False  # the papers left behind were pending here too
-            return count
+            yield
+            self.index_behind = self.rebuild_behind = False
         except IndexBusy:
             self.index_behind = True
-            return 0
+            self.rebuild_behind = self.rebuild_behind or rebuild
         finally:
             self.index.writer_timeout = timeout
 
@@ -324,6 +339,7 @@ class Library:
             return self._catch_up(cancel, progress, batch)
         with self.snapshot() as conn:
             pending = reads.pending_ids(conn)
+            seen = journal.latest(conn)  # every change up to it is in what will be read
         total = len(pending)
         if not total:
             return 0
@@ -331,7 +347,7 @@ class Library:
         if total <= batch:
             self._index_part(pending, cancel)
             pause_point("index-batch-written")  # in the index, marks not yet cleared
-            self._clear_marks(pending, batch)
+            self._clear_marks(pending, batch, seen)
             return total
         indexed: list[int] = []
         try:
@@ -341,22 +357,29 @@ class Library:
                     indexed.extend(part)
                     progress(len(indexed), total, f"Indexing {len(indexed):,} / {total:,}")
         except Cancelled:
-            self._clear_marks(indexed, batch)  # the bulk committed the finished batches
+            self._clear_marks(indexed, batch, seen)  # the bulk committed the finished batches
             raise
         pause_point("index-batch-written")  # in the index, marks not yet cleared
-        self._clear_marks(pending, batch)
+        self._clear_marks(pending, batch, seen)
         self.index.settle(progress, cancel)
         return total
 
-    def _clear_marks(self, ids: Sequence[int], batch: int) -> None:
-        """The papers' pending marks, once the index commit that holds them is made."""
+    def _clear_marks(self, ids: Sequence[int], batch: int, seen: int) -> None:
+        """The papers' pending marks, once the index commit that holds them is made; `seen`
+        is the journal's last number when the catch-up began.
+
+        A mark is one row per paper, so a process that changes a paper after the catch-up
+        read it finds the mark already there, and its own catch-up may find the index busy
+        (sync_index): clearing that mark would lose the change from the index until a
+        rebuild. The journal says which papers changed after `seen`; their marks stay."""
         with self.write() as session:
             for part in reads.chunks(ids, batch):  # within SQLite's bound parameters
                 marks = ",".join("?" * len(part))
                 driver_sql(
                     session.connection(),
-                    f"DELETE FROM index_pending WHERE paper_id IN ({marks})",
-                    tuple(part),
+                    f"DELETE FROM index_pending WHERE paper_id IN ({marks}) "
+                    f"AND paper_id NOT IN ({_CHANGED_SINCE})",
+                    (*part, seen),
                 )
 
     def _index_part(self, part: Sequence[int], cancel: CancelToken | None) -> None:
@@ -466,10 +489,9 @@ class Library:
 
     def _journal_top(self) -> int:
         """The journal number a rebuild will hold at least, read before it reads the papers:
-        changes committed after it are caught up afterwards (indexing some twice is harmless).
-        Only a server library's index needs it."""
-        if self.server is None:
-            return 0
+        changes committed after it are caught up afterwards (indexing some twice is
+        harmless): from the journal on a server, by the marks they keep in a folder
+        library."""
         with self.snapshot() as conn:
             return journal.latest(conn)
 
@@ -493,7 +515,10 @@ class Library:
             return
         with self.write() as session:
             conn = session.connection()
-            conn.exec_driver_sql("DELETE FROM index_pending")
+            # As _clear_marks: a paper changed after the rebuild began keeps its mark.
+            driver_sql(
+                conn, f"DELETE FROM index_pending WHERE paper_id NOT IN ({_CHANGED_SINCE})", (top,)
+            )
             driver_sql(conn, "DELETE FROM meta WHERE key = ?", (REBUILD_FLAG,))
 
     def index_needs_rebuild(self) -> bool:
@@ -522,12 +547,16 @@ class Library:
     def repair_index(
         self, progress: ProgressSink = no_progress, cancel: CancelToken | None = None
     ) -> None:
-        if self.index_needs_rebuild():
+        if not self.index_needs_rebuild():
+            self.sync_index(cancel, progress)
+            return
+        # Another readerapp rebuilding it (both started after an upgrade) holds the writer
+        # for the whole rebuild: this one then opens without, its searches may miss papers
+        # meanwhile (rebuild_behind says so), and the index stays flagged until one ends.
+        with self._unless_busy(BUSY_WAIT_S, rebuild=True):
             self.rebuild_index(progress, cancel)
             self.index.was_missing = False
             self.index.upgraded_from = None
-        else:
-            self.sync_index(cancel, progress)
 
     def switch_engine(
         self, engine: str, progress: ProgressSink = no_progress, cancel: CancelToken | None = None

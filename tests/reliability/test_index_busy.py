@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,12 +16,14 @@ from readerapp.cli.main import main
 from readerapp.core import paths
 from readerapp.core.errors import Cancelled, IndexBusy
 from readerapp.core.progress import CancelToken, ProgressSink, no_progress
+from readerapp.core.records import IndexDoc
 from readerapp.search.tantivy_index import TantivyIndex
 from readerapp.search.whoosh_index import WhooshIndex
 from readerapp.services import import_session, rules, search
 from readerapp.services.import_session import ImportOutcome
+from readerapp.services.index_marks import mark_for_index
 from readerapp.services.library import Library
-from tests.reliability.helpers import REPO, child_env, make_user_library
+from tests.reliability.helpers import REPO, child_env, make_user_library, readerapp
 
 # A child process that takes the index's writer, says so, and keeps it until its stdin ends.
 _HOLDER = """
@@ -180,3 +183,71 @@ def test_a_cancel_while_waiting_keeps_the_import_saved_and_marked(
         with lib.snapshot() as conn:
             marked = {r[0] for r in conn.execute("SELECT paper_id FROM index_pending")}
         assert set(rules.created_by(lib, outcome.batch_ids)) <= marked
+
+
+def test_a_change_made_while_a_catch_up_indexes_keeps_its_mark(tmp_path: Path, engine: str) -> None:
+    """A catch-up reads a paper, then another process changes it: that process's mark is
+    already set (one per paper), and its own catch-up finds the index busy. Clearing the
+    catch-up's marks must not take that change's mark with them, or the index would miss the
+    change until a rebuild."""
+    library_dir = tmp_path / "library"
+    make_user_library(library_dir)
+    with Library.open(library_dir) as lib:
+        with lib.snapshot() as conn:
+            ids = [r[0] for r in conn.execute("SELECT id FROM papers ORDER BY id")]
+        assert PAPER in ids and len(ids) > 3 * 10
+        with lib.write() as session:
+            mark_for_index(session, ids)
+        index_part = lib._index_part
+        noted: list[int] = []
+
+        def part_then_note(part: list[int], cancel: CancelToken | None) -> None:
+            index_part(part, cancel)
+            if PAPER in part:  # read and written; the catch-up goes on with later parts
+                done = readerapp(
+                    "note", str(PAPER), f"compare with {WORD}", env=child_env(library_dir)
+                )
+                assert done.returncode == 0, done.stderr
+                assert "not yet searchable" in done.stderr  # the writer was ours
+                noted.append(PAPER)
+
+        lib._index_part = part_then_note  # type: ignore[method-assign]
+        assert lib.sync_index(batch=10) == len(ids)
+        assert noted == [PAPER]
+        assert lib.pending_count() == 1  # the note's mark outlived the catch-up's clearing
+        assert search.search_ids(lib, WORD) == []
+        del lib._index_part
+        assert lib.sync_index() == 1
+        assert lib.pending_count() == 0
+    assert _found(library_dir, WORD) == [PAPER]
+
+
+def test_a_change_made_while_the_index_is_rebuilt_keeps_its_mark(
+    tmp_path: Path, engine: str
+) -> None:
+    """The same for a rebuild (an upgrade, an engine switch, check --repair): it clears every
+    mark when done, but not the mark of a change it did not read."""
+    library_dir = tmp_path / "library"
+    make_user_library(library_dir)
+    with Library.open(library_dir) as lib:
+        rebuild = lib.index.rebuild
+
+        def rebuild_then_note(docs: Iterable[IndexDoc], *args: Any, **kwargs: Any) -> None:
+            def read_then_note() -> Iterator[IndexDoc]:
+                for doc in docs:
+                    yield doc
+                    if doc.id == PAPER:  # read; the rebuild holds the writer meanwhile
+                        done = readerapp(
+                            "note", str(PAPER), f"compare with {WORD}", env=child_env(library_dir)
+                        )
+                        assert "not yet searchable" in done.stderr, done.stderr
+
+            rebuild(read_then_note(), *args, **kwargs)
+
+        lib.index.rebuild = rebuild_then_note  # type: ignore[method-assign]
+        lib.rebuild_index()
+        del lib.index.rebuild
+        assert lib.pending_count() == 1
+        assert search.search_ids(lib, WORD) == []
+        assert lib.sync_index() == 1
+    assert _found(library_dir, WORD) == [PAPER]

@@ -85,8 +85,18 @@ SENT_WHERE = QT_TRANSLATE_NOOP(
     "details, Fetch Daily Papers, or after an import with the box above ticked): arXiv ids "
     "and titles to arXiv (export.arxiv.org); arXiv ids, titles and dates to Hugging Face "
     "(huggingface.co); DOIs and titles to Crossref (api.crossref.org); arXiv ids, DOIs and "
-    "titles to Semantic Scholar (api.semanticscholar.org). Nothing else of your library "
-    "leaves the machine: no notes, tags, stars or queues.",
+    "titles to Semantic Scholar (api.semanticscholar.org).",
+)
+# What else leaves the machine: nothing from a folder library; a server library's notes,
+# tags, stars and queues live on its server, and go nowhere else.
+NOTHING_ELSE_LOCAL = QT_TRANSLATE_NOOP(
+    "PreferencesDialog",
+    "Nothing else of your library leaves the machine: no notes, tags, stars or queues.",
+)
+NOTHING_ELSE_SERVER = QT_TRANSLATE_NOOP(
+    "PreferencesDialog",
+    "Nothing else of your library goes to these services: its notes, tags, stars and queues "
+    "are kept on the library's server, and sent nowhere else.",
 )
 # Where the answers are kept: services/lookup_cache.py, in Library.directory, which is the
 # library folder, or for a server library this machine's cache folder for it
@@ -304,8 +314,11 @@ class PreferencesDialog(QDialog):
             self.settings.download_queued_pdfs, on_server=self.per_machine
         )
         layout.addWidget(self.download_queued)
-        cached = CACHED_ON_MACHINE if self.per_machine else CACHED_IN_FOLDER
-        sent = QLabel(f"{self.tr(SENT_WHERE)} {self.tr(cached)}")
+        if self.per_machine:  # a server library
+            rest, cached = NOTHING_ELSE_SERVER, CACHED_ON_MACHINE
+        else:
+            rest, cached = NOTHING_ELSE_LOCAL, CACHED_IN_FOLDER
+        sent = QLabel(" ".join(self.tr(text) for text in (SENT_WHERE, rest, cached)))
         sent.setObjectName("sentWhere")
         sent.setWordWrap(True)
         sent.setTextFormat(Qt.TextFormat.RichText)

@@ -1828,8 +1828,16 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         <translation>Eine kompilierte Suchmaschine (Rust). Bleibt bei 100.000 Artikeln und mehr schnell und indiziert etwa zwanzigmal schneller; empfohlen für große Bibliotheken.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;What is sent where.&lt;/b&gt; Only when papers are looked up (Add by identifier, Complete details, Fetch Daily Papers, or after an import with the box above ticked): arXiv ids and titles to arXiv (export.arxiv.org); arXiv ids, titles and dates to Hugging Face (huggingface.co); DOIs and titles to Crossref (api.crossref.org); arXiv ids, DOIs and titles to Semantic Scholar (api.semanticscholar.org). Nothing else of your library leaves the machine: no notes, tags, stars or queues.</source>
-        <translation>&lt;b&gt;Was wohin gesendet wird.&lt;/b&gt; Nur wenn Artikel abgefragt werden („Per Kennung hinzufügen“, „Angaben vervollständigen“, „Daily Papers abrufen“ oder nach einem Import, wenn das Kästchen oben angehakt ist): arXiv-IDs und Titel an arXiv (export.arxiv.org); arXiv-IDs, Titel und Daten an Hugging Face (huggingface.co); DOIs und Titel an Crossref (api.crossref.org); arXiv-IDs, DOIs und Titel an Semantic Scholar (api.semanticscholar.org). Sonst verlässt nichts aus Ihrer Bibliothek den Rechner: keine Notizen, Tags, Sterne oder Leselisten.</translation>
+        <source>&lt;b&gt;What is sent where.&lt;/b&gt; Only when papers are looked up (Add by identifier, Complete details, Fetch Daily Papers, or after an import with the box above ticked): arXiv ids and titles to arXiv (export.arxiv.org); arXiv ids, titles and dates to Hugging Face (huggingface.co); DOIs and titles to Crossref (api.crossref.org); arXiv ids, DOIs and titles to Semantic Scholar (api.semanticscholar.org).</source>
+        <translation>&lt;b&gt;Was wohin gesendet wird.&lt;/b&gt; Nur wenn Artikel abgefragt werden („Per Kennung hinzufügen“, „Angaben vervollständigen“, „Daily Papers abrufen“ oder nach einem Import, wenn das Kästchen oben angehakt ist): arXiv-IDs und Titel an arXiv (export.arxiv.org); arXiv-IDs, Titel und Daten an Hugging Face (huggingface.co); DOIs und Titel an Crossref (api.crossref.org); arXiv-IDs, DOIs und Titel an Semantic Scholar (api.semanticscholar.org).</translation>
+    </message>
+    <message>
+        <source>Nothing else of your library leaves the machine: no notes, tags, stars or queues.</source>
+        <translation>Sonst verlässt nichts aus Ihrer Bibliothek den Rechner: keine Notizen, Tags, Sterne oder Leselisten.</translation>
+    </message>
+    <message>
+        <source>Nothing else of your library goes to these services: its notes, tags, stars and queues are kept on the library&apos;s server, and sent nowhere else.</source>
+        <translation>Sonst geht nichts aus Ihrer Bibliothek an diese Dienste: Ihre Notizen, Tags, Sterne und Leselisten liegen auf dem Server der Bibliothek und werden nirgendwohin sonst gesendet.</translation>
     </message>
     <message>
         <source>Answers are cached in the library folder, so asking again sends nothing.</source>

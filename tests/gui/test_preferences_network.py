@@ -143,7 +143,8 @@ def test_on_a_server_library_it_says_the_caches_are_this_machines(qtbot: QtBot) 
     assert label is not None
     text, tip = label.text(), dialog.download_queued.toolTip()
     assert "library folder" not in text and "library folder" not in tip
-    assert "no notes, tags, stars or queues" in text  # the rest is the folder library's
+    assert "leaves the machine" not in text  # the library itself lives on the server
+    assert "kept on the library's server, and sent nowhere else" in text
     assert "Answers are cached on this machine, in its cache folder for this library" in text
     assert "(not on the server)" in text
     assert "stored on the server with the library" in tip

@@ -48,6 +48,7 @@ from readerapp.gui.dialogs import CrashDialog, ShortcutsDialog, about_text, show
 from readerapp.gui.edit_actions import EditActions
 from readerapp.gui.i18n import LANGUAGE_KEY, arg, count, saved_language
 from readerapp.gui.import_flow import ImportFlow
+from readerapp.gui.index_retry import IndexRetry
 from readerapp.gui.lookup_flow import LookupFlow
 from readerapp.gui.open_library_dialog import LibraryChooser
 from readerapp.gui.operations import Operations
@@ -137,12 +138,16 @@ class MainWindow(QMainWindow):
         self.engines = SearchEngineControl(self, self)
         self.pdf = PdfActions(self, self.lookups.network, self)
         self.remote = RemoteChangesView(self, self)
+        self.index_retry = IndexRetry(self.ops, lambda: self._library, self.report_error, self)
+        # Text searches find what was left for the index once it is indexed after all.
+        self.index_retry.caught_up.connect(lambda _count: self.run_search())
         self.queueing.on_queued = self.pdf.queued
         self._build_widgets()
         self._build_actions()
         self.ops.changed.connect(self._refresh_table)
         self.ops.changed.connect(self._refresh_sidebar)
         self.ops.changed.connect(self._refresh_detail)
+        self.ops.changed.connect(lambda _changes: self.index_retry.check())
         self._restore_window()
 
     # -- construction
@@ -396,6 +401,7 @@ class MainWindow(QMainWindow):
 
         self.results_shown.connect(rows_shown)
         self.remote.start(library)  # changes made elsewhere show up from now on
+        self.index_retry.check()  # another readerapp was rebuilding the index as it opened
         self.library_ready.emit()
 
     def _load_deferred(self, library: Library) -> None:
@@ -413,6 +419,7 @@ class MainWindow(QMainWindow):
         saved): closing may merge Whoosh's small segments, seconds the window need not wait."""
         self.detail.save_note()
         self.remote.stop()
+        self.index_retry.stop()
         self._save_remembered()  # the next library opens on the list this one showed
         library, lock = self._library, self._lock
         self._library = self._lock = None

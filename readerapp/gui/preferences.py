@@ -678,15 +678,22 @@ class SearchEngineControl(QObject):
         if not (self.host.is_ready and has_query):
             self.pending_label.hide()
             return
-        self.host.ops.call(lambda lib: lib.pending_count(), self._show_pending)
+        self.host.ops.call(lambda lib: (lib.pending_count(), lib.index_behind), self._show_pending)
 
-    def _show_pending(self, pending: int) -> None:
+    def _show_pending(self, state: tuple[int, bool]) -> None:
+        pending, behind = state
         if pending:
             self.pending_label.setText(
                 self.tr("(indexing %Ln paper(s): text matches may be incomplete)", "", pending)
             )
             self.pending_label.setToolTip(
                 self.tr(
+                    "Another readerapp is writing the search index (an import's indexing): "
+                    "these papers are saved and listed, and their text is indexed as soon as "
+                    "it has finished."
+                )
+                if behind
+                else self.tr(
                     "Newly imported papers are listed and filterable at once; searching their "
                     "text works when indexing finishes (progress in the status bar)."
                 )

@@ -2378,6 +2378,10 @@ Die Artikel, die er hinzugefügt hat und die Sie seitdem nicht angefasst haben, 
         </translation>
     </message>
     <message>
+        <source>Another readerapp is writing the search index (an import&apos;s indexing): these papers are saved and listed, and their text is indexed as soon as it has finished.</source>
+        <translation>Ein anderes readerapp schreibt gerade den Suchindex (die Indizierung eines Imports): Diese Artikel sind gespeichert und aufgelistet, ihr Text wird indiziert, sobald es fertig ist.</translation>
+    </message>
+    <message>
         <source>Newly imported papers are listed and filterable at once; searching their text works when indexing finishes (progress in the status bar).</source>
         <translation>Neu importierte Artikel erscheinen sofort und lassen sich filtern; ihr Text ist durchsuchbar, sobald die Indizierung fertig ist (Fortschritt in der Statusleiste).</translation>
     </message>

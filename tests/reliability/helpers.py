@@ -202,3 +202,38 @@ def readerapp_measured(*args: str, env: dict[str, str], workdir: Path) -> Measur
     return Measured(
         code, out.read_text("utf-8", "replace"), err.read_text("utf-8", "replace"), peak
     )
+
+
+# A child process that takes the index's writer, says so, and keeps it until its stdin ends.
+_HOLDER = """
+import sys
+from pathlib import Path
+from readerapp.search.factory import open_text_index
+index = open_text_index(Path(sys.argv[1]), sys.argv[2])
+writer = index._writer()
+print("held", flush=True)
+sys.stdin.readline()
+"""
+
+
+class Holder:
+    """A child process holding a library's search index writer until release()."""
+
+    def __init__(self, library_dir: Path, engine: str) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", _HOLDER, str(paths.index_dir(library_dir)), engine],
+            cwd=REPO,
+            env=child_env(library_dir),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.proc.stdout is not None
+        assert self.proc.stdout.readline().strip() == "held"
+
+    def release(self) -> None:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        if not self.proc.stdin.closed:
+            self.proc.stdin.close()
+            assert self.proc.wait(timeout=60) == 0
+            self.proc.stdout.close()

@@ -4,8 +4,6 @@ says what is not yet searchable, and the next catch-up indexes it."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,42 +21,11 @@ from readerapp.services import import_session, rules, search
 from readerapp.services.import_session import ImportOutcome
 from readerapp.services.index_marks import mark_for_index
 from readerapp.services.library import Library
-from tests.reliability.helpers import REPO, child_env, make_user_library, readerapp
+from tests.reliability.helpers import REPO, Holder, child_env, make_user_library, readerapp
 
-# A child process that takes the index's writer, says so, and keeps it until its stdin ends.
-_HOLDER = """
-import sys
-from pathlib import Path
-from readerapp.search.factory import open_text_index
-index = open_text_index(Path(sys.argv[1]), sys.argv[2])
-writer = index._writer()
-print("held", flush=True)
-sys.stdin.readline()
-"""
 WORD = "zanzibarite"
 DUMP = REPO / "tests/data/hf_papers_feed.json"
 PAPER = 30
-
-
-class Holder:
-    def __init__(self, library_dir: Path, engine: str) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", _HOLDER, str(paths.index_dir(library_dir)), engine],
-            cwd=REPO,
-            env=child_env(library_dir),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self.proc.stdout is not None
-        assert self.proc.stdout.readline().strip() == "held"
-
-    def release(self) -> None:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        if not self.proc.stdin.closed:
-            self.proc.stdin.close()
-            assert self.proc.wait(timeout=60) == 0
-            self.proc.stdout.close()
 
 
 @pytest.fixture(params=["whoosh", "tantivy"])

@@ -31,31 +31,34 @@ from readerapp.services.merge import IdentityMap, fill_updates
 # Rows per executemany call: big enough to amortise the call, small enough to check cancel.
 WRITE_CHUNK = 5000
 
+# (name, PostgreSQL type) of the columns a new paper's row fills: the server's COPY is binary
+# and needs each value's type (db.upsert.copy_rows); SQLite takes the names.
 _PAPER_COLUMNS = (
-    "id",
-    "title",
-    "title_key",
-    "abstract",
-    "year",
-    "date",
-    "arxiv_id",
-    "doi",
-    "venue",
-    "abs_url",
-    "pdf_url",
-    "code_url",
-    "project_url",
-    "hf_url",
-    "suggested_tags",
-    "starred",
-    "status",
-    "user_edited",
-    "added_at",
-    "updated_at",
-    "inbox",
+    ("id", "integer"),
+    ("title", "text"),
+    ("title_key", "text"),
+    ("abstract", "text"),
+    ("year", "integer"),
+    ("date", "text"),
+    ("arxiv_id", "text"),
+    ("doi", "text"),
+    ("venue", "text"),
+    ("abs_url", "text"),
+    ("pdf_url", "text"),
+    ("code_url", "text"),
+    ("project_url", "text"),
+    ("hf_url", "text"),
+    ("suggested_tags", "text"),
+    ("starred", "boolean"),
+    ("status", "text"),
+    ("user_edited", "text"),
+    ("added_at", "timestamp"),
+    ("updated_at", "timestamp"),
+    ("inbox", "boolean"),
 )
+_AUTHOR_COLUMNS = (("paper_id", "integer"), ("position", "integer"), ("name", "text"))
 _INSERT_PAPER = (
-    f"INSERT INTO papers ({', '.join(_PAPER_COLUMNS)}) "
+    f"INSERT INTO papers ({', '.join(name for name, _ in _PAPER_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(_PAPER_COLUMNS))})"
 )
 _INSERT_AUTHOR = "INSERT INTO paper_authors (paper_id, position, name) VALUES (?, ?, ?)"
@@ -119,19 +122,23 @@ def insert_new_papers(
     server = conn.dialect.name == "postgresql"
     if server:
         # The sequence's name is looked up once (OFFSET 0 keeps the planner from folding
-        # it into every row): per row it was most of the server's time for the ids.
+        # it into every row): per row it was most of the server's time for the ids. They
+        # come back as one array, one value for psycopg to read in C, not a row each.
         ids = list(
             conn.exec_driver_sql(
-                "SELECT nextval(seq) FROM (SELECT CAST(pg_get_serial_sequence('papers', 'id') "
-                "AS regclass) AS seq OFFSET 0) AS papers_seq, generate_series(1, %s)",
+                "SELECT array(SELECT nextval(seq) FROM (SELECT CAST(pg_get_serial_sequence("
+                "'papers', 'id') AS regclass) AS seq OFFSET 0) AS papers_seq, "
+                "generate_series(1, %s))",
                 (len(records),),
-            ).scalars()
+            ).scalar_one()
         )
     else:
         first = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM papers").scalar_one())
         ids = list(range(first + 1, first + 1 + len(records)))
     stamp = _stored_datetime(conn, now)
-    rows = [
+    # Generators: on a server each row is built as COPY sends it, while the server takes the
+    # rows before it (building them first left the server idle for half a second at 100k).
+    rows = (
         (
             pid,
             r.title,
@@ -156,18 +163,18 @@ def insert_new_papers(
             True,  # a new paper waits in the Inbox until it is triaged
         )
         for pid, r, key in zip(ids, records, title_keys, strict=True)
-    ]
-    authors = [
+    )
+    authors = (
         (pid, i, name)
         for pid, r in zip(ids, records, strict=True)
         for i, name in enumerate(r.authors)
-    ]
+    )
     if server:
         copy_rows(conn, "papers", _PAPER_COLUMNS, rows, check)
-        copy_rows(conn, "paper_authors", ("paper_id", "position", "name"), authors, check)
+        copy_rows(conn, "paper_authors", _AUTHOR_COLUMNS, authors, check)
     else:
-        _executemany(conn, _INSERT_PAPER, rows, check)
-        _executemany(conn, _INSERT_AUTHOR, authors, check)
+        _executemany(conn, _INSERT_PAPER, list(rows), check)
+        _executemany(conn, _INSERT_AUTHOR, list(authors), check)
     return ids
 
 

@@ -71,8 +71,15 @@ if BACKEND not in ("sqlite", "postgres"):
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The PostgreSQL pass leaves out the tests marked own_backends: they make their own
+    """The files marked slow run first, so that with -n the short files fill in beside them
+    and both workers end together. (pyproject passes --no-loadscope-reorder: xdist would
+    otherwise hand out the files with the most tests first, and the slow files, which have
+    few, last: in CI one worker then ran a minute-long file alone at the end of each pass.)
+    The order within a file stays the same.
+
+    The PostgreSQL pass leaves out the tests marked own_backends: they make their own
     folders and server databases, ran whole in the SQLite pass, and would only run again."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)  # stable
     if BACKEND != "postgres":
         return
     again = [item for item in items if item.get_closest_marker("own_backends") is not None]

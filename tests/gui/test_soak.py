@@ -38,6 +38,8 @@ from tests.conftest import BACKEND, new_location
 from tests.gui.conftest import WindowFactory, settle
 from tests.gui.test_import_preview import accept, open_preview
 
+pytestmark = pytest.mark.slow  # a library of 2,000 papers and 400 actions: run first
+
 FULL = os.environ.get("READERAPP_SOAK") == "full"
 # CI's PostgreSQL pass runs half of CI's soak: the SQLite pass has run all of it, and what the
 # second pass adds is every kind of action going through the server, not their number.

@@ -14,6 +14,9 @@ from readerapp.search.analysis import analyse_names, analyse_text, query_words, 
 from readerapp.search.porter import stem
 from readerapp.search.whoosh_analysis import name_analyzer, text_analyzer
 
+# Reading the corpus for the generated texts and analysing 3,000 more: run first.
+pytestmark = pytest.mark.slow
+
 TRICKY = (
     "Chain-of-Thought prompting for GPT-3.5-turbo: the state-of-the-art, as-is.",
     "İstanbul Straße ÉCOLE naïve x_y __init__ a.b.c 3.14 e-mail -foo- a..b a.-b end.",

@@ -31,6 +31,7 @@ from readerapp.search.analysis import analyse_names, analyse_text, query_words
 from readerapp.search.engine import FIELD_OF, INDEXED_FIELDS
 from readerapp.search.query import And, MatchAll, Node, Not, Or, Text
 from readerapp.search.whoosh_analysis import name_analyzer, text_analyzer
+from readerapp.search.whoosh_codec import Codec
 from readerapp.search.whoosh_files import install as install_mapped_files
 from readerapp.search.whoosh_phrases import phrase_docs, tree_sum
 from readerapp.search.whoosh_postings import PostingCache, matching
@@ -74,6 +75,14 @@ SETTLE_AT = 4
 BULK_LIMIT_MB = 256
 # Up to this many documents an upsert updates each one in place (see upsert).
 SMALL_UPSERT = 200
+# An upsert of up to this many papers that merges nothing (an edit, a server library's
+# catch-up of another machine's changes) writes its posting blocks without zlib: in a small
+# segment nearly every word has a block of its own, and compressing each was a fifth of the
+# commit. Whoosh reads either (each block says whether it is compressed); merges, bulk
+# writes and rebuilds compress as before, so the large segments stay as small.
+SMALL_WRITE = 2000
+_UNCOMPRESSED = Codec(compression=0)
+_COMPRESSED = Codec()
 WRITER_TIMEOUT_S = 15.0
 
 install_mapped_files()  # before any index opens: segments are read without a copy
@@ -137,6 +146,17 @@ def _schema() -> Schema:
         # full text ranks below the same word in a title or an abstract.
         fulltext=TEXT(analyzer=_stemming, field_boost=0.3),
     )
+
+
+def _fuse_analyzers(schema: Schema) -> None:
+    """Index with the fused analyzers (whoosh_analysis.FusedAnalyzer: the same tokens, about
+    twice as fast), also in an index whose stored schema still holds the chains of Whoosh
+    filters: the writer's schema is read afresh from the index for each writer, and its
+    commit stores the fused ones (pickled as a call to their factory)."""
+    for name in schema.names():
+        field = schema[name]
+        if isinstance(field, TEXT):
+            field.analyzer = _analyzer(name)
 
 
 def _analyzer(field: str) -> Analyzer:
@@ -511,14 +531,23 @@ class WhooshIndex:
         assert self._ix is not None, "index is closed"
         return self._ix
 
-    def _writer(self, limitmb: int = 128) -> SegmentWriter:
+    def _writer(self, limitmb: int = 128, *, small: bool = False) -> SegmentWriter:
+        """The index's writer (its lock held), with whoosh_codec's codec (the same files, a
+        field length read once per document); `small`: its segment is written uncompressed
+        (see SMALL_WRITE)."""
         try:
-            return self.ix.writer(timeout=self.writer_timeout, limitmb=limitmb)
+            writer = self.ix.writer(
+                timeout=self.writer_timeout,
+                limitmb=limitmb,
+                codec=_UNCOMPRESSED if small else _COMPRESSED,
+            )
         except whoosh_index.LockError as exc:
             raise IndexBusy(
                 f"{self.directory}: the search index is busy in another "
                 "readerapp; try again when it has finished"
             ) from exc
+        _fuse_analyzers(writer.schema)
+        return writer
 
     def searcher(self) -> Searcher:
         if self._searcher is None:
@@ -668,14 +697,24 @@ class WhooshIndex:
         known: dict[int, int] | None,
         cancel: CancelToken | None,
     ) -> None:
+        """Writes the documents; with `known` (paper id -> document number, read with the
+        writer's lock held), a paper's old entry is deleted by its number, where
+        update_document would open a searcher over every segment per paper to find it."""
+        if known is not None and [s.segment_id() for s in writer.segments] != [
+            sub.segment().segment_id() for sub, _offset in self._leaves()
+        ]:
+            known = None  # numbered over other segments (never expected): find each entry
         for doc in docs:
             if cancel is not None:
                 cancel.check()
             fields = self._fields(doc)
-            if known is None or doc.id in known:
+            if known is None:
                 writer.update_document(**fields)
-            else:
-                writer.add_document(**fields)
+                continue
+            docnum = known.get(doc.id)
+            if docnum is not None:
+                writer.delete_document(docnum)
+            writer.add_document(**fields)
 
     def upsert(self, docs: Iterable[IndexDoc], *, cancel: CancelToken | None = None) -> int:
         docs = list(docs)
@@ -685,10 +724,10 @@ class WhooshIndex:
             for doc in docs:
                 self._written.pop(doc.id, None)
             return len(docs)
-        writer = self._writer()
+        merge = len(docs) > 1000 or self._segment_count() >= EDIT_MAX_SEGMENTS
+        writer = self._writer(small=not merge and len(docs) <= SMALL_WRITE)
         count = 0
         try:
-            merge = len(docs) > 1000 or self._segment_count() >= EDIT_MAX_SEGMENTS
             again = (
                 []
                 if merge or len(docs) > TINY_SEGMENT
@@ -722,20 +761,27 @@ class WhooshIndex:
 
     def _to_consolidate(self, writer: SegmentWriter, skip: set[int]) -> list[IndexDoc]:
         """The papers this process wrote into tiny segments, to be written again with this
-        commit once there are CONSOLIDATE_AT tiny segments (see TINY_SEGMENT)."""
+        commit once there are CONSOLIDATE_AT tiny segments of its own (see TINY_SEGMENT).
+
+        Tiny segments that another process wrote do not count: their papers are not here
+        to be written again, so counting them only made every other edit rewrite this
+        process's papers without removing a segment (close() merges those)."""
         segments = {segment.segment_id(): segment for segment in writer.segments}
-        tiny = {key for key, segment in segments.items() if segment.doc_count_all() <= TINY_SEGMENT}
-        if len(tiny) + 1 < CONSOLIDATE_AT:  # this commit adds one more
-            return []
-        again: list[IndexDoc] = []
-        for pid, (key, docnum, doc) in list(self._written.items()):
+        ours: set[str] = set()
+        for pid, (key, docnum, _doc) in list(self._written.items()):
             if key not in segments or segments[key].is_deleted(docnum):
                 # Merged away, or replaced since (by this process or another): the entry
                 # in the index is newer than the text kept here.
                 del self._written[pid]
-            elif key in tiny and pid not in skip:
-                again.append(doc)
-        return again
+            elif segments[key].doc_count_all() <= TINY_SEGMENT:
+                ours.add(key)
+        if len(ours) + 1 < CONSOLIDATE_AT:  # this commit adds one more
+            return []
+        return [
+            doc
+            for pid, (key, _docnum, doc) in self._written.items()
+            if key in ours and pid not in skip
+        ]
 
     def _segment_count(self) -> int:
         return len(self.searcher().reader().leaf_readers())

@@ -1,8 +1,10 @@
 """The one text analysis both engines use (search.analysis): the same words as Whoosh's
-analyzer chain, Porter stems as SQLite FTS5 makes them, and what a query word looks for."""
+analyzer chain (and its fused form), Porter stems as SQLite FTS5 makes them, and what a query
+word looks for."""
 
 from __future__ import annotations
 
+import pickle
 import random
 import re
 import sqlite3
@@ -12,7 +14,13 @@ import pytest
 from benchmarks.generate import generate
 from readerapp.search.analysis import analyse_names, analyse_text, query_words, words_of
 from readerapp.search.porter import stem
-from readerapp.search.whoosh_analysis import name_analyzer, text_analyzer
+from readerapp.search.whoosh_analysis import (
+    FusedAnalyzer,
+    name_analyzer,
+    name_chain,
+    text_analyzer,
+    text_chain,
+)
 
 # Reading the corpus for the generated texts and analysing 3,000 more: run first.
 pytestmark = pytest.mark.slow
@@ -53,13 +61,40 @@ def test_whoosh_chain_and_shared_analysis_index_the_same_words(
     generated_texts: list[str],
 ) -> None:
     texts = [*generated_texts, *TRICKY, *_random_texts(3000)]
-    for chain, analyse in ((text_analyzer(), analyse_text), (name_analyzer(), analyse_names)):
+    for chain, analyse in ((text_chain(), analyse_text), (name_chain(), analyse_names)):
         for text in texts:
             analysed = analyse(text)
             assert _whoosh_view(chain, text) == (
                 analysed.words.split(),
                 analysed.compounds.split(),
             ), text
+
+
+def _tokens(analyzer: object, text: str, **options: object) -> list[tuple[object, ...]]:
+    return [
+        (t.text, getattr(t, "pos", None), t.boost, t.stopped, getattr(t, "startchar", None))
+        for t in analyzer(text, **options)  # type: ignore[operator]
+    ]
+
+
+def test_fused_analyzers_give_the_chains_tokens(generated_texts: list[str]) -> None:
+    texts = [*generated_texts, *TRICKY, *_random_texts(3000)]
+    for fused, chain in ((text_analyzer(), text_chain()), (name_analyzer(), name_chain())):
+        assert isinstance(fused, FusedAnalyzer)
+        for _round in range(2):  # the second with every word's tokens cached
+            for text in texts:
+                for options in ({"positions": True, "mode": "index"}, {}, {"chars": True}):
+                    assert _tokens(fused, text, **options) == _tokens(chain, text, **options)
+
+
+def test_fused_analyzer_pickles_as_a_call_to_its_factory() -> None:
+    fused = text_analyzer()
+    list(fused("transformers attention"))  # a cache that must not be pickled
+    data = pickle.dumps(fused)
+    assert b"transform" not in data
+    again = pickle.loads(data)
+    assert again == fused
+    assert again != name_analyzer()
 
 
 def test_words_are_found_as_the_word_pattern_finds_them() -> None:

@@ -229,3 +229,27 @@ def test_a_cancelled_bulk_keeps_what_it_wrote_and_a_failed_one_nothing(
     assert 1 in index.ids()
     index.upsert([_doc(3, "after")])  # the writer's lock was released both times
     assert _finds(index, "after") == {3}
+
+
+def test_another_process_s_tiny_segments_do_not_trigger_consolidation(
+    tmp_path: Path, index: WhooshIndex
+) -> None:
+    # Tiny segments another process left: their papers are not here to be written again.
+    other = WhooshIndex(tmp_path / "index")
+    try:
+        for step in range(whoosh_index.CONSOLIDATE_AT):
+            other.upsert([_doc(30 + step, f"theirs{step}")])
+    finally:
+        other._close(merge=False)
+    before = _segments(index)
+    # This process's own tiny segments pile up to CONSOLIDATE_AT - 1 without a rewrite ...
+    for step in range(whoosh_index.CONSOLIDATE_AT - 1):
+        index.upsert([_doc(1 + step, f"ours{step}")])
+        assert _segments(index) == before + step + 1
+    # ... and the next edit writes them again with its own paper, into one segment.
+    index.upsert([_doc(10, "last")])
+    assert _segments(index) == before + 1
+    for step in range(whoosh_index.CONSOLIDATE_AT - 1):
+        assert _finds(index, f"ours{step}") == {1 + step}
+    assert _finds(index, "theirs0") == {30}
+    assert index.doc_count() == 40

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# CI for the Linux installer, run by .ci/run beside the test passes: builds the .deb from a
-# clean copy of the checkout, installs it with apt-get, runs the installed /usr/bin/readerapp
-# (self-test offscreen, on a real X server, with each search engine; a headless import of
-# every input format into the user's data folder), checks that nothing under /opt changed,
-# then purges it. Exits non-zero on any failure. Needs root or sudo, apt-get and git. The
-# .deb is left in dist/ (git-ignored) for inspection.
+# CI for the Linux installer, run at the end of .ci/run: builds the .deb from a clean copy of
+# the checkout, installs it with apt-get, runs the installed /usr/bin/readerapp (self-test
+# offscreen, on a real X server, with each search engine; a headless import of every input
+# format into the user's data folder), checks that nothing under /opt changed, then purges
+# it. Exits non-zero on any failure. Needs root or sudo, apt-get and git. The .deb is left in
+# dist/ (git-ignored) for inspection.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SUDO=""

@@ -4,6 +4,7 @@ that must show it (tags and notes go through the text index; stars and statuses 
 from __future__ import annotations
 
 import random
+import secrets
 from functools import partial
 
 from benchmarks.reference import Reference
@@ -45,6 +46,9 @@ def _theirs(kind: str, ref: Reference, rid: int, word: str) -> bool:
 def run(ctx: Context) -> list[Figure]:
     ref = ctx.reference  # None above REFERENCE_MAX: our edits alone
     figures: list[Figure] = []
+    # A new word each run: with --reuse, the same tag on the same paper as the last run would
+    # already be there, and adding it would change nothing (and index nothing).
+    salt = secrets.token_hex(3)
     for engine in ctx.engines:
         rng = random.Random(3)
         with Library.open(ctx.libraries[engine]) as lib:
@@ -54,7 +58,7 @@ def run(ctx: Context) -> list[Figure]:
             for i in range(EDITS * ctx.repeats):
                 arxiv_id = rng.choice(ctx.generated.arxiv_ids)
                 pid = ids[arxiv_id]
-                word = f"benchedit{engine}{i}"
+                word = f"benchedit{engine}{salt}x{i}"
                 for kind in times:
                     seconds, visible = timed(partial(_ours, kind, lib, pid, word))
                     assert visible, (engine, kind)

@@ -17,9 +17,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from readerapp.gui.operations import Operations
 from readerapp.services.library import Library
 
-# Between tries: each costs a 2 s wait for the writer on the worker when it is still held,
-# and the work queued behind it waits too, so not every second.
+# Between tries, and how long a try waits for the writer. A try runs on the window's one
+# worker, so the searches queued behind it wait too: it asks for the writer and gives up at
+# once (an edit's own catch-up waits 2 s, for another edit's commit), and the next try comes
+# a few seconds later, for as long as the other process's import indexes (minutes).
 RETRY_MS = 5000
+RETRY_WAIT_S = 0.1
 
 
 class IndexRetry(QObject):
@@ -56,7 +59,9 @@ class IndexRetry(QObject):
         if self._library() is None:
             return
         self._trying = True
-        self.ops.call(lambda library: library.sync_index(), self._done, self._failed)
+        self.ops.call(
+            lambda library: library.sync_index(busy_wait=RETRY_WAIT_S), self._done, self._failed
+        )
 
     def _done(self, count: int) -> None:
         self._trying = False

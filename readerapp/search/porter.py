@@ -72,43 +72,67 @@ _STEP4 = [
 ]
 
 
+# The suffixes of each table by length, longest first: a word's longest suffix in a table is
+# then its first ending found (a slice and a set look-up per length, not an endswith call
+# per suffix).
+def _by_length(suffixes: Iterable[str]) -> tuple[tuple[int, frozenset[str]], ...]:
+    lengths = sorted({len(suffix) for suffix in suffixes}, reverse=True)
+    return tuple((n, frozenset(s for s in suffixes if len(s) == n)) for n in lengths)
+
+
+_STEP2_ENDINGS = _by_length(_STEP2)
+_STEP3_ENDINGS = _by_length(_STEP3)
+_STEP4_ENDINGS = _by_length(_STEP4)
+_VOWELS = frozenset("aeiou")
+
+
 def _pattern(word: str) -> str:
     """The word as consonants and vowels ("cvcc"): y is a vowel after a consonant."""
     out: list[str] = []
+    vowel = False
     for i, ch in enumerate(word):
-        if ch in "aeiou" or (ch == "y" and i > 0 and out[-1] == "c"):
-            out.append("v")
-        else:
-            out.append("c")
+        vowel = ch in _VOWELS or (ch == "y" and i > 0 and not vowel)
+        out.append("v" if vowel else "c")
     return "".join(out)
 
 
 def _measure(stem: str) -> int:
-    """Porter's m: how many vowel-consonant sequences the stem has."""
-    pattern = _pattern(stem)
-    runs = "".join(ch for i, ch in enumerate(pattern) if i == 0 or pattern[i - 1] != ch)
-    return runs.count("vc")
+    """Porter's m: how many vowel-consonant sequences the stem has (a consonant right after
+    a vowel ends one)."""
+    m = 0
+    vowel = False
+    for i, ch in enumerate(stem):
+        now = ch in _VOWELS or (ch == "y" and i > 0 and not vowel)
+        if vowel and not now:
+            m += 1
+        vowel = now
+    return m
 
 
 def _has_vowel(stem: str) -> bool:
-    return "v" in _pattern(stem)
+    vowel = False
+    for i, ch in enumerate(stem):
+        vowel = ch in _VOWELS or (ch == "y" and i > 0 and not vowel)
+        if vowel:
+            return True
+    return False
 
 
 def _cvc(stem: str) -> bool:
     """*o: the stem ends consonant-vowel-consonant, the last not w, x or y."""
-    return len(stem) >= 3 and _pattern(stem).endswith("cvc") and stem[-1] not in "wxy"
+    return len(stem) >= 3 and stem[-1] not in "wxy" and _pattern(stem).endswith("cvc")
 
 
 def _double_consonant(stem: str) -> bool:
     return len(stem) >= 2 and stem[-1] == stem[-2] and _pattern(stem)[-1] == "c"
 
 
-def _longest(word: str, suffixes: Iterable[str]) -> str | None:
-    best = None
-    for suffix in suffixes:
-        if word.endswith(suffix) and (best is None or len(suffix) > len(best)):
-            best = suffix
-    return best
+def _longest(word: str, endings: tuple[tuple[int, frozenset[str]], ...]) -> str | None:
+    size = len(word)
+    for n, suffixes in endings:
+        if n <= size and word[-n:] in suffixes:
+            return word[-n:]
+    return None
 
 
 def stem(w: str) -> str:
@@ -144,13 +168,13 @@ def stem(w: str) -> str:
         w = w[:-1] + "i"
 
     # Steps 2 and 3
-    for table in (_STEP2, _STEP3):
-        found = _longest(w, table)
+    for table, endings in ((_STEP2, _STEP2_ENDINGS), (_STEP3, _STEP3_ENDINGS)):
+        found = _longest(w, endings)
         if found is not None and m(w[: -len(found)]) > 0:
             w = w[: -len(found)] + table[found]
 
     # Step 4
-    found = _longest(w, _STEP4)
+    found = _longest(w, _STEP4_ENDINGS)
     if found is not None:
         if m(w[: -len(found)]) > 1:
             w = w[: -len(found)]

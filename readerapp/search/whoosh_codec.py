@@ -4,8 +4,17 @@ When a segment is written, Whoosh's FieldWriter.add_postings asks the new segmen
 column for the document's field length once per posting (about 140 postings a paper): each
 ask goes through a column reader, a struct read and a byte-to-length decode, a sixth of a
 small commit's time. Here each document's length in each field is asked once, from the same
-reader, and kept in a list for the segment's postings. Everything written is unchanged
-(tests/search/test_whoosh_codec.py compares the files' postings with Whoosh's own writer).
+reader, and kept in a list for the segment's postings.
+
+Most words of a small segment (an edit, a catch-up of a few hundred papers: 16,500 words for
+500 papers) have a posting list of one block, usually of one posting. W3PostingsWriter
+writes each through start_postings, add_posting per posting (four type checks each) and
+finish_postings, a W3TermInfo object and OrderedHashWriter.add, most of a small commit.
+Here such a list is written in one step, the same bytes; longer lists take Whoosh's path.
+
+Everything written is unchanged: tests/search/test_whoosh_codec.py compares the segment
+files byte for byte with Whoosh's own writer and codec, and every posting, length and stored
+field.
 
 A codec is pickled into each segment it writes (in the index's table of contents), so it
 pickles as Whoosh's own W3Codec with the same settings: the index stays readable by any
@@ -20,9 +29,47 @@ from __future__ import annotations
 from readerapp.search import whoosh_light  # noqa: F401
 
 # isort: split
-from typing import Any
+import pickle
+import struct
+import zlib
+from array import array
+from itertools import groupby, pairwise
+from operator import itemgetter
+from typing import Any, NamedTuple
 
-from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter
+from whoosh.codec.base import OutOfOrderError
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter
+from whoosh.util.numeric import length_to_byte
+
+_pack_int = struct.Struct("!i").pack
+_pack_long = struct.Struct("!q").pack
+_pack_ushort = struct.Struct("!H").pack
+_TERM_INFO = struct.Struct("!BfIBBfII")  # W3TermInfo's
+_ROW_LENGTHS = struct.Struct("!ii")  # filetables.HashWriter's
+_field = itemgetter(0)
+_text = itemgetter(1)
+_FLOAT32: dict[float, float] = {}
+_LENGTH_BYTES: dict[int | None, int] = {}
+
+
+def _float32(weight: float) -> float:
+    """A weight as W3PostingsWriter's array("f") keeps it (a few distinct values)."""
+    kept = _FLOAT32.get(weight)
+    if kept is None:
+        if len(_FLOAT32) > 4096:
+            _FLOAT32.clear()
+        kept = _FLOAT32[weight] = array("f", (weight,))[0]
+    return kept
+
+
+def _length_byte(length: int | None) -> int:
+    """whoosh.util.numeric.length_to_byte, remembered (field lengths repeat)."""
+    byte = _LENGTH_BYTES.get(length)
+    if byte is None:
+        if len(_LENGTH_BYTES) > 65536:
+            _LENGTH_BYTES.clear()
+        byte = _LENGTH_BYTES[length] = length_to_byte(length)
+    return byte
 
 
 class _Lengths:
@@ -44,8 +91,169 @@ class _Lengths:
 
 
 class _FieldWriter(W3FieldWriter):  # type: ignore[misc]  # whoosh is untyped
+    """W3FieldWriter whose add_postings writes a posting list of one block (nearly every
+    word of a small segment: 16,500 of them for 500 papers) in one step: the same block,
+    term info and term table row as W3PostingsWriter's start_postings, add_posting per
+    posting and finish_postings write, without their per-posting checks and calls. Longer
+    lists go through Whoosh's own writer."""
+
     def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
-        super().add_postings(schema, _Lengths(lengths) if lengths else None, items)
+        codec = self._codec
+        if codec._inlinelimit > 1:  # Whoosh's inlining (broken in 2.7.5: never asked for)
+            super().add_postings(schema, _Lengths(lengths) if lengths else None, items)
+            return
+        length_of = _Lengths(lengths).doc_field_length if lengths else (lambda _d, _f: 0)
+        blocklimit = codec._blocklimit
+        last_field = None
+        for fieldname, postings in groupby(items, key=_field):
+            if last_field is not None and fieldname < last_field:
+                raise OutOfOrderError(f"Field {last_field!r} .. {fieldname!r}")
+            last_field = fieldname
+            fieldobj = schema[fieldname]
+            self.start_field(fieldname, fieldobj)
+            fixed = fieldobj.format.fixed_value_size()
+            prefix = _pack_ushort(self._fieldid)
+            last_text = b""
+            for btext, group in groupby(postings, key=_text):
+                if btext < last_text:
+                    raise OutOfOrderError(f"Term {fieldname}:{last_text!r} .. {btext!r}")
+                last_text = btext
+                # docnum -1: a spelling word, which W3's add_postings skips too.
+                term = [posting for posting in group if posting[2] != -1]
+                if len(term) == 1:  # most words of a small segment
+                    posting = term[0]
+                    self._write(
+                        prefix + btext,
+                        _single(posting, length_of(posting[2], fieldname), fixed),
+                    )
+                elif len(term) > blocklimit:
+                    self.start_term(btext)
+                    for posting in term:
+                        length = length_of(posting[2], fieldname)
+                        self.add(posting[2], posting[3], posting[4] or b"", length)
+                    self.finish_term()
+                elif term:
+                    lengths_of = [length_of(posting[2], fieldname) for posting in term]
+                    self._write(prefix + btext, _several(term, lengths_of, fixed))
+            self.finish_field()
+
+    def _write(self, key: bytes, block: _Block) -> None:
+        """A posting list of one block, as W3PostingsWriter writes it (its _write_block with
+        last=True, then finish_postings), and its term table row (W3TermInfo.to_bytes, then
+        OrderedHashWriter.add)."""
+        data = block.data
+        compression = self._codec._compression
+        if compression:
+            data = zlib.compress(data, compression)
+        low = _length_byte(block.minlength)
+        high = _length_byte(block.maxlength)
+        info = pickle.dumps((block.size, block.last, block.maxweight, compression, low, high), 2)
+        written = WHOOSH3_HEADER_MAGIC + _pack_int(-(len(info) + len(data))) + info + data
+        postfile = self._postfile
+        offset = postfile.tell()
+        postfile.write(written)
+        value = (
+            _TERM_INFO.pack(
+                False,
+                block.weight,
+                block.size,
+                0 if block.minlength is None else low,
+                high,
+                max(0, block.maxweight),
+                block.first,
+                block.last,
+            )
+            + _pack_long(offset)
+            + _pack_int(len(written))
+        )
+        # OrderedHashWriter.add, without its type checks: the same row, position and hash.
+        table = self._tindex
+        if key <= table.lastkey:
+            raise ValueError(f"Keys must increase: {table.lastkey!r}..{key!r}")
+        dbfile = table.dbfile
+        position = dbfile.tell()
+        table.index.append(position)
+        dbfile.write(_ROW_LENGTHS.pack(len(key), len(value)) + key + value)
+        hashed = table.hashfn(key)
+        table.buckets[hashed & 255].append((hashed, position))
+        table.lastkey = key
+
+
+class _Block(NamedTuple):
+    """What W3PostingsWriter knows of a block when it writes it: its pickled (ids, weights,
+    values), uncompressed, and the statistics of its block info and term info."""
+
+    data: bytes
+    size: int  # postings
+    first: int
+    last: int
+    weight: float  # the sum of the weights as stored (array "f")
+    maxweight: float  # the largest weight as given, 0 if none is positive
+    minlength: int | None  # None: no posting had a length
+    maxlength: int
+
+
+def _minivalues(values: list[bytes], fixed: int | None) -> Any:
+    """W3PostingsWriter._mini_values of the postings' non-empty values."""
+    if fixed is None or fixed < 0:
+        return tuple(values)
+    if fixed == 0:
+        return None
+    return b"".join(values)
+
+
+def _single(posting: Any, length: int, fixed: int | None) -> _Block:
+    """The block of a posting list of one posting."""
+    _field_name, _text, docnum, weight, value = posting
+    stored = _float32(weight)
+    data = pickle.dumps(
+        (
+            (docnum,),
+            None if stored == 1.0 else stored,
+            _minivalues([value] if value else [], fixed),
+        ),
+        2,
+    )
+    return _Block(
+        data,
+        1,
+        docnum,
+        docnum,
+        0 + stored,
+        weight if weight > 0 else 0,
+        length if length else None,
+        length if length else 0,
+    )
+
+
+def _several(term: list[Any], lengths_of: list[int], fixed: int | None) -> _Block:
+    """The block of a posting list of up to a block's postings."""
+    weights = [_float32(posting[3]) for posting in term]
+    maxweight: float = 0  # the postings' own weights, as add_posting compares them
+    for posting in term:
+        if posting[3] > maxweight:
+            maxweight = posting[3]
+    minlength: int | None = None
+    maxlength = 0
+    for length in lengths_of:
+        if length:
+            if minlength is None or length < minlength:
+                minlength = length
+            if length > maxlength:
+                maxlength = length
+    ids = [posting[2] for posting in term]
+    gaps = (ids[0], *(b - a for a, b in pairwise(ids)))
+    if all(w == 1.0 for w in weights):
+        mini_weights: Any = None
+    elif all(w == weights[0] for w in weights):
+        mini_weights = weights[0]
+    else:
+        mini_weights = tuple(weights)
+    values = [posting[4] for posting in term if posting[4]]
+    data = pickle.dumps((gaps, mini_weights, _minivalues(values, fixed)), 2)
+    return _Block(
+        data, len(term), ids[0], ids[-1], 0 + sum(weights), maxweight, minlength, maxlength
+    )
 
 
 class Codec(W3Codec):  # type: ignore[misc]  # whoosh is untyped

@@ -35,6 +35,7 @@ from readerapp.search.whoosh_codec import Codec
 from readerapp.search.whoosh_files import install as install_mapped_files
 from readerapp.search.whoosh_phrases import phrase_docs, tree_sum
 from readerapp.search.whoosh_postings import PostingCache, matching
+from readerapp.search.whoosh_writer import Writer
 
 # The index's format and analysis version: a new name when the schema or the analysis
 # changes makes an older index look missing, so that it is rebuilt once (v2: the full text
@@ -536,7 +537,8 @@ class WhooshIndex:
         field length read once per document); `small`: its segment is written uncompressed
         (see SMALL_WRITE)."""
         try:
-            writer = self.ix.writer(
+            writer = Writer(
+                self.ix,
                 timeout=self.writer_timeout,
                 limitmb=limitmb,
                 codec=_UNCOMPRESSED if small else _COMPRESSED,

@@ -12,13 +12,16 @@ import pytest
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
+from whoosh.writing import SegmentWriter
 
 from benchmarks.generate import generate
 from readerapp.core.records import IndexDoc
 from readerapp.search import whoosh_index
 from readerapp.search.query import parse_query
 from readerapp.search.whoosh_analysis import FusedAnalyzer, name_chain, text_chain
+from readerapp.search.whoosh_codec import Codec
 from readerapp.search.whoosh_index import INDEX_NAME, NAME_FIELDS, WhooshIndex
+from readerapp.search.whoosh_writer import Writer
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +117,48 @@ def test_segments_and_schema_stay_plain_whoosh_s(tmp_path: Path, docs: list[Inde
     # The same terms (their document numbers differ: two segments here, one there).
     plain, mixed = _contents(tmp_path / "plain"), _contents(tmp_path / "index")
     assert {key for key in plain if ":" in key} == {key for key in mixed if ":" in key}
+
+
+def _segment_files(directory: Path, docs: list[IndexDoc], writer_of: Any) -> dict[str, bytes]:
+    """The files of one segment of `docs` written by `writer_of(ix)`, named without the
+    segment's random id."""
+    directory.mkdir(parents=True)
+    ix = FileStorage(str(directory)).create_index(whoosh_index._schema(), indexname=INDEX_NAME)
+    writer = writer_of(ix)
+    for doc in docs:
+        writer.add_document(**WhooshIndex._fields(doc))
+    writer.commit()
+    ix.close()
+    return {
+        re.sub(rf"^{INDEX_NAME}_[a-z0-9]+", "", path.name): path.read_bytes()
+        for path in directory.iterdir()
+        if not path.name.startswith("_") and path.suffix != ".toc"
+    }
+
+
+def test_our_writer_writes_whoosh_s_bytes(tmp_path: Path) -> None:
+    """whoosh_writer.Writer with whoosh_codec.Codec writes the same segment files as Whoosh's
+    own SegmentWriter with its W3Codec: one-block posting lists through the codec's own
+    path, and words of every paper (more postings than a block holds) through Whoosh's."""
+    dump = generate(300).dump
+    texts = re.findall(r'"(?:title|summary)": "((?:[^"\\]|\\.)*)"', dump)
+    docs = [
+        IndexDoc(n, texts[2 * n], "Ada Lovelace", texts[2 * n + 1], "to-read", "")
+        for n in range(1, len(texts) // 2)
+    ]
+    assert len(docs) > 200  # "ada" and "to-read" need more than one block of 128
+    for compression in (0, 3):
+        plain = _segment_files(
+            tmp_path / f"plain-{compression}",
+            docs,
+            lambda ix, c=compression: SegmentWriter(
+                ix, codec=W3Codec(compression=c), compound=False
+            ),
+        )
+        ours = _segment_files(
+            tmp_path / f"ours-{compression}",
+            docs,
+            lambda ix, c=compression: Writer(ix, codec=Codec(compression=c), compound=False),
+        )
+        assert {".trm", ".pst", "._stored.col"} <= set(plain)
+        assert ours == plain, compression

@@ -35,7 +35,6 @@ from readerapp.search.whoosh_codec import Codec
 from readerapp.search.whoosh_files import install as install_mapped_files
 from readerapp.search.whoosh_phrases import phrase_docs, tree_sum
 from readerapp.search.whoosh_postings import PostingCache, matching
-from readerapp.search.whoosh_writer import Writer
 
 # The index's format and analysis version: a new name when the schema or the analysis
 # changes makes an older index look missing, so that it is rebuilt once (v2: the full text
@@ -536,6 +535,9 @@ class WhooshIndex:
         """The index's writer (its lock held), with whoosh_codec's codec (the same files, a
         field length read once per document); `small`: its segment is written uncompressed
         (see SMALL_WRITE)."""
+        # Imported on the first write: a command that only searches never needs it.
+        from readerapp.search.whoosh_writer import Writer
+
         try:
             writer = Writer(
                 self.ix,

@@ -77,15 +77,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     few, last: in CI one worker then ran a minute-long file alone at the end of each pass.)
     The order within a file stays the same.
 
-    The PostgreSQL pass leaves out the tests marked own_backends: they make their own
-    folders and server databases, ran whole in the SQLite pass, and would only run again."""
+    The PostgreSQL pass leaves out the tests marked own_backends (they make their own
+    folders and server databases) and no_library (they open none): both ran whole in the
+    SQLite pass, and would only run again, each with a server database it never opens."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)  # stable
     if BACKEND != "postgres":
         return
-    again = [item for item in items if item.get_closest_marker("own_backends") is not None]
+    again = [item for item in items if _same_on_every_backend(item)]
     if again:
         config.hook.pytest_deselected(items=again)
-        items[:] = [item for item in items if item.get_closest_marker("own_backends") is None]
+        items[:] = [item for item in items if not _same_on_every_backend(item)]
+
+
+def _same_on_every_backend(item: pytest.Item) -> bool:
+    return any(item.get_closest_marker(name) is not None for name in ("own_backends", "no_library"))
 
 
 def on_server(request: pytest.FixtureRequest) -> bool:

@@ -23,7 +23,7 @@ from readerapp.search.whoosh_analysis import (
 )
 
 # Reading the corpus for the generated texts and analysing 3,000 more: run first.
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.no_library]
 
 TRICKY = (
     "Chain-of-Thought prompting for GPT-3.5-turbo: the state-of-the-art, as-is.",

@@ -18,6 +18,8 @@ from readerapp.search.query import (
     parse_query,
 )
 
+pytestmark = pytest.mark.no_library  # no library: the PostgreSQL pass leaves it out
+
 
 def test_plain_words_are_anded_text() -> None:
     assert parse_query("retrieval augmented") == And((Text("retrieval"), Text("augmented")))

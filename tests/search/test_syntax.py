@@ -12,11 +12,13 @@ from readerapp.services import queues, search
 from readerapp.services.library import Library
 
 
+@pytest.mark.no_library
 @pytest.mark.parametrize("example", syntax.EXAMPLES, ids=lambda e: e.query)
 def test_every_example_parses(example: syntax.Example) -> None:
     parse_query(example.query)
 
 
+@pytest.mark.no_library
 def test_every_field_the_parser_knows_is_explained() -> None:
     shown = " ".join(f"{e.query} {e.finds}" for e in syntax.EXAMPLES)
     for field in (*TEXT_FIELDS, *FILTER_FIELDS):
@@ -33,6 +35,7 @@ def test_the_examples_run_on_a_real_library(seeded: Library) -> None:
     assert found["title:retrieval"] and found["lora OR adapter"]
 
 
+@pytest.mark.no_library
 def test_the_plain_text_lines_up_under_each_section() -> None:
     text = syntax.as_text()
     assert text.splitlines()[0] == "Words:"
@@ -42,6 +45,7 @@ def test_the_plain_text_lines_up_under_each_section() -> None:
     assert len(columns) == 1, "the explanations start in one column"
 
 
+@pytest.mark.no_library
 def test_the_command_line_help_shows_the_examples() -> None:
     from readerapp.cli.parser import build_parser
 

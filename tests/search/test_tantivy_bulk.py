@@ -15,6 +15,8 @@ from readerapp.search import tantivy_index
 from readerapp.search.query import parse_query
 from readerapp.search.tantivy_index import TantivyIndex
 
+pytestmark = pytest.mark.no_library  # no library: the PostgreSQL pass leaves it out
+
 
 def _doc(pid: int, word: str) -> IndexDoc:
     return IndexDoc(pid, f"Paper {pid} about {word}", "Ada Lovelace", f"On {word}.", "", "")

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from readerapp.core.records import IndexDoc
 from readerapp.search.query import parse_query
 from readerapp.search.tantivy_index import TantivyIndex
+
+pytestmark = pytest.mark.no_library  # no library: the PostgreSQL pass leaves it out
 
 
 def test_fuzzy_words_find_long_words_at_distance_two(tmp_path: Path) -> None:

@@ -23,6 +23,8 @@ from readerapp.search.whoosh_codec import Codec
 from readerapp.search.whoosh_index import INDEX_NAME, NAME_FIELDS, WhooshIndex
 from readerapp.search.whoosh_writer import Writer
 
+pytestmark = pytest.mark.no_library  # no library: the PostgreSQL pass leaves it out
+
 
 @pytest.fixture(scope="module")
 def docs() -> list[IndexDoc]:

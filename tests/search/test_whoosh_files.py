@@ -25,6 +25,8 @@ _ops = st.lists(
     max_size=40,
 )
 
+pytestmark = pytest.mark.no_library  # no library: the PostgreSQL pass leaves it out
+
 
 @given(data=st.binary(max_size=900) | st.text(max_size=300).map(str.encode), ops=_ops)
 def test_view_reader_reads_as_bytesio_does(data: bytes, ops: list[tuple[str, int]]) -> None:

@@ -10,6 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.no_library  # no library: the PostgreSQL pass leaves it out
+
 ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """

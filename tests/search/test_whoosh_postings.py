@@ -24,6 +24,8 @@ from readerapp.search.whoosh_index import (
 from readerapp.search.whoosh_phrases import phrase_docs
 from readerapp.search.whoosh_postings import PostingCache, field_lengths, read_postings
 
+pytestmark = pytest.mark.no_library  # no library: the PostgreSQL pass leaves it out
+
 WORDS = [
     "graph",
     "neural",

@@ -13,6 +13,8 @@ from readerapp.search.engine import IndexDoc
 from readerapp.search.query import Or, parse_query, positive_text
 from readerapp.search.whoosh_index import WhooshIndex, to_whoosh
 
+pytestmark = pytest.mark.no_library  # no library: the PostgreSQL pass leaves it out
+
 WORDS = [
     "graph",
     "neural",

@@ -16,6 +16,8 @@ from readerapp.search.engine import IndexDoc
 from readerapp.search.query import parse_query
 from readerapp.search.whoosh_index import WhooshIndex
 
+pytestmark = pytest.mark.no_library  # no library: the PostgreSQL pass leaves it out
+
 
 def _doc(pid: int, word: str) -> IndexDoc:
     return IndexDoc(

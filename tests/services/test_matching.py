@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from readerapp.core.records import PaperRecord
 from readerapp.services.matching import Known, family_name, judge
+
+pytestmark = pytest.mark.no_library  # no library: the PostgreSQL pass leaves it out
 
 ATTENTION = Known("Attention Is All You Need", 2017, ("Ashish Vaswani", "Noam Shazeer"))
 

@@ -160,19 +160,25 @@ class FusedAnalyzer(Analyzer):  # type: ignore[misc]  # whoosh is untyped: Analy
             )
             return
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for text, position in self.terms(value):
+            token.text = text
+            token.boost = 1.0
+            token.stopped = False
+            if positions:
+                token.pos = position
+            yield token
+
+    def terms(self, value: str) -> Iterator[tuple[str, int]]:
+        """The tokens' (text, position) pairs, positions from 0 (the fast path of __call__,
+        and whoosh_writer's, which needs no Token)."""
         entries = self.entries
         entry = self._entry
         position = 0
         for word in words_of(value):
             found = entries.get(word)
             for text, advance in entry(word) if found is None else found:
-                token.text = text
-                token.boost = 1.0
-                token.stopped = False
-                if positions:
-                    token.pos = position
+                yield text, position
                 position += advance
-                yield token
 
 
 def text_analyzer() -> Analyzer:

@@ -30,7 +30,6 @@ from typing import Any
 from whoosh.formats import Positions
 from whoosh.writing import SegmentWriter
 
-from readerapp.search.analysis import words_of
 from readerapp.search.whoosh_analysis import FusedAnalyzer
 
 _pack_uint = struct.Struct("!I").pack
@@ -42,18 +41,12 @@ def positions(analyzer: FusedAnalyzer, value: str) -> dict[str, list[int]]:
     """Each word of `value` as the analyzer indexes it, with its positions: the tokens
     FusedAnalyzer yields, grouped as Positions.word_values groups them."""
     found: dict[str, list[int]] = {}
-    entries = analyzer.entries
-    entry = analyzer._entry
-    position = 0
-    for word in words_of(value):
-        cached = entries.get(word)
-        for text, advance in entry(word) if cached is None else cached:
-            at = found.get(text)
-            if at is None:
-                found[text] = [position]
-            else:
-                at.append(position)
-            position += advance
+    for text, position in analyzer.terms(value):
+        at = found.get(text)
+        if at is None:
+            found[text] = [position]
+        else:
+            at.append(position)
     return found
 
 

@@ -122,46 +122,67 @@ class _FieldWriter(W3FieldWriter):  # type: ignore[misc]  # whoosh is untyped
                 term = [posting for posting in group if posting[2] != -1]
                 if len(term) == 1:  # most words of a small segment
                     posting = term[0]
-                    self._write(
-                        prefix + btext,
-                        _single(posting, length_of(posting[2], fieldname), fixed),
-                    )
-                elif len(term) > blocklimit:
-                    self.start_term(btext)
-                    for posting in term:
-                        length = length_of(posting[2], fieldname)
-                        self.add(posting[2], posting[3], posting[4] or b"", length)
-                    self.finish_term()
+                    length = length_of(posting[2], fieldname)
+                    self._write(prefix + btext, [_single(posting, length, fixed)])
                 elif term:
                     lengths_of = [length_of(posting[2], fieldname) for posting in term]
-                    self._write(prefix + btext, _several(term, lengths_of, fixed))
+                    blocks = [
+                        _block(term[at : at + blocklimit], lengths_of[at : at + blocklimit], fixed)
+                        for at in range(0, len(term), blocklimit)
+                    ]
+                    self._write(prefix + btext, blocks)
             self.finish_field()
 
-    def _write(self, key: bytes, block: _Block) -> None:
-        """A posting list of one block, as W3PostingsWriter writes it (its _write_block with
-        last=True, then finish_postings), and its term table row (W3TermInfo.to_bytes, then
+    def _write(self, key: bytes, blocks: list[_Block]) -> None:
+        """A posting list, as W3PostingsWriter writes it (a header, then each block as its
+        _write_block writes it, the last with last=True), and its term table row (the term
+        info that W3TermInfo.add_block sums from the blocks, its to_bytes, then
         OrderedHashWriter.add)."""
-        data = block.data
         compression = self._codec._compression
-        if compression:
-            data = zlib.compress(data, compression)
-        low = _length_byte(block.minlength)
-        high = _length_byte(block.maxlength)
-        info = pickle.dumps((block.size, block.last, block.maxweight, compression, low, high), 2)
-        written = WHOOSH3_HEADER_MAGIC + _pack_int(-(len(info) + len(data))) + info + data
+        parts = [WHOOSH3_HEADER_MAGIC]
+        weight: float = 0
+        count = 0
+        minlength: int | None = None
+        maxlength = 0
+        maxweight: float = 0
+        for number, block in enumerate(blocks, start=1):
+            data = block.data
+            if compression:
+                data = zlib.compress(data, compression)
+            info = pickle.dumps(
+                (
+                    block.size,
+                    block.last,
+                    block.maxweight,
+                    compression,
+                    _length_byte(block.minlength),
+                    _length_byte(block.maxlength),
+                ),
+                2,
+            )
+            size = len(info) + len(data)
+            parts += (_pack_int(-size if number == len(blocks) else size), info, data)
+            weight += block.weight
+            count += block.size
+            # As W3TermInfo.add_block, which min()s a block's None too (never: a posting's
+            # document has the field, so a length).
+            minlength = block.minlength if minlength is None else min(minlength, block.minlength)  # type: ignore[type-var]
+            maxlength = max(maxlength, block.maxlength)
+            maxweight = max(maxweight, block.maxweight)
+        written = b"".join(parts)
         postfile = self._postfile
         offset = postfile.tell()
         postfile.write(written)
         value = (
             _TERM_INFO.pack(
                 False,
-                block.weight,
-                block.size,
-                0 if block.minlength is None else low,
-                high,
-                max(0, block.maxweight),
-                block.first,
-                block.last,
+                weight,
+                count,
+                0 if minlength is None else _length_byte(minlength),
+                _length_byte(maxlength),
+                maxweight,
+                blocks[0].first,
+                blocks[-1].last,
             )
             + _pack_long(offset)
             + _pack_int(len(written))
@@ -187,7 +208,7 @@ class _Block(NamedTuple):
     size: int  # postings
     first: int
     last: int
-    weight: float  # the sum of the weights as stored (array "f")
+    weight: float  # the sum of the weights as stored (array "f"), from 0
     maxweight: float  # the largest weight as given, 0 if none is positive
     minlength: int | None  # None: no posting had a length
     maxlength: int
@@ -226,8 +247,8 @@ def _single(posting: Any, length: int, fixed: int | None) -> _Block:
     )
 
 
-def _several(term: list[Any], lengths_of: list[int], fixed: int | None) -> _Block:
-    """The block of a posting list of up to a block's postings."""
+def _block(term: list[Any], lengths_of: list[int], fixed: int | None) -> _Block:
+    """A block of up to a block's postings."""
     weights = [_float32(posting[3]) for posting in term]
     maxweight: float = 0  # the postings' own weights, as add_posting compares them
     for posting in term:

@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from readerapp import __version__
-from readerapp.cli import choices, lookup_commands, output, routine_commands
-from readerapp.cli.edit_command import add_edit_parser
+from readerapp.cli import choices, output
 from readerapp.core import paths
 from readerapp.core.location import LibraryLocation, parse_location
 from readerapp.core.records import STATUSES
@@ -24,6 +23,11 @@ from readerapp.search import syntax
 from readerapp.search.factory import ENGINES
 
 EXIT_USER = 1
+# The commands that lookup_commands, routine_commands and edit_command describe: a run's
+# parser imports a module of them only when it builds one of its commands (importing the
+# three cost `readerapp search` about 8 ms). tests/cli/test_startup.py checks the lists.
+LOOKUP_COMMANDS = ("add", "complete", "fetch")
+ROUTINE_COMMANDS = ("today", "inbox", "archive", "snooze", "reread", "history", "rules", "stats")
 
 
 class Parser(argparse.ArgumentParser):
@@ -188,7 +192,10 @@ def _build(command: str | None) -> tuple[argparse.ArgumentParser, _OneCommand]:
     p = sub.add_parser("note", help="add a Markdown note to a paper (TEXT, or - for stdin)")
     p.add_argument("ref", metavar="REF")
     p.add_argument("text", metavar="TEXT")
-    add_edit_parser(sub)
+    if sub.only in (None, "edit"):
+        from readerapp.cli.edit_command import add_edit_parser
+
+        add_edit_parser(sub)
 
     p = sub.add_parser("queue", help="ordered reading queues")
     q_sub = p.add_subparsers(
@@ -266,8 +273,14 @@ def _build(command: str | None) -> tuple[argparse.ArgumentParser, _OneCommand]:
         "destination", metavar="DEST", help="an empty or new library (a folder or a URL)"
     )
 
-    lookup_commands.add_parsers(sub)
-    routine_commands.add_parsers(sub)
+    if sub.only is None or sub.only in LOOKUP_COMMANDS:
+        from readerapp.cli import lookup_commands
+
+        lookup_commands.add_parsers(sub)
+    if sub.only is None or sub.only in ROUTINE_COMMANDS:
+        from readerapp.cli import routine_commands
+
+        routine_commands.add_parsers(sub)
     p = sub.add_parser(
         "attach", help="keep a PDF with a paper (copied into the library; its text is indexed)"
     )

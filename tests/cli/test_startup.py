@@ -43,6 +43,10 @@ sys.exit(code)
 """
 
 
+# Modules that describe and run other commands than search (readerapp.cli.parser).
+OTHER_COMMAND_MODULES = ("lookup_commands", "routine_commands", "edit_command", "commands")
+
+
 def run(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], list[str]]:
     report = tmp_path / "modules.json"
     result = subprocess.run(
@@ -89,6 +93,8 @@ def test_search_loads_no_sqlalchemy_and_no_format(seeded: Library, tmp_path: Pat
     assert len(result.stdout.splitlines()) > 5  # it did search
     assert "readerapp.services.search" in modules
     assert loaded(modules, "sqlalchemy", "PySide6", "httpx", "readerapp.formats") == []
+    # Only the search command's parser is built: no other command's module describes it.
+    assert loaded(modules, *(f"readerapp.cli.{m}" for m in OTHER_COMMAND_MODULES)) == []
     # What Whoosh would load and never use (readerapp.search.whoosh_light); on a server
     # library psycopg itself imports asyncio, so only a folder library can tell.
     if not isinstance(seeded.location, ServerLocation):

@@ -8,7 +8,7 @@ from readerapp.search import whoosh_light  # noqa: F401
 # isort: split
 import shutil
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
@@ -57,7 +57,10 @@ FUZZY_PREFIX = 1
 # merged at close() when there are MAX_SEGMENTS or more; only past EDIT_MAX_SEGMENTS does an
 # edit pay for a merge: every segment adds term look-ups to every query and a reader to every
 # refresh after a write (prefix and fuzzy queries take twice as long at 30 segments as at 5).
-TINY_SEGMENT = 16
+# A rewrite costs about 4 ms a paper at 20k (its ~100 words each written again): so a tiny
+# segment holds 8 papers at most, and the slowest edit rewrites 7 (16 let it rewrite 14-18,
+# 60-80 ms on top of the edit's own 25 ms; segments past it now form every ~10 edits).
+TINY_SEGMENT = 8
 CONSOLIDATE_AT = 4
 MAX_SEGMENTS = 8
 EDIT_MAX_SEGMENTS = 24
@@ -608,6 +611,18 @@ class WhooshIndex:
             self._docnums = docnums
         return self._docnums
 
+    def _docnums_of(self, pids: Sequence[int]) -> dict[int, int]:
+        """Paper id -> live document number of these papers only: looked up in each
+        segment's kept map (_segment_docnum_map), without merging them all (_docnum_of)."""
+        found: dict[int, int] = {}
+        for sub, offset in self._leaves():
+            docnums = self._segment_docnum_map(sub, offset)
+            for pid in pids:
+                docnum = docnums.get(pid)
+                if docnum is not None:
+                    found[pid] = docnum  # later segments win, as in _docnum_of
+        return found
+
     def _segment_docnum_map(self, sub: IndexReader, offset: int) -> dict[int, int]:
         """Paper id -> document number (plus `offset`) of a segment's live documents.
 
@@ -737,15 +752,19 @@ class WhooshIndex:
                 if merge or len(docs) > TINY_SEGMENT
                 else self._to_consolidate(writer, {doc.id for doc in docs})
             )
-            # With the writer's lock held the index cannot change: in a large batch, papers it
-            # does not hold yet (a fresh import) are added without update_document's
-            # per-document search for an old entry, a third of the indexing time. A small
-            # edit does not pay for the whole-index id map that decides it (~50 ms at 20k).
-            known = self._docnum_of() if len(docs) > SMALL_UPSERT else None
-            self._write(writer, docs, known, cancel)
+            # With the writer's lock held the index cannot change: each paper's old entry is
+            # deleted by its number, and papers it does not hold yet (a fresh import) are
+            # added, without update_document's search for an old entry (a Whoosh query over
+            # every segment: about 4 ms a paper at 20k, a third of an import's indexing, and
+            # most of a consolidation's rewrite). A small write looks its papers up in the
+            # segments' kept maps, not in the whole-index map (~50 ms to merge at 20k).
+            known = (
+                self._docnum_of()
+                if len(docs) > SMALL_UPSERT
+                else self._docnums_of([doc.id for doc in (*docs, *again)])
+            )
+            self._write(writer, [*docs, *again], known, cancel)
             count = len(docs)
-            for doc in again:
-                writer.update_document(**self._fields(doc))
         except BaseException:
             writer.cancel()
             raise

@@ -10,7 +10,7 @@ Most words of a small segment (an edit, a catch-up of a few hundred papers: 16,5
 500 papers) have a posting list of one block, usually of one posting. W3PostingsWriter
 writes each through start_postings, add_posting per posting (four type checks each) and
 finish_postings, a W3TermInfo object and OrderedHashWriter.add, most of a small commit.
-Here such a list is written in one step, the same bytes; longer lists take Whoosh's path.
+Here each list is written block by block in one step, the same bytes.
 
 Everything written is unchanged: tests/search/test_whoosh_codec.py compares the segment
 files byte for byte with Whoosh's own writer and codec, and every posting, length and stored
@@ -91,17 +91,14 @@ class _Lengths:
 
 
 class _FieldWriter(W3FieldWriter):  # type: ignore[misc]  # whoosh is untyped
-    """W3FieldWriter whose add_postings writes a posting list of one block (nearly every
-    word of a small segment: 16,500 of them for 500 papers) in one step: the same block,
-    term info and term table row as W3PostingsWriter's start_postings, add_posting per
-    posting and finish_postings write, without their per-posting checks and calls. Longer
-    lists go through Whoosh's own writer."""
+    """W3FieldWriter whose add_postings writes each posting list block by block in one
+    step: the same blocks, term info and term table row as W3PostingsWriter's
+    start_postings, add_posting per posting and finish_postings write, without their
+    per-posting checks and calls (W3's inlining of short lists, broken in 2.7.5, is never
+    asked for)."""
 
     def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
         codec = self._codec
-        if codec._inlinelimit > 1:  # Whoosh's inlining (broken in 2.7.5: never asked for)
-            super().add_postings(schema, _Lengths(lengths) if lengths else None, items)
-            return
         length_of = _Lengths(lengths).doc_field_length if lengths else (lambda _d, _f: 0)
         blocklimit = codec._blocklimit
         last_field = None
@@ -120,11 +117,7 @@ class _FieldWriter(W3FieldWriter):  # type: ignore[misc]  # whoosh is untyped
                 last_text = btext
                 # docnum -1: a spelling word, which W3's add_postings skips too.
                 term = [posting for posting in group if posting[2] != -1]
-                if len(term) == 1:  # most words of a small segment
-                    posting = term[0]
-                    length = length_of(posting[2], fieldname)
-                    self._write(prefix + btext, [_single(posting, length, fixed)])
-                elif term:
+                if term:
                     lengths_of = [length_of(posting[2], fieldname) for posting in term]
                     blocks = [
                         _block(term[at : at + blocklimit], lengths_of[at : at + blocklimit], fixed)
@@ -221,30 +214,6 @@ def _minivalues(values: list[bytes], fixed: int | None) -> Any:
     if fixed == 0:
         return None
     return b"".join(values)
-
-
-def _single(posting: Any, length: int, fixed: int | None) -> _Block:
-    """The block of a posting list of one posting."""
-    _field_name, _text, docnum, weight, value = posting
-    stored = _float32(weight)
-    data = pickle.dumps(
-        (
-            (docnum,),
-            None if stored == 1.0 else stored,
-            _minivalues([value] if value else [], fixed),
-        ),
-        2,
-    )
-    return _Block(
-        data,
-        1,
-        docnum,
-        docnum,
-        0 + stored,
-        weight if weight > 0 else 0,
-        length if length else None,
-        length if length else 0,
-    )
 
 
 def _block(term: list[Any], lengths_of: list[int], fixed: int | None) -> _Block:

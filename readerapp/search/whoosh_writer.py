@@ -60,17 +60,16 @@ def _encoded(at: list[int]) -> bytes:
 
 
 def _fast(field: Any) -> bool:
-    """Whether a field's postings can be made here: an indexed, scorable, unstored text
-    field of FusedAnalyzer and Positions, with no spelling words, vectors or column."""
+    """Whether a plain field's postings (no spelling words, no vectors: Writer._path) can be
+    made here: an indexed, scorable, unstored text field of FusedAnalyzer and Positions,
+    with no column."""
     return (
         isinstance(field.analyzer if hasattr(field, "analyzer") else None, FusedAnalyzer)
         and type(field.format) is Positions
         and field.indexed
         and field.scorable
         and not field.stored
-        and not field.vector
         and not field.column_type
-        and not field.separate_spelling()
     )
 
 

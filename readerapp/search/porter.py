@@ -97,25 +97,13 @@ def _pattern(word: str) -> str:
 
 
 def _measure(stem: str) -> int:
-    """Porter's m: how many vowel-consonant sequences the stem has (a consonant right after
-    a vowel ends one)."""
-    m = 0
-    vowel = False
-    for i, ch in enumerate(stem):
-        now = ch in _VOWELS or (ch == "y" and i > 0 and not vowel)
-        if vowel and not now:
-            m += 1
-        vowel = now
-    return m
+    """Porter's m: how many vowel-consonant sequences the stem has (each ends where a
+    consonant follows a vowel: a "vc" of the pattern)."""
+    return _pattern(stem).count("vc")
 
 
 def _has_vowel(stem: str) -> bool:
-    vowel = False
-    for i, ch in enumerate(stem):
-        vowel = ch in _VOWELS or (ch == "y" and i > 0 and not vowel)
-        if vowel:
-            return True
-    return False
+    return "v" in _pattern(stem)
 
 
 def _cvc(stem: str) -> bool:
